@@ -1,0 +1,172 @@
+/**
+ * Domain types shared by every pipeline stage (see docs/DESIGN.md, "Pipeline").
+ *
+ * manifest ─load→ Manifest ─expand→ Resource[] ─plan→ PlannedCall[] ─require→ Requirement[]
+ *          ─grants→ Principal ─evaluate→ Finding[] ─report→ text · JSON · markdown · annotations
+ */
+
+/** A place in a user's file. `line` and `column` are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** Stable finding codes (contract: docs/DESIGN.md §4). */
+export const FINDING_CODES = [
+  'manifest-invalid',
+  'file-not-found',
+  'missing-permission',
+  'missing-division-grant',
+  'missing-scope',
+  'org-mismatch',
+  'region-mismatch',
+  'auth-failed',
+  'entitlement-missing',
+  'unknown-permission',
+  'unknown-scope',
+  'conditional-permission',
+  'unverifiable',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Codes that mean "the check could not be done": they make the exit code 2. */
+export const FATAL_CODES: ReadonlySet<FindingCode> = new Set(['manifest-invalid', 'file-not-found', 'auth-failed']);
+
+/** One result of the evaluation, as written in the JSON report. */
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  message: string;
+  /** How to fix it, in Genesys terms (role, permission, division). */
+  fix?: string;
+  /** `kind:name`, e.g. `flow:Main IVR`. */
+  resource?: string;
+  /** `METHOD /api/v2/path`, the operation that would fail. */
+  operation?: string;
+  /** Division name the requirement applies to, or null when it is not division-bound. */
+  division?: string | null;
+  /** Permissions (or scopes, for `missing-scope`) that are missing. */
+  missing?: string[];
+  /** Where the cause is: the manifest node, or the line in a flow file. */
+  location?: SourceLocation;
+  /** A second place worth pointing at (e.g. the role definition to extend). */
+  related?: SourceLocation;
+  /** When the finding stops the check (exit 2): `manifest-invalid`, `file-not-found`, `auth-failed`, or a live fault. */
+  fatal?: boolean;
+}
+
+/** Permission requirement of one operation, from the swagger's `x-inin-requires-permissions`. */
+export interface PermissionSet {
+  mode: 'ANY' | 'ALL';
+  values: string[];
+}
+
+/** Who performs the deploy: it decides which API calls are made. */
+export type Deployer = 'archy' | 'cx-as-code' | 'api';
+export const DEPLOYERS: readonly Deployer[] = ['archy', 'cx-as-code', 'api'];
+
+/** What is done to a resource. `deploy` = create-or-update, then publish where the kind publishes. */
+export type ResourceAction = 'deploy' | 'create' | 'update' | 'delete' | 'publish';
+export const RESOURCE_ACTIONS: readonly ResourceAction[] = ['deploy', 'create', 'update', 'delete', 'publish'];
+
+export type ResourceKind = 'flow' | 'script' | 'scheduleGroup' | 'wfmAgentAssignment' | 'wfmSchedule' | 'premiumApp' | 'terraform';
+
+/** A deployable object after expansion: one per manifest entry (flows read from their Archy file). */
+export interface Resource {
+  kind: ResourceKind;
+  /** Display name, e.g. the flow name read from the Archy file. */
+  name: string;
+  action: ResourceAction;
+  deployer: Deployer;
+  /** Division name the object lives in (Genesys default: Home). Null when the kind is not division-bound. */
+  division: string | null;
+  /** Org names this resource is deployed to. */
+  orgs: string[];
+  /** Where the resource is declared in the manifest. */
+  location: SourceLocation;
+  /** Where the division is stated (flow file line, manifest node), when it is. */
+  divisionLocation?: SourceLocation;
+  /** Kind-specific details the planner reads (flow type, publish flag, wizard modules...). */
+  details: Record<string, unknown>;
+}
+
+/** One API call a deployer makes for a resource. */
+export interface PlannedCall {
+  method: string;
+  /** Path template as in the swagger, e.g. `/api/v2/flows/{flowId}`; or a non-/api/v2 path. */
+  path: string;
+  /** Why the deployer makes the call ("find the flow by name", "publish"). */
+  purpose: string;
+  /** Whether the call acts on the resource's division (true) or is org-wide (false). */
+  divisionBound: boolean;
+  /** When the call happens only in some cases ("if the flow does not exist yet"). */
+  when?: string;
+  /** Override of the catalog: a curated fact with its source, for calls the swagger does not describe. */
+  note?: string;
+  /** Location of the cause, when more precise than the resource (e.g. a reference in a flow file). */
+  location?: SourceLocation;
+}
+
+/** What one planned call needs, joined with the catalog. */
+export interface Requirement {
+  /** `kind:name` */
+  resource: string;
+  action: ResourceAction;
+  /** `METHOD /path` */
+  operation: string;
+  purpose: string;
+  /** OAuth scopes that admit the call (any one suffices). Empty: none published. */
+  scopes: string[];
+  /** True when the catalog does not know the call's scopes (swagger `x-derived-security-unknown`). */
+  scopesUnknown: boolean;
+  /** Null when the operation needs no permission beyond authentication. */
+  permissions: PermissionSet | null;
+  /** Division the permissions must be granted in, or null when not division-bound. */
+  division: string | null;
+  when?: string;
+  /** Set when the operation is not in the catalog (no published requirement): why it cannot be verified. */
+  unverifiable?: string;
+  location: SourceLocation;
+}
+
+/** A division as named in the manifest or read from Genesys (`AuthzDivision`). `*` = all divisions. */
+export interface DivisionRef {
+  name: string;
+  id?: string;
+}
+
+/** One permission of a role's permission policy. */
+export interface PolicyPermission {
+  /** `domain:entity:action`, `*` allowed for entity or action. */
+  permission: string;
+  /** True when the policy carries conditions (cannot be verified statically). */
+  conditional?: boolean;
+  location?: SourceLocation;
+}
+
+/** A role granted to the principal in a set of divisions (Genesys `AuthzGrant`s folded per role). */
+export interface RoleGrant {
+  role: string;
+  roleId?: string;
+  permissions: PolicyPermission[];
+  divisions: DivisionRef[];
+  /** Where the grant is declared (offline) — used to point fixes at it. */
+  location?: SourceLocation;
+  /** Where the role is defined (offline). */
+  roleLocation?: SourceLocation;
+}
+
+export type GrantType = 'client-credentials' | 'user';
+
+/** What the deploy principal holds in one org: declared (offline) or read (live). */
+export interface Principal {
+  grant: GrantType;
+  /** Authorized OAuth scopes (user grants only; ignored for client credentials). */
+  scopes: string[];
+  scopesLocation?: SourceLocation;
+  roles: RoleGrant[];
+  source: 'declared' | 'live';
+}
