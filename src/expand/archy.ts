@@ -1,0 +1,106 @@
+/**
+ * Reads an Archy flow file: flow type (the top-level key), name and division.
+ *
+ * Archy YAML shape (Genesys Archy docs, "Flow YAML"): a single top-level key naming the flow
+ * type, e.g. `inboundCall:`, with `name:` and optional `division:` (default: Home) under it.
+ */
+import type { Finding, SourceLocation } from '../types.js';
+import { fatal } from '../util/errors.js';
+import { parseYamlSource, readTextFile, type SourceDocument } from '../util/source.js';
+import { didYouMean } from '../util/suggest.js';
+import { substitute } from './substitute.js';
+
+/**
+ * Archy flow type keys → Genesys flow type (the `type` of `GET /api/v2/flows`, SDK `Flow.type`).
+ */
+export const ARCHY_FLOW_TYPES: Record<string, string> = {
+  inboundCall: 'INBOUNDCALL',
+  inboundEmail: 'INBOUNDEMAIL',
+  inboundShortMessage: 'INBOUNDSHORTMESSAGE',
+  inboundChat: 'INBOUNDCHAT',
+  inqueueCall: 'INQUEUECALL',
+  inqueueEmail: 'INQUEUEEMAIL',
+  inqueueShortMessage: 'INQUEUESHORTMESSAGE',
+  outboundCall: 'OUTBOUNDCALL',
+  secureCall: 'SECURECALL',
+  surveyInvite: 'SURVEY',
+  voiceSurvey: 'VOICESURVEY',
+  voicemail: 'VOICEMAIL',
+  workflow: 'WORKFLOW',
+  workitem: 'WORKITEM',
+  botFlow: 'BOT',
+  digitalBot: 'DIGITALBOT',
+  voiceBot: 'VOICE',
+  commonModule: 'COMMONMODULE',
+  inboundCallback: 'INBOUNDCALLBACK',
+};
+
+const TYPE_BY_LOWER = new Map(Object.entries(ARCHY_FLOW_TYPES).flatMap(([k, v]) => [[k.toLowerCase(), v], [v.toLowerCase(), v]] as const));
+
+/** Normalises a flow type as users write it (`inboundcall`, `inboundCall`, `INBOUNDCALL`); undefined if unknown. */
+export function normaliseFlowType(type: string): string | undefined {
+  return TYPE_BY_LOWER.get(type.toLowerCase());
+}
+
+/** A flow read from an Archy file. */
+export interface ArchyFlow {
+  type: string;
+  name: string;
+  division: string | null;
+  typeLocation: SourceLocation;
+  nameLocation: SourceLocation;
+  divisionLocation?: SourceLocation;
+  /** The parsed document (after substitution), for reference scanning. */
+  doc: SourceDocument;
+}
+
+/**
+ * Reads, substitutes and parses one flow file.
+ * @param from where the manifest references the file (errors about reading it point there)
+ * @returns the flow, or the located problems (missing file, unfilled placeholders, not an Archy flow)
+ */
+export function readArchyFlow(path: string, displayPath: string, substitutions: Record<string, string>, from: SourceLocation): { flow: ArchyFlow } | { errors: Finding[] } {
+  const read = readTextFile(path, 'flow file', from);
+  if ('error' in read) return { errors: [read.error] };
+  const sub = substitute(read.text, substitutions, displayPath);
+  if (sub.unfilled.length) return { errors: sub.unfilled };
+  const parsed = parseYamlSource(sub.text, displayPath);
+  if ('errors' in parsed) return { errors: parsed.errors.map((e) => ({ ...e, message: `flow file: ${e.message}` })) };
+  const doc = parsed.doc;
+  const root = doc.value;
+  if (!root || typeof root !== 'object' || Array.isArray(root)) {
+    return { errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`, doc.locate([]))] };
+  }
+  const keys = Object.keys(root as object);
+  const typeKey = keys.find((k) => k in ARCHY_FLOW_TYPES);
+  if (!typeKey) {
+    const first = keys[0] ?? '';
+    return {
+      errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: top-level key "${first}" is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`, doc.locate([first], true))],
+    };
+  }
+  const body = (root as Record<string, unknown>)[typeKey];
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return { errors: [fatal('manifest-invalid', `${displayPath}: "${typeKey}" must be a map with name: and the flow's settings`, doc.locate([typeKey], true))] };
+  }
+  const b = body as Record<string, unknown>;
+  if (typeof b.name !== 'string' || b.name.trim() === '') {
+    return { errors: [fatal('manifest-invalid', `${displayPath}: the flow has no name (${typeKey}.name)`, doc.locate([typeKey], true))] };
+  }
+  const flow: ArchyFlow = {
+    type: ARCHY_FLOW_TYPES[typeKey]!,
+    name: b.name,
+    division: null,
+    typeLocation: doc.locate([typeKey], true),
+    nameLocation: doc.locate([typeKey, 'name']),
+    doc,
+  };
+  if (b.division !== undefined && b.division !== null) {
+    if (typeof b.division !== 'string' || b.division.trim() === '') {
+      return { errors: [fatal('manifest-invalid', `${displayPath}: ${typeKey}.division must be a division name`, doc.locate([typeKey, 'division']))] };
+    }
+    flow.division = b.division;
+    flow.divisionLocation = doc.locate([typeKey, 'division']);
+  }
+  return { flow };
+}

@@ -1,0 +1,180 @@
+/**
+ * Expand stage: manifest entries → Resources (flows read from their Archy files).
+ * Problems are collected across all entries and thrown together (PreflightError, exit 2).
+ */
+import { relative, resolve } from 'node:path';
+import type { Deployer, Finding, Resource, ResourceKind, SourceLocation } from '../types.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import type { FlowDecl } from '../manifest/types.js';
+import { PreflightError, fatal } from '../util/errors.js';
+import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js';
+import { didYouMean } from '../util/suggest.js';
+import { ARCHY_FLOW_TYPES, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
+
+/** Genesys default division name: objects with no declared division live in Home. */
+export const HOME_DIVISION = 'Home';
+
+/** Which kinds each deployer can deploy (Archy deploys flows only; the provider has no WFM/premium-app resources). */
+export const DEPLOYER_KINDS: Record<Deployer, ReadonlySet<ResourceKind>> = {
+  archy: new Set(['flow']),
+  'cx-as-code': new Set(['flow', 'script', 'scheduleGroup', 'terraform']),
+  api: new Set(['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp']),
+};
+
+/** Resources plus the parsed flow files (kept for reference scanning). */
+export interface Expanded {
+  resources: Resource[];
+  flows: Map<Resource, ArchyFlow>;
+}
+
+/** Expands every manifest entry. Throws PreflightError listing every located problem. */
+export function expandResources(loaded: LoadedManifest): Expanded {
+  const { manifest: m } = loaded;
+  const errors: Finding[] = [];
+  const resources: Resource[] = [];
+  const flows = new Map<Resource, ArchyFlow>();
+  const allOrgs = m.orgs.map((o) => o.name);
+  const byLower = new Map(allOrgs.map((n) => [n.toLowerCase(), n]));
+  const defaultDivision = m.defaults?.division ?? HOME_DIVISION;
+
+  const base = (kind: ResourceKind, path: NodePath, decl: { action?: Resource['action']; deployer?: Deployer; orgs?: string[] }) => {
+    const location = loaded.locate(path);
+    const orgs = decl.orgs ? decl.orgs.map((n) => byLower.get(n.toLowerCase()) ?? n) : allOrgs;
+    let deployer: Deployer = decl.deployer ?? m.defaults?.deployer ?? 'api';
+    if (!DEPLOYER_KINDS[deployer].has(kind)) {
+      if (decl.deployer) {
+        errors.push(fatal('manifest-invalid', `deployer ${deployer} cannot deploy a ${kind}; use ${[...Object.entries(DEPLOYER_KINDS)].filter(([, k]) => k.has(kind)).map(([d]) => d).join(' or ')}`, loaded.locate([...path, 'deployer'])));
+      }
+      deployer = 'api';
+    }
+    return { location, orgs, deployer, action: decl.action ?? 'deploy' };
+  };
+
+  (m.flows ?? []).forEach((decl, i) => {
+    const path: NodePath = ['flows', i];
+    const common = base('flow', path, decl);
+    if (decl.file) {
+      const flow = readFlow(loaded, decl, path, errors);
+      if (!flow) return;
+      const r: Resource = {
+        kind: 'flow',
+        name: flow.name,
+        ...common,
+        division: flow.division ?? decl.division ?? defaultDivision,
+        details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true },
+      };
+      const divLoc = flow.divisionLocation ?? (decl.division ? loaded.locate([...path, 'division']) : undefined);
+      if (divLoc) r.divisionLocation = divLoc;
+      resources.push(r);
+      flows.set(r, flow);
+    } else {
+      const type = normaliseFlowType(decl.type!);
+      if (!type) {
+        errors.push(fatal('manifest-invalid', `unknown flow type "${decl.type}"${didYouMean(decl.type!, Object.keys(ARCHY_FLOW_TYPES))}`, loaded.locate([...path, 'type'])));
+        return;
+      }
+      const r: Resource = { kind: 'flow', name: decl.name!, ...common, division: decl.division ?? defaultDivision, details: { flowType: type, forceUnlock: decl.forceUnlock === true } };
+      if (decl.division) r.divisionLocation = loaded.locate([...path, 'division']);
+      resources.push(r);
+    }
+  });
+
+  (m.scripts ?? []).forEach((decl, i) => {
+    const path: NodePath = ['scripts', i];
+    const common = base('script', path, decl);
+    if (decl.file) checkReadable(loaded, decl.file, 'script file', loaded.locate([...path, 'file']), errors);
+    resources.push({
+      kind: 'script', name: decl.name, ...common,
+      division: decl.division ?? defaultDivision,
+      ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
+      details: { publish: decl.publish !== false, file: decl.file },
+    });
+  });
+
+  (m.scheduleGroups ?? []).forEach((decl, i) => {
+    const path: NodePath = ['scheduleGroups', i];
+    resources.push({
+      kind: 'scheduleGroup', name: decl.name, ...base('scheduleGroup', path, decl),
+      division: decl.division ?? defaultDivision,
+      ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
+      details: {},
+    });
+  });
+
+  (m.wfm?.agentAssignments ?? []).forEach((decl, i) => {
+    const path: NodePath = ['wfm', 'agentAssignments', i];
+    resources.push({
+      kind: 'wfmAgentAssignment', name: `${decl.managementUnit} (${decl.agents.length} agent${decl.agents.length === 1 ? '' : 's'})`,
+      ...base('wfmAgentAssignment', path, decl),
+      division: decl.division ?? defaultDivision,
+      ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
+      details: { businessUnit: decl.businessUnit, managementUnit: decl.managementUnit, agents: decl.agents },
+    });
+  });
+
+  (m.wfm?.schedules ?? []).forEach((decl, i) => {
+    const path: NodePath = ['wfm', 'schedules', i];
+    resources.push({
+      kind: 'wfmSchedule', name: `${decl.businessUnit}${decl.weekDate ? ` week ${decl.weekDate}` : ''}`,
+      ...base('wfmSchedule', path, decl),
+      division: decl.division ?? defaultDivision,
+      ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
+      details: { businessUnit: decl.businessUnit, publish: decl.publish === true, weekDate: decl.weekDate },
+    });
+  });
+
+  (m.premiumApps ?? []).forEach((decl, i) => {
+    const path: NodePath = ['premiumApps', i];
+    resources.push({
+      kind: 'premiumApp', name: decl.name ?? decl.integrationType, ...base('premiumApp', path, decl),
+      division: null,
+      details: { integrationType: decl.integrationType, provision: decl.provision ?? [], config: decl.config },
+    });
+  });
+
+  if (errors.length) throw new PreflightError(errors);
+  return { resources, flows };
+}
+
+/** Display path of a file referenced from the manifest: relative to the working directory. */
+export function displayPath(loaded: LoadedManifest, file: string): string {
+  const abs = resolve(loaded.baseDir, file);
+  const rel = relative(process.cwd(), abs);
+  return rel.startsWith('..') ? abs : rel;
+}
+
+function checkReadable(loaded: LoadedManifest, file: string, what: string, from: SourceLocation, errors: Finding[]): void {
+  const read = readTextFile(resolve(loaded.baseDir, file), what, from);
+  if ('error' in read) errors.push({ ...read.error, message: read.error.message.replace(resolve(loaded.baseDir, file), file) });
+}
+
+function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors: Finding[]): ArchyFlow | undefined {
+  const values: Record<string, string> = {};
+  if (decl.optionsFile) {
+    const from = loaded.locate([...path, 'optionsFile']);
+    const read = readTextFile(resolve(loaded.baseDir, decl.optionsFile), 'options file', from);
+    if ('error' in read) {
+      errors.push({ ...read.error, message: read.error.message.replace(resolve(loaded.baseDir, decl.optionsFile), decl.optionsFile) });
+      return undefined;
+    }
+    const parsed = parseYamlSource(read.text, displayPath(loaded, decl.optionsFile));
+    if ('errors' in parsed) {
+      errors.push(...parsed.errors);
+      return undefined;
+    }
+    const subs = (parsed.doc.value as { substitutions?: unknown } | null)?.substitutions;
+    if (subs !== undefined && (subs === null || typeof subs !== 'object' || Array.isArray(subs))) {
+      errors.push(fatal('manifest-invalid', `options file: substitutions must be a map of key: value`, parsed.doc.locate(['substitutions'])));
+      return undefined;
+    }
+    for (const [k, v] of Object.entries((subs ?? {}) as Record<string, unknown>)) values[k] = String(v);
+  }
+  for (const [k, v] of Object.entries(decl.substitutions ?? {})) values[k] = String(v);
+  const from = loaded.locate([...path, 'file']);
+  const result = readArchyFlow(resolve(loaded.baseDir, decl.file!), displayPath(loaded, decl.file!), values, from);
+  if ('errors' in result) {
+    errors.push(...result.errors.map((e) => ({ ...e, message: e.message.replace(resolve(loaded.baseDir, decl.file!), decl.file!) })));
+    return undefined;
+  }
+  return result.flow;
+}

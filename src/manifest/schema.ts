@@ -1,0 +1,645 @@
+/**
+ * JSON Schema (draft-07) of manifest v1. Source of truth for schema/manifest.schema.json,
+ * which `npm run schema` writes (a test checks the two agree) for editors (yaml-language-server).
+ */
+export const MANIFEST_SCHEMA = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://github.com/genesys-preflight/genesys-preflight/schema/manifest.schema.json",
+  "title": "genesys-preflight manifest v1",
+  "description": "What a Genesys Cloud deployment deploys, to which orgs, and with which principal.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "version",
+    "orgs"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string"
+    },
+    "version": {
+      "const": 1
+    },
+    "defaults": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "division": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Division name (Genesys default: Home)."
+        }
+      }
+    },
+    "orgs": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/definitions/org"
+      }
+    },
+    "roles": {
+      "type": "object",
+      "additionalProperties": {
+        "$ref": "#/definitions/role"
+      },
+      "description": "Role definitions referenced by principal.roles[].role."
+    },
+    "flows": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/flow"
+      }
+    },
+    "scripts": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/script"
+      }
+    },
+    "scheduleGroups": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/scheduleGroup"
+      }
+    },
+    "wfm": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "agentAssignments": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/agentAssignment"
+          }
+        },
+        "schedules": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/wfmSchedule"
+          }
+        }
+      }
+    },
+    "premiumApps": {
+      "type": "array",
+      "items": {
+        "$ref": "#/definitions/premiumApp"
+      }
+    },
+    "terraform": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "plan"
+      ],
+      "properties": {
+        "plan": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Path to `terraform show -json PLAN` output."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        }
+      }
+    }
+  },
+  "definitions": {
+    "org": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "region"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^[^\\s,]+$"
+        },
+        "region": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Region id (us-east-1) or host (mypurecloud.com)."
+        },
+        "orgId": {
+          "type": "string",
+          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+          "description": "Genesys org id; the token must belong to it."
+        },
+        "credentials": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "clientId": {
+              "type": "string",
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+              "description": "NAME of an environment variable (never a value)."
+            },
+            "clientSecret": {
+              "type": "string",
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+              "description": "NAME of an environment variable (never a value)."
+            },
+            "accessToken": {
+              "type": "string",
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+              "description": "NAME of an environment variable (never a value)."
+            },
+            "apiBase": {
+              "type": "string",
+              "description": "Override of https://api.{host} (private hosts, tests)."
+            },
+            "loginBase": {
+              "type": "string"
+            }
+          }
+        },
+        "principal": {
+          "$ref": "#/definitions/principal"
+        }
+      }
+    },
+    "principal": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "grant"
+      ],
+      "properties": {
+        "grant": {
+          "type": "string",
+          "enum": [
+            "client-credentials",
+            "user"
+          ]
+        },
+        "scopes": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "uniqueItems": true
+        },
+        "roles": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "role"
+            ],
+            "properties": {
+              "role": {
+                "type": "string",
+                "minLength": 1
+              },
+              "divisions": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "minItems": 1,
+                "uniqueItems": true,
+                "description": "Divisions the role is granted in; '*' = all. Default: Home."
+              }
+            }
+          }
+        }
+      }
+    },
+    "role": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "permissions"
+      ],
+      "properties": {
+        "description": {
+          "type": "string"
+        },
+        "permissions": {
+          "type": "array",
+          "items": {
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "permission"
+                ],
+                "properties": {
+                  "permission": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "condition": {
+                    "type": "string",
+                    "description": "The policy's condition (e.g. queue-based); conditional policies cannot be verified statically."
+                  }
+                }
+              }
+            ]
+          }
+        }
+      }
+    },
+    "flow": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "file": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Archy flow YAML: type, name and division are read from it."
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "type": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Flow type (inboundcall, inboundemail, workflow, ...)."
+        },
+        "division": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Division name (Genesys default: Home)."
+        },
+        "optionsFile": {
+          "type": "string",
+          "minLength": 1
+        },
+        "substitutions": {
+          "type": "object",
+          "additionalProperties": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          }
+        },
+        "action": {
+          "type": "string",
+          "enum": [
+            "deploy",
+            "create",
+            "update",
+            "delete",
+            "publish"
+          ],
+          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+        },
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        },
+        "forceUnlock": {
+          "type": "boolean"
+        }
+      },
+      "anyOf": [
+        {
+          "required": [
+            "file"
+          ]
+        },
+        {
+          "required": [
+            "name",
+            "type"
+          ]
+        }
+      ]
+    },
+    "script": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "file": {
+          "type": "string"
+        },
+        "division": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Division name (Genesys default: Home)."
+        },
+        "publish": {
+          "type": "boolean"
+        },
+        "substitutions": {
+          "type": "object",
+          "additionalProperties": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ]
+          }
+        },
+        "action": {
+          "type": "string",
+          "enum": [
+            "deploy",
+            "create",
+            "update",
+            "delete",
+            "publish"
+          ],
+          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+        },
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        }
+      }
+    },
+    "scheduleGroup": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "division": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Division name (Genesys default: Home)."
+        },
+        "action": {
+          "type": "string",
+          "enum": [
+            "deploy",
+            "create",
+            "update",
+            "delete",
+            "publish"
+          ],
+          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+        },
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        }
+      }
+    },
+    "agentAssignment": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "businessUnit",
+        "managementUnit",
+        "agents"
+      ],
+      "properties": {
+        "businessUnit": {
+          "type": "string",
+          "minLength": 1
+        },
+        "managementUnit": {
+          "type": "string",
+          "minLength": 1
+        },
+        "agents": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1
+        },
+        "division": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Division name (Genesys default: Home)."
+        },
+        "action": {
+          "type": "string",
+          "enum": [
+            "deploy",
+            "create",
+            "update",
+            "delete",
+            "publish"
+          ],
+          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+        },
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        }
+      }
+    },
+    "wfmSchedule": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "businessUnit"
+      ],
+      "properties": {
+        "businessUnit": {
+          "type": "string",
+          "minLength": 1
+        },
+        "weekDate": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+        },
+        "publish": {
+          "type": "boolean"
+        },
+        "division": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Division name (Genesys default: Home)."
+        },
+        "action": {
+          "type": "string",
+          "enum": [
+            "deploy",
+            "create",
+            "update",
+            "delete",
+            "publish"
+          ],
+          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+        },
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        }
+      }
+    },
+    "premiumApp": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "integrationType"
+      ],
+      "properties": {
+        "integrationType": {
+          "type": "string",
+          "minLength": 1
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "provision": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "uniqueItems": true
+        },
+        "config": {
+          "type": "string",
+          "description": "JSON export of the wizard's provisioningInfo."
+        },
+        "action": {
+          "type": "string",
+          "enum": [
+            "deploy",
+            "create",
+            "update",
+            "delete",
+            "publish"
+          ],
+          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+        },
+        "deployer": {
+          "type": "string",
+          "enum": [
+            "archy",
+            "cx-as-code",
+            "api"
+          ],
+          "description": "The tool that performs the deploy; it decides the API calls made."
+        },
+        "orgs": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Org names this resource is deployed to (default: every org)."
+        }
+      }
+    }
+  }
+} as const;

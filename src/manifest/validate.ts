@@ -1,0 +1,111 @@
+/** JSON Schema validation of a parsed manifest (ajv), with errors located and explained. */
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Finding } from '../types.js';
+import type { SourceDocument } from '../util/source.js';
+import { fatal } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { MANIFEST_SCHEMA } from './schema.js';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+function validator() {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    compiled = ajv.compile(MANIFEST_SCHEMA as object);
+  }
+  return compiled;
+}
+
+const pathOf = (instancePath: string): Array<string | number> =>
+  instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+const where = (path: Array<string | number>) => (path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1) : 'the manifest');
+
+/** Validates against the manifest schema; returns located `manifest-invalid` findings (empty when valid). */
+export function validateManifest(doc: SourceDocument): Finding[] {
+  const validate = validator();
+  if (validate(doc.value)) return [];
+  const errors = (validate.errors ?? []) as ErrorObject[];
+  // A failed oneOf/anyOf reports every branch; keep the most useful message per node.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const key = e.instancePath + (e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '');
+    const list = byPath.get(key) ?? [];
+    list.push(e);
+    byPath.set(key, list);
+  }
+  const findings: Finding[] = [];
+  for (const list of byPath.values()) {
+    const e = pick(list);
+    const path = pathOf(e.instancePath);
+    findings.push(describe(e, path, doc));
+  }
+  return findings;
+}
+
+function pick(list: ErrorObject[]): ErrorObject {
+  const order = ['additionalProperties', 'required', 'enum', 'const', 'pattern', 'type', 'minItems', 'minLength', 'uniqueItems', 'anyOf', 'oneOf'];
+  return [...list].sort((a, b) => rank(a) - rank(b))[0]!;
+  function rank(e: ErrorObject) {
+    const i = order.indexOf(e.keyword);
+    return i < 0 ? order.length : i;
+  }
+}
+
+function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocument): Finding {
+  const at = where(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      const inMap = (e.parentSchema as { additionalProperties?: unknown })?.additionalProperties;
+      return fatal('manifest-invalid', `unknown key "${key}" in ${at}${didYouMean(key, allowed)}`, doc.locate([...path, key], true),
+        inMap === false ? `allowed keys: ${allowed.join(', ')}` : undefined);
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return fatal('manifest-invalid', `${at} is missing the required key "${missing}"`, doc.locate(path));
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const value = String(valueAt(doc.value, path));
+      return fatal('manifest-invalid', `${at} is "${value}"; it must be one of ${allowed.join(', ')}${didYouMean(value, allowed)}`, doc.locate(path));
+    }
+    case 'const':
+      return fatal('manifest-invalid', `${at} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (this tool reads manifest version 1)`, doc.locate(path));
+    case 'pattern':
+      if (path[path.length - 1] === 'orgId') {
+        return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" is not a Genesys org id (a UUID such as 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f)`, doc.locate(path));
+      }
+      if (['clientId', 'clientSecret', 'accessToken'].includes(String(path[path.length - 1]))) {
+        return fatal('manifest-invalid', `${at} must be the NAME of an environment variable (letters, digits, _), never the secret itself`, doc.locate(path));
+      }
+      return fatal('manifest-invalid', `${at} ${e.message ?? 'has a bad format'}`, doc.locate(path));
+    case 'anyOf':
+      if (/^flows$/.test(String(path[0])) && path.length === 2) {
+        return fatal('manifest-invalid', `${at} needs "file" (an Archy flow file), or "name" and "type"`, doc.locate(path));
+      }
+      return fatal('manifest-invalid', `${at} ${e.message ?? 'is invalid'}`, doc.locate(path));
+    case 'oneOf':
+      return fatal('manifest-invalid', `${at} must be a permission string or {permission, condition}`, doc.locate(path));
+    case 'type':
+      return fatal('manifest-invalid', `${at} must be ${article((e.params as { type: string }).type)}`, doc.locate(path));
+    default:
+      return fatal('manifest-invalid', `${at} ${e.message ?? 'is invalid'}`, doc.locate(path));
+  }
+}
+
+function article(type: string): string {
+  const t = type.split(',').map((x) => (x === 'object' ? 'a map' : x === 'array' ? 'a list' : `a ${x}`));
+  return t.join(' or ');
+}
+
+function valueAt(value: unknown, path: Array<string | number>): unknown {
+  let v = value as Record<string | number, unknown> | undefined;
+  for (const p of path) v = v?.[p] as Record<string | number, unknown> | undefined;
+  return v;
+}
