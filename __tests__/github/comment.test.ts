@@ -261,3 +261,14 @@ describe('upsertStickyComment with fitComment', () => {
     expect((await upsert(server, '', { body })).action).toBe('unchanged');
   });
 });
+
+describe('upsertStickyComment duplicate clean-up', () => {
+  it('does not fail the upsert when deleting a duplicate fails', async () => {
+    const server = await start();
+    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv1`, createdAt: new Date('2025-01-01T00:00:00Z') });
+    const newest = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv2`, createdAt: new Date('2025-02-01T00:00:00Z') });
+    server.faults.push({ method: 'DELETE', status: 500, body: { message: 'Server Error' } });
+    expect(await upsert(server, 'v3', { deleteDuplicates: true })).toMatchObject({ action: 'updated', id: newest.id });
+    expect(server.comments).toHaveLength(2);
+  });
+});

@@ -30,7 +30,8 @@ export interface UpsertStickyCommentOptions {
   /**
    * When several comments carry the marker (left by older versions or concurrent runs), the
    * newest is updated; the older ones are left alone unless this is true, then they are deleted.
-   * Default false: deleting is never needed for correctness.
+   * Default false: deleting is never needed for correctness. Deletion is best effort: a
+   * failure stops the clean-up silently.
    */
   deleteDuplicates?: boolean;
   /** Deadline for the whole operation (all pages and writes), in milliseconds. Default 60,000. */
@@ -116,11 +117,13 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
   }
 
   if (opts.deleteDuplicates && result.action !== 'skipped') {
+    // Best effort: the sticky comment is already right, so a failed clean-up is not an error.
     for (const extra of older) {
-      const deleted = await call('delete a duplicate comment on', () =>
-        octokit.rest.issues.deleteComment({ ...ids, comment_id: extra.id }),
-      );
-      if (deleted instanceof Skipped && deleted.status === 403) break;
+      try {
+        await octokit.rest.issues.deleteComment({ ...ids, comment_id: extra.id });
+      } catch {
+        break;
+      }
     }
   }
   return result;
