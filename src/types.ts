@@ -29,6 +29,7 @@ export const FINDING_CODES = [
   'unknown-scope',
   'conditional-permission',
   'unverifiable',
+  'scopes-ignored',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -54,8 +55,19 @@ export interface Finding {
   location?: SourceLocation;
   /** A second place worth pointing at (e.g. the role definition to extend). */
   related?: SourceLocation;
+  /** The fix as data: which role to change, how, with which permissions, in which division. */
+  remedy?: Remedy;
   /** When the finding stops the check (exit 2): `manifest-invalid`, `file-not-found`, `auth-failed`, or a live fault. */
   fatal?: boolean;
+}
+
+/** A structured fix, grouped by reports into "role X: add P1, P2 (division D)". */
+export interface Remedy {
+  /** add-permission: add to an existing role; new-role: no role fits; grant-division: grant an existing role in one more division; add-scope: OAuth client scope. */
+  kind: 'add-permission' | 'new-role' | 'grant-division' | 'add-scope';
+  role?: string;
+  permissions: string[];
+  division: string | null;
 }
 
 /** Permission requirement of one operation, from the swagger's `x-inin-requires-permissions`. */
@@ -127,6 +139,8 @@ export interface Requirement {
   /** Division the permissions must be granted in, or null when not division-bound. */
   division: string | null;
   when?: string;
+  /** Where the division is stated (flow file line or manifest node), when it is. */
+  divisionLocation?: SourceLocation;
   /** Set when the operation is not in the catalog (no published requirement): why it cannot be verified. */
   unverifiable?: string;
   location: SourceLocation;

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * CLI entry point: `genesys-preflight check|explain|policy|orgs` (contract: docs/DESIGN.md §4).
+ * Thin: parses arguments, runs the engine, prints, exits 0/1/2.
+ */
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { runCheck } from './engine.js';
+import { exitCode, type FailOn } from './report/model.js';
+import { renderText } from './report/text.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
+import { bundledCatalog } from './catalog/bundled.js';
+import { explainOperation } from './explain.js';
+import { VERSION } from './version.js';
+import { resolveMode } from './grants/mode.js';
+import { loadCatalogOption } from './catalog/option.js';
+import { PreflightError } from './util/errors.js';
+
+const USAGE = `Usage:
+  genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
+                          [--mode auto|offline|live] [--org NAME]... [--fail-on error|warning|never]
+                          [--output FILE] [--catalog bundled|PATH]
+  genesys-preflight explain "METHOD /api/v2/path"
+  genesys-preflight --version
+
+Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.`;
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], dflt: T): T {
+  if (value === undefined) return dflt;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === 'explain') {
+    const query = rest.join(' ');
+    const text = explainOperation(bundledCatalog(), query);
+    if (!text) {
+      process.stderr.write(`genesys-preflight: no operation "${query}" in the catalog (expected "METHOD /api/v2/path")\n`);
+      return 2;
+    }
+    process.stdout.write(`${text}\n`);
+    return 0;
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' },
+      format: { type: 'string', short: 'f' },
+      mode: { type: 'string' },
+      org: { type: 'string', multiple: true },
+      'fail-on': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      catalog: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'] as const, 'text');
+  const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
+  const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
+  const catalog = await loadCatalogOption(values.catalog ?? 'bundled');
+  const mode = resolveMode(requestedMode, values.manifest!, process.env);
+  const report = await runCheck({ manifestPath: values.manifest!, mode: mode.mode, orgs: values.org ?? [], catalog, ...(mode.grants ? { grants: mode.grants } : {}) });
+  const exit = exitCode(report, failOn);
+  const rendered =
+    format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'markdown' ? renderMarkdown(report, exit) : format === 'sarif' ? renderSarif(report, VERSION) + '\n' : renderText(report, exit);
+  process.stdout.write(rendered);
+  if (values.output) writeFileSync(values.output, JSON.stringify(report, null, 2) + '\n');
+  return exit;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof PreflightError) {
+      for (const f of e.findings) {
+        const at = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : '';
+        process.stderr.write(`${at}error ${f.code}: ${f.message}${f.fix ? `\n  fix: ${f.fix}` : ''}\n`);
+      }
+    } else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      process.stderr.write(`genesys-preflight: ${(e as Error).message}\n\n${USAGE}\n`);
+    } else {
+      process.stderr.write(`genesys-preflight: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      if (process.env.GENESYS_PREFLIGHT_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

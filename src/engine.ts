@@ -1,0 +1,123 @@
+/**
+ * The engine shared by the CLI and the action: manifest → report. Pure stages, plus the
+ * `grants` stage supplied by the caller (declared principal offline, Genesys Cloud live).
+ */
+import type { Catalog } from './catalog/catalog.js';
+import { bundledCatalog } from './catalog/bundled.js';
+import { loadManifest, type LoadedManifest } from './manifest/load.js';
+import { expandResources } from './expand/resources.js';
+import { planResource } from './plan/index.js';
+import { requirementsFor } from './plan/require.js';
+import { declaredPrincipal } from './grants/declared.js';
+import { evaluate } from './evaluate/evaluate.js';
+import { lintPrincipal } from './evaluate/lint.js';
+import { compareFindings, summarize, type Mode, type OrgReport, type Report } from './report/model.js';
+import type { Finding, Principal, Requirement, Resource } from './types.js';
+import { PreflightError, fatal } from './util/errors.js';
+import type { OrgDecl } from './manifest/types.js';
+
+/** What the grants stage returns for one org: a principal, or findings explaining why there is none. */
+export interface OrgGrants {
+  principal?: Principal;
+  /** Findings from reading the grants (org-mismatch, auth-failed, entitlement-missing...). */
+  findings: Finding[];
+  orgId?: string | null;
+}
+
+/** Reads one org's grants. `requiredPermissions` are the distinct permissions its requirements name. */
+export type GrantsReader = (org: OrgDecl, orgIndex: number, ctx: { loaded: LoadedManifest; requirements: Requirement[]; requiredPermissions: string[] }) => Promise<OrgGrants>;
+
+export interface CheckOptions {
+  manifestPath: string;
+  mode: Mode;
+  /** Org names to check (case-insensitive); empty = all. */
+  orgs?: string[];
+  catalog?: Catalog;
+  /** Live grants reader (required for mode live). */
+  grants?: GrantsReader;
+}
+
+/** Offline grants: the declared principal, or a fatal finding when the org declares none. */
+export const declaredGrants: GrantsReader = async (org, i, { loaded }) => {
+  const principal = declaredPrincipal(loaded, i);
+  if (principal) return { principal, findings: [], orgId: org.orgId ?? null };
+  return {
+    findings: [
+      fatal('manifest-invalid', `org ${org.name} declares no principal: offline mode checks orgs[].principal (grant, roles, divisions)`, loaded.locate(['orgs', i]),
+        'declare the principal, or run with --mode live and credentials'),
+    ],
+    orgId: org.orgId ?? null,
+  };
+};
+
+/** Plans every resource and joins the catalog: requirements per resource. Throws PreflightError on plan errors. */
+export function requirementsByResource(resources: Resource[], catalog: Catalog): Map<Resource, Requirement[]> {
+  const out = new Map<Resource, Requirement[]>();
+  const errors: Finding[] = [];
+  for (const r of resources) {
+    const p = planResource(r);
+    if ('errors' in p) errors.push(...p.errors);
+    else out.set(r, requirementsFor(r, p.calls, catalog));
+  }
+  if (errors.length) throw new PreflightError(errors);
+  return out;
+}
+
+/** Runs the check. Never throws for user-caused problems: they become fatal findings in the report. */
+export async function runCheck(opts: CheckOptions): Promise<Report> {
+  const report: Report = { version: 1, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
+  try {
+    const catalog = opts.catalog ?? bundledCatalog();
+    report.catalog = { source: catalog.version, operations: catalog.size };
+    const loaded = loadManifest(opts.manifestPath);
+    const selected = selectOrgs(loaded, opts.orgs ?? []);
+    const { resources } = expandResources(loaded);
+    const byResource = requirementsByResource(resources, catalog);
+    const grants = opts.mode === 'live' ? opts.grants : declaredGrants;
+    if (!grants) throw new Error('live mode needs a grants reader');
+    report.orgs = await Promise.all(
+      selected.map(async ({ org, index }) => {
+        const requirements = resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []);
+        const requiredPermissions = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort();
+        const g = await grants(org, index, { loaded, requirements, requiredPermissions });
+        const findings = [...g.findings];
+        if (g.principal) {
+          findings.push(...lintPrincipal(g.principal, catalog, org.name));
+          findings.push(...evaluate(requirements, g.principal, org.name));
+        }
+        findings.sort(compareFindings);
+        const o: OrgReport = {
+          name: org.name,
+          orgId: g.orgId ?? org.orgId ?? null,
+          region: org.region,
+          principal: g.principal ? g.principal.source : 'none',
+          passed: !findings.some((f) => f.severity === 'error'),
+          requirements,
+          findings,
+        };
+        return o;
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof PreflightError)) throw e;
+    report.findings.push(...e.findings);
+  }
+  report.findings.sort(compareFindings);
+  const all = [...report.findings, ...report.orgs.flatMap((o) => o.findings)];
+  report.summary = summarize(all);
+  report.passed = report.summary.errors === 0 && report.orgs.length > 0;
+  return report;
+}
+
+function selectOrgs(loaded: LoadedManifest, names: string[]): Array<{ org: OrgDecl; index: number }> {
+  const all = loaded.manifest.orgs.map((org, index) => ({ org, index }));
+  if (names.length === 0) return all;
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const unknown = [...wanted].filter((n) => !all.some(({ org }) => org.name.toLowerCase() === n));
+  if (unknown.length) {
+    throw new PreflightError(
+      unknown.map((n) => fatal('manifest-invalid', `--org ${n}: no such org in ${loaded.file} (orgs: ${all.map(({ org }) => org.name).join(', ')})`, loaded.locate(['orgs']))),
+    );
+  }
+  return all.filter(({ org }) => wanted.has(org.name.toLowerCase()));
+}

@@ -1,0 +1,202 @@
+/**
+ * Evaluate stage: requirements × principal → findings (pure).
+ *
+ * Genesys rules applied (design card §1):
+ * - an operation's permissions are ANY (one suffices) or ALL (each needed);
+ * - a role's policy may use `*` for entity or action;
+ * - a division-bound requirement needs the permission from a role granted in that division,
+ *   or in `*` (all divisions); other requirements accept a grant in any division;
+ * - client-credentials tokens act with the client's roles; scopes do not apply to them
+ *   (SDK `OAuthClient`: "Scopes only apply to clients not using the client_credential grant");
+ * - user tokens need one of the operation's scopes AND the user's permission.
+ */
+import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, RoleGrant, SourceLocation } from '../types.js';
+import { leastPrivileged, policyCovers } from './permissions.js';
+
+/** How a permission is held in a division. */
+type Coverage = 'held' | 'conditional' | 'elsewhere' | 'none';
+
+/** Roles whose policies cover `permission`, with whether only conditional policies do. */
+function holders(principal: Principal, permission: string): Array<{ grant: RoleGrant; conditional: boolean }> {
+  const out: Array<{ grant: RoleGrant; conditional: boolean }> = [];
+  for (const g of principal.roles) {
+    let hit: PolicyPermission | undefined;
+    for (const p of g.permissions) {
+      if (policyCovers(p.permission, permission)) {
+        if (!p.conditional) {
+          hit = p;
+          break;
+        }
+        hit ??= p;
+      }
+    }
+    if (hit) out.push({ grant: g, conditional: hit.conditional === true });
+  }
+  return out;
+}
+
+/** True when a grant's divisions cover division `name` (`*` covers all; names compare case-insensitively). */
+export function divisionCovered(divisions: readonly DivisionRef[], name: string): boolean {
+  const n = name.toLowerCase();
+  return divisions.some((d) => d.name === '*' || d.id === '*' || d.name.toLowerCase() === n || (d.id !== undefined && d.id === name));
+}
+
+function coverage(principal: Principal, permission: string, division: string | null): Coverage {
+  const hs = holders(principal, permission);
+  if (hs.length === 0) return 'none';
+  const inDiv = division === null ? hs : hs.filter((h) => divisionCovered(h.grant.divisions, division));
+  if (inDiv.length === 0) return 'elsewhere';
+  return inDiv.some((h) => !h.conditional) ? 'held' : 'conditional';
+}
+
+/** The role to extend with a missing permission: a role granted in the division, sharing the permission's domain if possible. */
+function roleToExtend(principal: Principal, permission: string, division: string | null): RoleGrant | undefined {
+  const candidates = division === null ? principal.roles : principal.roles.filter((r) => divisionCovered(r.divisions, division));
+  const domain = permission.split(':')[0];
+  const score = (r: RoleGrant) => r.permissions.filter((p) => p.permission.split(':')[0] === domain || p.permission === '*').length;
+  return [...candidates].sort((a, b) => score(b) - score(a))[0];
+}
+
+const code = (s: string) => `\`${s}\``;
+const inDivision = (d: string | null) => (d === null ? '' : ` in division ${d}`);
+
+/** Evaluates one org's requirements against its principal. */
+export function evaluate(requirements: readonly Requirement[], principal: Principal, orgName: string): Finding[] {
+  const findings: Finding[] = [];
+  if (principal.grant === 'client-credentials' && principal.scopes.length > 0) {
+    const f: Finding = {
+      severity: 'notice',
+      code: 'scopes-ignored',
+      message: `org ${orgName}: scopes are declared for a client-credentials principal; Genesys ignores scopes for the client_credentials grant (roles and divisions decide)`,
+      fix: 'remove "scopes" or set grant: user if the deploy uses a user token',
+    };
+    if (principal.scopesLocation) f.location = principal.scopesLocation;
+    findings.push(f);
+  }
+  const scopeSet = new Set(principal.scopes);
+  for (const req of requirements) {
+    const base = { resource: req.resource, operation: req.operation, division: req.division, location: req.location };
+    if (req.unverifiable) {
+      findings.push({
+        severity: 'warning',
+        code: 'unverifiable',
+        ...base,
+        message: `${req.resource}: ${req.operation} (${req.purpose}) cannot be verified: ${req.unverifiable}`,
+        fix: `confirm by hand that the deploy principal may call ${req.operation}`,
+      });
+      continue;
+    }
+    if (principal.grant === 'user') {
+      if (req.scopesUnknown) {
+        findings.push({
+          severity: 'warning',
+          code: 'unverifiable',
+          ...base,
+          message: `${req.resource}: the OAuth scopes of ${req.operation} are not published; the scope side cannot be checked`,
+        });
+      } else if (req.scopes.length > 0 && !req.scopes.some((s) => scopeSet.has(s))) {
+        const best = req.operation.startsWith('GET ') ? (req.scopes.find((s) => s.endsWith(':readonly')) ?? req.scopes[0]!) : req.scopes.find((s) => !s.endsWith(':readonly')) ?? req.scopes[0]!;
+        const f: Finding = {
+          severity: 'error',
+          code: 'missing-scope',
+          ...base,
+          missing: [best],
+          message: `${req.resource}: ${req.operation} (${req.purpose}) needs one of the OAuth scopes ${req.scopes.map(code).join(', ')}; the token's client is not authorized for any`,
+          fix: `add scope ${code(best)} to the OAuth client the deploy token is issued to`,
+          remedy: { kind: 'add-scope', permissions: [best], division: null },
+        };
+        if (principal.scopesLocation) f.related = principal.scopesLocation;
+        findings.push(f);
+      }
+    }
+    if (!req.permissions) continue;
+    findings.push(...permissionFindings(req, principal, base));
+  }
+  return findings;
+}
+
+function permissionFindings(
+  req: Requirement,
+  principal: Principal,
+  base: { resource: string; operation: string; division: string | null; location: SourceLocation },
+): Finding[] {
+  const { mode, values } = req.permissions!;
+  const cov = new Map(values.map((p) => [p, coverage(principal, p, req.division)] as const));
+  const need = mode === 'ANY' && values.length > 1 ? `one of ${values.map(code).join(', ')}` : values.map(code).join(' and ');
+  const out: Finding[] = [];
+  const what = `${req.resource}: ${req.operation} (${req.purpose})`;
+
+  const satisfied = mode === 'ANY' ? values.some((p) => cov.get(p) === 'held') : values.every((p) => cov.get(p) === 'held');
+  if (satisfied) return out;
+  const satisfiedConditionally =
+    mode === 'ANY' ? values.some((p) => cov.get(p) === 'held' || cov.get(p) === 'conditional') : values.every((p) => cov.get(p) === 'held' || cov.get(p) === 'conditional');
+  if (satisfiedConditionally) {
+    const conditional = values.filter((p) => cov.get(p) === 'conditional');
+    out.push({
+      severity: 'warning',
+      code: 'conditional-permission',
+      ...base,
+      missing: conditional,
+      message: `${what} relies on ${conditional.map(code).join(', ')} from a conditional permission policy${inDivision(req.division)}; its condition cannot be verified before the deploy`,
+      fix: `grant ${conditional.map(code).join(', ')} without a condition, or confirm the condition matches the deployed objects`,
+    });
+    return out;
+  }
+
+  // Which permissions to ask for: ANY → the least-privileged choice (preferring one already held
+  // in another division, which only needs a division grant); ALL → each one not held.
+  const wanted = mode === 'ANY' ? [pickAny(values, cov)] : values.filter((p) => cov.get(p) !== 'held' && cov.get(p) !== 'conditional');
+  const elsewhere = wanted.filter((p) => cov.get(p) === 'elsewhere');
+  const none = wanted.filter((p) => cov.get(p) === 'none');
+
+  if (elsewhere.length && req.division !== null) {
+    const roles = new Map<string, RoleGrant>();
+    for (const p of elsewhere) for (const h of holders(principal, p)) if (!h.conditional) roles.set(h.grant.role, h.grant);
+    const role = [...roles.values()][0];
+    const f: Finding = {
+      severity: 'error',
+      code: 'missing-division-grant',
+      ...base,
+      ...(req.divisionLocation ? { location: req.divisionLocation, related: req.location } : {}),
+      missing: elsewhere,
+      message: `${what} needs ${mode === 'ANY' ? need : elsewhere.map(code).join(' and ')} in division ${req.division}; the principal holds ${elsewhere.map(code).join(', ')} only in ${describeDivisions(role?.divisions ?? [])}`,
+      fix: role ? `grant role ${role.role} in division ${req.division} too (it holds ${elsewhere.map(code).join(', ')})` : `grant a role holding ${elsewhere.map(code).join(', ')} in division ${req.division}`,
+      remedy: role ? { kind: 'grant-division', role: role.role, permissions: elsewhere, division: req.division } : { kind: 'new-role', permissions: elsewhere, division: req.division },
+    };
+    if (role?.location && !req.divisionLocation) f.related = role.location;
+    out.push(f);
+  }
+  if (none.length) {
+    const role = roleToExtend(principal, none[0]!, req.division);
+    const f: Finding = {
+      severity: 'error',
+      code: 'missing-permission',
+      ...base,
+      missing: none,
+      message: `${what} needs ${need}${inDivision(req.division)}; the principal holds ${mode === 'ANY' ? 'none of them' : `no ${none.map(code).join(', ')}`}`,
+      fix: fixText(none, role, req.division, mode === 'ANY' && values.length > 1 ? values : undefined),
+      remedy: role ? { kind: 'add-permission', role: role.role, permissions: none, division: req.division } : { kind: 'new-role', permissions: none, division: req.division },
+    };
+    const rel = role?.roleLocation ?? role?.location;
+    if (rel) f.related = rel;
+    out.push(f);
+  }
+  return out;
+}
+
+function pickAny(values: readonly string[], cov: Map<string, Coverage>): string {
+  const elsewhere = values.filter((p) => cov.get(p) === 'elsewhere');
+  return leastPrivileged(elsewhere.length ? elsewhere : values);
+}
+
+function describeDivisions(divs: readonly DivisionRef[]): string {
+  if (divs.length === 0) return 'no division';
+  return `division${divs.length === 1 ? '' : 's'} ${divs.map((d) => d.name).join(', ')}`;
+}
+
+function fixText(perms: string[], role: RoleGrant | undefined, division: string | null, anyOf?: readonly string[]): string {
+  const list = perms.map(code).join(', ');
+  const choice = anyOf ? ` (least-privileged of ${anyOf.map(code).join(', ')})` : '';
+  if (role) return `add ${list}${choice} to role ${role.role}${division === null ? '' : `, granted in division ${division}`}`;
+  return `create a role with ${list}${choice} and grant it to the deploy principal${division === null ? '' : ` in division ${division}`}`;
+}

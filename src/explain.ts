@@ -1,0 +1,21 @@
+/** `explain "METHOD /api/v2/path"`: what one operation needs, from the catalog. */
+import type { Catalog } from './catalog/catalog.js';
+
+/** Renders the requirement of one operation; returns undefined when the operation is unknown. */
+export function explainOperation(catalog: Catalog, query: string): string | undefined {
+  const m = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(query);
+  if (!m) return undefined;
+  const op = catalog.lookup(m[1]!, m[2]!.replace(/^https?:\/\/[^/]+/, ''));
+  if (!op) return undefined;
+  const lines = [`${op.method} ${op.path}  (${op.operationId}${op.deprecated ? ', deprecated' : ''}${op.preview ? ', preview' : ''})`];
+  if (op.permissions) {
+    lines.push(
+      op.permissions.mode === 'ANY' && op.permissions.values.length > 1
+        ? `  permissions: any one of ${op.permissions.values.join(', ')}`
+        : `  permissions: ${op.permissions.values.join(op.permissions.mode === 'ALL' ? ' and ' : ', ')}${op.permissions.values.length > 1 ? ' (all)' : ''}`,
+    );
+  } else lines.push('  permissions: none beyond a valid token');
+  lines.push(op.scopesUnknown ? '  OAuth scopes: not published' : `  OAuth scopes (user tokens; any one): ${op.scopes.join(', ') || 'none'}`);
+  lines.push('  client-credentials tokens: scopes do not apply; the client\'s roles and divisions decide');
+  return lines.join('\n');
+}

@@ -1,0 +1,60 @@
+/**
+ * Flow deploy plans per deployer.
+ *
+ * - archy / api: the public Architect flow endpoints (find by name, create, check out, save a
+ *   configuration version, check in, publish). Archy (`archy publish|create|update|delete`) performs
+ *   the same steps through the Architect scripting SDK, and resolves the division by name first.
+ * - cx-as-code: `genesyscloud_flow` imports the YAML through an Architect job
+ *   (`POST /api/v2/flows/jobs`, then polls `GET /api/v2/flows/jobs/{jobId}`), per the provider's
+ *   docs ("API Usage", docs/resources/flow.md); the job creates or updates and publishes the flow.
+ */
+import type { Deployer, Resource } from '../types.js';
+import { step, type ActionPlan } from './step.js';
+
+const find = step('GET /api/v2/flows', 'find the flow by name and type');
+const resolveDivision = step('GET /api/v2/authorization/divisions', 'resolve the division name to its id', { org: true });
+const create = step('POST /api/v2/flows', 'create the flow', { when: 'if the flow does not exist yet' });
+const checkout = step('POST /api/v2/flows/actions/checkout', 'lock the flow for editing');
+const save = step('POST /api/v2/flows/{flowId}/versions', 'save the flow configuration');
+const checkin = step('POST /api/v2/flows/actions/checkin', 'unlock the flow after saving');
+const publish = step('POST /api/v2/flows/actions/publish', 'publish the flow');
+const remove = step('DELETE /api/v2/flows/{flowId}', 'delete the flow');
+const unlock = step('POST /api/v2/flows/actions/unlock', 'force-unlock a flow locked by someone else', { when: 'with forceUnlock' });
+const job = step('POST /api/v2/flows/jobs', 'register an Architect import job for the YAML (the job creates or updates and publishes the flow)');
+const jobStatus = step('GET /api/v2/flows/jobs/{jobId}', 'poll the import job');
+const readBack = step('GET /api/v2/flows/{flowId}', 'read the deployed flow');
+
+function editing(lookups: ReturnType<typeof step>[]): ActionPlan {
+  return {
+    deploy: [...lookups, create, checkout, save, checkin, publish],
+    create: [...lookups, { ...create, when: undefined } as ReturnType<typeof step>, save, checkin],
+    update: [...lookups, checkout, save, checkin],
+    publish: [find, publish],
+    delete: [find, remove],
+  };
+}
+
+const PLANS: Record<Deployer, ActionPlan> = {
+  archy: editing([find, resolveDivision]),
+  api: editing([find]),
+  'cx-as-code': {
+    deploy: [find, job, jobStatus, readBack],
+    create: [find, job, jobStatus, readBack],
+    update: [find, job, jobStatus, readBack],
+    publish: [find, job, jobStatus, readBack],
+    delete: [find, remove],
+  },
+};
+
+/** The calls for one flow resource; undefined when the action does not apply. */
+export function planFlow(r: Resource): ReturnType<typeof step>[] | undefined {
+  const calls = PLANS[r.deployer][r.action];
+  if (!calls) return undefined;
+  const list = calls.map((c) => {
+    const copy = { ...c };
+    if (copy.when === undefined) delete copy.when;
+    return copy;
+  });
+  if (r.details.forceUnlock === true && r.action !== 'delete') list.splice(1, 0, unlock);
+  return list;
+}

@@ -1,0 +1,63 @@
+/**
+ * Plan stage: Resource → the API calls its deployer makes, in order (pure; no I/O).
+ */
+import type { Finding, PlannedCall, Resource } from '../types.js';
+import { fatal } from '../util/errors.js';
+import { didYouMean } from '../util/suggest.js';
+import { planFlow } from './flows.js';
+import { planScript } from './scripts.js';
+import { planScheduleGroup } from './schedule-groups.js';
+import { planAgentAssignment, planWfmSchedule } from './wfm.js';
+import { planPremiumApp, WIZARD_MODULE_CALLS } from './premium-apps.js';
+
+/** Display label of a resource in reports: `kind:name`. */
+export function resourceLabel(r: Resource): string {
+  return `${r.kind}:${r.name}`;
+}
+
+/** Plans one resource. Returns the calls, or located errors (action not applicable, unknown wizard module). */
+export function planResource(r: Resource): { calls: PlannedCall[] } | { errors: Finding[] } {
+  let calls: PlannedCall[] | undefined;
+  switch (r.kind) {
+    case 'flow':
+      calls = planFlow(r);
+      break;
+    case 'script':
+      calls = planScript(r);
+      break;
+    case 'scheduleGroup':
+      calls = planScheduleGroup(r);
+      break;
+    case 'wfmAgentAssignment':
+      calls = planAgentAssignment(r);
+      break;
+    case 'wfmSchedule':
+      calls = planWfmSchedule(r);
+      break;
+    case 'premiumApp': {
+      const p = planPremiumApp(r);
+      if (p && p.unknownModules.length) {
+        return {
+          errors: p.unknownModules.map((m) =>
+            fatal('manifest-invalid', `unknown premium-app wizard module "${m}"${didYouMean(m, Object.keys(WIZARD_MODULE_CALLS))}`, r.location, `modules: ${Object.keys(WIZARD_MODULE_CALLS).join(', ')}`),
+          ),
+        };
+      }
+      calls = p?.calls;
+      break;
+    }
+    case 'terraform':
+      calls = (r.details.calls as PlannedCall[] | undefined) ?? [];
+      break;
+  }
+  if (!calls) {
+    return { errors: [fatal('manifest-invalid', `action "${r.action}" does not apply to a ${r.kind} (${resourceLabel(r)})`, r.location)] };
+  }
+  return {
+    calls: calls.map((c) => {
+      const copy = { ...c };
+      if (copy.when === undefined) delete copy.when;
+      return copy;
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Require stage: planned calls → Requirements, joined with the operation catalog (pure).
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { PlannedCall, Requirement, Resource } from '../types.js';
+import { resourceLabel } from './index.js';
+
+/**
+ * What each call of a resource needs. Calls the catalog does not know (or outside /api/v2) become
+ * requirements with `unverifiable` set, never silently dropped. Duplicate operations of one
+ * resource (same method, path and division) are folded into the first.
+ */
+export function requirementsFor(r: Resource, calls: readonly PlannedCall[], catalog: Catalog): Requirement[] {
+  const out: Requirement[] = [];
+  const seen = new Set<string>();
+  const label = resourceLabel(r);
+  for (const c of calls) {
+    const division = c.divisionBound ? r.division : null;
+    const operation = `${c.method} ${c.path}`;
+    const key = `${operation}@${division ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const req: Requirement = {
+      resource: label,
+      action: r.action,
+      operation,
+      purpose: c.purpose,
+      scopes: [],
+      scopesUnknown: false,
+      permissions: null,
+      division,
+      location: c.location ?? r.location,
+    };
+    if (c.when) req.when = c.when;
+    if (division !== null && r.divisionLocation) req.divisionLocation = r.divisionLocation;
+    const op = c.path.startsWith('/api/v2/') ? catalog.lookup(c.method, c.path) : undefined;
+    if (!op) {
+      req.unverifiable = c.note ?? (c.path.startsWith('/api/v2/') ? 'the operation is not in the catalog' : 'the call is outside /api/v2 and has no published permission requirement');
+      req.scopesUnknown = true;
+    } else {
+      req.scopes = op.scopes;
+      req.scopesUnknown = op.scopesUnknown;
+      req.permissions = op.permissions ? { mode: op.permissions.mode, values: [...op.permissions.values] } : null;
+    }
+    out.push(req);
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * Workforce Management plans.
+ * - Agent assignments: agents move between management units with `POST /api/v2/workforcemanagement/agents`
+ *   (`wfm:agent:edit`), not the PATCH on a management unit's agents (design card §1, known gaps).
+ * - Schedules: imported or updated through an upload URL; there is no publish endpoint: the
+ *   `published` flag rides on the import/update request (design card §1).
+ */
+import type { Resource } from '../types.js';
+import { step, type ActionPlan } from './step.js';
+
+const findBu = step('GET /api/v2/workforcemanagement/businessunits', 'find the business unit by name');
+const findMu = step('GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/managementunits', 'find the management unit by name');
+const findUsers = step('POST /api/v2/users/search', 'resolve the agents by email', { org: true });
+const move = step('POST /api/v2/workforcemanagement/agents', 'move the agents into the management unit');
+const moveOut = step('POST /api/v2/workforcemanagement/agents', 'move the agents out of the management unit');
+
+const ASSIGNMENT: ActionPlan = {
+  deploy: [findBu, findMu, findUsers, move],
+  create: [findBu, findMu, findUsers, move],
+  update: [findBu, findMu, findUsers, move],
+  delete: [findBu, findMu, findUsers, moveOut],
+};
+
+const weeks = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules';
+const findSchedule = step(`GET ${weeks}`, 'find the week\'s schedules');
+const importUrl = step(`POST ${weeks}/import/uploadurl`, 'get an upload URL for the schedule import', { when: 'if the week has no schedule yet' });
+const importRun = step(`POST ${weeks}/import`, 'import the uploaded schedule', { when: 'if the week has no schedule yet' });
+const updateUrl = step(`POST ${weeks}/{scheduleId}/update/uploadurl`, 'get an upload URL for the schedule update', { when: 'if the week has a schedule' });
+const updateRun = step(`POST ${weeks}/{scheduleId}/update`, 'apply the uploaded schedule update', { when: 'if the week has a schedule' });
+const removeSchedule = step(`DELETE ${weeks}/{scheduleId}`, 'delete the schedule');
+
+const SCHEDULE: ActionPlan = {
+  deploy: [findBu, findSchedule, importUrl, importRun, updateUrl, updateRun],
+  create: [findBu, findSchedule, { ...importUrl, when: undefined }, { ...importRun, when: undefined }],
+  update: [findBu, findSchedule, { ...updateUrl, when: undefined }, { ...updateRun, when: undefined }],
+  publish: [findBu, findSchedule, { ...updateUrl, when: undefined }, { ...updateRun, when: undefined, purpose: 'publish the schedule (published flag on the update)' }],
+  delete: [findBu, findSchedule, removeSchedule],
+};
+
+/** The calls for one agent assignment; undefined for `publish`. */
+export function planAgentAssignment(r: Resource) {
+  return ASSIGNMENT[r.action]?.map((c) => ({ ...c }));
+}
+
+/** The calls for one WFM schedule. */
+export function planWfmSchedule(r: Resource) {
+  return SCHEDULE[r.action]?.map((c) => {
+    const copy = { ...c };
+    if (copy.when === undefined) delete copy.when;
+    return copy;
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * The JSON report (contract: docs/DESIGN.md §4), also the input of every other report format.
+ */
+import type { Finding, Requirement, Severity } from '../types.js';
+
+export type Mode = 'offline' | 'live';
+
+/** One org's result. */
+export interface OrgReport {
+  name: string;
+  orgId: string | null;
+  region: string;
+  /** How the principal was obtained: declared in the manifest, or read from Genesys Cloud. */
+  principal: 'declared' | 'live' | 'none';
+  passed: boolean;
+  requirements: Requirement[];
+  findings: Finding[];
+}
+
+/** The whole report. `findings` holds problems not tied to one org (invalid manifest, missing file). */
+export interface Report {
+  version: 1;
+  mode: Mode;
+  passed: boolean;
+  manifest: string;
+  summary: { errors: number; warnings: number; notices: number };
+  orgs: OrgReport[];
+  findings: Finding[];
+  catalog?: { source: string; operations: number };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Most severe first, then fatal first, then by location. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    Number(b.fatal === true) - Number(a.fatal === true) ||
+    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+/** Every finding of the report (global first, then per org). */
+export function allFindings(r: Report): Finding[] {
+  return [...r.findings, ...r.orgs.flatMap((o) => o.findings)];
+}
+
+/** Counts findings by severity. */
+export function summarize(findings: readonly Finding[]): Report['summary'] {
+  const s = { errors: 0, warnings: 0, notices: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'warning') s.warnings++;
+    else s.notices++;
+  }
+  return s;
+}
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+/**
+ * Exit code per the contract: 2 when the check could not be done (any fatal finding),
+ * 1 when a finding is at or above `failOn`, else 0.
+ */
+export function exitCode(r: Report, failOn: FailOn): 0 | 1 | 2 {
+  const all = allFindings(r);
+  if (all.some((f) => f.fatal)) return 2;
+  if (failOn === 'never') return 0;
+  if (all.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))) return 1;
+  return 0;
+}

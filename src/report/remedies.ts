@@ -1,0 +1,51 @@
+/** Groups the structured fixes of findings into one line per role and division. */
+import type { Finding } from '../types.js';
+
+/** One grouped fix: e.g. role Flow Deployer, add [p1, p2], division Support. */
+export interface GroupedRemedy {
+  kind: 'add-permission' | 'new-role' | 'grant-division' | 'add-scope';
+  role?: string;
+  division: string | null;
+  permissions: string[];
+  /** Resources that need it. */
+  resources: string[];
+}
+
+/** Groups remedies by (kind, role, division); permissions and resources are de-duplicated and sorted. */
+export function groupRemedies(findings: readonly Finding[]): GroupedRemedy[] {
+  const groups = new Map<string, { g: GroupedRemedy; perms: Set<string>; res: Set<string> }>();
+  for (const f of findings) {
+    const r = f.remedy;
+    if (!r) continue;
+    const key = `${r.kind}\u0000${r.role ?? ''}\u0000${r.division ?? ''}`;
+    let e = groups.get(key);
+    if (!e) {
+      const g: GroupedRemedy = { kind: r.kind, division: r.division, permissions: [], resources: [] };
+      if (r.role) g.role = r.role;
+      e = { g, perms: new Set(), res: new Set() };
+      groups.set(key, e);
+    }
+    for (const p of r.permissions) e.perms.add(p);
+    if (f.resource) e.res.add(f.resource);
+  }
+  const order = { 'add-permission': 0, 'new-role': 1, 'grant-division': 2, 'add-scope': 3 } as const;
+  return [...groups.values()]
+    .map(({ g, perms, res }) => ({ ...g, permissions: [...perms].sort(), resources: [...res].sort() }))
+    .sort((a, b) => order[a.kind] - order[b.kind] || (a.role ?? '').localeCompare(b.role ?? '') || (a.division ?? '').localeCompare(b.division ?? ''));
+}
+
+/** Plain-language sentence for a grouped fix (`fmt` wraps names, e.g. in backticks). */
+export function remedySentence(g: GroupedRemedy, fmt: (s: string) => string = (s) => s): string {
+  const perms = g.permissions.map(fmt).join(', ');
+  const where = g.division === null ? '' : ` in division ${g.division}`;
+  switch (g.kind) {
+    case 'add-permission':
+      return `add ${perms} to role ${g.role}${g.division === null ? '' : `, granted in division ${g.division}`}`;
+    case 'new-role':
+      return `create a role with ${perms} and grant it to the deploy principal${where}`;
+    case 'grant-division':
+      return `grant role ${g.role} in division ${g.division} (for ${perms})`;
+    case 'add-scope':
+      return `add OAuth scope${g.permissions.length > 1 ? 's' : ''} ${perms} to the deploy token's client`;
+  }
+}

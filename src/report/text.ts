@@ -1,0 +1,58 @@
+/** Terminal report: per-org verdict, grouped findings, grouped fixes. */
+import type { Finding, SourceLocation } from '../types.js';
+import { groupRemedies, remedySentence } from './remedies.js';
+import type { Report } from './model.js';
+
+const loc = (l?: SourceLocation) => (l ? `${l.file}:${l.line}:${l.column}` : '');
+
+/** Findings with the same code, message shape and fix are shown once, with the resources listed. */
+function groupFindings(findings: readonly Finding[]): Array<{ f: Finding; resources: string[]; count: number }> {
+  const groups = new Map<string, { f: Finding; resources: string[]; count: number }>();
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.code}\u0000${f.operation ?? f.message}\u0000${f.fix ?? ''}\u0000${(f.missing ?? []).join(',')}\u0000${f.division ?? ''}`;
+    const g = groups.get(key);
+    if (g) {
+      g.count++;
+      if (f.resource && !g.resources.includes(f.resource)) g.resources.push(f.resource);
+    } else groups.set(key, { f, resources: f.resource ? [f.resource] : [], count: 1 });
+  }
+  return [...groups.values()];
+}
+
+function renderFinding(out: string[], f: Finding, resources: string[], count: number, indent: string): void {
+  out.push(`${indent}${f.severity} ${f.code}${f.location ? `  ${loc(f.location)}` : ''}`);
+  out.push(`${indent}  ${f.message}`);
+  if (count > 1) {
+    const shown = resources.slice(0, 3).join(', ');
+    out.push(`${indent}  (also ${count - 1} more: ${shown}${resources.length > 3 ? `, and ${resources.length - 3} more` : ''})`);
+  }
+  if (f.fix) out.push(`${indent}  fix: ${f.fix}`);
+}
+
+/** Renders the report for a terminal (no colour codes). */
+export function renderText(r: Report, exit: number): string {
+  const out: string[] = [];
+  const reqs = r.orgs.reduce((n, o) => n + o.requirements.length, 0);
+  out.push(`genesys-preflight: ${r.mode} check of ${r.manifest} (${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'}, ${reqs} requirement${reqs === 1 ? '' : 's'})`);
+  out.push('');
+  for (const f of r.findings) renderFinding(out, f, [], 1, '');
+  if (r.findings.length) out.push('');
+  for (const o of r.orgs) {
+    const e = o.findings.filter((f) => f.severity === 'error').length;
+    const w = o.findings.filter((f) => f.severity === 'warning').length;
+    const fatal = o.findings.some((f) => f.fatal);
+    const verdict = fatal ? 'NOT CHECKED' : o.passed ? 'PASS' : 'FAIL';
+    out.push(`${verdict === 'PASS' ? '✓' : '✗'} ${o.name} (${o.region}${o.orgId ? `, org ${o.orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${o.requirements.length} requirements`);
+    for (const g of groupFindings(o.findings)) renderFinding(out, g.f, g.resources, g.count, '  ');
+    const fixes = groupRemedies(o.findings);
+    if (fixes.length) {
+      out.push(`  To fix ${o.name}:`);
+      for (const g of fixes) out.push(`    - ${remedySentence(g)}`);
+    }
+    out.push('');
+  }
+  const blocked = r.orgs.filter((o) => !o.passed).length;
+  const result = exit === 2 ? 'COULD NOT CHECK' : exit === 1 ? 'FAIL' : 'PASS';
+  out.push(`Result: ${result} — ${blocked} of ${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'} blocked; ${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}, ${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}, ${r.summary.notices} notice${r.summary.notices === 1 ? '' : 's'} (exit ${exit})`);
+  return out.join('\n') + '\n';
+}
