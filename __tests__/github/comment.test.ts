@@ -55,7 +55,7 @@ describe('upsertStickyComment', () => {
     const server = await start();
     const first = await upsert(server, '## Preflight\n1 error');
     expect(first).toMatchObject({ action: 'created' });
-    if (first.action === 'skipped') throw new Error('unexpected skip');
+    if (first.action === 'skipped' || first.action === 'not-needed') throw new Error('unexpected result');
     expect(first.url).toMatch(new RegExp(`/acme/ivr/pull/42#issuecomment-${first.id}$`));
     expect(server.commentsOn(OWNER, REPO, PR)).toHaveLength(1);
 
@@ -270,5 +270,18 @@ describe('upsertStickyComment duplicate clean-up', () => {
     server.faults.push({ method: 'DELETE', status: 500, body: { message: 'Server Error' } });
     expect(await upsert(server, 'v3', { deleteDuplicates: true })).toMatchObject({ action: 'updated', id: newest.id });
     expect(server.comments).toHaveLength(2);
+  });
+});
+
+describe('upsertStickyComment onlyUpdate', () => {
+  it('does not create a comment when asked only to update, but updates an existing one', async () => {
+    const server = await start();
+    const none = await upsertStickyComment({ token: TOKEN, apiUrl: server.url, owner: OWNER, repo: REPO, issueNumber: PR, marker: MARKER, body: 'all good', onlyUpdate: true });
+    expect(none).toEqual({ action: 'not-needed' });
+    expect(server.commentsOn(OWNER, REPO, PR)).toHaveLength(0);
+    await upsert(server, '1 error');
+    const updated = await upsertStickyComment({ token: TOKEN, apiUrl: server.url, owner: OWNER, repo: REPO, issueNumber: PR, marker: MARKER, body: 'all good', onlyUpdate: true });
+    expect(updated).toMatchObject({ action: 'updated' });
+    expect(server.commentsOn(OWNER, REPO, PR)[0]!.body).toContain('all good');
   });
 });

@@ -36,12 +36,15 @@ export interface UpsertStickyCommentOptions {
   deleteDuplicates?: boolean;
   /** Deadline for the whole operation (all pages and writes), in milliseconds. Default 60,000. */
   timeoutMs?: number;
+  /** Update an existing comment but never create one (`comment: auto` on a passing run). Default false. */
+  onlyUpdate?: boolean;
 }
 
 /** What {@link upsertStickyComment} did: `id`/`url` are the comment's id and `html_url`. */
 export type UpsertStickyCommentResult =
   | { action: 'created' | 'updated' | 'unchanged'; id: number; url: string }
-  | { action: 'skipped'; reason: 'forbidden' | 'not-found'; warning: string };
+  | { action: 'skipped'; reason: 'forbidden' | 'not-found'; warning: string }
+  | { action: 'not-needed' };
 
 interface IssueComment {
   id: number;
@@ -102,6 +105,7 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
 
   let result: UpsertStickyCommentResult;
   if (!current) {
+    if (opts.onlyUpdate) return { action: 'not-needed' };
     result = await create();
   } else if (normalize(current.body ?? '') === normalize(body)) {
     result = { action: 'unchanged', id: current.id, url: current.html_url };

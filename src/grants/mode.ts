@@ -12,7 +12,7 @@ export interface ResolvedMode {
 }
 
 /** Resolves the requested mode. Live mode is added by the live grants reader (src/grants/live.ts). */
-export function resolveMode(requested: 'auto' | 'offline' | 'live', _manifestPath: string, _env: NodeJS.ProcessEnv): ResolvedMode {
+export function resolveMode(requested: 'auto' | 'offline' | 'live', _manifestPath: string, _env: NodeJS.ProcessEnv, _hooks: { setSecret?: (s: string) => void } = {}): ResolvedMode {
   if (requested === 'live') throw new Error('live mode is not available yet');
   return { mode: 'offline' };
 }

@@ -53,6 +53,8 @@ export function renderText(r: Report, exit: number): string {
   }
   const blocked = r.orgs.filter((o) => !o.passed).length;
   const result = exit === 2 ? 'COULD NOT CHECK' : exit === 1 ? 'FAIL' : 'PASS';
-  out.push(`Result: ${result} — ${blocked} of ${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'} blocked; ${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}, ${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}, ${r.summary.notices} notice${r.summary.notices === 1 ? '' : 's'} (exit ${exit})`);
+  const orgs = r.orgs.length ? `${blocked} of ${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'} blocked; ` : '';
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  out.push(`Result: ${result} — ${orgs}${n(r.summary.errors, 'error')}, ${n(r.summary.warnings, 'warning')}, ${n(r.summary.notices, 'notice')} (exit ${exit})`);
   return out.join('\n') + '\n';
 }

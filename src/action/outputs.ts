@@ -1,0 +1,23 @@
+/** The action's outputs derived from a report (action.yml: passed, errors, warnings, report, missing-permissions). */
+import type { Report } from '../report/model.js';
+
+/**
+ * `missing-permissions`: per org, the permissions (and scopes) its findings say are missing,
+ * with the divisions they are needed in: `{ "prod-eu": [{"permission": "...", "divisions": ["Support"]}] }`.
+ */
+export function missingPermissions(r: Report): Record<string, Array<{ permission: string; divisions: string[] }>> {
+  const out: Record<string, Array<{ permission: string; divisions: string[] }>> = {};
+  for (const o of r.orgs) {
+    const by = new Map<string, Set<string>>();
+    for (const f of o.findings) {
+      if (!f.remedy) continue;
+      for (const p of f.remedy.permissions) {
+        const set = by.get(p) ?? new Set<string>();
+        set.add(f.remedy.division ?? '*');
+        by.set(p, set);
+      }
+    }
+    out[o.name] = [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([permission, d]) => ({ permission, divisions: [...d].sort() }));
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * The GitHub Action: inputs → engine → annotations, job summary, outputs, sticky PR comment,
+ * exit code (0 pass, 1 blocked, 2 could not check).
+ */
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCheck } from '../engine.js';
+import { exitCode, type Report } from '../report/model.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { annotationsFor } from '../report/annotations.js';
+import { loadCatalogOption } from '../catalog/option.js';
+import { resolveMode } from '../grants/mode.js';
+import { PreflightError } from '../util/errors.js';
+import { InputError, readInputs } from './inputs.js';
+import { missingPermissions } from './outputs.js';
+import { postComment } from './comment.js';
+
+/** Runs the action in the current process environment. Sets process.exitCode; never throws. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let exit: 0 | 1 | 2 = 2;
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const catalog = await loadCatalogOption(inputs.catalog);
+    const mode = resolveMode(inputs.mode, inputs.manifest, env, { setSecret: (s) => core.setSecret(s) });
+    const report = await runCheck({ manifestPath: inputs.manifest, mode: mode.mode, orgs: inputs.orgs, catalog, ...(mode.grants ? { grants: mode.grants } : {}) });
+    exit = exitCode(report, inputs.failOn);
+    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+
+    for (const a of annotationsFor(report, `see the job summary${runUrl ? ` of ${runUrl}` : ''} or the JSON report`)) {
+      const props: core.AnnotationProperties = { title: a.title };
+      if (a.file) props.file = a.file;
+      if (a.startLine) props.startLine = a.startLine;
+      if (a.startColumn) props.startColumn = a.startColumn;
+      core[a.level](a.message, props);
+    }
+    const markdown = renderMarkdown(report, exit, runUrl ? { runUrl } : {});
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+    const reportPath = writeReport(report, env);
+    core.setOutput('passed', String(exit === 0));
+    core.setOutput('errors', String(report.summary.errors));
+    core.setOutput('warnings', String(report.summary.warnings));
+    core.setOutput('report', reportPath);
+    core.setOutput('missing-permissions', JSON.stringify(missingPermissions(report)));
+    await postComment(inputs, report, exit, markdown, runUrl, env);
+    const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
+    core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);
+    if (exit !== 0) core.setFailed(`genesys-preflight: ${verdict} (${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'})`);
+  } catch (e) {
+    exit = 2;
+    if (e instanceof PreflightError) {
+      for (const f of e.findings) {
+        const props: core.AnnotationProperties = { title: `genesys-preflight: ${f.code}` };
+        if (f.location) Object.assign(props, { file: f.location.file, startLine: f.location.line, startColumn: f.location.column });
+        core.error(f.message, props);
+      }
+      core.setFailed('genesys-preflight: the check could not be done');
+    } else if (e instanceof InputError) {
+      core.setFailed(`genesys-preflight: ${e.message}`);
+    } else {
+      core.setFailed(`genesys-preflight: internal error: ${(e as Error)?.message ?? String(e)}`);
+    }
+    core.setOutput('passed', 'false');
+  }
+  process.exitCode = exit;
+}
+
+function writeReport(report: Report, env: NodeJS.ProcessEnv): string {
+  const dir = env.RUNNER_TEMP || join(process.cwd(), '.preflight-out');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'genesys-preflight-report.json');
+  writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
+  return path;
+}
