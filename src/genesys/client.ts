@@ -90,6 +90,8 @@ export interface ClientCall {
   host: string;
   /** HTTP status, or 0 when no answer (network error). */
   status: number;
+  /** Start of the attempt, epoch ms with fractions (`performance.timeOrigin + performance.now()`). */
+  startedAt: number;
   /** Duration of the attempt, ms. */
   ms: number;
   /** 0 for the first attempt, 1.. for retries. */
@@ -363,12 +365,12 @@ export class GenesysClient {
     try {
       const res = await this.transport.send(req, this.opts.timeoutMs);
       const ms = performance.now() - started;
-      this.calls.push({ method, path, query, host, status: res.status, ms, attempt });
+      this.calls.push({ method, path, query, host, status: res.status, startedAt: performance.timeOrigin + started, ms, attempt });
       return { ok: true, res };
     } catch (e) {
       const ms = performance.now() - started;
       const c = e instanceof TotalTimeoutError ? { kind: 'timeout' as const, code: e.code } : classifyNetworkError(e);
-      this.calls.push({ method, path, query, host, status: 0, ms, attempt, networkError: c.kind });
+      this.calls.push({ method, path, query, host, status: 0, startedAt: performance.timeOrigin + started, ms, attempt, networkError: c.kind });
       return { ok: false, kind: c.kind, code: c.code, ms };
     }
   }

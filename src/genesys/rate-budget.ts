@@ -11,7 +11,7 @@ export interface RateBudgetOptions {
   limit?: number;
   /** Window length in ms (default 60 000). */
   windowMs?: number;
-  /** Clock (ms), for tests. */
+  /** Monotonic clock in ms (default `performance.now`), for tests. */
   now?: () => number;
   /** Sleep, for tests. */
   sleep?: (ms: number) => Promise<void>;
@@ -36,7 +36,7 @@ export class RateBudget {
   constructor(options: RateBudgetOptions = {}) {
     this.limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_REQUESTS_PER_MINUTE));
     this.windowMs = Math.max(1, options.windowMs ?? 60_000);
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? realSleep;
   }
 
@@ -68,7 +68,7 @@ export class RateBudget {
         this.starts.push(t);
         return;
       }
-      const wait = this.starts[0]! + this.windowMs - t + 1;
+      const wait = Math.ceil(this.starts[0]! + this.windowMs - t) + 1;
       this.waitedMs += wait;
       await this.sleep(wait);
     }
