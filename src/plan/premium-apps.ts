@@ -41,6 +41,7 @@ export const WIZARD_MODULE_CALLS: Record<string, { install: PlannedCall[]; unins
   'oauth-client': {
     install: [
       step('GET /api/v2/authorization/roles', 'look up the roles to give the OAuth client', o),
+      step('GET /api/v2/oauth/clients', 'find the app OAuth clients', o),
       step('POST /api/v2/oauth/clients', 'create the OAuth client', o),
       step('PUT /api/v2/oauth/clients/{clientId}', 'update the OAuth client', { org: true, when: 'when it exists' }),
     ],
@@ -51,13 +52,18 @@ export const WIZARD_MODULE_CALLS: Record<string, { install: PlannedCall[]; unins
     ],
   },
   'widget-deployment': {
-    install: [step('GET /api/v2/widgets/deployments', 'find widget deployments', o), step('POST /api/v2/widgets/deployments', 'create the widget deployment', o)],
+    install: [
+      step('GET /api/v2/widgets/deployments', 'find widget deployments', o),
+      step('POST /api/v2/widgets/deployments', 'create the widget deployment', o),
+      step('PUT /api/v2/widgets/deployments/{deploymentId}', 'update the widget deployment', { org: true, when: 'when it exists' }),
+    ],
     uninstall: [step('DELETE /api/v2/widgets/deployments/{deploymentId}', 'delete the widget deployment', o)],
   },
   'open-messaging': {
     install: [
       step('GET /api/v2/conversations/messaging/integrations/open', 'find open messaging integrations', o),
       step('POST /api/v2/conversations/messaging/integrations/open', 'create the open messaging integration', o),
+      step('PATCH /api/v2/conversations/messaging/integrations/open/{integrationId}', 'update the open messaging integration', { org: true, when: 'when it exists' }),
     ],
     uninstall: [step('DELETE /api/v2/conversations/messaging/integrations/open/{integrationId}', 'delete the open messaging integration', o)],
   },
@@ -79,7 +85,9 @@ export const WIZARD_MODULE_CALLS: Record<string, { install: PlannedCall[]; unins
 function dataActions(kind: string) {
   const crud = integrationCrud(`${kind} data actions integration`);
   return {
-    install: [...crud.install, step('GET /api/v2/integrations/actions', 'find existing data actions', o), step('POST /api/v2/integrations/actions', 'create the data actions', o)],
+    install: [...crud.install, step('GET /api/v2/integrations/actions', 'find existing data actions', o), step('POST /api/v2/integrations/actions', 'create the data actions', o),
+      step('PATCH /api/v2/integrations/actions/{actionId}', 'update existing data actions', { org: true, when: 'when they exist' }),
+    ],
     uninstall: crud.uninstall,
   };
 }
