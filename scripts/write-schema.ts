@@ -1,6 +1,9 @@
-/** Writes schema/manifest.schema.json from src/manifest/schema.ts (npm run schema). */
+/** Writes schema/*.schema.json from their TypeScript sources (npm run schema). */
 import { writeFileSync } from 'node:fs';
 import { MANIFEST_SCHEMA } from '../src/manifest/schema.js';
+import { REPORT_SCHEMA } from '../src/report/schema.js';
 
-writeFileSync(new URL('../schema/manifest.schema.json', import.meta.url), JSON.stringify(MANIFEST_SCHEMA, null, 2) + '\n');
-console.log('wrote schema/manifest.schema.json');
+for (const [name, schema] of [['manifest', MANIFEST_SCHEMA], ['report', REPORT_SCHEMA]] as const) {
+  writeFileSync(new URL(`../schema/${name}.schema.json`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+  console.log(`wrote schema/${name}.schema.json`);
+}

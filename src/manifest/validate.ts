@@ -3,14 +3,14 @@ import { Ajv, type ErrorObject } from 'ajv';
 import type { Finding } from '../types.js';
 import type { SourceDocument } from '../util/source.js';
 import { fatal } from '../util/errors.js';
-import { didYouMean } from '../util/suggest.js';
+import { closest, didYouMean } from '../util/suggest.js';
 import { MANIFEST_SCHEMA } from './schema.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
 function validator() {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     compiled = ajv.compile(MANIFEST_SCHEMA as object);
   }
   return compiled;
@@ -38,8 +38,18 @@ export function validateManifest(doc: SourceDocument): Finding[] {
     list.push(e);
     byPath.set(key, list);
   }
+  // `orgz:` instead of `orgs:` is one mistake: report the unknown key with its did-you-mean,
+  // not also the "missing orgs" it causes.
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const key = (e.params as { additionalProperty: string }).additionalProperty;
+    const meant = closest(key, Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}));
+    if (meant !== undefined) misspelt.add(`${e.instancePath}\u0000${meant}`);
+  }
   const findings: Finding[] = [];
   for (const list of byPath.values()) {
+    if (list.some((e) => e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${(e.params as { missingProperty: string }).missingProperty}`))) continue;
     const e = pick(list);
     const path = pathOf(e.instancePath);
     findings.push(describe(e, path, doc));
@@ -48,6 +58,9 @@ export function validateManifest(doc: SourceDocument): Finding[] {
 }
 
 function pick(list: ErrorObject[]): ErrorObject {
+  // A failed anyOf of `required` branches says best what is needed ("file, or name and type").
+  const anyOf = list.find((e) => e.keyword === 'anyOf');
+  if (anyOf && list.every((e) => e.keyword === 'anyOf' || e.keyword === 'required')) return anyOf;
   const order = ['additionalProperties', 'required', 'enum', 'const', 'pattern', 'type', 'minItems', 'minLength', 'uniqueItems', 'anyOf', 'oneOf'];
   return [...list].sort((a, b) => rank(a) - rank(b))[0]!;
   function rank(e: ErrorObject) {
@@ -75,8 +88,14 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
       const value = String(valueAt(doc.value, path));
       return fatal('manifest-invalid', `${at} is "${value}"; it must be one of ${allowed.join(', ')}${didYouMean(value, allowed)}`, doc.locate(path));
     }
-    case 'const':
+    case 'const': {
+      const want = (e.params as { allowedValue: unknown }).allowedValue;
+      const got = valueAt(doc.value, path);
+      if (typeof got === 'string' && got.trim() === String(want)) {
+        return fatal('manifest-invalid', `${at} is the string ${JSON.stringify(got)}; write the number ${JSON.stringify(want)} without quotes`, doc.locate(path));
+      }
       return fatal('manifest-invalid', `${at} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (this tool reads manifest version 1)`, doc.locate(path));
+    }
     case 'pattern':
       if (path[path.length - 1] === 'orgId') {
         return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" is not a Genesys org id (a UUID such as 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f)`, doc.locate(path));

@@ -1,0 +1,137 @@
+/**
+ * End-to-end: the bundled action (dist/action/index.js) run exactly as the runner runs it:
+ * INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, workflow commands on stdout.
+ */
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { annotations as parseAnnotations, runAction, runCli, type RunResult } from './support/runner.js';
+import { REPORT_SCHEMA } from '../src/report/schema.js';
+
+const ACTION = resolve('dist/action/index.js');
+const CLI = resolve('dist/cli/index.js');
+const validateReport = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
+
+describe('bundled action on the example', () => {
+  let r: RunResult;
+  beforeAll(async () => {
+    r = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'error', comment: 'never' });
+  });
+
+  it('exits 1: prod-eu is blocked', () => {
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::genesys-preflight: deploy blocked/);
+  });
+
+  it('writes located annotations, errors first', () => {
+    const annotations = parseAnnotations(r.stdout).filter((a) => a.props.file);
+    expect(annotations.length).toBeGreaterThan(0);
+    expect(annotations[0]).toMatchObject({ command: 'error', props: { file: 'examples/flows/support-email.yaml', line: '3', col: '13', title: 'genesys-preflight: missing-division-grant' } });
+    expect(annotations[0]!.message).toMatch(/\nFix: grant role Flow Deployer in division Support too/);
+    const sched = annotations.find((a) => a.props.title === 'genesys-preflight: missing-permission' && a.message.startsWith('scheduleGroup:Holiday Hours'))!;
+    expect(sched.props).toMatchObject({ file: 'examples/genesys-preflight.yml', line: '64', col: '5' });
+    expect(annotations.some((a) => a.command === 'warning' && a.props.title === 'genesys-preflight: unverifiable' && a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'))).toBe(true);
+    const levels = annotations.map((a) => a.command);
+    expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+  });
+
+  it('sets the outputs', () => {
+    expect(r.outputs.passed).toBe('false');
+    expect(r.outputs.errors).toBe('9');
+    expect(r.outputs.warnings).toBe('1');
+    const missing = JSON.parse(r.outputs['missing-permissions']!);
+    expect(missing['prod-us']).toEqual([]);
+    expect(missing['prod-eu']).toContainEqual({ permission: 'routing:scheduleGroup:add', divisions: ['Home'] });
+    expect(missing['prod-eu']).toContainEqual({ permission: 'architect:flow:publish', divisions: ['Support'] });
+  });
+
+  it('writes a JSON report that follows the contract', () => {
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
+    expect(validateReport(report)).toBe(true);
+    expect(report.passed).toBe(false);
+    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['prod-us', true], ['prod-eu', false]]);
+  });
+
+  it('writes the job summary with the per-org table and the fix', () => {
+    expect(r.summary).toMatch(/\| prod-us \| us-east-1 \| declared \| ✅ pass \|/);
+    expect(r.summary).toMatch(/\| prod-eu \| eu-west-1 \| declared \| ❌ fail \|/);
+    expect(r.summary).toMatch(/grant role Flow Deployer in division Support/);
+    expect(r.summary).toMatch(/add `routing:scheduleGroup:add`, `routing:scheduleGroup:edit`, `routing:scheduleGroup:view` to role Flow Deployer, granted in division Home/);
+    expect(r.summary).toMatch(/<details><summary>All \d+ requirements of prod-us<\/summary>/);
+  });
+});
+
+describe('bundled action: user errors end in exit 2 with a located annotation', () => {
+  it('missing manifest', async () => {
+    const r = await runAction(ACTION, { manifest: 'no/such.yml', comment: 'never' });
+    expect(r.code).toBe(2);
+    expect(parseAnnotations(r.stdout)[0]).toEqual({ command: 'error', props: { title: 'genesys-preflight: file-not-found', file: 'no/such.yml', line: '1', col: '1' }, message: 'manifest no/such.yml does not exist' });
+    expect(r.outputs.passed).toBe('false');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('invalid manifest: unknown key with did-you-mean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gp-'));
+    const file = join(dir, 'm.yml');
+    writeFileSync(file, 'version: 1\norgs:\n  - name: a\n    regoin: us-east-1\n');
+    const r = await runAction(ACTION, { manifest: file, comment: 'never' });
+    expect(r.code).toBe(2);
+    const a = parseAnnotations(r.stdout)[0]!;
+    expect(a.props).toMatchObject({ file, line: '4', col: '5', title: 'genesys-preflight: manifest-invalid' });
+    expect(a.message).toMatch(/^unknown key "regoin" in orgs\[0\] \(did you mean "region"\?\)/);
+  });
+
+  it('bad input value', async () => {
+    const r = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', 'fail-on': 'sometimes' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/input "fail-on" must be one of error, warning, never/);
+  });
+
+  it('fail-on never: exit 0 even with errors; --orgs filter', async () => {
+    const r = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'never', comment: 'never' });
+    expect(r.code).toBe(0);
+    const only = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', mode: 'offline', orgs: 'prod-us', comment: 'never' });
+    expect(only.code).toBe(0);
+    expect(only.outputs.passed).toBe('true');
+  });
+});
+
+describe('bundled CLI', () => {
+  it('prints the per-org verdict and exits 1', async () => {
+    const r = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✓ prod-us \(us-east-1, org 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f\): PASS/);
+    expect(r.stdout).toMatch(/✗ prod-eu \(eu-west-1\): FAIL, 9 errors/);
+    expect(r.stdout).toMatch(/Result: FAIL — 1 of 2 orgs blocked/);
+  });
+
+  it('--format json validates; --format sarif is SARIF 2.1.0; markdown has the table', async () => {
+    const json = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'json']);
+    expect(validateReport(JSON.parse(json.stdout))).toBe(true);
+    const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'sarif'])).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.length).toBe(10);
+    const md = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^## Genesys Cloud preflight/);
+  });
+
+  it('usage errors exit 2 without a stack trace', async () => {
+    for (const args of [['check', '--format', 'xml'], ['check', '--bogus'], ['frobnicate'], []]) {
+      const r = await runCli(CLI, args);
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const unknownOrg = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--org', 'prod-mars']);
+    expect(unknownOrg.code).toBe(2);
+    expect(unknownOrg.stdout).toMatch(/--org prod-mars: no such org/);
+  });
+
+  it('explain', async () => {
+    const r = await runCli(CLI, ['explain', 'POST /api/v2/workforcemanagement/agents']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/wfm:agent:edit/);
+    expect((await runCli(CLI, ['explain', 'GET /nope'])).code).toBe(2);
+  });
+});
