@@ -533,3 +533,40 @@ describe('RateBudget', () => {
     expect([b.limit, b.windowMs]).toEqual([280, 60_000]);
   });
 });
+
+describe('classifyNetworkError', () => {
+  it('maps low-level codes (also nested in `cause`) to kinds', async () => {
+    const { classifyNetworkError } = await import('../../src/genesys/errors.js');
+    const err = (code: string, nested = false) => (nested ? Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('x'), { code }) }) : Object.assign(new Error('x'), { code }));
+    expect(classifyNetworkError(err('ENOTFOUND'))).toEqual({ kind: 'dns', code: 'ENOTFOUND' });
+    expect(classifyNetworkError(err('EAI_AGAIN', true))).toEqual({ kind: 'dns', code: 'EAI_AGAIN' });
+    expect(classifyNetworkError(err('UND_ERR_CONNECT_TIMEOUT'))).toEqual({ kind: 'timeout', code: 'UND_ERR_CONNECT_TIMEOUT' });
+    expect(classifyNetworkError(err('ETIMEDOUT', true)).kind).toBe('timeout');
+    expect(classifyNetworkError(err('ECONNRESET')).kind).toBe('reset');
+    expect(classifyNetworkError(err('UND_ERR_SOCKET', true)).kind).toBe('reset');
+    expect(classifyNetworkError(err('CERT_HAS_EXPIRED')).kind).toBe('tls');
+    expect(classifyNetworkError(err('ERR_TLS_CERT_ALTNAME_INVALID', true)).kind).toBe('tls');
+    expect(classifyNetworkError(err('DEPTH_ZERO_SELF_SIGNED_CERT')).kind).toBe('tls');
+    expect(classifyNetworkError(err('ECONNREFUSED'))).toEqual({ kind: 'other', code: 'ECONNREFUSED' });
+    expect(classifyNetworkError(new Error('plain'))).toEqual({ kind: 'other', code: undefined });
+  });
+
+  it('Redactor scrubs every registered value', async () => {
+    const { Redactor } = await import('../../src/genesys/errors.js');
+    const r = new Redactor();
+    r.add('abcd1234');
+    r.add('xy'); // too short to scrub safely
+    r.add(undefined);
+    expect(r.redact('a abcd1234 b abcd1234 xy')).toBe('a *** b *** xy');
+  });
+});
+
+describe('query strings', () => {
+  it('merges a query written in the path with the query object', async () => {
+    const f = await fake();
+    const c = client(f);
+    await c.get('/api/v2/authorization/divisions?name=Support', { pageSize: 5 });
+    expect(c.calls.at(-1)!.query).toBe('name=Support&pageSize=5');
+    expect(f.calls.at(-1)!.query).toBe('name=Support&pageSize=5');
+  });
+});

@@ -225,7 +225,7 @@ export class GenesysClient {
   /**
    * `GET {apiBase}{path}?{query}` with the bearer token; parses JSON (`undefined` for an empty 2xx body).
    * A 401 with client credentials refreshes the token once.
-   * @param path absolute path starting with `/`, e.g. `/api/v2/authorization/subjects/me`.
+   * @param path absolute path starting with `/`, e.g. `/api/v2/authorization/subjects/me` (may carry its own `?query`; `query` is appended).
    * @throws GenesysApiError (HTTP error after retries), GenesysNetworkError (timeout, reset, dns, tls, malformed-json, other),
    *   GenesysAuthError (token request refused, or the API answered 401 to the token).
    */
@@ -233,9 +233,9 @@ export class GenesysClient {
     if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) {
       throw new TypeError(`path must start with a single "/": ${JSON.stringify(path)}`);
     }
-    const qs = buildQuery(query);
     const url = new URL(this.apiBase.href.replace(/\/$/, '') + path);
-    url.search = qs;
+    for (const [k, v] of new URLSearchParams(buildQuery(query))) url.searchParams.append(k, v);
+    const qs = url.search.replace(/^\?/, '');
     const operation = `GET ${url.pathname}`;
     let refreshed = false;
     for (;;) {
