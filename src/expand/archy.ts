@@ -64,7 +64,7 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
   if ('error' in read) return { errors: [read.error] };
   const sub = substitute(read.text, substitutions, displayPath);
   if (sub.unfilled.length) return { errors: sub.unfilled };
-  const parsed = parseYamlSource(sub.text, displayPath);
+  const parsed = parseYamlSource(sub.text, displayPath, sub.mapping);
   if ('errors' in parsed) return { errors: parsed.errors.map((e) => ({ ...e, message: `flow file: ${e.message}` })) };
   const doc = parsed.doc;
   const root = doc.value;
@@ -78,6 +78,10 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
     return {
       errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: top-level key "${first}" is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`, doc.locate([first], true))],
     };
+  }
+  const second = keys.find((k) => k !== typeKey && k in ARCHY_FLOW_TYPES);
+  if (second) {
+    return { errors: [fatal('manifest-invalid', `${displayPath}: a flow file holds one flow, but it has both "${typeKey}" and "${second}"; put each flow in its own file`, doc.locate([second], true))] };
   }
   const body = (root as Record<string, unknown>)[typeKey];
   if (!body || typeof body !== 'object' || Array.isArray(body)) {

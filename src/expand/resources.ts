@@ -10,6 +10,7 @@ import { PreflightError, fatal } from '../util/errors.js';
 import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js';
 import { didYouMean } from '../util/suggest.js';
 import { ARCHY_FLOW_TYPES, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
+import { WIZARD_MODULE_CALLS } from '../plan/premium-apps.js';
 
 /** Genesys default division name: objects with no declared division live in Home. */
 export const HOME_DIVISION = 'Home';
@@ -19,6 +20,17 @@ export const DEPLOYER_KINDS: Record<Deployer, ReadonlySet<ResourceKind>> = {
   archy: new Set(['flow']),
   'cx-as-code': new Set(['flow', 'script', 'scheduleGroup', 'terraform']),
   api: new Set(['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp']),
+};
+
+/**
+ * Kinds that have nothing to publish: `action: publish` is an error pointed at the action (the
+ * plan stage would also refuse it, at the entry). Schedule groups, agent moves and premium-app
+ * installs have no publish step in the Platform API.
+ */
+const UNPUBLISHED_KINDS: Partial<Record<ResourceKind, string>> = {
+  scheduleGroup: 'schedule groups are not published (a change takes effect when saved)',
+  wfmAgentAssignment: 'agent assignments are not published',
+  premiumApp: 'premium apps are installed, not published',
 };
 
 /** Resources plus the parsed flow files (kept for reference scanning). */
@@ -47,7 +59,13 @@ export function expandResources(loaded: LoadedManifest): Expanded {
       }
       deployer = 'api';
     }
-    return { location, orgs, deployer, action: decl.action ?? 'deploy' };
+    let action = decl.action ?? 'deploy';
+    const noPublish = UNPUBLISHED_KINDS[kind];
+    if (action === 'publish' && noPublish) {
+      errors.push(fatal('manifest-invalid', `action "publish" does not apply here: ${noPublish}`, loaded.locate([...path, 'action']), 'use action: deploy (create or update), create, update or delete'));
+      action = 'deploy';
+    }
+    return { location, orgs, deployer, action };
   };
 
   (m.flows ?? []).forEach((decl, i) => {
@@ -125,6 +143,12 @@ export function expandResources(loaded: LoadedManifest): Expanded {
 
   (m.premiumApps ?? []).forEach((decl, i) => {
     const path: NodePath = ['premiumApps', i];
+    (decl.provision ?? []).forEach((module, k) => {
+      if (!Object.prototype.hasOwnProperty.call(WIZARD_MODULE_CALLS, module)) {
+        errors.push(fatal('manifest-invalid', `unknown premium-app wizard module "${module}"${didYouMean(module, Object.keys(WIZARD_MODULE_CALLS))}`, loaded.locate([...path, 'provision', k]),
+          `modules: ${Object.keys(WIZARD_MODULE_CALLS).join(', ')}`));
+      }
+    });
     resources.push({
       kind: 'premiumApp', name: decl.name ?? decl.integrationType, ...base('premiumApp', path, decl),
       division: null,

@@ -4,6 +4,7 @@
  */
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
+import type { SourceMapping } from '../util/source.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g;
 
@@ -13,6 +14,17 @@ export interface Substituted {
   unfilled: Finding[];
   /** Keys that were used. */
   used: Set<string>;
+  /** Maps positions in `text` back to the file's own text (for errors found after substitution). */
+  mapping: SourceMapping;
+}
+
+/** One filled placeholder: where it was in the original text and where its value is in the result. */
+interface Replacement {
+  key: string;
+  from: number;
+  length: number;
+  to: number;
+  valueLength: number;
 }
 
 /**
@@ -34,15 +46,47 @@ export function substitute(text: string, values: Record<string, string>, file: s
     }
     return { file, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
+  const replacements: Replacement[] = [];
+  let shift = 0;
   const out = text.replace(PLACEHOLDER, (match, key: string, offset: number) => {
     if (Object.prototype.hasOwnProperty.call(values, key)) {
       used.add(key);
-      return values[key]!;
+      const value = values[key]!;
+      replacements.push({ key, from: offset, length: match.length, to: offset + shift, valueLength: value.length });
+      shift += value.length - match.length;
+      return value;
     }
     unfilled.push(
       fatal('manifest-invalid', `placeholder {{${key}}} is not filled`, locate(offset), `add "${key}" to the flow's substitutions (or its optionsFile's substitutions: map)`),
     );
     return match;
   });
-  return { text: out, unfilled, used };
+  const find = (offset: number): Replacement | undefined => {
+    let lo = 0;
+    let hi = replacements.length - 1;
+    let found: Replacement | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (replacements[mid]!.to <= offset) {
+        found = replacements[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const mapping: SourceMapping = {
+    originalText: text,
+    toOriginal(offset) {
+      const r = find(offset);
+      if (!r) return offset;
+      // Inside a filled-in value: the placeholder itself. After it: shifted by the size difference.
+      if (offset < r.to + r.valueLength) return r.from;
+      return offset - (r.to + r.valueLength) + (r.from + r.length);
+    },
+    describe(offset) {
+      const r = find(offset);
+      return r && offset < r.to + r.valueLength ? `in the value substituted for {{${r.key}}}` : undefined;
+    },
+  };
+  return { text: out, unfilled, used, mapping };
 }

@@ -103,6 +103,12 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
       if (['clientId', 'clientSecret', 'accessToken'].includes(String(path[path.length - 1]))) {
         return fatal('manifest-invalid', `${at} must be the NAME of an environment variable (letters, digits, _), never the secret itself`, doc.locate(path));
       }
+      if (path[path.length - 1] === 'name' && path[0] === 'orgs') {
+        return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" must not contain spaces or commas (org names are used in --org filters and reports)`, doc.locate(path));
+      }
+      if (path[path.length - 1] === 'weekDate') {
+        return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" must be a date written YYYY-MM-DD (the first day of the schedule week)`, doc.locate(path));
+      }
       return fatal('manifest-invalid', `${at} ${e.message ?? 'has a bad format'}`, doc.locate(path));
     case 'anyOf':
       if (/^flows$/.test(String(path[0])) && path.length === 2) {
@@ -111,6 +117,16 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
       return fatal('manifest-invalid', `${at} ${e.message ?? 'is invalid'}`, doc.locate(path));
     case 'oneOf':
       return fatal('manifest-invalid', `${at} must be a permission string or {permission, condition}`, doc.locate(path));
+    case 'minItems':
+      if ((e.params as { limit: number }).limit === 1) return fatal('manifest-invalid', `${at} must not be empty`, doc.locate(path));
+      return fatal('manifest-invalid', `${at} ${e.message ?? 'is too short'}`, doc.locate(path));
+    case 'minLength':
+      return fatal('manifest-invalid', `${at} must not be empty`, doc.locate(path));
+    case 'uniqueItems': {
+      const { i, j } = e.params as { i: number; j: number };
+      const later = Math.max(i, j);
+      return fatal('manifest-invalid', `${at} lists ${JSON.stringify(valueAt(doc.value, [...path, later]))} twice (items ${Math.min(i, j) + 1} and ${later + 1})`, doc.locate([...path, later]));
+    }
     case 'type':
       return fatal('manifest-invalid', `${at} must be ${article((e.params as { type: string }).type)}`, doc.locate(path));
     default:
