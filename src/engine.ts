@@ -15,6 +15,7 @@ import { compareFindings, summarize, type Mode, type OrgReport, type Report } fr
 import type { Finding, Principal, Requirement, Resource } from './types.js';
 import { PreflightError, fatal } from './util/errors.js';
 import type { OrgDecl } from './manifest/types.js';
+import { mapLimit } from './genesys/concurrency.js';
 
 /** What the grants stage returns for one org: a principal, or findings explaining why there is none. */
 export interface OrgGrants {
@@ -22,10 +23,12 @@ export interface OrgGrants {
   /** Findings from reading the grants (org-mismatch, auth-failed, entitlement-missing...). */
   findings: Finding[];
   orgId?: string | null;
+  /** Live only: permissions absent from the org's permission catalog (reported as entitlement-missing). */
+  unavailablePermissions?: ReadonlySet<string>;
 }
 
 /** Reads one org's grants. `requiredPermissions` are the distinct permissions its requirements name. */
-export type GrantsReader = (org: OrgDecl, orgIndex: number, ctx: { loaded: LoadedManifest; requirements: Requirement[]; requiredPermissions: string[] }) => Promise<OrgGrants>;
+export type GrantsReader = (org: OrgDecl, orgIndex: number, ctx: { loaded: LoadedManifest; requirements: Requirement[]; requiredPermissions: string[]; resources: Resource[] }) => Promise<OrgGrants>;
 
 export interface CheckOptions {
   manifestPath: string;
@@ -33,8 +36,10 @@ export interface CheckOptions {
   /** Org names to check (case-insensitive); empty = all. */
   orgs?: string[];
   catalog?: Catalog;
-  /** Live grants reader (required for mode live). */
+  /** Grants reader for mode live (or auto); offline uses the declared principal. */
   grants?: GrantsReader;
+  /** Orgs checked at the same time. Default 8. */
+  concurrency?: number;
 }
 
 /** Offline grants: the declared principal, or a fatal finding when the org declares none. */
@@ -75,15 +80,19 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     const byResource = requirementsByResource(resources, catalog);
     const grants = opts.mode === 'live' ? opts.grants : declaredGrants;
     if (!grants) throw new Error('live mode needs a grants reader');
-    report.orgs = await Promise.all(
-      selected.map(async ({ org, index }) => {
+    report.orgs = await mapLimit(
+      selected,
+      opts.concurrency ?? 8,
+      async ({ org, index }) => {
         const requirements = resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []);
         const requiredPermissions = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort();
-        const g = await grants(org, index, { loaded, requirements, requiredPermissions });
+        const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
         const findings = [...g.findings];
         if (g.principal) {
-          findings.push(...lintPrincipal(g.principal, catalog, org.name));
-          findings.push(...evaluate(requirements, g.principal, org.name));
+          if (g.principal.source === 'declared') findings.push(...lintPrincipal(g.principal, catalog, org.name));
+          const unavailable = g.unavailablePermissions;
+          // A permission the org's products do not provide is reported once, as entitlement-missing.
+          findings.push(...evaluate(requirements, g.principal, org.name).filter((f) => !(unavailable && f.missing?.length && f.missing.every((p) => unavailable.has(p)))));
         }
         findings.sort(compareFindings);
         const o: OrgReport = {
@@ -96,7 +105,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
           findings,
         };
         return o;
-      }),
+      },
     );
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;

@@ -183,4 +183,10 @@ export interface Principal {
   scopesLocation?: SourceLocation;
   roles: RoleGrant[];
   source: 'declared' | 'live';
+  /**
+   * Live only: per permission, the divisions Genesys says the subject holds it in
+   * (`GET /api/v2/authorization/divisionspermitted/paged/me?permission=P`, SDK
+   * `DivsPermittedEntityListing`); authoritative over the role policies when present.
+   */
+  permitted?: Record<string, { all: boolean; divisions: DivisionRef[] }>;
 }

@@ -42,6 +42,14 @@ export function divisionCovered(divisions: readonly DivisionRef[], name: string)
 }
 
 function coverage(principal: Principal, permission: string, division: string | null): Coverage {
+  const server = principal.permitted?.[permission];
+  if (server) {
+    // Genesys' own answer decides; the role policies only tell whether a condition applies.
+    const inDiv = server.all || (division === null ? server.divisions.length > 0 : divisionCovered(server.divisions, division));
+    if (!inDiv) return server.divisions.length > 0 ? 'elsewhere' : 'none';
+    const hs = holders(principal, permission).filter((h) => division === null || divisionCovered(h.grant.divisions, division));
+    return hs.length > 0 && hs.every((h) => h.conditional) ? 'conditional' : 'held';
+  }
   const hs = holders(principal, permission);
   if (hs.length === 0) return 'none';
   const inDiv = division === null ? hs : hs.filter((h) => divisionCovered(h.grant.divisions, division));

@@ -1,18 +1,52 @@
 /**
  * Chooses how grants are read: `offline` (declared principal), `live` (Genesys Cloud, read-only),
- * or `auto` (live where the org's credentials are present in the environment, else offline).
+ * or `auto` (per org: live where its credentials are present in the environment, else offline).
  */
 import type { GrantsReader } from '../engine.js';
+import { declaredGrants } from '../engine.js';
 import type { Mode } from '../report/model.js';
+import type { GenesysClientOptions } from '../genesys/client.js';
+import { loadManifest } from '../manifest/load.js';
+import { PreflightError } from '../util/errors.js';
+import { readCredentials } from './credentials.js';
+import { liveGrantsReader, type LiveOptions } from './live.js';
 
-/** The resolved mode and, for live, the grants reader. */
+/** The resolved mode and its grants reader. */
 export interface ResolvedMode {
   mode: Mode;
   grants?: GrantsReader;
 }
 
-/** Resolves the requested mode. Live mode is added by the live grants reader (src/grants/live.ts). */
-export function resolveMode(requested: 'auto' | 'offline' | 'live', _manifestPath: string, _env: NodeJS.ProcessEnv, _hooks: { setSecret?: (s: string) => void } = {}): ResolvedMode {
-  if (requested === 'live') throw new Error('live mode is not available yet');
-  return { mode: 'offline' };
+/** Hooks the entry points pass: secret masking, client options, per-org client callback. */
+export interface ModeHooks {
+  setSecret?: (s: string) => void;
+  client?: GenesysClientOptions;
+  onClient?: LiveOptions['onClient'];
+}
+
+/**
+ * Resolves the requested mode. `auto` reads the manifest's credential names to decide; when the
+ * manifest cannot be read, it falls back to offline and the check reports the manifest error.
+ */
+export function resolveMode(requested: 'auto' | 'offline' | 'live', manifestPath: string, env: NodeJS.ProcessEnv, hooks: ModeHooks = {}): ResolvedMode {
+  if (requested === 'offline') return { mode: 'offline' };
+  const live = liveGrantsReader({ env, setSecret: hooks.setSecret ?? (() => {}), ...(hooks.client ? { client: hooks.client } : {}), ...(hooks.onClient ? { onClient: hooks.onClient } : {}) });
+  if (requested === 'live') return { mode: 'live', grants: live };
+  let anyLive = false;
+  try {
+    const loaded = loadManifest(manifestPath);
+    const single = loaded.manifest.orgs.length === 1;
+    anyLive = loaded.manifest.orgs.some((o) => {
+      const c = readCredentials(o, env, single, () => {});
+      return c !== undefined && !('missing' in c);
+    });
+  } catch (e) {
+    if (!(e instanceof PreflightError)) throw e;
+  }
+  if (!anyLive) return { mode: 'offline' };
+  const auto: GrantsReader = async (org, index, ctx) => {
+    const c = readCredentials(org, env, ctx.loaded.manifest.orgs.length === 1, () => {});
+    return c !== undefined && !('missing' in c) ? live(org, index, ctx) : declaredGrants(org, index, ctx);
+  };
+  return { mode: 'live', grants: auto };
 }

@@ -1,0 +1,332 @@
+/**
+ * Live grants: what the deploy principal really holds in each org, read from Genesys Cloud with
+ * the token request and read-only GETs only (design card §1, "Read-only inspection endpoints").
+ *
+ * Chain per org (each step's failure is explained in the finding it yields):
+ *   POST login/oauth/token → GET /api/v2/tokens/me (org, home org, authorizedScope, OAuthClient)
+ *   → GET /api/v2/authorization/subjects/me (grants: role policies × divisions; fallback: the
+ *     client's roleDivisions + GET /api/v2/authorization/roles/{roleId})
+ *   → GET /api/v2/authorization/divisions (names → ids; unknown divisions are located errors)
+ *   → GET /api/v2/authorization/permissions (the org's permission catalog: entitlements)
+ *   → GET /api/v2/authorization/divisionspermitted/paged/me?permission=P per distinct permission
+ *   → GET /api/v2/integrations/types/{typeId} per premium app.
+ * The number of calls grows with the distinct permissions and integration types, never with
+ * the number of resources.
+ */
+import { GenesysApiError, GenesysAuthError, GenesysNetworkError } from '../genesys/errors.js';
+import { GenesysClient, type GenesysClientOptions } from '../genesys/client.js';
+import { resolveRegion } from '../genesys/regions.js';
+import { mapLimit } from '../genesys/concurrency.js';
+import type {
+  AuthzDivision,
+  AuthzSubject,
+  DivsPermittedEntityListing,
+  DomainOrganizationRole,
+  DomainPermissionCollection,
+  TokenInfo,
+} from '../genesys/models.js';
+import type { GrantsReader, OrgGrants } from '../engine.js';
+import type { OrgDecl } from '../manifest/types.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, Resource, RoleGrant, SourceLocation } from '../types.js';
+import { fatal } from '../util/errors.js';
+import { readCredentials } from './credentials.js';
+
+/** Options of the live reader. */
+export interface LiveOptions {
+  env: NodeJS.ProcessEnv;
+  /** Called with every secret and token the moment it is read (the action passes core.setSecret). */
+  setSecret: (s: string) => void;
+  client?: GenesysClientOptions;
+  /** Concurrent divisionspermitted requests per org. Default 4. */
+  perOrgConcurrency?: number;
+  /** Called with each org's client when done (benchmarks and tests count calls). */
+  onClient?: (org: string, client: GenesysClient) => void;
+}
+
+/** A failed inspection step, turned into a finding. */
+class StepFailure extends Error {
+  constructor(readonly finding: Finding) {
+    super(finding.message);
+  }
+}
+
+/** The preflight client's own needs per inspection step (what to add when a step answers 403). */
+const STEP_NEEDS: Record<string, string> = {
+  'GET /api/v2/authorization/roles/{roleId}': 'permission `authorization:role:view`',
+  'GET /api/v2/integrations/types/{typeId}': 'permission `integrations:integration:view`',
+};
+
+/** Builds the live GrantsReader. */
+export function liveGrantsReader(opts: LiveOptions): GrantsReader {
+  return async (org, index, ctx) => {
+    const orgLoc = ctx.loaded.locate(['orgs', index]);
+    const credsLoc = ctx.loaded.locate(['orgs', index, 'credentials']);
+    const creds = readCredentials(org, opts.env, ctx.loaded.manifest.orgs.length === 1, opts.setSecret);
+    if (!creds) {
+      return { findings: [fatal('auth-failed', `org ${org.name}: live mode needs credentials: name the environment variables under orgs[].credentials (clientId/clientSecret, or accessToken)`, orgLoc)] };
+    }
+    if ('missing' in creds) {
+      return { findings: [fatal('auth-failed', `org ${org.name}: environment variable${creds.missing.length > 1 ? 's' : ''} ${creds.missing.join(', ')} ${creds.missing.length > 1 ? 'are' : 'is'} not set`, credsLoc, 'set them from your CI secrets, or run with --mode offline')] };
+    }
+    const region = resolveRegion(org.region)!;
+    const apiBase = org.credentials?.apiBase ?? region.apiBase;
+    const loginBase = org.credentials?.loginBase ?? region.loginBase;
+    const findings: Finding[] = [];
+    if (creds.region) {
+      const credRegion = resolveRegion(creds.region);
+      if (credRegion && credRegion.id !== region.id) {
+        findings.push({
+          severity: 'error',
+          code: 'region-mismatch',
+          message: `org ${org.name}: GENESYSCLOUD_REGION is ${credRegion.id} but the manifest says ${region.id}; the deploy would call ${credRegion.host}`,
+          fix: `make GENESYSCLOUD_REGION and orgs[].region agree`,
+          location: ctx.loaded.locate(['orgs', index, 'region']),
+        });
+      }
+    }
+    const client = new GenesysClient(
+      creds.kind === 'client-credentials' ? { apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret } : { apiBase, accessToken: creds.accessToken },
+      { ...opts.client, onSecret: opts.setSecret },
+    );
+    try {
+      const result = await readOrg(client, org, index, ctx, creds.kind, { host: new URL(apiBase).host, loginHost: new URL(loginBase).host, source: creds.source }, opts);
+      return { ...result, findings: [...findings, ...result.findings] };
+    } catch (e) {
+      if (e instanceof StepFailure) return { findings: [...findings, e.finding] };
+      throw e;
+    } finally {
+      opts.onClient?.(org.name, client);
+      await client.close();
+    }
+  };
+}
+
+interface Where {
+  host: string;
+  loginHost: string;
+  source: string;
+}
+
+/** Runs one inspection GET; failures become a StepFailure with a finding explaining the step. */
+async function step<T>(what: string, template: string, org: OrgDecl, where: Where, at: SourceLocation, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw new StepFailure(explainFailure(e, what, template, org, where, at));
+  }
+}
+
+function explainFailure(e: unknown, what: string, template: string, org: OrgDecl, where: Where, at: SourceLocation): Finding {
+  if (e instanceof GenesysAuthError) {
+    return fatal(
+      'auth-failed',
+      `org ${org.name}: ${where.loginHost} rejected the credentials from ${where.source} (${e.status}${e.error ? ` ${e.error}` : ''})`,
+      at,
+      `check the client id and secret, and that the OAuth client belongs to an org in region ${org.region} (${where.loginHost})`,
+    );
+  }
+  if (e instanceof GenesysApiError) {
+    if (e.status === 401) return fatal('auth-failed', `org ${org.name}: the token was rejected by ${where.host} while ${what} (401 ${e.code ?? ''})`.trim(), at, 'check the credentials and the region');
+    if (e.status === 403) {
+      const need = STEP_NEEDS[template] ?? 'OAuth scope `authorization:readonly` (user tokens)';
+      return fatal('unverifiable', `org ${org.name}: this client cannot read its own grants: ${template} answered 403 while ${what}`, at, `add ${need} to the preflight's OAuth client`);
+    }
+    return fatal('unverifiable', `org ${org.name}: could not read grants from ${where.host} while ${what}: ${e.status} ${e.code ?? ''}`.trim(), at, 'retry later; Genesys Cloud answered with an error');
+  }
+  if (e instanceof GenesysNetworkError) {
+    return fatal('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind})`, at, `check the region (${org.region}) and the network`);
+  }
+  return fatal('unverifiable', `org ${org.name}: ${what} failed: ${(e as Error)?.message ?? String(e)}`, at);
+}
+
+async function readOrg(
+  client: GenesysClient,
+  org: OrgDecl,
+  index: number,
+  ctx: { loaded: LoadedManifest; requirements: Requirement[]; requiredPermissions: string[]; resources: Resource[] },
+  kind: 'client-credentials' | 'access-token',
+  where: Where,
+  opts: LiveOptions,
+): Promise<OrgGrants> {
+  const at = ctx.loaded.locate(['orgs', index, 'credentials']);
+  const findings: Finding[] = [];
+  const token = await step('requesting a token', 'POST /oauth/token', org, where, at, () => client.get<TokenInfo>('/api/v2/tokens/me'));
+  const orgId = token.organization?.id ?? null;
+  if (org.orgId && orgId && org.orgId.toLowerCase() !== orgId.toLowerCase()) {
+    findings.push({
+      severity: 'error',
+      code: 'org-mismatch',
+      message: `org ${org.name}: the credentials belong to org ${orgId}${token.organization?.name ? ` (${token.organization.name})` : ''}, not ${org.orgId}; a deploy with them would change the wrong org`,
+      fix: `use the ${org.name} credentials, or correct orgs[].orgId`,
+      location: ctx.loaded.locate(['orgs', index, 'orgId']),
+    });
+    return { findings, orgId };
+  }
+  if (token.homeOrganization?.id && orgId && token.homeOrganization.id !== orgId) {
+    findings.push({
+      severity: 'notice',
+      code: 'org-mismatch',
+      message: `org ${org.name}: the token is a trustee (partner) token from home org ${token.homeOrganization.id}${token.homeOrganization.name ? ` (${token.homeOrganization.name})` : ''}; its grants come from the trust`,
+      location: at,
+    });
+  }
+  const grantType = token.OAuthClient?.authorizedGrantType === 'CLIENT_CREDENTIALS' || kind === 'client-credentials' ? 'client-credentials' : 'user';
+
+  const divisions = await step('listing divisions', 'GET /api/v2/authorization/divisions', org, where, at, () =>
+    client.getAllPages<AuthzDivision>('/api/v2/authorization/divisions', {}, { pageSize: 100 }),
+  );
+  const home = divisions.find((d) => d.homeDivision);
+  const refOf = (d: { id: string; name?: string }): DivisionRef[] => {
+    if (d.id === '*') return [{ name: '*', id: '*' }];
+    const name = d.name ?? divisions.find((x) => x.id === d.id)?.name ?? d.id;
+    const refs: DivisionRef[] = [{ name, id: d.id }];
+    if (home && d.id === home.id && name.toLowerCase() !== 'home') refs.push({ name: 'Home', id: d.id });
+    return refs;
+  };
+  findings.push(...unknownDivisions(ctx.requirements, divisions, org));
+
+  let roles: RoleGrant[];
+  try {
+    const subject = await client.get<AuthzSubject>('/api/v2/authorization/subjects/me');
+    roles = rolesFromGrants(subject);
+  } catch (e) {
+    const roleDivisions = token.OAuthClient?.roleDivisions;
+    if (!(e instanceof GenesysApiError) || grantType !== 'client-credentials' || !roleDivisions) {
+      throw new StepFailure(explainFailure(e, 'reading its grants', 'GET /api/v2/authorization/subjects/me', org, where, at));
+    }
+    roles = await rolesFromRoleDivisions(client, roleDivisions, org, where, at);
+  }
+  for (const r of roles) r.divisions = r.divisions.flatMap((d) => refOf({ id: d.id ?? d.name, name: d.name }));
+
+  const catalog = await step('reading the permission catalog', 'GET /api/v2/authorization/permissions', org, where, at, () =>
+    client.getAllPages<DomainPermissionCollection>('/api/v2/authorization/permissions', {}, { pageSize: 100 }),
+  );
+  const available = new Set<string>();
+  for (const c of catalog) for (const list of Object.values(c.permissionMap ?? {})) for (const p of list) available.add(`${p.domain}:${p.entityType}:${p.action}`);
+  const unavailable = new Set(ctx.requiredPermissions.filter((p) => !available.has(p)));
+  findings.push(...entitlementFindings(ctx.requirements, unavailable, org));
+
+  for (const r of ctx.resources) {
+    if (r.kind !== 'premiumApp' || !r.orgs.includes(org.name)) continue;
+    const typeId = String(r.details.integrationType);
+    try {
+      await client.get(`/api/v2/integrations/types/${encodeURIComponent(typeId)}`);
+    } catch (e) {
+      if (e instanceof GenesysApiError && e.status === 404) {
+        findings.push({
+          severity: 'error',
+          code: 'entitlement-missing',
+          resource: `premiumApp:${r.name}`,
+          message: `org ${org.name}: integration type ${typeId} is not available (GET /api/v2/integrations/types/${typeId} answered 404): the premium app is not enabled for this org`,
+          fix: 'enable the premium app for the org (AppFoundry subscription) before installing it',
+          location: r.location,
+        });
+      } else throw new StepFailure(explainFailure(e, `checking integration type ${typeId}`, 'GET /api/v2/integrations/types/{typeId}', org, where, at));
+    }
+  }
+
+  const permitted: NonNullable<Principal['permitted']> = {};
+  await mapLimit(
+    ctx.requiredPermissions.filter((p) => available.has(p)),
+    opts.perOrgConcurrency ?? 4,
+    async (permission) => {
+      const pages = await step(`reading the divisions permitted for ${permission}`, 'GET /api/v2/authorization/divisionspermitted/paged/me', org, where, at, () =>
+        readPermitted(client, permission),
+      );
+      permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
+    },
+  );
+
+  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted };
+  return { principal, findings, orgId, unavailablePermissions: unavailable };
+}
+
+async function readPermitted(client: GenesysClient, permission: string): Promise<{ all: boolean; divisions: AuthzDivision[] }> {
+  const divisions: AuthzDivision[] = [];
+  let all = false;
+  for (let page = 1; page <= 50; page++) {
+    const listing = await client.get<DivsPermittedEntityListing>('/api/v2/authorization/divisionspermitted/paged/me', { permission, pageNumber: page, pageSize: 100 });
+    all ||= listing.allDivsPermitted === true;
+    divisions.push(...(listing.entities ?? []));
+    if (!listing.pageCount || page >= listing.pageCount) break;
+  }
+  return { all, divisions };
+}
+
+/** Folds AuthzGrants (one per role × division) into RoleGrants with the role's policies. */
+export function rolesFromGrants(subject: AuthzSubject): RoleGrant[] {
+  const byRole = new Map<string, RoleGrant>();
+  for (const g of subject.grants ?? []) {
+    let r = byRole.get(g.role.id);
+    if (!r) {
+      r = { role: g.role.name, roleId: g.role.id, permissions: policiesToPermissions(g.role.policies ?? []), divisions: [] };
+      byRole.set(g.role.id, r);
+    }
+    r.divisions.push({ name: g.division.name ?? g.division.id, id: g.division.id });
+  }
+  return [...byRole.values()];
+}
+
+function policiesToPermissions(policies: Array<{ domain: string; entityName: string; actions?: string[]; actionSet?: string[]; condition?: string; resourceConditionNode?: unknown }>): PolicyPermission[] {
+  const out: PolicyPermission[] = [];
+  for (const p of policies) {
+    const conditional = Boolean(p.condition) || Boolean(p.resourceConditionNode);
+    for (const a of p.actions ?? p.actionSet ?? []) out.push({ permission: `${p.domain}:${p.entityName}:${a}`, ...(conditional ? { conditional } : {}) });
+  }
+  return out;
+}
+
+async function rolesFromRoleDivisions(client: GenesysClient, roleDivisions: Array<{ roleId: string; divisionId: string }>, org: OrgDecl, where: Where, at: SourceLocation): Promise<RoleGrant[]> {
+  const byRole = new Map<string, RoleGrant>();
+  for (const rd of roleDivisions) {
+    let r = byRole.get(rd.roleId);
+    if (!r) {
+      const role = await step(`reading role ${rd.roleId}`, 'GET /api/v2/authorization/roles/{roleId}', org, where, at, () =>
+        client.get<DomainOrganizationRole>(`/api/v2/authorization/roles/${encodeURIComponent(rd.roleId)}`),
+      );
+      r = { role: role.name, roleId: role.id, permissions: policiesToPermissions(role.permissionPolicies ?? []), divisions: [] };
+      byRole.set(rd.roleId, r);
+    }
+    r.divisions.push({ name: rd.divisionId, id: rd.divisionId });
+  }
+  return [...byRole.values()];
+}
+
+function unknownDivisions(requirements: Requirement[], divisions: AuthzDivision[], org: OrgDecl): Finding[] {
+  const names = new Set(divisions.map((d) => d.name.toLowerCase()));
+  if (divisions.some((d) => d.homeDivision)) names.add('home');
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const q of requirements) {
+    if (q.division === null || q.division === '*' || names.has(q.division.toLowerCase()) || seen.has(`${q.resource}\u0000${q.division}`)) continue;
+    seen.add(`${q.resource}\u0000${q.division}`);
+    out.push(
+      fatal('manifest-invalid', `${q.resource}: division "${q.division}" does not exist in org ${org.name} (divisions: ${divisions.map((d) => d.name).join(', ')})`, q.divisionLocation ?? q.location, 'create the division first, or correct the division name'),
+    );
+  }
+  return out;
+}
+
+function entitlementFindings(requirements: Requirement[], unavailable: Set<string>, org: OrgDecl): Finding[] {
+  if (unavailable.size === 0) return [];
+  const out: Finding[] = [];
+  for (const q of requirements) {
+    if (!q.permissions) continue;
+    const { mode, values } = q.permissions;
+    const missing = values.filter((p) => unavailable.has(p));
+    if (missing.length === 0 || (mode === 'ANY' && missing.length < values.length)) continue;
+    out.push({
+      severity: 'error',
+      code: 'entitlement-missing',
+      resource: q.resource,
+      operation: q.operation,
+      division: q.division,
+      missing,
+      message: `${q.resource}: ${q.operation} needs ${missing.join(', ')}, which org ${org.name}'s permission catalog does not have: the product is not enabled, so no role can grant it`,
+      fix: 'enable the Genesys Cloud product (licence/add-on) that provides it',
+      location: q.location,
+    });
+  }
+  return out;
+}
