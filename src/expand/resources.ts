@@ -97,6 +97,23 @@ export function expandResources(loaded: LoadedManifest): Expanded {
     }
   });
 
+  // Flows that resolve to the same type and name in one org (through their files) are one flow
+  // deployed twice: the second deploy would overwrite the first.
+  const seenFlows = new Map<string, Resource>();
+  for (const r of resources) {
+    if (r.kind !== 'flow') continue;
+    for (const org of r.orgs) {
+      const key = `${String(r.details.flowType)}\u0000${r.name.toLowerCase()}\u0000${org.toLowerCase()}`;
+      const prev = seenFlows.get(key);
+      if (prev) {
+        errors.push(fatal('manifest-invalid', `flow "${r.name}" (${String(r.details.flowType)}) is deployed twice to org ${org}: also by the entry at line ${prev.location.line}`, r.location,
+          'give each flow its own name (substitutions), or limit the entries to different orgs with orgs: [...]'));
+        break;
+      }
+      seenFlows.set(key, r);
+    }
+  }
+
   (m.scripts ?? []).forEach((decl, i) => {
     const path: NodePath = ['scripts', i];
     const common = base('script', path, decl);
@@ -183,7 +200,7 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
     }
     const parsed = parseYamlSource(read.text, displayPath(loaded, decl.optionsFile));
     if ('errors' in parsed) {
-      errors.push(...parsed.errors);
+      errors.push(...parsed.errors.map((e) => ({ ...e, message: `options file: ${e.message}` })));
       return undefined;
     }
     const subs = (parsed.doc.value as { substitutions?: unknown } | null)?.substitutions;
@@ -191,7 +208,13 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
       errors.push(fatal('manifest-invalid', `options file: substitutions must be a map of key: value`, parsed.doc.locate(['substitutions'])));
       return undefined;
     }
-    for (const [k, v] of Object.entries((subs ?? {}) as Record<string, unknown>)) values[k] = String(v);
+    for (const [k, v] of Object.entries((subs ?? {}) as Record<string, unknown>)) {
+      if (v !== null && typeof v === 'object') {
+        errors.push(fatal('manifest-invalid', `options file: substitutions.${k} must be a text, number or boolean (it replaces {{${k}}} as plain text)`, parsed.doc.locate(['substitutions', k])));
+        return undefined;
+      }
+      values[k] = v === null ? '' : String(v);
+    }
   }
   for (const [k, v] of Object.entries(decl.substitutions ?? {})) values[k] = String(v);
   const from = loaded.locate([...path, 'file']);

@@ -48,13 +48,21 @@ export function parseManifest(text: string, file: string, baseDir: string): Load
 
 /** Resource lists and the key that names each entry, for duplicate detection. */
 const RESOURCE_LISTS: Array<{ path: NodePath; kind: string; key: (r: Record<string, unknown>) => string | undefined }> = [
-  { path: ['flows'], kind: 'flow', key: (r) => (r.file ? `file:${String(r.file)}` : r.name ? `${String(r.type ?? '').toLowerCase()}:${String(r.name)}` : undefined) },
+  // One Archy file can be a template deployed several times with different substitutions: the
+  // same file is a duplicate only with the same options; flows that resolve to the same name and
+  // type are caught after expansion (expand/resources.ts).
+  { path: ['flows'], kind: 'flow', key: (r) => (r.file ? `file:${String(r.file)}${r.optionsFile || r.substitutions ? ` with ${String(r.optionsFile ?? '')} ${stableJson(r.substitutions)}` : ''}` : r.name ? `${String(r.type ?? '').toLowerCase()}:${String(r.name)}` : undefined) },
   { path: ['scripts'], kind: 'script', key: (r) => String(r.name) },
   { path: ['scheduleGroups'], kind: 'schedule group', key: (r) => String(r.name) },
   { path: ['wfm', 'agentAssignments'], kind: 'agent assignment', key: (r) => `${String(r.businessUnit)}/${String(r.managementUnit)}` },
   { path: ['wfm', 'schedules'], kind: 'WFM schedule', key: (r) => `${String(r.businessUnit)}/${String(r.weekDate ?? '')}` },
   { path: ['premiumApps'], kind: 'premium app', key: (r) => String(r.name ?? r.integrationType) },
 ];
+
+function stableJson(v: unknown): string {
+  if (!v || typeof v !== 'object') return JSON.stringify(v ?? null);
+  return JSON.stringify(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+}
 
 function listAt(m: ManifestV1, path: NodePath): Array<Record<string, unknown>> {
   let v: unknown = m;
@@ -106,7 +114,7 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
       const k = `${key.toLowerCase()}@${scope}`;
       const prev = seen.get(k);
       if (prev !== undefined) {
-        out.push(fatal('manifest-invalid', `duplicate ${list.kind} "${key.replace(/^[a-z]*:/, '')}" (first declared at line ${doc.locate([...list.path, prev]).line})`, doc.locate([...list.path, i])));
+        out.push(fatal('manifest-invalid', `duplicate ${list.kind} "${key.replace(/^[a-z]*:/, '').replace(/ with [\s\S]*$/, '')}" (first declared at line ${doc.locate([...list.path, prev]).line})`, doc.locate([...list.path, i])));
       } else seen.set(k, i);
     });
   }

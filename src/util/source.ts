@@ -187,7 +187,7 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
 
   let document: Document.Parsed | undefined;
   try {
-    const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true });
+    const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
     for (const d of composer.compose(tokens, true, text.length)) {
       if (!document) document = d;
       else {
