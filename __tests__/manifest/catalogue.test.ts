@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const FIXTURES = resolve(HERE, '../fixtures/bad');
 const IS_ROOT = process.getuid?.() === 0;
+/** As root, permission cases run through the CLI as an unprivileged user (setpriv, util-linux). */
+const SETPRIV = IS_ROOT ? ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) : undefined;
+const NOBODY = 65534;
 
 /** A path as the tool shows it: relative to the working directory when below it. */
 const shown = (abs: string) => {
@@ -49,6 +52,7 @@ const testable = (c: BadCase) => !(c.skipAsRoot && IS_ROOT);
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'genesys-preflight-bad-'));
+  chmodSync(tmp, 0o755); // an unprivileged user must reach the permission cases' files
   // Warm up (catalog, schema compilation) so each case's time bound measures the case only.
   await runCheck({ manifestPath: join(ROOT, 'examples/genesys-preflight.yml'), mode: 'offline' });
 });
@@ -124,13 +128,15 @@ describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
 describe('through the CLI', () => {
   const cliCases = CASES.filter((c) => c.cli && testable(c));
 
-  /** Runs `genesys-preflight check --manifest M` from the TypeScript sources (tsx). */
-  function cli(manifest: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  /** Runs `genesys-preflight check --manifest M` from the TypeScript sources (tsx), optionally as another user. */
+  function cli(manifest: string, asUser?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     delete env.GENESYS_PREFLIGHT_DEBUG;
+    const args = ['--import', 'tsx', 'src/cli.ts', 'check', '--manifest', manifest, '--mode', 'offline'];
+    const [cmd, argv] = asUser === undefined ? [process.execPath, args] : [SETPRIV!, [`--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', '--', process.execPath, ...args]];
     return new Promise((done) => {
-      execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check', '--manifest', manifest, '--mode', 'offline'], { cwd: ROOT, env, timeout: 20_000, maxBuffer: 4 << 20 }, (error, stdout, stderr) => {
+      execFile(cmd, argv, { cwd: ROOT, env, timeout: 20_000, maxBuffer: 4 << 20 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         done({ code, stdout, stderr });
       });
@@ -141,11 +147,18 @@ describe('through the CLI', () => {
     expect(cliCases.length).toBeGreaterThanOrEqual(5);
   });
 
-  test.each(cliCases.map((c) => [c.id, c] as const))('%s: exit 2, file:line:column, no stack trace', async (_id, c) => {
+  const asRootCases = CASES.filter((c) => c.skipAsRoot);
+  const cliRuns: Array<[string, BadCase, number | undefined]> = [
+    ...cliCases.map((c) => [c.id, c, undefined] as [string, BadCase, undefined]),
+    // Root reads any file: run the permission cases as nobody instead (when setpriv is there).
+    ...(SETPRIV ? asRootCases.map((c) => [`${c.id} (as uid ${NOBODY})`, c, NOBODY] as [string, BadCase, number]) : []),
+  ];
+
+  test.each(cliRuns)('%s: exit 2, file:line:column, no stack trace', async (_id, c, asUser) => {
     const { dir, manifest } = prepare(c);
     // The CLI runs from the repository root: give it the manifest relative to it (or absolute).
     const arg = isAbsolute(manifest) ? manifest : relative(ROOT, resolve(manifest));
-    const { code, stdout, stderr } = await cli(arg);
+    const { code, stdout, stderr } = await cli(arg, asUser);
     const out = stdout + stderr;
     expect(code).toBe(2);
     const fileShown = (() => {
@@ -156,6 +169,10 @@ describe('through the CLI', () => {
     const errorLine = out.split('\n').find((l) => /\berror\b/.test(l) && l.includes(`${fileShown}:${c.line}:${c.column}`));
     expect(errorLine).toBeDefined();
     expect(errorLine).toMatch(new RegExp(`${c.code}\\b`));
+    for (const m of c.message) {
+      if (typeof m === 'string') expect(out).toContain(m);
+      else expect(out).toMatch(m);
+    }
     expect(out).not.toMatch(/^\s+at /m);
     expect(out).not.toMatch(/internal error/);
     for (const secret of c.absent ?? []) expect(out).not.toContain(secret);
