@@ -228,3 +228,29 @@ describe('secrets never reach any output', () => {
     for (const t of fake.issuedTokens().slice(-3)) expect(masked).toContain(t);
   });
 });
+
+describe('user tokens (premium apps, PKCE): scopes and the user permissions, both sides reported', () => {
+  it('a user token lacking the scope yields missing-scope; the permission side is checked too', async () => {
+    const org: ScenarioOrg = { name: 'partner', orgId: '55555555-5555-4555-8555-555555555555', roles: [] };
+    const [fo] = fakeOrgs([org], ROLES);
+    fo!.roles = [{ id: 'role-editor', name: 'Flow Editor', permissionPolicies: [{ domain: 'architect', entityName: 'flow', actionSet: ['view', 'add', 'edit', 'publish'] }] }];
+    fo!.users = [{ id: 'u1', name: 'Installer', accessToken: 'user-access-token-ABC123xyz', scopes: ['users'], grants: [{ roleId: 'role-editor', divisionId: '*' }] }];
+    const f2 = await startFakeGenesys({ orgs: [fo!], requirements: catalogRequirements });
+    try {
+      const manifest = writeScenarioManifest(f2.apiBase, [org], ROLES, { flows: 1, declare: false });
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/credentials: \{clientId: \w+, clientSecret: \w+,/, 'credentials: {accessToken: PARTNER_TOKEN,'));
+      const mode = resolveMode('live', manifest, { PARTNER_TOKEN: 'user-access-token-ABC123xyz' }, { client: FAST });
+      const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+      const o = report.orgs[0]!;
+      const scope = o.findings.filter((f) => f.code === 'missing-scope');
+      expect(scope.length).toBeGreaterThan(0);
+      expect(scope[0]!.fix).toMatch(/add scope `architect(:readonly)?`/);
+      // The user holds architect:flow:* except unlock; publish is ANY(unlock, publish): no permission finding
+      expect(o.findings.some((f) => f.code === 'missing-permission')).toBe(false);
+      expect(JSON.stringify(report)).not.toContain('user-access-token-ABC123xyz');
+    } finally {
+      await f2.close();
+    }
+  });
+});

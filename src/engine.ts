@@ -38,7 +38,7 @@ export interface CheckOptions {
   catalog?: Catalog;
   /** Grants reader for mode live (or auto); offline uses the declared principal. */
   grants?: GrantsReader;
-  /** Orgs checked at the same time. Default 8. */
+  /** Orgs checked at the same time. Default 16. */
   concurrency?: number;
 }
 
@@ -82,7 +82,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     if (!grants) throw new Error('live mode needs a grants reader');
     report.orgs = await mapLimit(
       selected,
-      opts.concurrency ?? 8,
+      opts.concurrency ?? 16,
       async ({ org, index }) => {
         const requirements = resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []);
         const requiredPermissions = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort();

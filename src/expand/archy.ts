@@ -88,6 +88,9 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
     return { errors: [fatal('manifest-invalid', `${displayPath}: "${typeKey}" must be a map with name: and the flow's settings`, doc.locate([typeKey], true))] };
   }
   const b = body as Record<string, unknown>;
+  if (b.name !== undefined && b.name !== null && typeof b.name !== 'string') {
+    return { errors: [fatal('manifest-invalid', `${displayPath}: ${typeKey}.name must be text, not ${Array.isArray(b.name) ? 'a list' : typeof b.name === 'object' ? 'a map' : `the ${typeof b.name} ${String(b.name)}`} (quote it)`, doc.locate([typeKey, 'name']))] };
+  }
   if (typeof b.name !== 'string' || b.name.trim() === '') {
     return { errors: [fatal('manifest-invalid', `${displayPath}: the flow has no name (${typeKey}.name)`, doc.locate([typeKey], true))] };
   }

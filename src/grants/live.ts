@@ -40,6 +40,11 @@ export interface LiveOptions {
   client?: GenesysClientOptions;
   /** Concurrent divisionspermitted requests per org. Default 4. */
   perOrgConcurrency?: number;
+  /**
+   * Benchmark baseline only: one divisionspermitted request per requirement and permission
+   * (what a tool without batching does) instead of one per distinct permission.
+   */
+  naive?: boolean;
   /** Called with each org's client when done (benchmarks and tests count calls). */
   onClient?: (org: string, client: GenesysClient) => void;
 }
@@ -173,9 +178,20 @@ async function readOrg(
   }
   const grantType = token.OAuthClient?.authorizedGrantType === 'CLIENT_CREDENTIALS' || kind === 'client-credentials' ? 'client-credentials' : 'user';
 
-  const divisions = await step('listing divisions', 'GET /api/v2/authorization/divisions', org, where, at, () =>
-    client.getAllPages<AuthzDivision>('/api/v2/authorization/divisions', {}, { pageSize: 100 }),
-  );
+  // Everything below depends only on the token: read it in parallel (the critical path is
+  // token → tokens/me → one round of GETs).
+  const [divisions, subjectRoles, catalog, permittedList, typeFindings] = await Promise.all([
+    step('listing divisions', 'GET /api/v2/authorization/divisions', org, where, at, () => client.getAllPages<AuthzDivision>('/api/v2/authorization/divisions', {}, { pageSize: 100 })),
+    readRoles(client, token, grantType, org, where, at),
+    step('reading the permission catalog', 'GET /api/v2/authorization/permissions', org, where, at, () =>
+      client.getAllPages<DomainPermissionCollection>('/api/v2/authorization/permissions', {}, { pageSize: 100 }),
+    ),
+    mapLimit(opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions, opts.perOrgConcurrency ?? 8, (permission) =>
+      step(`reading the divisions permitted for ${permission}`, 'GET /api/v2/authorization/divisionspermitted/paged/me', org, where, at, () => readPermitted(client, permission)),
+    ),
+    integrationTypeFindings(client, ctx.resources, org, where, at),
+  ]);
+  findings.push(...typeFindings);
   const home = divisions.find((d) => d.homeDivision);
   const refOf = (d: { id: string; name?: string }): DivisionRef[] => {
     if (d.id === '*') return [{ name: '*', id: '*' }];
@@ -185,61 +201,60 @@ async function readOrg(
     return refs;
   };
   findings.push(...unknownDivisions(ctx.requirements, divisions, org));
+  const roles = subjectRoles;
+  for (const r of roles) r.divisions = r.divisions.flatMap((d) => refOf({ id: d.id ?? d.name, ...(d.name !== d.id ? { name: d.name } : {}) }));
 
-  let roles: RoleGrant[];
-  try {
-    const subject = await client.get<AuthzSubject>('/api/v2/authorization/subjects/me');
-    roles = rolesFromGrants(subject);
-  } catch (e) {
-    const roleDivisions = token.OAuthClient?.roleDivisions;
-    if (!(e instanceof GenesysApiError) || grantType !== 'client-credentials' || !roleDivisions) {
-      throw new StepFailure(explainFailure(e, 'reading its grants', 'GET /api/v2/authorization/subjects/me', org, where, at));
-    }
-    roles = await rolesFromRoleDivisions(client, roleDivisions, org, where, at);
-  }
-  for (const r of roles) r.divisions = r.divisions.flatMap((d) => refOf({ id: d.id ?? d.name, name: d.name }));
-
-  const catalog = await step('reading the permission catalog', 'GET /api/v2/authorization/permissions', org, where, at, () =>
-    client.getAllPages<DomainPermissionCollection>('/api/v2/authorization/permissions', {}, { pageSize: 100 }),
-  );
   const available = new Set<string>();
   for (const c of catalog) for (const list of Object.values(c.permissionMap ?? {})) for (const p of list) available.add(`${p.domain}:${p.entityType}:${p.action}`);
   const unavailable = new Set(ctx.requiredPermissions.filter((p) => !available.has(p)));
   findings.push(...entitlementFindings(ctx.requirements, unavailable, org));
 
-  for (const r of ctx.resources) {
+  const permitted: NonNullable<Principal['permitted']> = {};
+  (opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions).forEach((permission, i) => {
+    const pages = permittedList[i]!;
+    permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
+  });
+
+  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted };
+  return { principal, findings, orgId, unavailablePermissions: unavailable };
+}
+
+/** The subject's roles: subjects/me, or for a client-credentials client that cannot read it, its roleDivisions + roles. */
+async function readRoles(client: GenesysClient, token: TokenInfo, grantType: string, org: OrgDecl, where: Where, at: SourceLocation): Promise<RoleGrant[]> {
+  try {
+    return rolesFromGrants(await client.get<AuthzSubject>('/api/v2/authorization/subjects/me'));
+  } catch (e) {
+    const roleDivisions = token.OAuthClient?.roleDivisions;
+    if (!(e instanceof GenesysApiError) || grantType !== 'client-credentials' || !roleDivisions) {
+      throw new StepFailure(explainFailure(e, 'reading its grants', 'GET /api/v2/authorization/subjects/me', org, where, at));
+    }
+    return rolesFromRoleDivisions(client, roleDivisions, org, where, at);
+  }
+}
+
+/** `entitlement-missing` for premium apps whose integration type the org does not have (404). */
+async function integrationTypeFindings(client: GenesysClient, resources: Resource[], org: OrgDecl, where: Where, at: SourceLocation): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const r of resources) {
     if (r.kind !== 'premiumApp' || !r.orgs.includes(org.name)) continue;
     const typeId = String(r.details.integrationType);
     try {
       await client.get(`/api/v2/integrations/types/${encodeURIComponent(typeId)}`);
     } catch (e) {
-      if (e instanceof GenesysApiError && e.status === 404) {
-        findings.push({
-          severity: 'error',
-          code: 'entitlement-missing',
-          resource: `premiumApp:${r.name}`,
-          message: `org ${org.name}: integration type ${typeId} is not available (GET /api/v2/integrations/types/${typeId} answered 404): the premium app is not enabled for this org`,
-          fix: 'enable the premium app for the org (AppFoundry subscription) before installing it',
-          location: r.location,
-        });
-      } else throw new StepFailure(explainFailure(e, `checking integration type ${typeId}`, 'GET /api/v2/integrations/types/{typeId}', org, where, at));
+      if (!(e instanceof GenesysApiError) || e.status !== 404) {
+        throw new StepFailure(explainFailure(e, `checking integration type ${typeId}`, 'GET /api/v2/integrations/types/{typeId}', org, where, at));
+      }
+      out.push({
+        severity: 'error',
+        code: 'entitlement-missing',
+        resource: `premiumApp:${r.name}`,
+        message: `org ${org.name}: integration type ${typeId} is not available (GET /api/v2/integrations/types/${typeId} answered 404): the premium app is not enabled for this org`,
+        fix: 'enable the premium app for the org (AppFoundry subscription) before installing it',
+        location: r.location,
+      });
     }
   }
-
-  const permitted: NonNullable<Principal['permitted']> = {};
-  await mapLimit(
-    ctx.requiredPermissions.filter((p) => available.has(p)),
-    opts.perOrgConcurrency ?? 4,
-    async (permission) => {
-      const pages = await step(`reading the divisions permitted for ${permission}`, 'GET /api/v2/authorization/divisionspermitted/paged/me', org, where, at, () =>
-        readPermitted(client, permission),
-      );
-      permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
-    },
-  );
-
-  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted };
-  return { principal, findings, orgId, unavailablePermissions: unavailable };
+  return out;
 }
 
 async function readPermitted(client: GenesysClient, permission: string): Promise<{ all: boolean; divisions: AuthzDivision[] }> {

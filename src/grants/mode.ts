@@ -22,6 +22,8 @@ export interface ModeHooks {
   setSecret?: (s: string) => void;
   client?: GenesysClientOptions;
   onClient?: LiveOptions['onClient'];
+  /** Benchmark baseline: the naive per-resource strategy (see LiveOptions.naive). */
+  naive?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ModeHooks {
  */
 export function resolveMode(requested: 'auto' | 'offline' | 'live', manifestPath: string, env: NodeJS.ProcessEnv, hooks: ModeHooks = {}): ResolvedMode {
   if (requested === 'offline') return { mode: 'offline' };
-  const live = liveGrantsReader({ env, setSecret: hooks.setSecret ?? (() => {}), ...(hooks.client ? { client: hooks.client } : {}), ...(hooks.onClient ? { onClient: hooks.onClient } : {}) });
+  const live = liveGrantsReader({ env, setSecret: hooks.setSecret ?? (() => {}), ...(hooks.client ? { client: hooks.client } : {}), ...(hooks.onClient ? { onClient: hooks.onClient } : {}), ...(hooks.naive ? { naive: true } : {}) });
   if (requested === 'live') return { mode: 'live', grants: live };
   let anyLive = false;
   try {

@@ -1,0 +1,90 @@
+/**
+ * The bundled action in live mode against the fake Genesys Cloud, as the runner runs it, with
+ * ACTIONS_STEP_DEBUG on: verdicts, outputs, and no secret or token in any output.
+ */
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../src/genesys/fake/index.js';
+import { catalogRequirements, fakeOrgs, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
+import { parseCommands, runAction, runCli, type RunResult } from './support/runner.js';
+
+const ACTION = resolve('dist/action/index.js');
+const CLI = resolve('dist/cli/index.js');
+const ROLES: ScenarioRole[] = [
+  { name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] },
+  { name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] },
+];
+const ORGS: ScenarioOrg[] = [
+  { name: 'good', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'S3CRET-good-8c1f0e2d' },
+  { name: 'missing', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Editor', divisions: ['*'] }], clientSecret: 'S3CRET-missing-7a6b5c' },
+  { name: 'wrongorg', orgId: '33333333-3333-4333-8333-333333333333', tokenOrgId: '44444444-4444-4444-8444-444444444444', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'S3CRET-wrong-0d9e8f' },
+];
+
+let fake: FakeGenesys;
+let orgs: FakeOrg[];
+let r: RunResult;
+let manifest: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  orgs = fakeOrgs(ORGS, ROLES);
+  fake = await startFakeGenesys({ orgs, requirements: catalogRequirements });
+  manifest = writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 3, declare: false });
+  env = scenarioEnv(orgs, ORGS);
+  r = await runAction(ACTION, { manifest, mode: 'live', comment: 'never' }, { ...env, ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' });
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+/** What a person could see: every output except the runner's own add-mask commands. */
+function visible(result: RunResult): string {
+  const stdout = result.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+  return [stdout, result.stderr, result.summary, JSON.stringify(result.outputs), readFileSync(result.outputs.report!, 'utf8')].join('\n');
+}
+
+describe('live action', () => {
+  it('reports each org: pass, missing permission, wrong org; exit 1', () => {
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
+    expect(report.mode).toBe('live');
+    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['good', true], ['missing', false], ['wrongorg', false]]);
+    expect(r.summary).toMatch(/\| wrongorg \| us-east-1 \| none \| ❌ fail \|/);
+    expect(r.summary).toMatch(/\| good \| us-east-1 \| live \| ✅ pass \|/);
+    expect(JSON.parse(r.outputs['missing-permissions']!).missing).toContainEqual({ permission: 'architect:flow:publish', divisions: expect.any(Array) });
+  });
+
+  it('masks every secret and token the moment it is read', () => {
+    const masks = parseCommands(r.stdout).filter((c) => c.command === 'add-mask').map((c) => c.message);
+    for (const o of ORGS.slice(0, 2)) expect(masks).toContain(o.clientSecret);
+    expect(fake.issuedTokens().length).toBeGreaterThan(0);
+    for (const t of fake.issuedTokens()) expect(masks).toContain(t);
+  });
+
+  it('no secret or token in stdout, stderr, summary, outputs or the JSON report (debug on)', () => {
+    const text = visible(r);
+    expect(r.stdout).toMatch(/::debug::|genesys-preflight/);
+    for (const s of [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()]) expect(text).not.toContain(s);
+  });
+
+  it('the CLI in live mode prints the verdicts and no secret', async () => {
+    const cli = await runCli(CLI, ['check', '--manifest', manifest, '--mode', 'live'], env);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(/✓ good \(us-east-1, org 11111111-1111-4111-8111-111111111111\): PASS/);
+    expect(cli.stdout).toMatch(/✗ missing .*FAIL/);
+    expect(cli.stdout).toMatch(/✗ wrongorg .*FAIL/);
+    for (const s of [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()]) expect(cli.stdout + cli.stderr).not.toContain(s);
+  });
+
+  it('mode auto falls back to offline without credentials and goes live with them', async () => {
+    const offline = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }), '--format', 'json'], {});
+    expect(JSON.parse(offline.stdout).mode).toBe('offline');
+    const liveRun = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }), '--format', 'json'], env);
+    expect(JSON.parse(liveRun.stdout).mode).toBe('live');
+    expect(JSON.parse(liveRun.stdout).orgs[0].principal).toBe('live');
+  });
+});
