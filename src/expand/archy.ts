@@ -72,14 +72,15 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
     return { errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`, doc.locate([]))] };
   }
   const keys = Object.keys(root as object);
-  const typeKey = keys.find((k) => k in ARCHY_FLOW_TYPES);
+  const isFlowType = (k: string) => Object.prototype.hasOwnProperty.call(ARCHY_FLOW_TYPES, k);
+  const typeKey = keys.find(isFlowType);
   if (!typeKey) {
     const first = keys[0] ?? '';
     return {
       errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: top-level key "${first}" is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`, doc.locate([first], true))],
     };
   }
-  const second = keys.find((k) => k !== typeKey && k in ARCHY_FLOW_TYPES);
+  const second = keys.find((k) => k !== typeKey && isFlowType(k));
   if (second) {
     return { errors: [fatal('manifest-invalid', `${displayPath}: a flow file holds one flow, but it has both "${typeKey}" and "${second}"; put each flow in its own file`, doc.locate([second], true))] };
   }

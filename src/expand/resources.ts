@@ -190,7 +190,7 @@ function checkReadable(loaded: LoadedManifest, file: string, what: string, from:
 }
 
 function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors: Finding[]): ArchyFlow | undefined {
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = Object.create(null) as Record<string, string>; // "__proto__" is a key like any other
   if (decl.optionsFile) {
     const from = loaded.locate([...path, 'optionsFile']);
     const read = readTextFile(resolve(loaded.baseDir, decl.optionsFile), 'options file', from);

@@ -89,7 +89,8 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
     if (creds?.clientSecret && !creds.clientId) out.push(fatal('manifest-invalid', `org ${org.name}: credentials.clientSecret needs credentials.clientId`, doc.locate(['orgs', i, 'credentials'])));
     const seenRoles = new Set<string>();
     (org.principal?.roles ?? []).forEach((r, j) => {
-      if (!m.roles || !(r.role in m.roles)) {
+      // Own keys only: "toString" or "constructor" are not roles because every object inherits them.
+      if (!m.roles || !Object.prototype.hasOwnProperty.call(m.roles, r.role)) {
         out.push(fatal('manifest-invalid', `org ${org.name}: role "${r.role}" is not defined under "roles"${didYouMean(r.role, roleNames)}`, doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
       }
       if (seenRoles.has(r.role)) out.push(fatal('manifest-invalid', `org ${org.name}: role "${r.role}" is listed twice; list its divisions once`, doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
