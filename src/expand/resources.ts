@@ -4,7 +4,7 @@
  */
 import { relative, resolve } from 'node:path';
 import type { Deployer, Finding, Resource, ResourceKind, SourceLocation } from '../types.js';
-import type { LoadedManifest } from '../manifest/load.js';
+import { capFindings, sortByLocation, type LoadedManifest } from '../manifest/load.js';
 import type { FlowDecl } from '../manifest/types.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js';
@@ -173,7 +173,7 @@ export function expandResources(loaded: LoadedManifest): Expanded {
     });
   });
 
-  if (errors.length) throw new PreflightError(errors);
+  if (errors.length) throw new PreflightError(capFindings(sortByLocation(errors)));
   return { resources, flows };
 }
 

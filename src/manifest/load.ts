@@ -39,10 +39,10 @@ export function parseManifest(text: string, file: string, baseDir: string): Load
     throw new PreflightError([fatal('manifest-invalid', `manifest ${file} must be a map with "version" and "orgs"`, doc.locate([]))]);
   }
   const schemaErrors = validateManifest(doc);
-  if (schemaErrors.length) throw new PreflightError(sortByLocation(schemaErrors));
+  if (schemaErrors.length) throw new PreflightError(capFindings(sortByLocation(schemaErrors)));
   const manifest = doc.value as ManifestV1;
   const crossErrors = checkReferences(manifest, doc);
-  if (crossErrors.length) throw new PreflightError(sortByLocation(crossErrors));
+  if (crossErrors.length) throw new PreflightError(capFindings(sortByLocation(crossErrors)));
   return { manifest, file, baseDir, locate: doc.locate };
 }
 
@@ -121,6 +121,20 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
   }
   if (m.terraform) checkOrgRefs(m.terraform.orgs, ['terraform']);
   return out;
+}
+
+/** Most problems reported from one stage: a generated manifest can hold 100,000 of the same mistake. */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/** The first MAX_REPORTED_PROBLEMS findings, and one more saying how many were left out. */
+export function capFindings(findings: Finding[], limit = MAX_REPORTED_PROBLEMS): Finding[] {
+  if (findings.length <= limit) return findings;
+  const rest = findings.length - limit;
+  const next = findings[limit]!;
+  return [
+    ...findings.slice(0, limit),
+    fatal(next.code, `... and ${rest} more problem${rest === 1 ? '' : 's'} like these (only the first ${limit} are listed; fix them and run again)`, next.location),
+  ];
 }
 
 /** Orders findings by file, line, column. */
