@@ -16,12 +16,14 @@ import { VERSION } from './version.js';
 import { resolveMode } from './grants/mode.js';
 import { loadCatalogOption } from './catalog/option.js';
 import { PreflightError } from './util/errors.js';
+import { loadManifest } from './manifest/load.js';
 
 const USAGE = `Usage:
   genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
                           [--mode auto|offline|live] [--org NAME]... [--fail-on error|warning|never]
                           [--output FILE] [--catalog bundled|PATH]
   genesys-preflight explain "METHOD /api/v2/path"
+  genesys-preflight orgs [--manifest PATH]     (org names as JSON, for a strategy.matrix)
   genesys-preflight --version
 
 Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.`;
@@ -52,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stdout.write(`${text}\n`);
+    return 0;
+  }
+  if (command === 'orgs') {
+    const { values } = parseArgs({ args: rest, options: { manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' } }, strict: true });
+    process.stdout.write(`${JSON.stringify(loadManifest(values.manifest!).manifest.orgs.map((o) => o.name))}\n`);
     return 0;
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);

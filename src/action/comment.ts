@@ -1,7 +1,7 @@
 /**
  * The sticky PR comment: one per workflow + manifest, found by a hidden marker and updated in
- * place. `comment: auto` creates it only when there are findings but always updates an existing
- * one (so it turns green when fixed); `always` creates it on every pull-request run; `never` skips.
+ * place. `comment: auto` creates it only when the run fails (exit 1 or 2) but always updates an
+ * existing one (so it turns green when fixed); `always` creates it on every pull-request run; `never` skips.
  */
 import * as core from '@actions/core';
 import type { Report } from '../report/model.js';
@@ -30,7 +30,8 @@ export async function postComment(inputs: ActionInputs, report: Report, exit: nu
   const marker = stickyMarker(ctx.workflow, inputs.manifest);
   const pointer = `_Truncated: the full report is in the job summary${runUrl ? ` of [this run](${runUrl})` : ''}._`;
   const body = fitComment(`${marker}\n${markdown}`, undefined, pointer);
-  const hasFindings = report.summary.errors + report.summary.warnings > 0 || exit !== 0;
+  // auto: a new comment only when the deploy is blocked or could not be checked.
+  const hasFindings = exit !== 0;
   try {
     const result = await upsertStickyComment({
       token: inputs.githubToken,

@@ -16,6 +16,9 @@ import { InputError, readInputs } from './inputs.js';
 import { missingPermissions } from './outputs.js';
 import { postComment } from './comment.js';
 
+/** Characters of job summary written at most (GitHub's limit is 1 MiB per step). */
+const SUMMARY_LIMIT = 900_000;
+
 /** Runs the action in the current process environment. Sets process.exitCode; never throws. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let exit: 0 | 1 | 2 = 2;
@@ -36,13 +39,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core[a.level](a.message, props);
     }
     const markdown = renderMarkdown(report, exit, runUrl ? { runUrl } : {});
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+    if (env.GITHUB_STEP_SUMMARY) {
+      // GitHub rejects a step summary over 1 MiB; keep well under it and point at the JSON report.
+      const { fitComment } = await import('../github/fit.js');
+      await core.summary.addRaw(fitComment(markdown, SUMMARY_LIMIT, '_Truncated: the full report is the JSON report (output `report`)._'), true).write();
+    }
     const reportPath = writeReport(report, env);
     core.setOutput('passed', String(exit === 0));
     core.setOutput('errors', String(report.summary.errors));
     core.setOutput('warnings', String(report.summary.warnings));
     core.setOutput('report', reportPath);
     core.setOutput('missing-permissions', JSON.stringify(missingPermissions(report)));
+    core.setOutput('orgs', JSON.stringify(report.orgs.map((o) => o.name)));
     await postComment(inputs, report, exit, markdown, runUrl, env);
     const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
     core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);

@@ -1,0 +1,450 @@
+export const id = 353;
+export const ids = [353,504];
+export const modules = {
+
+/***/ 5353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fitComment: () => (/* reexport */ fit.fitComment),
+  stickyMarker: () => (/* reexport */ marker/* stickyMarker */.YL),
+  upsertStickyComment: () => (/* binding */ upsertStickyComment)
+});
+
+// UNUSED EXPORTS: DEFAULT_TRUNCATION_POINTER, GITHUB_COMMENT_LIMIT, GitHubApiError, MARKER_PATTERN, MARKER_PREFIX
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(1351);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
+var utils = __webpack_require__(8665);
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/**
+ * The one error type the GitHub helpers throw, and the translation from octokit's errors.
+ * Messages are built here from the status and GitHub's own message only, with the token
+ * redacted, so they are safe to log.
+ */
+/** A failed GitHub API call. `message` never contains the token or URL credentials. */
+class GitHubApiError extends Error {
+    kind;
+    status;
+    requestId;
+    name = 'GitHubApiError';
+    constructor(message, 
+    /** See {@link GitHubApiErrorKind}. */
+    kind, 
+    /** HTTP status, when GitHub answered. */
+    status, 
+    /** GitHub's `x-github-request-id`, for support requests. */
+    requestId) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.requestId = requestId;
+    }
+}
+/** Status, response headers and GitHub's message of a thrown octokit error (no response → network). */
+function describeFailure(error) {
+    const e = (typeof error === 'object' && error !== null ? error : { message: String(error) });
+    const name = typeof e.name === 'string' ? e.name : '';
+    const fallback = typeof e.message === 'string' ? e.message : 'unknown error';
+    if (!e.response) {
+        const message = withCauses(e, fallback);
+        const timedOut = name === 'AbortError' || name === 'TimeoutError' || /aborted|timeout/i.test(message);
+        return { headers: {}, message, timedOut };
+    }
+    const data = e.response.data;
+    const message = typeof data === 'object' && data !== null && typeof data.message === 'string'
+        ? data.message
+        : fallback;
+    return {
+        status: typeof e.status === 'number' ? e.status : undefined,
+        headers: e.response.headers ?? {},
+        message,
+        timedOut: false,
+    };
+}
+/** `message` followed by the messages (or codes) of its `cause` chain, e.g. "fetch failed: connect ECONNREFUSED 127.0.0.1:1". */
+function withCauses(error, message) {
+    const parts = [message];
+    let cause = error.cause;
+    for (let depth = 0; depth < 4 && typeof cause === 'object' && cause !== null; depth++) {
+        const { message: text, code } = cause;
+        const detail = typeof text === 'string' && text ? text : typeof code === 'string' ? code : undefined;
+        if (detail && !parts.some((part) => part.includes(detail)))
+            parts.push(detail);
+        cause = cause.cause;
+    }
+    return parts.join(': ');
+}
+/** True for GitHub's primary and secondary rate-limit answers. */
+function isRateLimited(status, headers, message) {
+    if (status === 429)
+        return true;
+    return status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message));
+}
+/** Removes `secret` from `text` and collapses it to one short line. */
+function redact(text, secret) {
+    let out = secret ? text.split(secret).join('[REDACTED]') : text;
+    out = out.replace(/\s+/g, ' ').trim();
+    return out.length > 300 ? `${out.slice(0, 297)}...` : out;
+}
+/** `apiUrl` without user info, query or fragment, for messages; the raw text is never echoed. */
+function safeUrl(apiUrl) {
+    try {
+        const url = new URL(apiUrl);
+        return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    }
+    catch {
+        return '(invalid API URL)';
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/fit.ts
+var fit = __webpack_require__(8504);
+// EXTERNAL MODULE: ./src/github/marker.ts
+var marker = __webpack_require__(4329);
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * One sticky PR comment per workflow and manifest: created on the first run, edited in
+ * place afterwards, found again by its hidden marker (see ./marker.ts).
+ */
+
+
+
+
+
+
+
+/**
+ * Creates, updates or leaves alone the sticky comment on a PR.
+ *
+ * Lists every comment of the issue (100 per page, all pages), picks those whose body
+ * contains `marker`, and: none → POST a new comment (`created`); the newest differs from
+ * `body` (line endings ignored) → PATCH it (`updated`; if it vanished meanwhile, a new one
+ * is created); identical → no write (`unchanged`).
+ *
+ * Never throws for a 403 (read-only token: fork PRs, missing `pull-requests: write`) or a
+ * 404 (no such PR/repo, or invisible to the token): it returns `skipped` with a warning
+ * to show the user.
+ *
+ * @throws GitHubApiError for anything else: invalid input (empty token, bad apiUrl, body
+ *   over 65,536 characters), 401, rate limiting, 5xx/other statuses, network failure or
+ *   timeout. Messages never contain the token.
+ */
+async function upsertStickyComment(opts) {
+    const body = opts.body.includes(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`;
+    validate(opts, body);
+    const target = `${opts.owner}/${opts.repo}#${opts.issueNumber}`;
+    const deadline = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
+    const octokit = client(opts, deadline);
+    const ids = { owner: opts.owner, repo: opts.repo };
+    const call = async (operation, run) => {
+        try {
+            return await run();
+        }
+        catch (error) {
+            return classify(error, operation, target, opts, deadline.aborted);
+        }
+    };
+    const listed = await call('list the comments of', () => octokit.paginate(octokit.rest.issues.listComments, { ...ids, issue_number: opts.issueNumber, per_page: 100 }));
+    if (listed instanceof Skipped)
+        return listed.result;
+    const matches = listed
+        .filter((comment) => typeof comment.body === 'string' && comment.body.includes(opts.marker))
+        .sort(newestFirst);
+    const [current, ...older] = matches;
+    const create = async () => {
+        const created = await call('create a comment on', () => octokit.rest.issues.createComment({ ...ids, issue_number: opts.issueNumber, body }));
+        if (created instanceof Skipped)
+            return created.result;
+        return { action: 'created', id: created.data.id, url: created.data.html_url };
+    };
+    let result;
+    if (!current) {
+        if (opts.onlyUpdate)
+            return { action: 'not-needed' };
+        result = await create();
+    }
+    else if (normalize(current.body ?? '') === normalize(body)) {
+        result = { action: 'unchanged', id: current.id, url: current.html_url };
+    }
+    else {
+        const updated = await call('update the comment on', () => octokit.rest.issues.updateComment({ ...ids, comment_id: current.id, body }));
+        if (updated instanceof Skipped) {
+            result = updated.status === 404 ? await create() : updated.result;
+        }
+        else {
+            result = { action: 'updated', id: updated.data.id, url: updated.data.html_url };
+        }
+    }
+    if (opts.deleteDuplicates && result.action !== 'skipped') {
+        // Best effort: the sticky comment is already right, so a failed clean-up is not an error.
+        for (const extra of older) {
+            try {
+                await octokit.rest.issues.deleteComment({ ...ids, comment_id: extra.id });
+            }
+            catch {
+                break;
+            }
+        }
+    }
+    return result;
+}
+/** A 403/404 turned into a `skipped` result (internal: lets callers tell it from data). */
+class Skipped {
+    status;
+    result;
+    constructor(status, result) {
+        this.status = status;
+        this.result = result;
+    }
+}
+function validate(opts, body) {
+    if (!opts.token)
+        throw new GitHubApiError('No GitHub token was given: pass the github-token input.', 'invalid-input');
+    if (!isHttpUrl(opts.apiUrl)) {
+        throw new GitHubApiError('The GitHub API URL is not an http(s) URL (check GITHUB_API_URL).', 'invalid-input');
+    }
+    if (!Number.isInteger(opts.issueNumber) || opts.issueNumber <= 0) {
+        throw new GitHubApiError(`Invalid pull request number: ${String(opts.issueNumber)}.`, 'invalid-input');
+    }
+    if (!opts.marker.trim())
+        throw new GitHubApiError('The sticky comment marker is empty.', 'invalid-input');
+    if (body.length > fit/* GITHUB_COMMENT_LIMIT */._) {
+        throw new GitHubApiError(`The comment body has ${body.length} characters; GitHub accepts at most ${fit/* GITHUB_COMMENT_LIMIT */._} (shorten it with fitComment).`, 'invalid-input');
+    }
+}
+function client(opts, signal) {
+    const request = {
+        ...utils/* defaults */.NT.request,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        signal,
+    };
+    return (0,github/* getOctokit */.Q)(opts.token, { baseUrl: opts.apiUrl.replace(/\/+$/, ''), userAgent: 'genesys-preflight', request });
+}
+/** Maps a thrown octokit error to `Skipped` (403 not rate-limited, 404) or throws a GitHubApiError. */
+function classify(error, operation, target, opts, timedOut) {
+    const failure = describeFailure(error);
+    const said = redact(failure.message, opts.token);
+    const requestId = failure.headers['x-github-request-id'];
+    const { status } = failure;
+    if (status === undefined) {
+        const why = timedOut || failure.timedOut ? `timed out after ${opts.timeoutMs ?? 60_000} ms` : said;
+        throw new GitHubApiError(`Could not reach the GitHub API at ${safeUrl(opts.apiUrl)} to ${operation} ${target}: ${why}.`, 'network');
+    }
+    if (isRateLimited(status, failure.headers, said)) {
+        const reset = failure.headers['retry-after'] ? ` Retry after ${failure.headers['retry-after']} s.` : '';
+        throw new GitHubApiError(`GitHub rate-limited the request to ${operation} ${target} (${status}: ${said}).${reset}`, 'rate-limited', status, requestId);
+    }
+    if (status === 403) {
+        return new Skipped(403, {
+            action: 'skipped',
+            reason: 'forbidden',
+            warning: `PR comment skipped: the token may not ${operation} ${target} (GitHub answered 403: ${said}). ` +
+                'On pull requests from forks GITHUB_TOKEN is read-only; otherwise give the job ' +
+                '"permissions: pull-requests: write". The full report is in the job summary.',
+        });
+    }
+    if (status === 404) {
+        return new Skipped(404, {
+            action: 'skipped',
+            reason: 'not-found',
+            warning: `PR comment skipped: GitHub answered 404 when trying to ${operation} ${target} (${said}). ` +
+                'Check the pull request number and that the token can see the repository. The full report is in the job summary.',
+        });
+    }
+    if (status === 401) {
+        throw new GitHubApiError(`GitHub rejected the token (401: ${said}) when trying to ${operation} ${target}.`, 'auth', status, requestId);
+    }
+    throw new GitHubApiError(`GitHub answered ${status} when trying to ${operation} ${target}: ${said}.`, 'http', status, requestId);
+}
+function isHttpUrl(text) {
+    try {
+        return ['http:', 'https:'].includes(new URL(text).protocol);
+    }
+    catch {
+        return false;
+    }
+}
+function newestFirst(a, b) {
+    return Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id;
+}
+function normalize(text) {
+    return text.replace(/\r\n/g, '\n');
+}
+
+
+/***/ }),
+
+/***/ 8504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ GITHUB_COMMENT_LIMIT),
+/* harmony export */   fitComment: () => (/* binding */ fitComment)
+/* harmony export */ });
+/* unused harmony export DEFAULT_TRUNCATION_POINTER */
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4329);
+/**
+ * Fits a markdown comment under GitHub's size limit without breaking its rendering.
+ */
+
+/** GitHub's maximum comment body, in characters (the API answers 422 above it). */
+const GITHUB_COMMENT_LIMIT = 65536;
+/** Pointer appended by {@link fitComment} when the caller gives none. */
+const DEFAULT_TRUNCATION_POINTER = 'Truncated: the full report is in the job summary of this run.';
+/**
+ * Returns `body` unchanged when it has at most `limit` characters (UTF-16 code units,
+ * which never undercounts GitHub's count); otherwise a shortened copy of at most `limit`
+ * characters that:
+ * - is cut at the end of a line (a hard cut, never inside a surrogate pair, only when the
+ *   first line alone is too long);
+ * - closes what the cut left open: a code fence (same fence characters), an HTML comment,
+ *   and `<summary>` / `<details>` elements, innermost first;
+ * - ends with `pointer` as its own paragraph (e.g. "Truncated: the full report is in the
+ *   job summary of https://github.com/o/r/actions/runs/1");
+ * - still contains every sticky marker ({@link MARKER_PATTERN}) of the original body:
+ *   markers cut away are re-appended at the very end.
+ *
+ * @throws RangeError when `limit` cannot even hold the pointer and the markers.
+ */
+function fitComment(body, limit = GITHUB_COMMENT_LIMIT, pointer = DEFAULT_TRUNCATION_POINTER) {
+    if (body.length <= limit)
+        return body;
+    const markers = [...new Set(body.match(_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .MARKER_PATTERN */ .Qk) ?? [])];
+    const tail = `\n\n${pointer}`;
+    let budget = limit - tail.length;
+    while (budget > 0) {
+        const kept = cutAtLine(body, budget);
+        const lost = markers.filter((marker) => !kept.includes(marker));
+        const out = kept + closersFor(kept) + tail + lost.map((marker) => `\n${marker}`).join('');
+        if (out.length <= limit)
+            return out;
+        budget -= out.length - limit;
+    }
+    throw new RangeError(`A comment limit of ${limit} characters cannot hold the truncation pointer and the sticky marker.`);
+}
+/** The longest prefix of at most `budget` characters ending at a line end, trailing blank lines dropped. */
+function cutAtLine(body, budget) {
+    const newline = body.lastIndexOf('\n', budget);
+    let end = newline;
+    if (newline <= 0) {
+        end = budget;
+        const code = body.charCodeAt(end - 1);
+        if (code >= 0xd800 && code <= 0xdbff)
+            end -= 1;
+    }
+    return body.slice(0, end).replace(/\s+$/, '');
+}
+/** Text that closes whatever `text` leaves open, in the order markdown needs. */
+function closersFor(text) {
+    const state = scan(text);
+    let out = '';
+    if (state.fence)
+        out += `\n${state.fence.char.repeat(state.fence.length)}`;
+    if (state.inComment)
+        out += ' -->';
+    for (const element of [...state.elements].reverse())
+        out += element === 'summary' ? '</summary>' : '\n\n</details>';
+    return out;
+}
+const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
+const TAG = /<!--|-->|<(\/?)(details|summary)\b[^>]*>/gi;
+function scan(text) {
+    const state = { inComment: false, elements: [] };
+    for (const line of text.split('\n')) {
+        const fence = FENCE.exec(line);
+        if (state.fence) {
+            const closes = fence && fence[1][0] === state.fence.char && fence[1].length >= state.fence.length && !fence[2].trim();
+            if (closes)
+                state.fence = undefined;
+            continue;
+        }
+        if (fence && !state.inComment && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+            state.fence = { char: fence[1][0], length: fence[1].length };
+            continue;
+        }
+        for (const match of line.matchAll(TAG)) {
+            const token = match[0];
+            if (token === '<!--')
+                state.inComment = true;
+            else if (token === '-->')
+                state.inComment = false;
+            else if (!state.inComment)
+                track(state.elements, match[2].toLowerCase(), match[1] === '/');
+        }
+    }
+    return state;
+}
+function track(elements, name, closing) {
+    if (!closing) {
+        elements.push(name);
+        return;
+    }
+    const index = elements.lastIndexOf(name);
+    if (index >= 0)
+        elements.splice(index);
+}
+
+
+/***/ }),
+
+/***/ 4329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qk: () => (/* binding */ MARKER_PATTERN),
+/* harmony export */   YL: () => (/* binding */ stickyMarker)
+/* harmony export */ });
+/* unused harmony export MARKER_PREFIX */
+/**
+ * The hidden marker that identifies this tool's sticky PR comment: an HTML comment such as
+ * `<!-- genesys-preflight:Deploy:genesys-preflight.yml -->`, invisible once rendered.
+ */
+/** Every marker starts with this text. */
+const MARKER_PREFIX = '<!-- genesys-preflight:';
+/** Matches any marker built by {@link stickyMarker} (global: use with `match`/`matchAll`). */
+const MARKER_PATTERN = /<!-- genesys-preflight:[^\n<>]*? -->/g;
+/**
+ * Builds the marker for one workflow and manifest, so two workflows (or two manifests in
+ * one workflow) keep separate comments on the same PR.
+ *
+ * Safe for any input: characters outside `A-Z a-z 0-9 . _ / @ + , = ( ) ~ space` are
+ * percent-encoded (UTF-8), as are `-` following another `-`, `%` and `:`. So the marker is
+ * one line, never contains `--` or `>` (no `-->` injection, no early comment end), and
+ * distinct inputs give distinct markers. The manifest path is normalised first (`\` → `/`,
+ * leading `./` dropped) so `./a.yml` and `a.yml` share a comment.
+ *
+ * @example stickyMarker('Deploy', './genesys-preflight.yml')
+ *   // '<!-- genesys-preflight:Deploy:genesys-preflight.yml -->'
+ */
+function stickyMarker(workflow, manifestPath) {
+    const manifest = manifestPath.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    return `${MARKER_PREFIX}${encodePart(workflow)}:${encodePart(manifest)} -->`;
+}
+const SAFE = /[A-Za-z0-9._/@+,=()~ ]/;
+function encodePart(text) {
+    let out = '';
+    let previous = '';
+    for (const char of text) {
+        if (SAFE.test(char) || (char === '-' && previous !== '-'))
+            out += char;
+        else
+            out += percentEncode(char);
+        previous = char;
+    }
+    return out;
+}
+function percentEncode(char) {
+    let out = '';
+    for (const byte of Buffer.from(char, 'utf8'))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    return out;
+}
+
+
+/***/ })
+
+};
