@@ -388,6 +388,20 @@ describe('errors are collected, not stopped at the first', () => {
     }
   });
 
+  test('a thousand mistakes: the first hundred are listed, then how many more', () => {
+    const text = lines('version: 1', 'orgs: [{name: a, region: us-east-1}]', 'flows:', ...Array.from({ length: 1000 }, (_, i) => `  - {name: F${i}, type: inboundCall, divison: X}`));
+    try {
+      parseManifest(text, 'm.yml', tmp);
+      throw new Error('expected a PreflightError');
+    } catch (e) {
+      const findings = (e as PreflightError).findings;
+      expect(findings).toHaveLength(101);
+      expect(findings[0]!.location).toEqual({ file: 'm.yml', line: 4, column: 35 });
+      expect(findings[100]!.message).toMatch(/and 900 more problems/);
+      expect(findings[100]!.location?.line).toBe(104);
+    }
+  });
+
   test('expand errors from several entries come back together', () => {
     const dir = files({ 'm.yml': lines('version: 1', 'orgs: [{name: a, region: us-east-1}]', 'flows:', '  - file: nope1.yaml', '  - file: nope2.yaml', '  - {name: X, type: inboundcal}') });
     try {
