@@ -55,8 +55,6 @@ function parseArgs(argv: string[]): { out: string; html?: string } {
   return { out: resolve(out), ...(html ? { html: resolve(html) } : {}) };
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * Comment body → HTML. Two changes for the screenshot only: the "blocked calls" disclosure is
  * opened, and code spans in table cells may wrap after a `/` (a <wbr>; the text is unchanged).
