@@ -55,8 +55,8 @@ describe('bundled action on the example', () => {
   });
 
   it('writes the job summary with the per-org table and the fix', () => {
-    expect(r.summary).toMatch(/\| prod-us \| us-east-1 \| declared \| ✅ pass \|/);
-    expect(r.summary).toMatch(/\| prod-eu \| eu-west-1 \| declared \| ❌ fail \|/);
+    expect(r.summary).toMatch(/\| prod-us \| us-east-1 \| declared \(offline\) \| ✅ pass \|/);
+    expect(r.summary).toMatch(/\| prod-eu \| eu-west-1 \| declared \(offline\) \| ❌ fail \|/);
     expect(r.summary).toMatch(/grant role Flow Deployer in division Support/);
     expect(r.summary).toMatch(/add `routing:scheduleGroup:add`, `routing:scheduleGroup:edit`, `routing:scheduleGroup:view` to role Flow Deployer, granted in division Home/);
     expect(r.summary).toMatch(/<details><summary>All \d+ requirements of prod-us<\/summary>/);

@@ -53,7 +53,7 @@ describe('live action', () => {
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
     expect(report.mode).toBe('live');
     expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['good', true], ['missing', false], ['wrongorg', false]]);
-    expect(r.summary).toMatch(/\| wrongorg \| us-east-1 \| none \| ❌ fail \|/);
+    expect(r.summary).toMatch(/\| wrongorg \| us-east-1 \| — \| ❌ fail \|/);
     expect(r.summary).toMatch(/\| good \| us-east-1 \| live \| ✅ pass \|/);
     expect(JSON.parse(r.outputs['missing-permissions']!).missing).toContainEqual({ permission: 'architect:flow:publish', divisions: expect.any(Array) });
   });

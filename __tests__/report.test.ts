@@ -93,7 +93,7 @@ describe('fixes grouped per role and division', () => {
 describe('renderers', () => {
   it('markdown escapes table cells and shows the verdict', () => {
     const md = renderMarkdown(report([err(1)]), 1);
-    expect(md).toMatch(/\| o\\\|1 \| us-east-1 \| declared \| ❌ fail \| 1 \| 0 \| 0 \|/);
+    expect(md).toMatch(/\| o\\\|1 \| us-east-1 \| declared \(offline\) \| ❌ fail \| 1 \| 0 \| 0 \|/);
     expect(md).toMatch(/Deploy ❌ \*\*blocked\*\*/);
   });
 

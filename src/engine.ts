@@ -89,10 +89,12 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
         const findings = [...g.findings];
         if (g.principal) {
-          if (g.principal.source === 'declared') findings.push(...lintPrincipal(g.principal, catalog, org.name));
+          if (g.principal.source === 'declared') for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
           const unavailable = g.unavailablePermissions;
           // A permission the org's products do not provide is reported once, as entitlement-missing.
-          findings.push(...evaluate(requirements, g.principal, org.name).filter((f) => !(unavailable && f.missing?.length && f.missing.every((p) => unavailable.has(p)))));
+          for (const f of evaluate(requirements, g.principal, org.name)) {
+            if (!(unavailable && f.missing?.length && f.missing.every((p) => unavailable.has(p)))) findings.push(f);
+          }
         }
         findings.sort(compareFindings);
         const o: OrgReport = {
@@ -109,10 +111,10 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     );
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
-    report.findings.push(...e.findings);
+    for (const f of e.findings) report.findings.push(f);
   }
   report.findings.sort(compareFindings);
-  const all = [...report.findings, ...report.orgs.flatMap((o) => o.findings)];
+  const all = report.findings.concat(...report.orgs.map((o) => o.findings));
   report.summary = summarize(all);
   report.passed = report.summary.errors === 0 && report.orgs.length > 0;
   return report;

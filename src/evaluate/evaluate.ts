@@ -90,7 +90,7 @@ export function evaluate(requirements: readonly Requirement[], principal: Princi
         code: 'unverifiable',
         ...base,
         message: `${req.resource}: ${req.operation} (${req.purpose}) cannot be verified: ${req.unverifiable}`,
-        fix: `confirm by hand that the deploy principal may call ${req.operation}`,
+        fix: 'confirm by hand that the deploy principal may make this call',
       });
       continue;
     }

@@ -7,7 +7,7 @@ import type { Resource } from '../types.js';
 import { step, type ActionPlan } from './step.js';
 
 const find = step('GET /api/v2/scripts', 'find the script by name');
-const upload = step('POST /uploads/v2/scripter', 'upload the script export (multipart import)', {
+const upload = step('POST /uploads/v2/scripter', 'upload the script export as a multipart import', {
   note: 'script import upload is outside /api/v2 and has no published permission requirement',
 });
 const uploadStatus = step('GET /api/v2/scripts/uploads/{uploadId}/status', 'wait for the import to finish');

@@ -8,6 +8,18 @@ import type { OrgReport, Report } from './model.js';
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 
+const basename = (f: string) => f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1);
+
+/** Sections show failing orgs first, then those not checked, then passing ones. */
+function sectionRank(o: OrgReport): number {
+  if (o.findings.some((f) => f.fatal)) return 1;
+  return o.passed ? 2 : 0;
+}
+
+function principalLabel(o: OrgReport): string {
+  return o.principal === 'declared' ? 'declared (offline)' : o.principal === 'live' ? 'live' : '—';
+}
+
 function verdict(o: OrgReport): string {
   if (o.findings.some((f) => f.fatal)) return '⚠️ not checked';
   return o.passed ? '✅ pass' : '❌ fail';
@@ -37,7 +49,14 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
   const result = exit === 2 ? '⚠️ **could not check**' : exit === 1 ? '❌ **blocked**' : '✅ **allowed**';
   out.push(`## ${opts.title ?? 'Genesys Cloud preflight'}`);
   out.push('');
-  out.push(`Deploy ${result}: ${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}, ${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'} · ${r.mode} check of ${code(r.manifest)}${opts.runUrl ? ` · [workflow run](${opts.runUrl})` : ''}`);
+  const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy).length, 0);
+  const fixes = r.orgs.reduce((n, o) => n + groupRemedies(o.findings).length, 0);
+  const counts = [
+    `${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}`,
+    ...(blocked ? [`${blocked} blocked call${blocked === 1 ? '' : 's'}`, `${fixes} fix${fixes === 1 ? '' : 'es'}`] : []),
+    `${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}`,
+  ];
+  out.push(`Deploy ${result}: ${counts.join(' · ')} · ${r.mode} check of ${code(r.manifest)}${opts.runUrl ? ` · [workflow run](${opts.runUrl})` : ''}`);
   out.push('');
   if (r.findings.length) {
     out.push('### The check could not be done');
@@ -49,11 +68,11 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     out.push('| Org | Region | Principal | Verdict | Errors | Warnings | Requirements |');
     out.push('| --- | --- | --- | --- | ---: | ---: | ---: |');
     for (const o of r.orgs) {
-      out.push(`| ${esc(o.name)} | ${esc(o.region)} | ${o.principal} | ${verdict(o)} | ${count(o.findings, 'error')} | ${count(o.findings, 'warning')} | ${o.requirements.length} |`);
+      out.push(`| ${esc(o.name)} | ${esc(o.region)} | ${principalLabel(o)} | ${verdict(o)} | ${count(o.findings, 'error')} | ${count(o.findings, 'warning')} | ${o.requirements.length} |`);
     }
     out.push('');
   }
-  for (const o of r.orgs) {
+  for (const o of [...r.orgs].sort((a, b) => sectionRank(a) - sectionRank(b))) {
     if (o.findings.length === 0 && opts.requirements === false) continue;
     out.push(`### ${esc(o.name)}: ${verdict(o)}`);
     out.push('');
@@ -62,7 +81,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       out.push('**Fix**');
       out.push('');
       for (const g of fixes) {
-        out.push(`- ${esc(remedySentence(g, code))} — needed by ${g.resources.slice(0, 5).map(esc).join(', ')}${g.resources.length > 5 ? ` and ${g.resources.length - 5} more` : ''}`);
+        out.push(`- ${remedySentence(g, code, esc)} — needed by ${g.resources.slice(0, 5).map(esc).join(', ')}${g.resources.length > 5 ? ` and ${g.resources.length - 5} more` : ''}`);
       }
       out.push('');
     }
@@ -84,10 +103,16 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     if (errs.length) {
       out.push(`<details><summary>${errs.length} blocked call${errs.length === 1 ? '' : 's'}</summary>`);
       out.push('');
-      out.push('| Resource | Operation | Division | Missing | Where |');
-      out.push('| --- | --- | --- | --- | --- |');
+      out.push('| Resource | Operation | Division | Missing |');
+      out.push('| --- | --- | --- | --- |');
+      const when = new Map(o.requirements.filter((q) => q.when).map((q) => [`${q.resource}\u0000${q.operation}`, q.when!]));
+      let last = '';
       for (const f of errs) {
-        out.push(`| ${esc(f.resource ?? '')} | ${code(f.operation ?? '')} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(code).join(', ')} | ${f.location ? code(`${f.location.file}:${f.location.line}`) : ''} |`);
+        const first = f.resource !== last;
+        last = f.resource ?? '';
+        const res = first ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}` : '〃';
+        const w = when.get(`${f.resource}\u0000${f.operation}`);
+        out.push(`| ${res} | ${code(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(code).join(', ')} |`);
       }
       out.push('');
       out.push('</details>');

@@ -35,16 +35,18 @@ export function groupRemedies(findings: readonly Finding[]): GroupedRemedy[] {
 }
 
 /** Plain-language sentence for a grouped fix (`fmt` wraps names, e.g. in backticks). */
-export function remedySentence(g: GroupedRemedy, fmt: (s: string) => string = (s) => s): string {
+export function remedySentence(g: GroupedRemedy, fmt: (s: string) => string = (s) => s, name: (s: string) => string = (s) => s): string {
   const perms = g.permissions.map(fmt).join(', ');
-  const where = g.division === null ? '' : ` in division ${g.division}`;
+  const role = g.role === undefined ? '' : name(g.role);
+  const division = g.division === null ? null : name(g.division);
+  const where = division === null ? '' : ` in division ${division}`;
   switch (g.kind) {
     case 'add-permission':
-      return `add ${perms} to role ${g.role}${g.division === null ? '' : `, granted in division ${g.division}`}`;
+      return `add ${perms} to role ${role}${division === null ? '' : `, granted in division ${division}`}`;
     case 'new-role':
       return `create a role with ${perms} and grant it to the deploy principal${where}`;
     case 'grant-division':
-      return `grant role ${g.role} in division ${g.division} (for ${perms})`;
+      return `grant role ${role} in division ${division} (for ${perms})`;
     case 'add-scope':
       return `add OAuth scope${g.permissions.length > 1 ? 's' : ''} ${perms} to the deploy token's client`;
   }
