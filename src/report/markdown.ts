@@ -110,7 +110,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       for (const f of errs) {
         const first = f.resource !== last;
         last = f.resource ?? '';
-        const res = first ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}` : '〃';
+        const res = first ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}` : '';
         const w = when.get(`${f.resource}\u0000${f.operation}`);
         out.push(`| ${res} | ${code(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(code).join(', ')} |`);
       }
