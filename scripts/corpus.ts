@@ -39,6 +39,11 @@ orgs:
       grant: user
       scopes: [architect]
       roles: [{role: Flow Editor, divisions: [Home]}]
+  - name: api
+    region: us-west-2
+    principal:
+      grant: client-credentials
+      roles: [{role: Flow Editor, divisions: ['*']}]
 roles:
   Deploy All:
     permissions: ['architect:*:*', 'scripter:*:*', 'authorization:*:*']
@@ -77,8 +82,8 @@ for (const name of files) {
     `version: 1\n${principals}\n` +
     (kind === 'flow'
       ? `flows:\n` +
-        ['archy', 'cx-as-code', 'api'].map((d) => `  - file: ${JSON.stringify(path)}\n    deployer: ${d}\n    orgs: [${d === 'archy' ? 'full, partial' : d === 'api' ? 'partial' : 'full'}]\n${keys.length ? `    substitutions:\n${subs}\n` : ''}`).join('')
-      : `scripts:\n  - name: ${JSON.stringify(scriptName)}\n    file: ${JSON.stringify(path)}\n    division: Sales\n`);
+        ['archy', 'cx-as-code', 'api'].map((d) => `  - file: ${JSON.stringify(path)}\n    deployer: ${d}\n    orgs: [${d === 'archy' ? 'full' : d === 'api' ? 'api' : 'partial'}]\n${keys.length ? `    substitutions:\n${subs}\n` : ''}`).join('')
+      : `scripts:\n  - name: ${JSON.stringify(scriptName)}\n    file: ${JSON.stringify(path)}\n    division: Sales\n    orgs: [full, partial]\n`);
   const mf = join(work, `${totals.files}.yml`);
   writeFileSync(mf, manifest);
   try {
