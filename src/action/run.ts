@@ -15,6 +15,7 @@ import { PreflightError } from '../util/errors.js';
 import { InputError, readInputs } from './inputs.js';
 import { missingPermissions } from './outputs.js';
 import { postComment } from './comment.js';
+import { fitComment } from '../github/fit.js';
 
 /** Characters of job summary written at most (GitHub's limit is 1 MiB per step). */
 const SUMMARY_LIMIT = 900_000;
@@ -41,7 +42,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const markdown = renderMarkdown(report, exit, runUrl ? { runUrl } : {});
     if (env.GITHUB_STEP_SUMMARY) {
       // GitHub rejects a step summary over 1 MiB; keep well under it and point at the JSON report.
-      const { fitComment } = await import('../github/fit.js');
       await core.summary.addRaw(fitComment(markdown, SUMMARY_LIMIT, '_Truncated: the full report is the JSON report (output `report`)._'), true).write();
     }
     const reportPath = writeReport(report, env);

@@ -4,6 +4,7 @@
  */
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
+import { lineStartsOf, positionIn } from '../util/source.js';
 import type { SourceMapping } from '../util/source.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g;
@@ -34,18 +35,8 @@ interface Replacement {
 export function substitute(text: string, values: Record<string, string>, file: string): Substituted {
   const unfilled: Finding[] = [];
   const used = new Set<string>();
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const locate = (offset: number): SourceLocation => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const lineStarts = lineStartsOf(text);
+  const locate = (offset: number): SourceLocation => positionIn(lineStarts, offset, file);
   const replacements: Replacement[] = [];
   let shift = 0;
   const out = text.replace(PLACEHOLDER, (match, key: string, offset: number) => {

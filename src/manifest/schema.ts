@@ -25,18 +25,10 @@ export const MANIFEST_SCHEMA = {
       "additionalProperties": false,
       "properties": {
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "division": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Division name (Genesys default: Home)."
+          "$ref": "#/definitions/division"
         }
       }
     },
@@ -109,14 +101,7 @@ export const MANIFEST_SCHEMA = {
           "description": "Path to `terraform show -json PLAN` output."
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         }
       }
     }
@@ -287,9 +272,7 @@ export const MANIFEST_SCHEMA = {
           "description": "Flow type (inboundcall, inboundemail, workflow, ...)."
         },
         "division": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Division name (Genesys default: Home)."
+          "$ref": "#/definitions/division"
         },
         "optionsFile": {
           "type": "string",
@@ -306,34 +289,13 @@ export const MANIFEST_SCHEMA = {
           }
         },
         "action": {
-          "type": "string",
-          "enum": [
-            "deploy",
-            "create",
-            "update",
-            "delete",
-            "publish"
-          ],
-          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+          "$ref": "#/definitions/action"
         },
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         },
         "forceUnlock": {
           "type": "boolean"
@@ -368,9 +330,7 @@ export const MANIFEST_SCHEMA = {
           "type": "string"
         },
         "division": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Division name (Genesys default: Home)."
+          "$ref": "#/definitions/division"
         },
         "publish": {
           "type": "boolean"
@@ -386,34 +346,13 @@ export const MANIFEST_SCHEMA = {
           }
         },
         "action": {
-          "type": "string",
-          "enum": [
-            "deploy",
-            "create",
-            "update",
-            "delete",
-            "publish"
-          ],
-          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+          "$ref": "#/definitions/action"
         },
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         }
       }
     },
@@ -429,39 +368,16 @@ export const MANIFEST_SCHEMA = {
           "minLength": 1
         },
         "division": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Division name (Genesys default: Home)."
+          "$ref": "#/definitions/division"
         },
         "action": {
-          "type": "string",
-          "enum": [
-            "deploy",
-            "create",
-            "update",
-            "delete",
-            "publish"
-          ],
-          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+          "$ref": "#/definitions/action"
         },
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         }
       }
     },
@@ -491,39 +407,16 @@ export const MANIFEST_SCHEMA = {
           "minItems": 1
         },
         "division": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Division name (Genesys default: Home)."
+          "$ref": "#/definitions/division"
         },
         "action": {
-          "type": "string",
-          "enum": [
-            "deploy",
-            "create",
-            "update",
-            "delete",
-            "publish"
-          ],
-          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+          "$ref": "#/definitions/action"
         },
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         }
       }
     },
@@ -546,39 +439,16 @@ export const MANIFEST_SCHEMA = {
           "type": "boolean"
         },
         "division": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Division name (Genesys default: Home)."
+          "$ref": "#/definitions/division"
         },
         "action": {
-          "type": "string",
-          "enum": [
-            "deploy",
-            "create",
-            "update",
-            "delete",
-            "publish"
-          ],
-          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+          "$ref": "#/definitions/action"
         },
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         }
       }
     },
@@ -610,36 +480,50 @@ export const MANIFEST_SCHEMA = {
           "description": "JSON export of the wizard's provisioningInfo."
         },
         "action": {
-          "type": "string",
-          "enum": [
-            "deploy",
-            "create",
-            "update",
-            "delete",
-            "publish"
-          ],
-          "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+          "$ref": "#/definitions/action"
         },
         "deployer": {
-          "type": "string",
-          "enum": [
-            "archy",
-            "cx-as-code",
-            "api"
-          ],
-          "description": "The tool that performs the deploy; it decides the API calls made."
+          "$ref": "#/definitions/deployer"
         },
         "orgs": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1,
-          "uniqueItems": true,
-          "description": "Org names this resource is deployed to (default: every org)."
+          "$ref": "#/definitions/orgRefs"
         }
       }
+    },
+    "action": {
+      "type": "string",
+      "enum": [
+        "deploy",
+        "create",
+        "update",
+        "delete",
+        "publish"
+      ],
+      "description": "What the deploy does to the object. deploy = create-or-update, then publish."
+    },
+    "deployer": {
+      "type": "string",
+      "enum": [
+        "archy",
+        "cx-as-code",
+        "api"
+      ],
+      "description": "The tool that performs the deploy; it decides the API calls made."
+    },
+    "orgRefs": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1
+      },
+      "minItems": 1,
+      "uniqueItems": true,
+      "description": "Org names this resource is deployed to (default: every org)."
+    },
+    "division": {
+      "type": "string",
+      "minLength": 1,
+      "description": "Division name (Genesys default: Home)."
     }
   }
 } as const;

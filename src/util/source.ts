@@ -335,13 +335,15 @@ function cleanYamlMessage(msg: string): string {
   return msg.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
-function lineStartsOf(text: string): number[] {
+/** Offsets at which each line of `text` starts (line 1 at offset 0). */
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
-function positionIn(lineStarts: number[], offset: number, file: string): SourceLocation {
+/** 1-based line and column of a character offset, given `lineStartsOf(text)`. */
+export function positionIn(lineStarts: number[], offset: number, file: string): SourceLocation {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
