@@ -195,3 +195,18 @@ export function terraformCalls(type: string, action: TerraformAction): PlannedCa
     ...extra.map((a) => toCall(a, extraWhen(a))),
   ];
 }
+
+/**
+ * The calls that move an object out of its old division when an update changes `division_id`: the
+ * update itself, checked in the division the object leaves. Genesys needs the object's edit
+ * permission in both divisions to move it (Resource Center, "Move objects between divisions",
+ * https://help.mypurecloud.com/?p=177143: "All divisions you are moving objects to and from assigned
+ * to the role that contains the object-based permissions").
+ */
+export function moveOutCalls(type: string, fromDivision: string): PlannedCall[] {
+  const apis = classify(type);
+  if (!apis) return [];
+  const noun = nounOf(type);
+  const updates = apis.filter((a) => !a.lookup && a.scope === 'main' && (a.method === 'PUT' || a.method === 'PATCH'));
+  return updates.map((a) => step(`${a.method} ${a.path}`, `move the ${noun} out of division ${fromDivision} (a move needs edit rights in both divisions)`));
+}

@@ -15,7 +15,8 @@
  * - `genesyscloud_script` → a `script` Resource (src/plan/scripts.ts: the import is a multipart upload
  *   that the CX-as-Code table does not list, a known gap reported `unverifiable`);
  * - any other type in the CX-as-Code table → a `terraform` Resource with its calls
- *   (src/importers/terraform-calls.ts); a type the table does not know → an `unverifiable` warning.
+ *   (src/importers/terraform-calls.ts); a type the table does not know → an `unverifiable` warning;
+ *   an update that changes `division_id` adds the update calls checked in the division it leaves.
  *
  * Skipped: no-op, read and forget actions; data sources (`mode: "data"`): the provider reads them
  * while Terraform plans, so the plan existing means they were read (a read deferred to apply shows up
@@ -32,7 +33,7 @@ import { fatal } from '../util/errors.js';
 import { jsonSyntaxError, parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
 import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
 import { HOME_DIVISION } from '../expand/resources.js';
-import { DIVISION_AWARE_TYPES, isKnownType, terraformCalls, type TerraformAction } from './terraform-calls.js';
+import { DIVISION_AWARE_TYPES, isKnownType, moveOutCalls, terraformCalls, type TerraformAction } from './terraform-calls.js';
 
 export interface TerraformImport {
   resources: Resource[];
@@ -231,6 +232,20 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
   };
   if (div.location) r.divisionLocation = div.location;
   out.resources.push(r);
+
+  // An update that changes division_id moves the object: it also needs edit rights where it was.
+  const was = isObj(change.before) ? change.before.division_id : undefined;
+  if (action === 'update' && div.id && typeof was === 'string' && was.trim() !== '' && was !== div.id) {
+    const from = ctx.divisionNames.get(was) ?? was;
+    const move = moveOutCalls(type, from);
+    if (move.length) {
+      out.resources.push({
+        kind: 'terraform', name: address, action, ...base, division: from,
+        divisionLocation: doc.locate(['resource_changes', i, 'change', 'before', 'division_id']),
+        details: { type, address, calls: move, divisionId: was, movedFrom: true },
+      });
+    }
+  }
 }
 
 /** The division of a resource change: its division_id (named when the plan names it), Home by default for division-aware types. */
@@ -365,14 +380,9 @@ function divisionNames(root: Obj): Map<string, string> {
     const values = isObj(s) && k === 'prior_state' ? s.values : s;
     if (isObj(values)) walk(values.root_module, 0);
   }
+  // Divisions the apply changes: their current name (before), which is what grants show now.
   if (Array.isArray(root.resource_changes)) {
-    for (const c of root.resource_changes) {
-      if (isObj(c) && isObj(c.change)) {
-        add(c.type, c.change.before);
-        // A division renamed in this apply: its new name is what grants will show afterwards; the
-        // old name is what they show now, and that is what is checked.
-      }
-    }
+    for (const c of root.resource_changes) if (isObj(c) && isObj(c.change)) add(c.type, c.change.before);
   }
   return names;
 }
