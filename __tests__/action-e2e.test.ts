@@ -28,8 +28,11 @@ describe('bundled action on the example', () => {
   it('writes located annotations, errors first', () => {
     const annotations = parseAnnotations(r.stdout).filter((a) => a.props.file);
     expect(annotations.length).toBeGreaterThan(0);
-    expect(annotations[0]).toMatchObject({ command: 'error', props: { file: 'examples/flows/support-email.yaml', line: '3', col: '13', title: 'genesys-preflight: missing-division-grant' } });
-    expect(annotations[0]!.message).toMatch(/\nFix: grant role Flow Deployer in division Support too/);
+    expect(annotations[0]).toMatchObject({ command: 'error', props: { file: 'examples/flows/main-ivr.yaml', line: '33', col: '25', title: 'genesys-preflight: missing-permission' } });
+    expect(annotations[0]!.message).toMatch(/resolve queue "Sales", queue "Support" referenced by the flow/);
+    const div = annotations.find((a) => a.props.file === 'examples/flows/support-email.yaml' && a.props.line === '3')!;
+    expect(div).toMatchObject({ command: 'error', props: { col: '13', title: 'genesys-preflight: missing-division-grant' } });
+    expect(div.message).toMatch(/\nFix: grant role Flow Deployer in division Support too/);
     const sched = annotations.find((a) => a.props.title === 'genesys-preflight: missing-permission' && a.message.startsWith('scheduleGroup:Holiday Hours'))!;
     expect(sched.props).toMatchObject({ file: 'examples/genesys-preflight.yml', line: '64', col: '5' });
     expect(annotations.some((a) => a.command === 'warning' && a.props.title === 'genesys-preflight: unverifiable' && a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'))).toBe(true);
@@ -39,7 +42,7 @@ describe('bundled action on the example', () => {
 
   it('sets the outputs', () => {
     expect(r.outputs.passed).toBe('false');
-    expect(r.outputs.errors).toBe('9');
+    expect(r.outputs.errors).toBe('11');
     expect(r.outputs.warnings).toBe('1');
     const missing = JSON.parse(r.outputs['missing-permissions']!);
     expect(missing['prod-us']).toEqual([]);
@@ -103,7 +106,7 @@ describe('bundled CLI', () => {
     const r = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✓ prod-us \(us-east-1, org 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f\): PASS/);
-    expect(r.stdout).toMatch(/✗ prod-eu \(eu-west-1\): FAIL, 9 errors/);
+    expect(r.stdout).toMatch(/✗ prod-eu \(eu-west-1\): FAIL, 11 errors/);
     expect(r.stdout).toMatch(/Result: FAIL — 1 of 2 orgs blocked/);
   });
 
@@ -112,7 +115,7 @@ describe('bundled CLI', () => {
     expect(validateReport(JSON.parse(json.stdout))).toBe(true);
     const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'sarif'])).stdout);
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.length).toBe(10);
+    expect(sarif.runs[0].results.length).toBe(12);
     const md = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'markdown']);
     expect(md.stdout).toMatch(/^## Genesys Cloud preflight/);
   });

@@ -181,7 +181,7 @@ function permissionFindings(
       code: 'missing-permission',
       ...base,
       missing: none,
-      message: `${what} needs ${need}${inDivision(req.division)}; the principal holds ${mode === 'ANY' ? 'none of them' : `no ${none.map(code).join(', ')}`}`,
+      message: `${what} needs ${need}${inDivision(req.division)}; the principal holds ${mode === 'ANY' && values.length > 1 ? 'none of them' : `no ${none.map(code).join(', ')}`}`,
       fix: fixText(none, role, req.division, mode === 'ANY' && values.length > 1 ? values : undefined),
       remedy: role ? { kind: 'add-permission', role: role.role, permissions: none, division: req.division } : { kind: 'new-role', permissions: none, division: req.division },
     };

@@ -10,6 +10,7 @@ import { PreflightError, fatal } from '../util/errors.js';
 import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js';
 import { didYouMean } from '../util/suggest.js';
 import { ARCHY_FLOW_TYPES, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
+import { scanFlowReferences, type FlowReference } from './references.js';
 import { WIZARD_MODULE_CALLS } from '../plan/premium-apps.js';
 
 /** Genesys default division name: objects with no declared division live in Home. */
@@ -79,7 +80,7 @@ export function expandResources(loaded: LoadedManifest): Expanded {
         name: flow.name,
         ...common,
         division: flow.division ?? decl.division ?? defaultDivision,
-        details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true },
+        details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true, references: flowReferences(flow) },
       };
       const divLoc = flow.divisionLocation ?? (decl.division ? loaded.locate([...path, 'division']) : undefined);
       if (divLoc) r.divisionLocation = divLoc;
@@ -175,6 +176,13 @@ export function expandResources(loaded: LoadedManifest): Expanded {
 
   if (errors.length) throw new PreflightError(capFindings(sortByLocation(errors)));
   return { resources, flows };
+}
+
+/** The literal names a flow file references (publish resolves them); run-time lookups are left out. */
+export function flowReferences(flow: ArchyFlow): FlowReference[] {
+  const root = flow.doc.value as Record<string, unknown>;
+  const key = Object.keys(root).find((k) => k in ARCHY_FLOW_TYPES);
+  return key ? scanFlowReferences(flow.doc, key).filter((r) => !r.dynamic) : [];
 }
 
 /** Display path of a file referenced from the manifest: relative to the working directory. */

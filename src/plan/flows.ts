@@ -8,7 +8,8 @@
  *   (`POST /api/v2/flows/jobs`, then polls `GET /api/v2/flows/jobs/{jobId}`), per the provider's
  *   docs ("API Usage", docs/resources/flow.md); the job creates or updates and publishes the flow.
  */
-import type { Deployer, Resource } from '../types.js';
+import type { Deployer, PlannedCall, Resource } from '../types.js';
+import { REFERENCE_LOOKUPS, type FlowReference } from '../expand/references.js';
 import { step, type ActionPlan } from './step.js';
 
 const find = step('GET /api/v2/flows', 'find the flow by name and type');
@@ -46,6 +47,24 @@ const PLANS: Record<Deployer, ActionPlan> = {
   },
 };
 
+/**
+ * Lookups of the objects a flow file references by name: publishing resolves each name, so the
+ * deploy principal needs view access to it (design card §1). One call per lookup operation,
+ * located at the first reference in the flow file. The referenced object's division is not known
+ * before the deploy: a grant in any division is accepted.
+ */
+export function referenceCalls(refs: readonly FlowReference[]): PlannedCall[] {
+  const byCall = new Map<string, FlowReference[]>();
+  for (const r of refs) {
+    const call = REFERENCE_LOOKUPS[r.kind].call;
+    byCall.set(call, [...(byCall.get(call) ?? []), r]);
+  }
+  return [...byCall.entries()].map(([call, list]) => {
+    const names = list.slice(0, 3).map((r) => `${r.kind} "${r.name.trim()}"`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+    return { ...step(call, `resolve ${names} referenced by the flow`, { org: true }), location: list[0]!.location };
+  });
+}
+
 /** The calls for one flow resource; undefined when the action does not apply. */
 export function planFlow(r: Resource): ReturnType<typeof step>[] | undefined {
   const calls = PLANS[r.deployer][r.action];
@@ -56,5 +75,7 @@ export function planFlow(r: Resource): ReturnType<typeof step>[] | undefined {
     return copy;
   });
   if (r.details.forceUnlock === true && r.action !== 'delete') list.splice(1, 0, unlock);
+  const refs = r.details.references as FlowReference[] | undefined;
+  if (refs?.length && r.action !== 'delete') list.push(...referenceCalls(refs));
   return list;
 }
