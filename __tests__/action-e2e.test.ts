@@ -34,7 +34,7 @@ describe('bundled action on the example', () => {
     expect(div).toMatchObject({ command: 'error', props: { col: '13', title: 'genesys-preflight: missing-division-grant' } });
     expect(div.message).toMatch(/\nFix: grant role Flow Deployer in division Support too/);
     const sched = annotations.find((a) => a.props.title === 'genesys-preflight: missing-permission' && a.message.startsWith('scheduleGroup:Holiday Hours'))!;
-    expect(sched.props).toMatchObject({ file: 'examples/genesys-preflight.yml', line: '64', col: '5' });
+    expect(sched.props).toMatchObject({ file: 'examples/genesys-preflight.yml', line: '65', col: '5' });
     expect(annotations.some((a) => a.command === 'warning' && a.props.title === 'genesys-preflight: unverifiable' && a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'))).toBe(true);
     const levels = annotations.map((a) => a.command);
     expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
