@@ -21,7 +21,7 @@ import { loadManifest } from './manifest/load.js';
 const USAGE = `Usage:
   genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
                           [--mode auto|offline|live] [--org NAME]... [--fail-on error|warning|never]
-                          [--output FILE] [--catalog bundled|PATH]
+                          [--output FILE] [--catalog bundled|PATH] [--terraform-plan PLAN.json]
   genesys-preflight explain "METHOD /api/v2/path"
   genesys-preflight orgs [--manifest PATH]     (org names as JSON, for a strategy.matrix)
   genesys-preflight --version
@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
       catalog: { type: 'string' },
+      'terraform-plan': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -81,7 +82,14 @@ async function main(argv: string[]): Promise<number> {
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
   const catalog = await loadCatalogOption(values.catalog ?? 'bundled');
   const mode = resolveMode(requestedMode, values.manifest!, process.env);
-  const report = await runCheck({ manifestPath: values.manifest!, mode: mode.mode, orgs: values.org ?? [], catalog, ...(mode.grants ? { grants: mode.grants } : {}) });
+  const report = await runCheck({
+    manifestPath: values.manifest!,
+    mode: mode.mode,
+    orgs: values.org ?? [],
+    catalog,
+    ...(mode.grants ? { grants: mode.grants } : {}),
+    ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
+  });
   const exit = exitCode(report, failOn);
   const rendered =
     format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'markdown' ? renderMarkdown(report, exit) : format === 'sarif' ? renderSarif(report, VERSION) + '\n' : renderText(report, exit);

@@ -10,7 +10,7 @@ import { planResource } from './plan/index.js';
 import { requirementsFor } from './plan/require.js';
 import { declaredPrincipal } from './grants/declared.js';
 import { evaluate } from './evaluate/evaluate.js';
-import { lintPrincipal } from './evaluate/lint.js';
+import { lintDeclaredNames, lintPrincipal } from './evaluate/lint.js';
 import { compareFindings, summarize, type Mode, type OrgReport, type Report } from './report/model.js';
 import type { Finding, Principal, Requirement, Resource } from './types.js';
 import { PreflightError, fatal } from './util/errors.js';
@@ -38,6 +38,8 @@ export interface CheckOptions {
   catalog?: Catalog;
   /** Grants reader for mode live (or auto); offline uses the declared principal. */
   grants?: GrantsReader;
+  /** `--terraform-plan PATH`: a Terraform plan (JSON) imported besides the manifest's inputs. */
+  terraformPlan?: string;
   /** Orgs checked at the same time. Default 16. */
   concurrency?: number;
 }
@@ -76,7 +78,8 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     report.catalog = { source: catalog.version, operations: catalog.size };
     const loaded = loadManifest(opts.manifestPath);
     const selected = selectOrgs(loaded, opts.orgs ?? []);
-    const { resources } = expandResources(loaded);
+    const { resources, findings: importFindings } = expandResources(loaded, opts.terraformPlan ? { terraformPlan: opts.terraformPlan } : {});
+    for (const f of importFindings) report.findings.push(f);
     const byResource = requirementsByResource(resources, catalog);
     const grants = opts.mode === 'live' ? opts.grants : declaredGrants;
     if (!grants) throw new Error('live mode needs a grants reader');
@@ -90,6 +93,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         const findings = [...g.findings];
         if (g.principal) {
           if (g.principal.source === 'declared') for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
+          for (const f of lintDeclaredNames(resources.filter((r) => r.orgs.includes(org.name)), catalog)) findings.push(f);
           const unavailable = g.unavailablePermissions;
           // A permission the org's products do not provide is reported once, as entitlement-missing.
           for (const f of evaluate(requirements, g.principal, org.name)) {

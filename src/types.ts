@@ -120,6 +120,20 @@ export interface PlannedCall {
   note?: string;
   /** Location of the cause, when more precise than the resource (e.g. a reference in a flow file). */
   location?: SourceLocation;
+  /**
+   * Permissions the call needs instead of the catalog's, with the Genesys rule that says so
+   * (e.g. creating a role: a principal cannot give away permissions it does not hold).
+   */
+  requires?: PermissionSet;
+}
+
+/** A permission or scope name written in an input (role, wizard config, plan), for the lint. */
+export interface DeclaredName {
+  kind: 'permission' | 'scope';
+  value: string;
+  /** Where it is used, for the message ("wizard role Example Agent"). */
+  where: string;
+  location: SourceLocation;
 }
 
 /** What one planned call needs, joined with the catalog. */

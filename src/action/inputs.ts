@@ -10,6 +10,8 @@ export interface ActionInputs {
   comment: 'auto' | 'always' | 'never';
   githubToken: string;
   catalog: string;
+  /** Path to `terraform show -json` output, imported besides the manifest. */
+  terraformPlan: string;
 }
 
 /** Thrown for an input outside its allowed values. */
@@ -32,5 +34,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     comment: choice('comment', get('comment'), ['auto', 'always', 'never'] as const, 'auto'),
     githubToken: get('github-token').trim(),
     catalog: get('catalog').trim() || 'bundled',
+    terraformPlan: get('terraform-plan').trim(),
   };
 }

@@ -28,7 +28,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     const catalog = await loadCatalogOption(inputs.catalog);
     const mode = resolveMode(inputs.mode, inputs.manifest, env, { setSecret: (s) => core.setSecret(s) });
-    const report = await runCheck({ manifestPath: inputs.manifest, mode: mode.mode, orgs: inputs.orgs, catalog, ...(mode.grants ? { grants: mode.grants } : {}) });
+    const report = await runCheck({
+      manifestPath: inputs.manifest,
+      mode: mode.mode,
+      orgs: inputs.orgs,
+      catalog,
+      ...(mode.grants ? { grants: mode.grants } : {}),
+      ...(inputs.terraformPlan ? { terraformPlan: inputs.terraformPlan } : {}),
+    });
     exit = exitCode(report, inputs.failOn);
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
 

@@ -4,7 +4,7 @@
  * `architect:flow:write`, `wfm:schedule:write` or `apps:manage` grant nothing.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { Finding, Principal, SourceLocation } from '../types.js';
+import type { DeclaredName, Finding, Principal, Resource, SourceLocation } from '../types.js';
 import { closest } from '../util/suggest.js';
 import { isKnownPermission, isPermissionShape } from './permissions.js';
 
@@ -57,6 +57,22 @@ export function lintPrincipal(p: Principal, catalog: Catalog, orgName: string): 
   for (const s of p.scopes) {
     const f = lintScope(s, catalog, `org ${orgName} scopes`, p.scopesLocation);
     if (f) out.push(f);
+  }
+  return out;
+}
+
+/** Lints the permission and scope names resources carry from their inputs (wizard configs, plans). */
+export function lintDeclaredNames(resources: readonly Resource[], catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const r of resources) {
+    for (const n of (r.details.declaredNames as DeclaredName[] | undefined) ?? []) {
+      const key = `${n.kind}\u0000${n.value}\u0000${n.location.file}:${n.location.line}:${n.location.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const f = n.kind === 'permission' ? lintPermission(n.value, catalog, n.where, n.location) : lintScope(n.value, catalog, n.where, n.location);
+      if (f) out.push(f);
+    }
   }
   return out;
 }

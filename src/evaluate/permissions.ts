@@ -26,11 +26,19 @@ export function isPermissionShape(value: string): boolean {
 }
 
 /**
+ * A premium app's own permission, `integration:<appName>:view`: each AppFoundry premium app defines
+ * one (premium-app wizard config `premiumAppViewPermission`, e.g. `integration:examplePremiumApp:view`),
+ * so no catalog lists them all.
+ */
+export const PREMIUM_APP_PERMISSION = /^integration:[A-Za-z0-9]+:view$/;
+
+/**
  * Whether a declared permission (or wildcard policy) names something the catalog knows:
  * a concrete permission must be known; a wildcard must cover at least one known permission.
  */
 export function isKnownPermission(value: string, known: ReadonlySet<string>): boolean {
   if (known.has(value)) return true;
+  if (PREMIUM_APP_PERMISSION.test(value)) return true;
   if (!value.includes('*')) return false;
   for (const k of known) if (policyCovers(value, k)) return true;
   return false;

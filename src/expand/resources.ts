@@ -2,7 +2,9 @@
  * Expand stage: manifest entries → Resources (flows read from their Archy files).
  * Problems are collected across all entries and thrown together (PreflightError, exit 2).
  */
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { importTerraformPlan } from '../importers/terraform.js';
+import { importWizardConfig } from '../importers/premium-app-config.js';
 import type { Deployer, Finding, Resource, ResourceKind, SourceLocation } from '../types.js';
 import { capFindings, sortByLocation, type LoadedManifest } from '../manifest/load.js';
 import type { FlowDecl } from '../manifest/types.js';
@@ -38,10 +40,18 @@ const UNPUBLISHED_KINDS: Partial<Record<ResourceKind, string>> = {
 export interface Expanded {
   resources: Resource[];
   flows: Map<Resource, ArchyFlow>;
+  /** Warnings from importers (unknown resource types, divisions known only after apply...). */
+  findings: Finding[];
+}
+
+/** Extra inputs given on the command line. */
+export interface ExpandOptions {
+  /** `--terraform-plan PATH`: a plan to import besides the manifest's `terraform.plan`. */
+  terraformPlan?: string;
 }
 
 /** Expands every manifest entry. Throws PreflightError listing every located problem. */
-export function expandResources(loaded: LoadedManifest): Expanded {
+export function expandResources(loaded: LoadedManifest, options: ExpandOptions = {}): Expanded {
   const { manifest: m } = loaded;
   const errors: Finding[] = [];
   const resources: Resource[] = [];
@@ -159,6 +169,7 @@ export function expandResources(loaded: LoadedManifest): Expanded {
     });
   });
 
+  const configFindings: Finding[] = [];
   (m.premiumApps ?? []).forEach((decl, i) => {
     const path: NodePath = ['premiumApps', i];
     (decl.provision ?? []).forEach((module, k) => {
@@ -167,15 +178,59 @@ export function expandResources(loaded: LoadedManifest): Expanded {
           `modules: ${Object.keys(WIZARD_MODULE_CALLS).join(', ')}`));
       }
     });
+    const details: Record<string, unknown> = { integrationType: decl.integrationType, provision: decl.provision ?? [], config: decl.config };
+    if (decl.config) {
+      const cfg = importWizardConfig(resolve(loaded.baseDir, decl.config), displayPath(loaded, decl.config), loaded.locate([...path, 'config']));
+      errors.push(...cfg.errors);
+      configFindings.push(...cfg.findings);
+      const unknown = cfg.modules.filter((mod) => !Object.prototype.hasOwnProperty.call(WIZARD_MODULE_CALLS, mod));
+      for (const mod of unknown) {
+        configFindings.push({ severity: 'warning', code: 'unverifiable', message: `${decl.config}: wizard module "${mod}" has no known API plan${didYouMean(mod, Object.keys(WIZARD_MODULE_CALLS))}; what it provisions cannot be checked`, location: loaded.locate([...path, 'config']) });
+      }
+      details.provision = [...new Set([...(decl.provision ?? []), ...cfg.modules.filter((mod) => !unknown.includes(mod))])];
+      details.extraCalls = cfg.calls;
+      details.declaredNames = cfg.names;
+    }
     resources.push({
       kind: 'premiumApp', name: decl.name ?? decl.integrationType, ...base('premiumApp', path, decl),
       division: null,
-      details: { integrationType: decl.integrationType, provision: decl.provision ?? [], config: decl.config },
+      details,
     });
   });
 
+  const importFindings: Finding[] = [...configFindings];
+  const plans: Array<{ path: string; display: string; baseDir: string; orgs: string[]; from: SourceLocation }> = [];
+  if (m.terraform) {
+    const t = m.terraform;
+    const abs = resolve(loaded.baseDir, t.plan);
+    plans.push({
+      path: abs,
+      display: displayPath(loaded, t.plan),
+      baseDir: t.baseDir ? resolve(loaded.baseDir, t.baseDir) : dirname(abs),
+      orgs: t.orgs ? t.orgs.map((n) => byLower.get(n.toLowerCase()) ?? n) : allOrgs,
+      from: loaded.locate(['terraform', 'plan']),
+    });
+  }
+  if (options.terraformPlan) {
+    const abs = resolve(options.terraformPlan);
+    plans.push({ path: abs, display: options.terraformPlan, baseDir: dirname(abs), orgs: allOrgs, from: { file: options.terraformPlan, line: 1, column: 1 } });
+  }
+  for (const p of plans) {
+    const imported = importTerraformPlan(p.path, { displayPath: p.display, orgs: p.orgs, from: p.from, baseDir: p.baseDir });
+    errors.push(...imported.errors);
+    importFindings.push(...imported.findings);
+    for (const r of imported.resources) {
+      const flow = imported.flows.get(r);
+      if (flow) {
+        if (r.action !== 'delete') r.details.references = flowReferences(flow);
+        flows.set(r, flow);
+      }
+      resources.push(r);
+    }
+  }
+
   if (errors.length) throw new PreflightError(capFindings(sortByLocation(errors)));
-  return { resources, flows };
+  return { resources, flows, findings: importFindings };
 }
 
 /** The literal names a flow file references (publish resolves them); run-time lookups are left out. */

@@ -152,9 +152,11 @@ function purposeOf(a: Api, noun: string, hasItem: boolean): string {
 
 /**
  * The calls the provider makes for `action` on a resource of `type`, in the order lookups, main
- * write, other writes; undefined when the table does not know the type.
+ * write, other writes; undefined when the table does not know the type. `touches(part)` says
+ * whether the change sets (create) or changes (update) the sub-object a write acts on (e.g.
+ * "members"); writes it rules out are left out.
  */
-export function terraformCalls(type: string, action: TerraformAction): PlannedCall[] | undefined {
+export function terraformCalls(type: string, action: TerraformAction, touches: (part: string) => boolean = () => true): PlannedCall[] | undefined {
   const apis = classify(type);
   if (!apis) return undefined;
   const noun = nounOf(type);
@@ -192,7 +194,7 @@ export function terraformCalls(type: string, action: TerraformAction): PlannedCa
   return [
     ...apis.filter((a) => a.lookup).map((a) => toCall(a)),
     ...main.map((a) => toCall(a)),
-    ...extra.map((a) => toCall(a, extraWhen(a))),
+    ...extra.filter((a) => action === 'delete' || touches(partOf(a.path))).map((a) => toCall(a, extraWhen(a))),
   ];
 }
 

@@ -217,7 +217,7 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     return;
   }
 
-  const calls = isKnownType(type) ? terraformCalls(type, action) : undefined;
+  const calls = isKnownType(type) ? terraformCalls(type, action, touchedBy(changeOf(e), action)) : undefined;
   if (!calls || calls.length === 0) {
     out.findings.push(warning(
       `${address}: resource type ${type} is not in the CX-as-Code table; the Platform API calls it makes (and the permissions they need) cannot be checked`,
@@ -246,6 +246,32 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
       });
     }
   }
+}
+
+function changeOf(e: Obj): Obj {
+  return isObj(e.change) ? e.change : {};
+}
+
+const normName = (s: string) => s.toLowerCase().replace(/[_\s-]/g, '').replace(/s$/, '');
+
+/**
+ * Whether a change sets (create) or changes (update) the attribute behind a sub-object path part
+ * ("members" ↔ `members`, "wrapupcodes" ↔ `wrapup_codes`). Plans list every attribute of the
+ * resource (null when unset); when no attribute matches, the write is kept (fail closed).
+ */
+function touchedBy(c: Obj, action: TerraformAction): (part: string) => boolean {
+  const after = isObj(c.after) ? c.after : {};
+  const before = isObj(c.before) ? c.before : {};
+  const nonEmpty = (v: unknown) => v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0) && !(isObj(v) && Object.keys(v).length === 0);
+  return (part) => {
+    const p = normName(part.split(' ').pop() ?? part);
+    const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => {
+      const n = normName(k);
+      return n === p || n.endsWith(p) || p.endsWith(n);
+    });
+    if (keys.length === 0) return true;
+    return keys.some((k) => unknownAfter(c.after_unknown, k) || (action === 'create' ? nonEmpty(after[k]) : JSON.stringify(after[k] ?? null) !== JSON.stringify(before[k] ?? null)));
+  };
 }
 
 /** The division of a resource change: its division_id (named when the plan names it), Home by default for division-aware types. */

@@ -100,6 +100,11 @@ export const MANIFEST_SCHEMA = {
           "minLength": 1,
           "description": "Path to `terraform show -json PLAN` output."
         },
+        "baseDir": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Terraform root module directory: relative flow and script filepaths resolve here (default: the plan's directory)."
+        },
         "orgs": {
           "$ref": "#/definitions/orgRefs"
         }

@@ -11,7 +11,7 @@ export interface ManifestV1 {
   scheduleGroups?: ScheduleGroupDecl[];
   wfm?: { agentAssignments?: AgentAssignmentDecl[]; schedules?: WfmScheduleDecl[] };
   premiumApps?: PremiumAppDecl[];
-  terraform?: { plan: string; orgs?: string[] };
+  terraform?: { plan: string; baseDir?: string; orgs?: string[] };
 }
 
 export interface OrgDecl {

@@ -113,5 +113,6 @@ export function planPremiumApp(r: Resource): { calls: PlannedCall[]; unknownModu
     }
     for (const c of r.action === 'delete' ? entry.uninstall : entry.install) calls.push({ ...c, purpose: `${m}: ${c.purpose}` });
   }
+  if (r.action !== 'delete') for (const c of (r.details.extraCalls as PlannedCall[] | undefined) ?? []) calls.push({ ...c });
   return { calls, unknownModules };
 }

@@ -17,7 +17,7 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
   for (const c of calls) {
     const division = c.divisionBound ? r.division : null;
     const operation = `${c.method} ${c.path}`;
-    const key = `${operation}@${division ?? ''}`;
+    const key = `${operation}@${division ?? ''}${c.requires ? `#${c.requires.values.join(',')}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const req: Requirement = {
@@ -34,7 +34,11 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
     if (c.when) req.when = c.when;
     if (division !== null && r.divisionLocation) req.divisionLocation = r.divisionLocation;
     const op = c.path.startsWith('/api/v2/') ? catalog.lookup(c.method, c.path) : undefined;
-    if (!op) {
+    if (c.requires) {
+      req.scopes = op?.scopes ?? [];
+      req.scopesUnknown = op ? op.scopesUnknown : true;
+      req.permissions = { mode: c.requires.mode, values: [...c.requires.values] };
+    } else if (!op) {
       req.unverifiable = c.note ?? (c.path.startsWith('/api/v2/') ? 'the operation is not in the catalog' : 'the call is outside /api/v2 and has no published permission requirement');
       req.scopesUnknown = true;
     } else {

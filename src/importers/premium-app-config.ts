@@ -1,0 +1,125 @@
+/**
+ * Premium-app wizard config: a JSON export of the wizard's `provisioningInfo`
+ * (MyPureCloud/purecloud-premium-app `docs/wizard/config/config.js` and
+ * `sample-provisioning-info.js`): module name → the objects it provisions, e.g.
+ * `{"role": [{"name", "permissionPolicies": [{"domain", "entityName", "actionSet"}]}],
+ *   "oauth-client": [{"name", "roles": ["role name"], "authorizedGrantType"}], "group": [...], ...}`.
+ *
+ * Genesys rule applied: a principal cannot give away what it does not hold. Creating a role with a
+ * permission policy, or an OAuth client with roles, requires the installing principal to hold those
+ * permissions itself (Genesys Cloud Resource Center, "Roles and permissions": you can assign only
+ * permissions that you have). Each becomes a requirement on the create call with those
+ * permissions (ALL), explained in the finding.
+ */
+import type { DeclaredName, Finding, PlannedCall, SourceLocation } from '../types.js';
+import { fatal } from '../util/errors.js';
+import { parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
+import { step } from '../plan/step.js';
+
+/** What a wizard config contributes to a premium app's plan. */
+export interface WizardConfigImport {
+  /** Modules present in the config (keys of provisioningInfo). */
+  modules: string[];
+  /** Extra calls: role and OAuth client creations with the permissions they grant. */
+  calls: PlannedCall[];
+  /** Permission names written in the config, for the lint. */
+  names: DeclaredName[];
+  /** Warnings (an OAuth client naming a role the config does not define). */
+  findings: Finding[];
+  errors: Finding[];
+}
+
+interface Policy {
+  domain?: unknown;
+  entityName?: unknown;
+  actionSet?: unknown;
+}
+
+/**
+ * Reads a wizard config. `from` is where the manifest names the file (errors reading it point there).
+ */
+export function importWizardConfig(path: string, displayPath: string, from: SourceLocation): WizardConfigImport {
+  const out: WizardConfigImport = { modules: [], calls: [], names: [], findings: [], errors: [] };
+  const read = readTextFile(path, 'premium-app config', from);
+  if ('error' in read) {
+    out.errors.push({ ...read.error, message: read.error.message.replace(path, displayPath) });
+    return out;
+  }
+  const parsed = parseYamlSource(read.text, displayPath);
+  if ('errors' in parsed) {
+    out.errors.push(...parsed.errors);
+    return out;
+  }
+  const doc = parsed.doc;
+  const root = doc.value as Record<string, unknown> | null;
+  const base: NodePath = root && typeof root === 'object' && root.provisioningInfo && typeof root.provisioningInfo === 'object' ? ['provisioningInfo'] : [];
+  const info = (base.length ? root!.provisioningInfo : root) as Record<string, unknown> | null;
+  if (!info || typeof info !== 'object' || Array.isArray(info)) {
+    out.errors.push(fatal('manifest-invalid', `${displayPath}: expected the wizard's provisioningInfo: a map of module name → list of objects`, doc.locate([])));
+    return out;
+  }
+  out.modules = Object.keys(info);
+  const roles = new Map<string, { permissions: string[]; location: SourceLocation }>();
+  const list = (key: string) => (Array.isArray(info[key]) ? (info[key] as Array<Record<string, unknown>>) : []);
+  for (const key of out.modules) {
+    if (!Array.isArray(info[key])) out.errors.push(fatal('manifest-invalid', `${displayPath}: module "${key}" must be a list of objects`, doc.locate([...base, key])));
+  }
+
+  list('role').forEach((role, i) => {
+    const at: NodePath = [...base, 'role', i];
+    const name = typeof role.name === 'string' ? role.name : `role #${i + 1}`;
+    const permissions = policyPermissions(role.permissionPolicies, [...at, 'permissionPolicies'], doc, name, out);
+    roles.set(name, { permissions, location: doc.locate(at) });
+    out.calls.push(createWith('POST /api/v2/authorization/roles', `create role ${name}`, permissions, doc.locate(at)));
+  });
+
+  list('oauth-client').forEach((client, i) => {
+    const at: NodePath = [...base, 'oauth-client', i];
+    const name = typeof client.name === 'string' ? client.name : `OAuth client #${i + 1}`;
+    const granted: string[] = [];
+    (Array.isArray(client.roles) ? client.roles : []).forEach((r: unknown, k: number) => {
+      const roleName = typeof r === 'string' ? r : (r as { name?: string })?.name;
+      const role = roleName ? roles.get(roleName) : undefined;
+      if (!role) {
+        out.findings.push({
+          severity: 'warning',
+          code: 'unverifiable',
+          resource: `oauth-client:${name}`,
+          message: `${displayPath}: OAuth client ${name} gets role "${roleName ?? '?'}", which the config does not define; the permissions it gives away cannot be checked`,
+          location: doc.locate([...at, 'roles', k]),
+        });
+        return;
+      }
+      granted.push(...role.permissions);
+    });
+    out.calls.push(createWith('POST /api/v2/oauth/clients', `create OAuth client ${name} with its roles`, [...new Set(granted)], doc.locate(at)));
+  });
+  return out;
+}
+
+function createWith(call: string, purpose: string, permissions: string[], location: SourceLocation): PlannedCall {
+  const c: PlannedCall = { ...step(call, purpose, { org: true }), location };
+  if (permissions.length) {
+    c.requires = { mode: 'ALL', values: permissions };
+    c.purpose = `${purpose}: it grants ${permissions.length} permission${permissions.length === 1 ? '' : 's'}, and a principal cannot give away what it does not hold`;
+  }
+  return c;
+}
+
+function policyPermissions(policies: unknown, at: NodePath, doc: SourceDocument, role: string, out: WizardConfigImport): string[] {
+  const perms: string[] = [];
+  if (!Array.isArray(policies)) return perms;
+  (policies as Policy[]).forEach((p, j) => {
+    const here = doc.locate([...at, j]);
+    if (typeof p?.domain !== 'string' || typeof p.entityName !== 'string' || !Array.isArray(p.actionSet)) {
+      out.errors.push(fatal('manifest-invalid', `role ${role}: a permission policy needs domain, entityName and actionSet`, here));
+      return;
+    }
+    (p.actionSet as unknown[]).forEach((a, k) => {
+      const permission = `${p.domain}:${p.entityName}:${String(a)}`;
+      perms.push(permission);
+      out.names.push({ kind: 'permission', value: permission, where: `wizard role ${role}`, location: doc.locate([...at, j, 'actionSet', k]) });
+    });
+  });
+  return [...new Set(perms)];
+}
