@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runCheck } from '../src/engine.js';
 import { allFindings, exitCode } from '../src/report/model.js';
+import { leastPrivilegePolicy } from '../src/policy/least-privilege.js';
+import { verifyPolicy } from '../src/policy/verify.js';
 
 const argDir = process.argv.indexOf('--dir');
 const dir = resolve(argDir >= 0 ? process.argv[argDir + 1]! : new URL('../../shared/corpus', import.meta.url).pathname);
@@ -51,7 +53,7 @@ roles:
     permissions: [architect:flow:view, architect:flow:add, architect:flow:edit, architect:job:create]
 `;
 
-const totals = { files: 0, flows: 0, scripts: 0, skipped: 0, requirements: 0, failures: 0 };
+const totals = { files: 0, flows: 0, scripts: 0, skipped: 0, requirements: 0, failures: 0, policySize: 0, policyUnion: 0, policies: 0 };
 const byCode = new Map<string, number>();
 const failures: string[] = [];
 
@@ -102,6 +104,15 @@ for (const name of files) {
     if (kind === 'flow') totals.flows++;
     else totals.scripts++;
     for (const f of allFindings(report)) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+    // Least-privilege role per org: it must suffice and be irredundant.
+    for (const o of report.orgs) {
+      const policy = leastPrivilegePolicy(o.name, o.requirements);
+      const check = verifyPolicy(policy, o.requirements);
+      if (!check.sufficient || check.redundant.length) failures.push(`${name}: policy for ${o.name} is ${check.sufficient ? `redundant (${check.redundant.join(', ')})` : `insufficient (${check.missing} findings left)`}`);
+      totals.policySize += policy.size;
+      totals.policyUnion += policy.union;
+      totals.policies++;
+    }
   } catch (e) {
     failures.push(`${name}: CRASH ${(e as Error).stack ?? String(e)}`);
   }
@@ -111,6 +122,7 @@ totals.failures = failures.length;
 console.log(`corpus: ${dir}`);
 console.log(`files read: ${totals.files} (${totals.flows} flows, ${totals.scripts} scripts ok); other files skipped: ${totals.skipped}`);
 console.log(`requirements derived: ${totals.requirements}`);
+console.log(`least-privilege roles: ${totals.policies} org policies, ${totals.policySize} permissions in all vs ${totals.policyUnion} named by the operations (${totals.policyUnion ? Math.round((1 - totals.policySize / totals.policyUnion) * 100) : 0}% fewer); each sufficient and irredundant`);
 console.log(`findings by code: ${[...byCode.entries()].sort().map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
 if (failures.length) {
   console.error(`\n${failures.length} file(s) failed:`);

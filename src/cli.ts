@@ -17,12 +17,16 @@ import { resolveMode } from './grants/mode.js';
 import { loadCatalogOption } from './catalog/option.js';
 import { PreflightError } from './util/errors.js';
 import { loadManifest } from './manifest/load.js';
+import { policiesFor } from './policy/index.js';
+import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } from './policy/render.js';
 
 const USAGE = `Usage:
   genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
                           [--mode auto|offline|live] [--org NAME]... [--fail-on error|warning|never]
                           [--output FILE] [--catalog bundled|PATH] [--terraform-plan PLAN.json]
   genesys-preflight explain "METHOD /api/v2/path"
+  genesys-preflight policy [--manifest PATH] [--org NAME]... [--format text|markdown|terraform|json]
+                          [--terraform-plan PLAN.json]   (least-privilege roles per org)
   genesys-preflight orgs [--manifest PATH]     (org names as JSON, for a strategy.matrix)
   genesys-preflight --version
 
@@ -59,6 +63,25 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'orgs') {
     const { values } = parseArgs({ args: rest, options: { manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' } }, strict: true });
     process.stdout.write(`${JSON.stringify(loadManifest(values.manifest!).manifest.orgs.map((o) => o.name))}\n`);
+    return 0;
+  }
+  if (command === 'policy') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' },
+        org: { type: 'string', multiple: true },
+        format: { type: 'string', short: 'f' },
+        catalog: { type: 'string' },
+        'terraform-plan': { type: 'string' },
+      },
+      strict: true,
+    });
+    const format = oneOf('format', values.format, ['text', 'markdown', 'terraform', 'json'] as const, 'text');
+    const policies = policiesFor(values.manifest!, await loadCatalogOption(values.catalog ?? 'bundled'), values.org ?? [], values['terraform-plan']);
+    const text =
+      format === 'terraform' ? renderTerraform(policies) : format === 'markdown' ? renderPolicyMarkdown(policies) : format === 'json' ? JSON.stringify({ policies, roleBodies: roleBodies(policies) }, null, 2) + '\n' : renderPolicyText(policies);
+    process.stdout.write(text);
     return 0;
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);

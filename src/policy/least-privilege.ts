@@ -103,7 +103,7 @@ export function leastPrivilegePolicy(org: string, requirements: readonly Require
     const why = already.length
       ? `already granted for another call; extending it avoids a new permission`
       : `least privileged of the set (${[...n.values].sort((a, b) => privilegeRank(a) - privilegeRank(b)).join(' < ')})`;
-    choices.push({ operation: n.operation, among: n.values, chosen: pick, why });
+    if (!choices.some((c) => c.operation === n.operation && c.chosen === pick)) choices.push({ operation: n.operation, among: n.values, chosen: pick, why });
     add(chosen, pick, n.division, names);
   }
   // Prune redundant (permission, division) pairs, most privileged first.
