@@ -668,3 +668,46 @@ describe('sub-object writes follow the change', () => {
     expect(paths([{ user_id: 'u1', ring_num: 1 }])).toContain('POST /api/v2/routing/queues/{queueId}/members');
   });
 });
+
+describe('roles and OAuth clients in a plan', () => {
+  it('a role is created only with permissions the principal holds; its names and client scopes are linted', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { lintDeclaredNames } = await import('../../src/evaluate/lint.js');
+    const { bundledCatalog } = await import('../../src/catalog/bundled.js');
+    const dir = mkdtempSync(join(tmpdir(), 'gp-tf-role-'));
+    const file = join(dir, 'plan.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          {
+            address: 'genesyscloud_auth_role.agent', mode: 'managed', type: 'genesyscloud_auth_role', name: 'agent',
+            change: { actions: ['create'], before: null, after: { name: 'Agent', permission_policies: [{ domain: 'routing', entity_name: 'queue', action_set: ['view', 'jion'] }] }, after_unknown: { id: true } },
+          },
+          {
+            address: 'genesyscloud_oauth_client.app', mode: 'managed', type: 'genesyscloud_oauth_client', name: 'app',
+            change: { actions: ['create'], before: null, after: { name: 'App', authorized_grant_type: 'CODE', scopes: ['architect', 'analytics:readonly', 'architekt'] }, after_unknown: { id: true } },
+          },
+        ],
+      }, null, 2),
+    );
+    const imp = importTerraformPlan(file, { displayPath: 'plan.json', orgs: ['o'], from: { file: 'm.yml', line: 1, column: 1 } });
+    const role = imp.resources.find((r) => r.name === 'genesyscloud_auth_role.agent')!;
+    const p = planResource(role);
+    if ('errors' in p) throw new Error('plan failed');
+    const reqs = requirementsFor(role, p.calls, bundledCatalog());
+    const give = reqs.find((q) => /cannot give away/.test(q.purpose))!;
+    expect(give.operation).toBe('POST /api/v2/authorization/roles');
+    expect(give.permissions).toEqual({ mode: 'ALL', values: ['routing:queue:view', 'routing:queue:jion'] });
+    const lint = lintDeclaredNames(imp.resources, bundledCatalog());
+    expect(lint.map((f) => [f.code, f.missing![0]])).toEqual([
+      ['unknown-permission', 'routing:queue:jion'],
+      ['unknown-scope', 'architekt'],
+    ]);
+    expect(lint[0]!.message).toMatch(/did you mean "routing:queue:join"/);
+    expect(lint[0]!.location!.file).toBe('plan.json');
+  });
+});

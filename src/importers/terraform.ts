@@ -28,7 +28,7 @@
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { Finding, Resource, ResourceAction, SourceLocation } from '../types.js';
+import type { DeclaredName, Finding, Resource, ResourceAction, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
 import { jsonSyntaxError, parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
 import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
@@ -226,9 +226,21 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     ));
     return;
   }
+  const names = action === 'delete' ? [] : declaredNamesOf(doc, i, side, type, address, values);
+  const granted = names.filter((n) => n.kind === 'permission').map((n) => n.value);
+  if (type === 'genesyscloud_auth_role' && granted.length) {
+    // A principal cannot give away what it does not hold: creating or updating a role with a
+    // permission policy needs those permissions (Resource Center, "Roles and permissions").
+    const write = calls.find((c) => c.method !== 'GET') ?? calls[0]!;
+    calls.push({
+      ...write,
+      purpose: `${write.purpose}: it grants ${granted.length} permission${granted.length === 1 ? '' : 's'}, and a principal cannot give away what it does not hold`,
+      requires: { mode: 'ALL', values: [...new Set(granted)] },
+    });
+  }
   const r: Resource = {
     kind: 'terraform', name: address, action, ...base, division: div.division,
-    details: { type, address, calls, ...(div.id ? { divisionId: div.id } : {}) },
+    details: { type, address, calls, ...(div.id ? { divisionId: div.id } : {}), ...(names.length ? { declaredNames: names } : {}) },
   };
   if (div.location) r.divisionLocation = div.location;
   out.resources.push(r);
@@ -246,6 +258,29 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
       });
     }
   }
+}
+
+/**
+ * Permission and scope names a plan writes: `genesyscloud_auth_role.permission_policies`
+ * ({domain, entity_name, action_set}) and `genesyscloud_oauth_client.scopes`, for the lint.
+ */
+function declaredNamesOf(doc: SourceDocument, i: number, side: string, type: string, address: string, values: Obj): DeclaredName[] {
+  const out: DeclaredName[] = [];
+  const at: NodePath = ['resource_changes', i, 'change', side];
+  if (type === 'genesyscloud_auth_role' && Array.isArray(values.permission_policies)) {
+    (values.permission_policies as unknown[]).forEach((pol, j) => {
+      if (!isObj(pol) || typeof pol.domain !== 'string' || typeof pol.entity_name !== 'string' || !Array.isArray(pol.action_set)) return;
+      (pol.action_set as unknown[]).forEach((a, k) => {
+        out.push({ kind: 'permission', value: `${pol.domain}:${pol.entity_name}:${String(a)}`, where: address, location: doc.locate([...at, 'permission_policies', j, 'action_set', k]) });
+      });
+    });
+  }
+  if (type === 'genesyscloud_oauth_client' && Array.isArray(values.scopes)) {
+    (values.scopes as unknown[]).forEach((sc, k) => {
+      if (typeof sc === 'string') out.push({ kind: 'scope', value: sc, where: address, location: doc.locate([...at, 'scopes', k]) });
+    });
+  }
+  return out;
 }
 
 function changeOf(e: Obj): Obj {

@@ -131,17 +131,22 @@ export function leastPrivilegePolicy(org: string, requirements: readonly Require
   return { org, roles, scopes: scopesFor(requirements), choices, size: chosen.size, union };
 }
 
-/** A small scope set: one admitting scope per operation, preferring scopes already chosen, then write scopes. */
+/**
+ * A small scope set: one admitting scope per operation. Writes first (their scope, e.g. `architect`,
+ * also admits the reads listing it); then reads not yet admitted get their `:readonly` scope.
+ * Redundant scopes are pruned.
+ */
 function scopesFor(requirements: readonly Requirement[]): string[] {
   const chosen = new Set<string>();
-  const lists = requirements.filter((q) => q.scopes.length > 0 && !q.unverifiable).map((q) => q.scopes);
-  for (const list of [...lists].sort((a, b) => a.length - b.length)) {
-    if (list.some((s) => chosen.has(s))) continue;
-    chosen.add(list.find((s) => !s.endsWith(':readonly')) ?? list[0]!);
+  const lists = requirements.filter((q) => q.scopes.length > 0 && !q.unverifiable).map((q) => ({ read: q.operation.startsWith('GET '), scopes: q.scopes }));
+  const ordered = [...lists].sort((a, b) => Number(a.read) - Number(b.read) || a.scopes.length - b.scopes.length);
+  for (const { read, scopes } of ordered) {
+    if (scopes.some((s) => chosen.has(s))) continue;
+    chosen.add((read ? scopes.find((s) => s.endsWith(':readonly')) : scopes.find((s) => !s.endsWith(':readonly'))) ?? scopes[0]!);
   }
   for (const s of [...chosen]) {
     chosen.delete(s);
-    if (!lists.every((l) => l.some((x) => chosen.has(x)))) chosen.add(s);
+    if (!lists.every((l) => l.scopes.some((x) => chosen.has(x)))) chosen.add(s);
   }
   return [...chosen].sort();
 }
