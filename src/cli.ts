@@ -4,12 +4,12 @@
  * Thin: parses arguments, runs the engine, prints, exits 0/1/2.
  */
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { runCheck } from './engine.js';
 import { exitCode, type FailOn } from './report/model.js';
 import { renderText } from './report/text.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
+import { writeJsonReport } from './report/json.js';
 import { bundledCatalog } from './catalog/bundled.js';
 import { explainOperation } from './explain.js';
 import { VERSION } from './version.js';
@@ -114,10 +114,9 @@ async function main(argv: string[]): Promise<number> {
     ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
   });
   const exit = exitCode(report, failOn);
-  const rendered =
-    format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'markdown' ? renderMarkdown(report, exit) : format === 'sarif' ? renderSarif(report, VERSION) + '\n' : renderText(report, exit);
-  process.stdout.write(rendered);
-  if (values.output) writeFileSync(values.output, JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') writeJsonReport(report, 1);
+  else process.stdout.write(format === 'markdown' ? renderMarkdown(report, exit) : format === 'sarif' ? renderSarif(report, VERSION) + '\n' : renderText(report, exit));
+  if (values.output) writeJsonReport(report, values.output);
   return exit;
 }
 

@@ -3,11 +3,12 @@
  * exit code (0 pass, 1 blocked, 2 could not check).
  */
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from '../engine.js';
 import { exitCode, type Report } from '../report/model.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { writeJsonReport } from '../report/json.js';
 import { annotationsFor } from '../report/annotations.js';
 import { loadCatalogOption } from '../catalog/option.js';
 import { resolveMode } from '../grants/mode.js';
@@ -85,6 +86,6 @@ function writeReport(report: Report, env: NodeJS.ProcessEnv): string {
   const dir = env.RUNNER_TEMP || join(process.cwd(), '.preflight-out');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'genesys-preflight-report.json');
-  writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
+  writeJsonReport(report, path);
   return path;
 }

@@ -53,7 +53,7 @@ export class Catalog {
         operationId,
         scopes: [...sc],
         scopesUnknown: (flags & FLAG_SCOPES_UNKNOWN) !== 0,
-        permissions: mode ? { mode, values: [...pv] } : null,
+        permissions: mode ? Object.freeze({ mode, values: Object.freeze([...pv]) as string[] }) : null,
         deprecated: (flags & FLAG_DEPRECATED) !== 0,
         preview: (flags & FLAG_PREVIEW) !== 0,
       };

@@ -10,14 +10,31 @@
  *   (SDK `OAuthClient`: "Scopes only apply to clients not using the client_credential grant");
  * - user tokens need one of the operation's scopes AND the user's permission.
  */
-import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, RoleGrant, SourceLocation } from '../types.js';
+import type { DivisionRef, Finding, PermissionSet, PolicyPermission, Principal, Requirement, RoleGrant, SourceLocation } from '../types.js';
 import { leastPrivileged, policyCovers } from './permissions.js';
 
 /** How a permission is held in a division. */
 type Coverage = 'held' | 'conditional' | 'elsewhere' | 'none';
 
-/** Roles whose policies cover `permission`, with whether only conditional policies do. */
+/** Per principal, the holders of each permission: requirements repeat the same few permissions. */
+const holderCache = new WeakMap<Principal, Map<string, Array<{ grant: RoleGrant; conditional: boolean }>>>();
+
+/** Roles whose policies cover `permission`, with whether only conditional policies do (memoised per principal). */
 function holders(principal: Principal, permission: string): Array<{ grant: RoleGrant; conditional: boolean }> {
+  let cache = holderCache.get(principal);
+  if (!cache) {
+    cache = new Map();
+    holderCache.set(principal, cache);
+  }
+  let hit = cache.get(permission);
+  if (!hit) {
+    hit = computeHolders(principal, permission);
+    cache.set(permission, hit);
+  }
+  return hit;
+}
+
+function computeHolders(principal: Principal, permission: string): Array<{ grant: RoleGrant; conditional: boolean }> {
   const out: Array<{ grant: RoleGrant; conditional: boolean }> = [];
   for (const g of principal.roles) {
     let hit: PolicyPermission | undefined;
@@ -41,7 +58,25 @@ export function divisionCovered(divisions: readonly DivisionRef[], name: string)
   return divisions.some((d) => d.name === '*' || d.id === '*' || d.name.toLowerCase() === n || (d.id !== undefined && d.id === name));
 }
 
+const coverageCache = new WeakMap<Principal, Map<string, Coverage>>();
+
+/** How `permission` is held in `division` (memoised per principal: requirements repeat). */
 function coverage(principal: Principal, permission: string, division: string | null): Coverage {
+  let cache = coverageCache.get(principal);
+  if (!cache) {
+    cache = new Map();
+    coverageCache.set(principal, cache);
+  }
+  const key = `${permission}\u0000${division ?? ''}`;
+  let c = cache.get(key);
+  if (c === undefined) {
+    c = computeCoverage(principal, permission, division);
+    cache.set(key, c);
+  }
+  return c;
+}
+
+function computeCoverage(principal: Principal, permission: string, division: string | null): Coverage {
   const server = principal.permitted?.[permission];
   if (server) {
     // Genesys' own answer decides; the role policies only tell whether a condition applies.
@@ -118,21 +153,78 @@ export function evaluate(requirements: readonly Requirement[], principal: Princi
       }
     }
     if (!req.permissions) continue;
-    findings.push(...permissionFindings(req, principal, base));
+    const pf = permissionFindings(req, principal, base);
+    for (const f of pf) findings.push(f);
   }
   return findings;
 }
+
+/**
+ * The outcome of one permission set in one division for a principal, without the resource:
+ * requirements repeat the same few (set, division) pairs, so verdicts are computed once per
+ * principal and turned into findings per requirement.
+ */
+interface Verdict {
+  severity: Finding['severity'];
+  code: Finding['code'];
+  missing: string[];
+  /** Message text after "<resource>: <operation> (<purpose>) ". */
+  text: string;
+  fix: string;
+  remedy?: NonNullable<Finding['remedy']>;
+  related?: SourceLocation;
+  /** Point at the division's declaration when the requirement has one (a division grant is missing). */
+  atDivision?: boolean;
+}
+
+const verdictCache = new WeakMap<Principal, WeakMap<PermissionSet, Map<string, Verdict[]>>>();
+
+function verdicts(principal: Principal, set: PermissionSet, division: string | null): Verdict[] {
+  let bySet = verdictCache.get(principal);
+  if (!bySet) {
+    bySet = new WeakMap();
+    verdictCache.set(principal, bySet);
+  }
+  let byDivision = bySet.get(set);
+  if (!byDivision) {
+    byDivision = new Map();
+    bySet.set(set, byDivision);
+  }
+  const key = division ?? '\u0000';
+  let v = byDivision.get(key);
+  if (!v) {
+    v = computeVerdicts(principal, set, division);
+    byDivision.set(key, v);
+  }
+  return v;
+}
+
+const NO_FINDINGS: Finding[] = [];
 
 function permissionFindings(
   req: Requirement,
   principal: Principal,
   base: { resource: string; operation: string; division: string | null; location: SourceLocation },
 ): Finding[] {
-  const { mode, values } = req.permissions!;
-  const cov = new Map(values.map((p) => [p, coverage(principal, p, req.division)] as const));
-  const need = mode === 'ANY' && values.length > 1 ? `one of ${values.map(code).join(', ')}` : values.map(code).join(' and ');
-  const out: Finding[] = [];
+  const vs = verdicts(principal, req.permissions!, req.division);
+  if (vs.length === 0) return NO_FINDINGS;
   const what = `${req.resource}: ${req.operation} (${req.purpose})`;
+  return vs.map((v) => {
+    const f: Finding = { severity: v.severity, code: v.code, ...base, missing: v.missing, message: `${what} ${v.text}`, fix: v.fix };
+    if (v.remedy) f.remedy = v.remedy;
+    if (v.atDivision && req.divisionLocation) {
+      f.location = req.divisionLocation;
+      f.related = req.location;
+    } else if (v.related) f.related = v.related;
+    return f;
+  });
+}
+
+function computeVerdicts(principal: Principal, set: PermissionSet, division: string | null): Verdict[] {
+  const { mode, values } = set;
+  const cov = new Map(values.map((p) => [p, coverage(principal, p, division)] as const));
+  const need = mode === 'ANY' && values.length > 1 ? `one of ${values.map(code).join(', ')}` : values.map(code).join(' and ');
+  const out: Verdict[] = [];
 
   const satisfied = mode === 'ANY' ? values.some((p) => cov.get(p) === 'held') : values.every((p) => cov.get(p) === 'held');
   if (satisfied) return out;
@@ -143,9 +235,8 @@ function permissionFindings(
     out.push({
       severity: 'warning',
       code: 'conditional-permission',
-      ...base,
       missing: conditional,
-      message: `${what} relies on ${conditional.map(code).join(', ')} from a conditional permission policy${inDivision(req.division)}; its condition cannot be verified before the deploy`,
+      text: `relies on ${conditional.map(code).join(', ')} from a conditional permission policy${inDivision(division)}; its condition cannot be verified before the deploy`,
       fix: `grant ${conditional.map(code).join(', ')} without a condition, or confirm the condition matches the deployed objects`,
     });
     return out;
@@ -157,37 +248,35 @@ function permissionFindings(
   const elsewhere = wanted.filter((p) => cov.get(p) === 'elsewhere');
   const none = wanted.filter((p) => cov.get(p) === 'none');
 
-  if (elsewhere.length && req.division !== null) {
+  if (elsewhere.length && division !== null) {
     const roles = new Map<string, RoleGrant>();
     for (const p of elsewhere) for (const h of holders(principal, p)) if (!h.conditional) roles.set(h.grant.role, h.grant);
     const role = [...roles.values()][0];
-    const f: Finding = {
+    const v: Verdict = {
       severity: 'error',
       code: 'missing-division-grant',
-      ...base,
-      ...(req.divisionLocation ? { location: req.divisionLocation, related: req.location } : {}),
       missing: elsewhere,
-      message: `${what} needs ${mode === 'ANY' ? need : elsewhere.map(code).join(' and ')} in division ${req.division}; the principal holds ${elsewhere.map(code).join(', ')} only in ${describeDivisions(role?.divisions ?? [])}`,
-      fix: role ? `grant role ${role.role} in division ${req.division} too (it holds ${elsewhere.map(code).join(', ')})` : `grant a role holding ${elsewhere.map(code).join(', ')} in division ${req.division}`,
-      remedy: role ? { kind: 'grant-division', role: role.role, permissions: elsewhere, division: req.division } : { kind: 'new-role', permissions: elsewhere, division: req.division },
+      text: `needs ${mode === 'ANY' ? need : elsewhere.map(code).join(' and ')} in division ${division}; the principal holds ${elsewhere.map(code).join(', ')} only in ${describeDivisions(role?.divisions ?? [])}`,
+      fix: role ? `grant role ${role.role} in division ${division} too (it holds ${elsewhere.map(code).join(', ')})` : `grant a role holding ${elsewhere.map(code).join(', ')} in division ${division}`,
+      remedy: role ? { kind: 'grant-division', role: role.role, permissions: elsewhere, division } : { kind: 'new-role', permissions: elsewhere, division },
+      atDivision: true,
     };
-    if (role?.location && !req.divisionLocation) f.related = role.location;
-    out.push(f);
+    if (role?.location) v.related = role.location;
+    out.push(v);
   }
   if (none.length) {
-    const role = roleToExtend(principal, none[0]!, req.division);
-    const f: Finding = {
+    const role = roleToExtend(principal, none[0]!, division);
+    const v: Verdict = {
       severity: 'error',
       code: 'missing-permission',
-      ...base,
       missing: none,
-      message: `${what} needs ${need}${inDivision(req.division)}; the principal holds ${mode === 'ANY' && values.length > 1 ? 'none of them' : `no ${none.map(code).join(', ')}`}`,
-      fix: fixText(none, role, req.division, mode === 'ANY' && values.length > 1 ? values : undefined),
-      remedy: role ? { kind: 'add-permission', role: role.role, permissions: none, division: req.division } : { kind: 'new-role', permissions: none, division: req.division },
+      text: `needs ${need}${inDivision(division)}; the principal holds ${mode === 'ANY' && values.length > 1 ? 'none of them' : `no ${none.map(code).join(', ')}`}`,
+      fix: fixText(none, role, division, mode === 'ANY' && values.length > 1 ? values : undefined),
+      remedy: role ? { kind: 'add-permission', role: role.role, permissions: none, division } : { kind: 'new-role', permissions: none, division },
     };
     const rel = role?.roleLocation ?? role?.location;
-    if (rel) f.related = rel;
-    out.push(f);
+    if (rel) v.related = rel;
+    out.push(v);
   }
   return out;
 }

@@ -44,7 +44,8 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
     } else {
       req.scopes = op.scopes;
       req.scopesUnknown = op.scopesUnknown;
-      req.permissions = op.permissions ? { mode: op.permissions.mode, values: [...op.permissions.values] } : null;
+      // Shared with the catalog (frozen): the evaluator memoises verdicts per permission set.
+      req.permissions = op.permissions;
     }
     out.push(req);
   }

@@ -35,6 +35,9 @@ function permissionsCell(q: Requirement): string {
   return `${q.permissions.mode}: ${q.permissions.values.map(code).join(', ')}`;
 }
 
+/** Rows of a per-org table shown at most; the JSON report has them all. */
+export const MAX_TABLE_ROWS = 500;
+
 /** Options: `runUrl` links the workflow run; `title` heads the report. */
 export interface MarkdownOptions {
   runUrl?: string;
@@ -107,13 +110,14 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       out.push('| --- | --- | --- | --- |');
       const when = new Map(o.requirements.filter((q) => q.when).map((q) => [`${q.resource}\u0000${q.operation}`, q.when!]));
       let last = '';
-      for (const f of errs) {
+      for (const f of errs.slice(0, MAX_TABLE_ROWS)) {
         const first = f.resource !== last;
         last = f.resource ?? '';
         const res = first ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}` : '';
         const w = when.get(`${f.resource}\u0000${f.operation}`);
         out.push(`| ${res} | ${code(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(code).join(', ')} |`);
       }
+      if (errs.length > MAX_TABLE_ROWS) out.push('', `_… and ${errs.length - MAX_TABLE_ROWS} more blocked calls in the JSON report._`);
       out.push('');
       out.push('</details>');
       out.push('');
@@ -123,9 +127,10 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       out.push('');
       out.push('| Resource | Action | Operation | Permissions | Scopes | Division |');
       out.push('| --- | --- | --- | --- | --- | --- |');
-      for (const q of o.requirements) {
+      for (const q of o.requirements.slice(0, MAX_TABLE_ROWS)) {
         out.push(`| ${esc(q.resource)} | ${q.action} | ${code(q.operation)}${q.when ? ` _(${esc(q.when)})_` : ''} | ${permissionsCell(q)} | ${q.scopes.map(code).join(', ') || (q.scopesUnknown ? '_unknown_' : '—')} | ${esc(q.division ?? '—')} |`);
       }
+      if (o.requirements.length > MAX_TABLE_ROWS) out.push('', `_… and ${o.requirements.length - MAX_TABLE_ROWS} more requirements in the JSON report._`);
       out.push('');
       out.push('</details>');
       out.push('');

@@ -31,15 +31,17 @@ export interface Report {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-/** Most severe first, then fatal first, then by location. */
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Most severe first, then fatal first, then by location (file, line, column), then code. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     Number(b.fatal === true) - Number(a.fatal === true) ||
-    (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+    cmp(a.location?.file ?? '', b.location?.file ?? '') ||
     (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
     (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
-    a.code.localeCompare(b.code)
+    cmp(a.code, b.code)
   );
 }
 

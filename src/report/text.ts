@@ -7,16 +7,17 @@ const loc = (l?: SourceLocation) => (l ? `${l.file}:${l.line}:${l.column}` : '')
 
 /** Findings with the same code, message shape and fix are shown once, with the resources listed. */
 function groupFindings(findings: readonly Finding[]): Array<{ f: Finding; resources: string[]; count: number }> {
-  const groups = new Map<string, { f: Finding; resources: string[]; count: number }>();
+  const groups = new Map<string, { f: Finding; resources: Set<string>; count: number }>();
   for (const f of findings) {
-    const key = `${f.severity}\u0000${f.code}\u0000${f.operation ?? f.message}\u0000${f.fix ?? ''}\u0000${(f.missing ?? []).join(',')}\u0000${f.division ?? ''}`;
+    // The fix names the missing permissions and the division; the operation names the call.
+    const key = f.fix === undefined ? f.message : `${f.code}\u0000${f.operation ?? ''}\u0000${f.fix}`;
     const g = groups.get(key);
     if (g) {
       g.count++;
-      if (f.resource && !g.resources.includes(f.resource)) g.resources.push(f.resource);
-    } else groups.set(key, { f, resources: f.resource ? [f.resource] : [], count: 1 });
+      if (f.resource) g.resources.add(f.resource);
+    } else groups.set(key, { f, resources: new Set(f.resource ? [f.resource] : []), count: 1 });
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => ({ f: g.f, resources: [...g.resources], count: g.count }));
 }
 
 function renderFinding(out: string[], f: Finding, resources: string[], count: number, indent: string): void {

@@ -1,0 +1,997 @@
+export const id = 521;
+export const ids = [521];
+export const modules = {
+
+/***/ 8521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  liveGrantsReader: () => (/* binding */ liveGrantsReader),
+  rolesFromGrants: () => (/* binding */ rolesFromGrants)
+});
+
+;// CONCATENATED MODULE: ./src/genesys/errors.ts
+/** Replaces known secret values (and their Basic-auth encodings) with `***` in any text. */
+class Redactor {
+    secrets = new Set();
+    /** Registers a value to scrub. Values shorter than 4 characters are ignored (too likely to occur by chance). */
+    add(value) {
+        if (value && value.length >= 4)
+            this.secrets.add(value);
+    }
+    /** Returns `text` with every registered secret replaced by `***`. */
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets) {
+            if (out.includes(s))
+                out = out.split(s).join('***');
+        }
+        return out;
+    }
+}
+/** Base class: every error the client throws. `operation` is `METHOD /path` (no query), `host` the target host. */
+class GenesysError extends Error {
+    operation;
+    host;
+    constructor(message, operation, host) {
+        super(message);
+        this.operation = operation;
+        this.host = host;
+        this.name = new.target.name;
+    }
+}
+/**
+ * The token request was refused: `POST {loginBase}/oauth/token` answered 400 or 401
+ * (OAuth body `{error, description | error_description}`), or the answer had no token.
+ */
+class GenesysAuthError extends GenesysError {
+    status;
+    error;
+    description;
+    body;
+    kind = 'auth';
+    constructor(message, operation, host, 
+    /** HTTP status (400/401), or 0 when the answer was unusable. */
+    status, 
+    /** OAuth `error` (e.g. `invalid_client`), or the Platform `ErrorBody.code` for a rejected bearer token. */
+    error, 
+    /** `error_description`/`description`, redacted. */
+    description, body) {
+        super(message, operation, host);
+        this.status = status;
+        this.error = error;
+        this.description = description;
+        this.body = body;
+    }
+}
+/** The Platform API answered an HTTP error (after retries, when retryable). Fields mirror SDK `ErrorBody`. */
+class GenesysApiError extends GenesysError {
+    status;
+    code;
+    apiMessage;
+    contextId;
+    body;
+    kind = 'api';
+    constructor(message, operation, host, status, 
+    /** `ErrorBody.code`, e.g. `missing.permissions`; `http.<status>` when the body had none. */
+    code, 
+    /** `ErrorBody.message`, redacted. */
+    apiMessage, contextId, 
+    /** The parsed `ErrorBody`, when the body was one. */
+    body) {
+        super(message, operation, host);
+        this.status = status;
+        this.code = code;
+        this.apiMessage = apiMessage;
+        this.contextId = contextId;
+        this.body = body;
+    }
+}
+/** The request failed below HTTP (timeout, reset, DNS, TLS...) or the answer was not the JSON promised. */
+class GenesysNetworkError extends GenesysError {
+    causeKind;
+    code;
+    status;
+    kind = 'network';
+    constructor(message, operation, host, 
+    /** What failed. */
+    causeKind, 
+    /** Low-level code (`ECONNRESET`, `UND_ERR_CONNECT_TIMEOUT`, ...), when known. */
+    code, 
+    /** HTTP status, when the failure came after headers (malformed JSON). */
+    status) {
+        super(message, operation, host);
+        this.causeKind = causeKind;
+        this.code = code;
+        this.status = status;
+    }
+}
+/** Type guard for any error of this module. */
+function isGenesysError(e) {
+    return e instanceof GenesysError;
+}
+/** Best-effort `ErrorBody` check. */
+function asErrorBody(body) {
+    if (body && typeof body === 'object' && typeof body.code === 'string')
+        return body;
+    return undefined;
+}
+/** Maps a low-level error (undici / node:net / node:tls) to a {@link NetworkErrorKind}. */
+function classifyNetworkError(err) {
+    const codes = [];
+    let e = err;
+    for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+        const c = e.code;
+        if (typeof c === 'string')
+            codes.push(c);
+        e = e.cause;
+    }
+    const has = (pred) => codes.find(pred);
+    let c;
+    if ((c = has((x) => /TIMEOUT|ETIMEDOUT/.test(x))))
+        return { kind: 'timeout', code: c };
+    if ((c = has((x) => x === 'ENOTFOUND' || x === 'EAI_AGAIN' || x === 'EAI_FAIL')))
+        return { kind: 'dns', code: c };
+    if ((c = has((x) => /^ERR_TLS|^ERR_SSL|CERT|^EPROTO$|SELF_SIGNED|UNABLE_TO_VERIFY/.test(x))))
+        return { kind: 'tls', code: c };
+    if ((c = has((x) => x === 'ECONNRESET' || x === 'EPIPE' || x === 'UND_ERR_SOCKET' || x === 'UND_ERR_CLOSED' || x === 'ECONNABORTED')))
+        return { kind: 'reset', code: c };
+    return { kind: 'other', code: codes[0] };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/genesys/backoff.ts
+/**
+ * Retry timing: exponential backoff with full jitter (AWS Architecture Blog, "Exponential
+ * Backoff And Jitter") and `Retry-After` parsing. Genesys Cloud answers 429 with code
+ * `too.many.requests.retry.after` and a `Retry-After` header in seconds (Developer Center,
+ * "Rate limits").
+ */
+/** Full-jitter delay for retry number `attempt` (0-based): uniform in [0, min(capMs, baseMs·2^attempt)). */
+function fullJitterDelay(attempt, baseMs, capMs, random = Math.random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Parses a `Retry-After` header value: delta-seconds (`"3"`, `"1.5"`) or an HTTP date.
+ * Returns seconds (≥ 0), or `undefined` when absent or unparseable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v === undefined || v === null)
+        return undefined;
+    const s = String(v).trim();
+    if (!s)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(s))
+        return Number(s);
+    const date = Date.parse(s);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, (date - now) / 1000);
+}
+
+;// CONCATENATED MODULE: ./src/genesys/rate-budget.ts
+/**
+ * Per-token request budget: a sliding-window log that lets at most `limit` requests
+ * start in any window of `windowMs`. Genesys Cloud limits a client-credentials token to
+ * 300 requests per minute (Developer Center, "Rate limits": `client.credentials.token.rate.per.minute`);
+ * the default budget of 280/min keeps a margin for other users of the same token.
+ */
+/** Default requests per minute per token. */
+const DEFAULT_REQUESTS_PER_MINUTE = 280;
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sliding-window budget. `acquire()` resolves when a request may start, and records it. */
+class RateBudget {
+    limit;
+    windowMs;
+    starts = [];
+    now;
+    sleep;
+    queue = Promise.resolve();
+    /** Total ms callers waited for the budget. */
+    waitedMs = 0;
+    constructor(options = {}) {
+        this.limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_REQUESTS_PER_MINUTE));
+        this.windowMs = Math.max(1, options.windowMs ?? 60_000);
+        this.now = options.now ?? (() => performance.now());
+        this.sleep = options.sleep ?? realSleep;
+    }
+    /** Requests started in the current window. */
+    inWindow() {
+        this.prune(this.now());
+        return this.starts.length;
+    }
+    /**
+     * Waits (FIFO) until fewer than `limit` requests started in the last `windowMs`, then
+     * records a start. Never throws.
+     */
+    acquire() {
+        const turn = this.queue.then(() => this.take());
+        this.queue = turn.catch(() => undefined);
+        return turn;
+    }
+    prune(t) {
+        while (this.starts.length && this.starts[0] <= t - this.windowMs)
+            this.starts.shift();
+    }
+    async take() {
+        for (;;) {
+            const t = this.now();
+            this.prune(t);
+            if (this.starts.length < this.limit) {
+                this.starts.push(t);
+                return;
+            }
+            const wait = Math.ceil(this.starts[0] + this.windowMs - t) + 1;
+            this.waitedMs += wait;
+            await this.sleep(wait);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+;// CONCATENATED MODULE: ./src/genesys/transport.ts
+/**
+ * The only HTTP the Genesys client can send: a read-only `GET`, or the client-credentials
+ * token `POST` to one fixed URL. Requests are described by {@link ReadOnlyRequest}, which has
+ * no method field, and the undici dispatcher is wrapped in {@link readOnlyGuard}, which
+ * throws for anything else — so no code path can send a write (design §5, "Live mode only
+ * ever sends the token request and read-only GETs").
+ */
+
+/** Thrown by {@link readOnlyGuard} when anything but a GET or the token POST reaches the dispatcher. */
+class WriteRequestRefusedError extends Error {
+    constructor(method, target) {
+        super(`Refused to send ${method} ${target}: the Genesys client only sends GET requests and the token request`);
+        this.name = 'WriteRequestRefusedError';
+    }
+}
+/**
+ * undici interceptor that lets through only `GET` requests, plus `POST` to
+ * exactly `tokenUrl` (origin + path). Everything else throws {@link WriteRequestRefusedError}
+ * before a byte is sent.
+ */
+function readOnlyGuard(tokenUrl) {
+    return (dispatch) => (opts, handler) => {
+        const method = String(opts.method ?? '').toUpperCase();
+        const origin = opts.origin ? new URL(String(opts.origin)).origin : '';
+        const path = String(opts.path ?? '').split('?')[0];
+        const isToken = method === 'POST' && tokenUrl !== undefined && origin === tokenUrl.origin && path === tokenUrl.pathname;
+        if (method !== 'GET' && !isToken)
+            throw new WriteRequestRefusedError(method, `${origin}${path}`);
+        return dispatch(opts, handler);
+    };
+}
+/** Thrown (internally) when a request exceeded its total time budget. */
+class TotalTimeoutError extends Error {
+    ms;
+    code = 'GENESYS_TOTAL_TIMEOUT';
+    constructor(ms) {
+        super(`timed out after ${ms} ms`);
+        this.ms = ms;
+    }
+}
+/** Sends {@link ReadOnlyRequest}s through a guarded undici Agent. */
+class Transport {
+    options;
+    /** The guarded dispatcher (exposed so tests can prove that it refuses writes). */
+    dispatcher;
+    agent;
+    constructor(options) {
+        this.options = options;
+        this.agent = new undici/* Agent */.g6({
+            connect: { timeout: options.connectTimeoutMs },
+            keepAliveTimeout: 4_000,
+        });
+        this.dispatcher = this.agent.compose(readOnlyGuard(options.tokenUrl));
+    }
+    /**
+     * Sends one request and reads the whole body, all within `timeoutMs` (headers + body).
+     * Rejects with the low-level error (or {@link TotalTimeoutError}); the caller classifies it.
+     */
+    async send(req, timeoutMs) {
+        const controller = new AbortController();
+        const timeout = new TotalTimeoutError(timeoutMs);
+        const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+        try {
+            const target = req.kind === 'get' ? req.url : this.options.tokenUrl;
+            if (!target)
+                throw new Error('no token URL configured');
+            const res = await this.dispatcher.request({
+                origin: target.origin,
+                path: target.pathname + target.search,
+                method: req.kind === 'get' ? 'GET' : 'POST',
+                headers: req.headers,
+                body: req.kind === 'token' ? req.form : undefined,
+                signal: controller.signal,
+                headersTimeout: timeoutMs + 1_000,
+                bodyTimeout: timeoutMs + 1_000,
+            });
+            const text = await res.body.text();
+            return { status: res.statusCode, headers: res.headers, text };
+        }
+        catch (e) {
+            if (controller.signal.aborted)
+                throw timeout;
+            throw e;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Closes pooled connections. */
+    async close() {
+        await this.agent.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/genesys/client.ts
+/**
+ * Read-only Genesys Cloud Platform API client (undici).
+ *
+ * Sends only the client-credentials token request (`POST {loginBase}/oauth/token`, HTTP
+ * Basic auth, form body `grant_type=client_credentials` — Developer Center, "Client
+ * Credentials Grant") and `GET`s (see transport.ts for how that is enforced). Handles
+ * timeouts, bounded retries (429 with `Retry-After`, 5xx, connection resets), a per-token
+ * request budget, paging, a call log, and secret masking.
+ */
+
+
+
+
+
+const DEFAULTS = {
+    timeoutMs: 10_000,
+    connectTimeoutMs: 10_000,
+    maxRetries: 3,
+    maxRetryWaitMs: 30_000,
+    backoffBaseMs: 500,
+    backoffMaxMs: 8_000,
+    retryAfterUnitMs: 1_000,
+    retryTimeouts: false,
+    requestsPerWindow: DEFAULT_REQUESTS_PER_MINUTE,
+    budgetWindowMs: 60_000,
+    shareBudget: true,
+    tokenRefreshMarginSeconds: 60,
+};
+const sharedBudgets = new Map();
+function isClientCredentials(c) {
+    return typeof c.clientId === 'string';
+}
+function baseUrl(raw, what) {
+    let u;
+    try {
+        u = new URL(raw);
+    }
+    catch {
+        throw new TypeError(`${what} is not a URL: ${JSON.stringify(raw)}`);
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        throw new TypeError(`${what} must be http(s): ${raw}`);
+    u.pathname = u.pathname.replace(/\/+$/, '');
+    u.search = '';
+    u.hash = '';
+    return u;
+}
+function buildQuery(query) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) {
+        if (v === undefined)
+            continue;
+        if (Array.isArray(v))
+            for (const item of v)
+                params.append(k, String(item));
+        else
+            params.append(k, String(v));
+    }
+    return params.toString();
+}
+function header(headers, name) {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+/**
+ * Read-only Platform API client. One instance talks to one org as one principal.
+ *
+ * @example
+ *   const c = new GenesysClient({apiBase, loginBase, clientId, clientSecret}, {onSecret: core.setSecret});
+ *   const me = await c.get<TokenInfo>('/api/v2/tokens/me');
+ */
+class GenesysClient {
+    /** Every HTTP attempt, in order (token POSTs included). */
+    calls = [];
+    opts;
+    apiBase;
+    loginBase;
+    transport;
+    redactor = new Redactor();
+    creds;
+    cached;
+    pendingToken;
+    ownBudgets = new Map();
+    constructor(config, options = {}) {
+        const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+        this.opts = { ...DEFAULTS, ...defined };
+        this.apiBase = baseUrl(config.apiBase, 'apiBase');
+        if (isClientCredentials(config)) {
+            this.loginBase = baseUrl(config.loginBase, 'loginBase');
+            const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`, 'utf8').toString('base64');
+            this.secret(config.clientSecret);
+            this.secret(basic);
+            this.creds = { basic };
+        }
+        else {
+            this.secret(config.accessToken);
+            this.cached = { token: config.accessToken, expiresAt: Number.POSITIVE_INFINITY };
+        }
+        const tokenUrl = this.loginBase ? new URL(`${this.loginBase.href.replace(/\/$/, '')}/oauth/token`) : undefined;
+        this.transport = new Transport({ tokenUrl, connectTimeoutMs: this.opts.connectTimeoutMs });
+    }
+    /** Number of HTTP attempts sent so far (token POSTs and retries included). */
+    get requestCount() {
+        return this.calls.length;
+    }
+    /** Host of the API base, e.g. `api.mypurecloud.com` or `127.0.0.1:4567`. */
+    get apiHost() {
+        return this.apiBase.host;
+    }
+    /**
+     * The access token: the configured one, or a cached client-credentials token, fetched
+     * (`POST {loginBase}/oauth/token`) when missing or about to expire. Concurrent callers share one request.
+     * @throws GenesysAuthError on 400/401 or an answer without a token; GenesysApiError / GenesysNetworkError otherwise.
+     */
+    async token() {
+        if (this.cached && Date.now() < this.cached.expiresAt)
+            return this.cached.token;
+        if (!this.creds)
+            return this.cached.token;
+        this.pendingToken ??= this.fetchToken().finally(() => {
+            this.pendingToken = undefined;
+        });
+        return this.pendingToken;
+    }
+    /**
+     * `GET {apiBase}{path}?{query}` with the bearer token; parses JSON (`undefined` for an empty 2xx body).
+     * A 401 with client credentials refreshes the token once.
+     * @param path absolute path starting with `/`, e.g. `/api/v2/authorization/subjects/me` (may carry its own `?query`; `query` is appended).
+     * @throws GenesysApiError (HTTP error after retries), GenesysNetworkError (timeout, reset, dns, tls, malformed-json, other),
+     *   GenesysAuthError (token request refused, or the API answered 401 to the token).
+     */
+    async get(path, query) {
+        if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) {
+            throw new TypeError(`path must start with a single "/": ${JSON.stringify(path)}`);
+        }
+        const url = new URL(this.apiBase.href.replace(/\/$/, '') + path);
+        for (const [k, v] of new URLSearchParams(buildQuery(query)))
+            url.searchParams.append(k, v);
+        const qs = url.search.replace(/^\?/, '');
+        const operation = `GET ${url.pathname}`;
+        let refreshed = false;
+        for (;;) {
+            const token = await this.token();
+            const res = await this.withRetries(operation, this.apiBase.host, url.pathname, qs, async () => {
+                await this.budget(token).acquire();
+                return { kind: 'get', url, headers: this.headers({ Authorization: `Bearer ${token}` }) };
+            });
+            if (res.status === 401 && this.creds && !refreshed) {
+                refreshed = true;
+                this.cached = undefined;
+                continue;
+            }
+            if (res.status === 401)
+                throw this.rejectedToken(res, operation);
+            return this.decode(res, operation, this.apiBase.host);
+        }
+    }
+    /**
+     * Fetches every page of a Genesys listing (`entities`, `pageNumber`, `pageCount`/`total`)
+     * by `GET`ting `pageNumber=1..pageCount` and concatenating `entities`.
+     * @param options.pageSize default 100 (or `query.pageSize`); options.maxPages default 1000 (then RangeError).
+     */
+    async getAllPages(path, query = {}, options = {}) {
+        const pageSize = Number(options.pageSize ?? query.pageSize ?? 100);
+        const maxPages = options.maxPages ?? 1000;
+        const out = [];
+        for (let page = 1;; page++) {
+            if (page > maxPages)
+                throw new RangeError(`GET ${path}: more than ${maxPages} pages`);
+            const listing = await this.get(path, { ...query, pageSize, pageNumber: page });
+            const entities = listing?.entities ?? [];
+            out.push(...entities);
+            const pageCount = listing?.pageCount ?? (typeof listing?.total === 'number' ? Math.ceil(listing.total / pageSize) : undefined);
+            const done = pageCount !== undefined ? page >= pageCount : !listing?.nextUri || entities.length < pageSize;
+            if (done || entities.length === 0)
+                return out;
+        }
+    }
+    /** Closes pooled connections; the client must not be used afterwards. */
+    async close() {
+        await this.transport.close();
+    }
+    // ── internals ─────────────────────────────────────────────────────────────
+    secret(value) {
+        this.redactor.add(value);
+        if (value)
+            this.opts.onSecret?.(value);
+    }
+    headers(extra) {
+        return { Accept: 'application/json', 'User-Agent': this.opts.userAgent ?? 'genesys-preflight', ...extra };
+    }
+    budget(token) {
+        const key = `${(0,external_node_crypto_.createHash)('sha256').update(token).digest('hex')}|${this.opts.requestsPerWindow}|${this.opts.budgetWindowMs}`;
+        const map = this.opts.shareBudget ? sharedBudgets : this.ownBudgets;
+        let b = map.get(key);
+        if (!b) {
+            b = new RateBudget({ limit: this.opts.requestsPerWindow, windowMs: this.opts.budgetWindowMs, sleep: this.opts.sleep });
+            map.set(key, b);
+        }
+        return b;
+    }
+    sleep(ms) {
+        return this.opts.sleep ? this.opts.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+    }
+    async fetchToken() {
+        const login = this.loginBase;
+        const operation = 'POST /oauth/token';
+        const res = await this.withRetries(operation, login.host, '/oauth/token', '', async () => ({
+            kind: 'token',
+            headers: this.headers({ Authorization: `Basic ${this.creds.basic}`, 'Content-Type': 'application/x-www-form-urlencoded' }),
+            form: 'grant_type=client_credentials',
+        }));
+        const parsed = parseJson(res.text);
+        const body = parsed.ok ? parsed.value : undefined;
+        if (res.status === 400 || res.status === 401 || res.status === 403) {
+            const oauth = (body ?? {});
+            const error = this.redactor.redact(String(oauth.error ?? oauth.code ?? `http.${res.status}`));
+            const description = oauth.error_description ?? oauth.description ?? oauth.message;
+            const desc = description ? this.redactor.redact(String(description)) : undefined;
+            throw new GenesysAuthError(`Genesys Cloud login failed: ${operation} on ${login.host} answered ${res.status} ${error}${desc ? `: ${desc}` : ''}. ` +
+                'Check the client id and secret, that the OAuth client uses the Client Credentials grant and is active, and that it belongs to an org in this region.', operation, login.host, res.status, error, desc);
+        }
+        if (res.status < 200 || res.status >= 300)
+            throw this.apiError(res, operation, login.host, body);
+        if (!parsed.ok) {
+            throw new GenesysNetworkError(`Genesys Cloud login ${operation} on ${login.host} answered ${res.status} with a body that is not valid JSON`, operation, login.host, 'malformed-json', undefined, res.status);
+        }
+        const tok = body;
+        if (typeof tok?.access_token !== 'string' || !tok.access_token) {
+            throw new GenesysAuthError(`Genesys Cloud login ${operation} on ${login.host} answered ${res.status} without an access_token`, operation, login.host, 0, 'no_access_token');
+        }
+        this.secret(tok.access_token);
+        const ttl = typeof tok.expires_in === 'number' && tok.expires_in > 0 ? tok.expires_in : 86_400;
+        const margin = Math.min(this.opts.tokenRefreshMarginSeconds, ttl / 2);
+        this.cached = { token: tok.access_token, expiresAt: Date.now() + (ttl - margin) * 1000 };
+        return tok.access_token;
+    }
+    /** One attempt: sends and logs. Never throws for network failures; returns them classified. */
+    async attempt(req, host, path, query, attempt) {
+        const started = performance.now();
+        const method = req.kind === 'get' ? 'GET' : 'POST';
+        try {
+            const res = await this.transport.send(req, this.opts.timeoutMs);
+            const ms = performance.now() - started;
+            this.calls.push({ method, path, query, host, status: res.status, startedAt: performance.timeOrigin + started, ms, attempt });
+            return { ok: true, res };
+        }
+        catch (e) {
+            const ms = performance.now() - started;
+            const c = e instanceof TotalTimeoutError ? { kind: 'timeout', code: e.code } : classifyNetworkError(e);
+            this.calls.push({ method, path, query, host, status: 0, startedAt: performance.timeOrigin + started, ms, attempt, networkError: c.kind });
+            return { ok: false, kind: c.kind, code: c.code, ms };
+        }
+    }
+    /**
+     * Runs `prepare` + one attempt, retrying 429 (after `Retry-After`, else backoff), 5xx and
+     * resets (and timeouts when enabled) with full-jitter backoff, within `maxRetries` and
+     * `maxRetryWaitMs`. Returns the final HTTP answer (any status); throws GenesysNetworkError
+     * when the last attempt failed below HTTP, GenesysApiError when a 429/5xx could not be retried further.
+     */
+    async withRetries(operation, host, path, query, prepare) {
+        let waited = 0;
+        for (let attempt = 0;; attempt++) {
+            const req = await prepare();
+            const r = await this.attempt(req, host, path, query, attempt);
+            const retriesLeft = attempt < this.opts.maxRetries;
+            let delay;
+            let mustFail = false;
+            if (r.ok) {
+                const s = r.res.status;
+                if (s === 429) {
+                    const ra = parseRetryAfter(r.res.headers['retry-after']);
+                    if (ra !== undefined) {
+                        delay = Math.ceil(ra * this.opts.retryAfterUnitMs);
+                        if (waited + delay > this.opts.maxRetryWaitMs)
+                            mustFail = true;
+                    }
+                }
+                else if (s < 500 || s > 599) {
+                    return r.res;
+                }
+                if (!retriesLeft || mustFail) {
+                    throw this.apiError(r.res, operation, host, undefined, attempt);
+                }
+            }
+            else {
+                const retryable = r.kind === 'reset' || (r.kind === 'timeout' && this.opts.retryTimeouts);
+                if (!retryable || !retriesLeft)
+                    throw this.networkError(r, operation, host, attempt);
+            }
+            delay ??= fullJitterDelay(attempt, this.opts.backoffBaseMs, this.opts.backoffMaxMs, this.opts.random);
+            delay = Math.min(delay, Math.max(0, this.opts.maxRetryWaitMs - waited));
+            waited += delay;
+            if (delay > 0)
+                await this.sleep(delay);
+        }
+    }
+    /** A 401 on an API call (after one refresh): the bearer token was rejected. */
+    rejectedToken(res, operation) {
+        const api = this.apiError(res, operation, this.apiBase.host);
+        return new GenesysAuthError(`Genesys Cloud rejected the access token: ${api.message}`, operation, this.apiBase.host, 401, api.code, api.apiMessage || undefined, api.body);
+    }
+    decode(res, operation, host) {
+        if (res.status < 200 || res.status >= 300) {
+            const parsed = parseJson(res.text);
+            throw this.apiError(res, operation, host, parsed.ok ? parsed.value : undefined);
+        }
+        if (res.text.trim() === '')
+            return undefined;
+        const parsed = parseJson(res.text);
+        if (!parsed.ok) {
+            throw new GenesysNetworkError(`Genesys Cloud ${operation} on ${host} answered ${res.status} with a body that is not valid JSON ` +
+                `(content-type ${header(res.headers, 'content-type') ?? 'none'}, ${res.text.length} bytes)`, operation, host, 'malformed-json', undefined, res.status);
+        }
+        return parsed.value;
+    }
+    apiError(res, operation, host, body, retries) {
+        if (body === undefined) {
+            const parsed = parseJson(res.text);
+            body = parsed.ok ? parsed.value : undefined;
+        }
+        const eb = asErrorBody(body);
+        const code = this.redactor.redact(eb?.code ?? `http.${res.status}`);
+        const apiMessage = this.redactor.redact(eb?.message ?? (res.text ? res.text.replace(/\s+/g, ' ').slice(0, 200) : ''));
+        const contextId = eb?.contextId ?? header(res.headers, 'inin-correlation-id');
+        const after = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+        const message = `Genesys Cloud ${operation} on ${host} answered ${res.status} ${code}${after}` +
+            (apiMessage ? `: ${apiMessage}` : '') +
+            (contextId ? ` (contextId ${contextId})` : '');
+        const safeBody = eb ? JSON.parse(this.redactor.redact(JSON.stringify(eb))) : undefined;
+        return new GenesysApiError(message, operation, host, res.status, code, apiMessage, contextId, safeBody);
+    }
+    networkError(r, operation, host, retries) {
+        const what = {
+            timeout: `timed out after ${this.opts.timeoutMs} ms`,
+            reset: 'failed: the connection was reset',
+            dns: 'failed: the host name could not be resolved (check the region)',
+            tls: 'failed: TLS error',
+            'malformed-json': 'answered a body that is not valid JSON',
+            other: 'failed',
+        };
+        const after = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+        const code = r.code ? ` (${r.code})` : '';
+        return new GenesysNetworkError(`Genesys Cloud ${operation} to ${host} ${what[r.kind]}${code}${after}`, operation, host, r.kind, r.code);
+    }
+}
+
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __webpack_require__(7119);
+// EXTERNAL MODULE: ./src/genesys/concurrency.ts
+var concurrency = __webpack_require__(9293);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/grants/credentials.ts
+var credentials = __webpack_require__(5189);
+;// CONCATENATED MODULE: ./src/grants/live.ts
+/**
+ * Live grants: what the deploy principal really holds in each org, read from Genesys Cloud with
+ * the token request and read-only GETs only (design card §1, "Read-only inspection endpoints").
+ *
+ * Chain per org (each step's failure is explained in the finding it yields):
+ *   POST login/oauth/token → GET /api/v2/tokens/me (org, home org, authorizedScope, OAuthClient)
+ *   → GET /api/v2/authorization/subjects/me (grants: role policies × divisions; fallback: the
+ *     client's roleDivisions + GET /api/v2/authorization/roles/{roleId})
+ *   → GET /api/v2/authorization/divisions (names → ids; unknown divisions are located errors)
+ *   → GET /api/v2/authorization/permissions (the org's permission catalog: entitlements)
+ *   → GET /api/v2/authorization/divisionspermitted/paged/me?permission=P per distinct permission
+ *   → GET /api/v2/integrations/types/{typeId} per premium app.
+ * The number of calls grows with the distinct permissions and integration types, never with
+ * the number of resources.
+ */
+
+
+
+
+
+
+/** A failed inspection step, turned into a finding. */
+class StepFailure extends Error {
+    finding;
+    constructor(finding) {
+        super(finding.message);
+        this.finding = finding;
+    }
+}
+/** The preflight client's own needs per inspection step (what to add when a step answers 403). */
+const STEP_NEEDS = {
+    'GET /api/v2/authorization/roles/{roleId}': 'permission `authorization:role:view`',
+    'GET /api/v2/integrations/types/{typeId}': 'permission `integrations:integration:view`',
+};
+/** Builds the live GrantsReader. */
+function liveGrantsReader(opts) {
+    return async (org, index, ctx) => {
+        const orgLoc = ctx.loaded.locate(['orgs', index]);
+        const credsLoc = ctx.loaded.locate(['orgs', index, 'credentials']);
+        const creds = (0,credentials/* readCredentials */.L)(org, opts.env, ctx.loaded.manifest.orgs.length === 1, opts.setSecret);
+        if (!creds) {
+            return { findings: [(0,errors/* fatal */.h)('auth-failed', `org ${org.name}: live mode needs credentials: name the environment variables under orgs[].credentials (clientId/clientSecret, or accessToken)`, orgLoc)] };
+        }
+        if ('missing' in creds) {
+            return { findings: [(0,errors/* fatal */.h)('auth-failed', `org ${org.name}: environment variable${creds.missing.length > 1 ? 's' : ''} ${creds.missing.join(', ')} ${creds.missing.length > 1 ? 'are' : 'is'} not set`, credsLoc, 'set them from your CI secrets, or run with --mode offline')] };
+        }
+        const region = (0,regions/* resolveRegion */.Zv)(org.region);
+        const apiBase = org.credentials?.apiBase ?? region.apiBase;
+        const loginBase = org.credentials?.loginBase ?? region.loginBase;
+        const findings = [];
+        if (creds.region) {
+            const credRegion = (0,regions/* resolveRegion */.Zv)(creds.region);
+            if (credRegion && credRegion.id !== region.id) {
+                findings.push({
+                    severity: 'error',
+                    code: 'region-mismatch',
+                    message: `org ${org.name}: GENESYSCLOUD_REGION is ${credRegion.id} but the manifest says ${region.id}; the deploy would call ${credRegion.host}`,
+                    fix: `make GENESYSCLOUD_REGION and orgs[].region agree`,
+                    location: ctx.loaded.locate(['orgs', index, 'region']),
+                });
+            }
+        }
+        const client = new GenesysClient(creds.kind === 'client-credentials' ? { apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret } : { apiBase, accessToken: creds.accessToken }, { ...opts.client, onSecret: opts.setSecret });
+        try {
+            const result = await readOrg(client, org, index, ctx, creds.kind, { host: new URL(apiBase).host, loginHost: new URL(loginBase).host, source: creds.source }, opts);
+            return { ...result, findings: [...findings, ...result.findings] };
+        }
+        catch (e) {
+            if (e instanceof StepFailure)
+                return { findings: [...findings, e.finding] };
+            throw e;
+        }
+        finally {
+            opts.onClient?.(org.name, client);
+            await client.close();
+        }
+    };
+}
+/** Runs one inspection GET; failures become a StepFailure with a finding explaining the step. */
+async function step(what, template, org, where, at, run) {
+    try {
+        return await run();
+    }
+    catch (e) {
+        throw new StepFailure(explainFailure(e, what, template, org, where, at));
+    }
+}
+function explainFailure(e, what, template, org, where, at) {
+    if (e instanceof GenesysAuthError) {
+        return (0,errors/* fatal */.h)('auth-failed', `org ${org.name}: ${where.loginHost} rejected the credentials from ${where.source} (${e.status}${e.error ? ` ${e.error}` : ''})`, at, `check the client id and secret, and that the OAuth client belongs to an org in region ${org.region} (${where.loginHost})`);
+    }
+    if (e instanceof GenesysApiError) {
+        if (e.status === 401)
+            return (0,errors/* fatal */.h)('auth-failed', `org ${org.name}: the token was rejected by ${where.host} while ${what} (401 ${e.code ?? ''})`.trim(), at, 'check the credentials and the region');
+        if (e.status === 403) {
+            const need = STEP_NEEDS[template] ?? 'OAuth scope `authorization:readonly` (user tokens)';
+            return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: this client cannot read its own grants: ${template} answered 403 while ${what}`, at, `add ${need} to the preflight's OAuth client`);
+        }
+        return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: could not read grants from ${where.host} while ${what}: ${e.status} ${e.code ?? ''}`.trim(), at, 'retry later; Genesys Cloud answered with an error');
+    }
+    if (e instanceof GenesysNetworkError) {
+        return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind})`, at, `check the region (${org.region}) and the network`);
+    }
+    return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: ${what} failed: ${e?.message ?? String(e)}`, at);
+}
+async function readOrg(client, org, index, ctx, kind, where, opts) {
+    const at = ctx.loaded.locate(['orgs', index, 'credentials']);
+    const findings = [];
+    const token = await step('requesting a token', 'POST /oauth/token', org, where, at, () => client.get('/api/v2/tokens/me'));
+    const orgId = token.organization?.id ?? null;
+    if (org.orgId && orgId && org.orgId.toLowerCase() !== orgId.toLowerCase()) {
+        findings.push({
+            severity: 'error',
+            code: 'org-mismatch',
+            message: `org ${org.name}: the credentials belong to org ${orgId}${token.organization?.name ? ` (${token.organization.name})` : ''}, not ${org.orgId}; a deploy with them would change the wrong org`,
+            fix: `use the ${org.name} credentials, or correct orgs[].orgId`,
+            location: ctx.loaded.locate(['orgs', index, 'orgId']),
+        });
+        return { findings, orgId };
+    }
+    if (token.homeOrganization?.id && orgId && token.homeOrganization.id !== orgId) {
+        findings.push({
+            severity: 'notice',
+            code: 'org-mismatch',
+            message: `org ${org.name}: the token is a trustee (partner) token from home org ${token.homeOrganization.id}${token.homeOrganization.name ? ` (${token.homeOrganization.name})` : ''}; its grants come from the trust`,
+            location: at,
+        });
+    }
+    const grantType = token.OAuthClient?.authorizedGrantType === 'CLIENT_CREDENTIALS' || kind === 'client-credentials' ? 'client-credentials' : 'user';
+    // Everything below depends only on the token: read it in parallel (the critical path is
+    // token → tokens/me → one round of GETs).
+    const [divisions, subjectRoles, catalog, permittedList, typeFindings] = await Promise.all([
+        step('listing divisions', 'GET /api/v2/authorization/divisions', org, where, at, () => client.getAllPages('/api/v2/authorization/divisions', {}, { pageSize: 100 })),
+        readRoles(client, token, grantType, org, where, at),
+        step('reading the permission catalog', 'GET /api/v2/authorization/permissions', org, where, at, () => client.getAllPages('/api/v2/authorization/permissions', {}, { pageSize: 100 })),
+        (0,concurrency/* mapLimit */.s)(opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions, opts.perOrgConcurrency ?? 8, (permission) => step(`reading the divisions permitted for ${permission}`, 'GET /api/v2/authorization/divisionspermitted/paged/me', org, where, at, () => readPermitted(client, permission))),
+        integrationTypeFindings(client, ctx.resources, org, where, at),
+    ]);
+    findings.push(...typeFindings);
+    const home = divisions.find((d) => d.homeDivision);
+    const refOf = (d) => {
+        if (d.id === '*')
+            return [{ name: '*', id: '*' }];
+        const name = d.name ?? divisions.find((x) => x.id === d.id)?.name ?? d.id;
+        const refs = [{ name, id: d.id }];
+        if (home && d.id === home.id && name.toLowerCase() !== 'home')
+            refs.push({ name: 'Home', id: d.id });
+        return refs;
+    };
+    findings.push(...unknownDivisions(ctx.requirements, divisions, org));
+    const roles = subjectRoles;
+    for (const r of roles)
+        r.divisions = r.divisions.flatMap((d) => refOf({ id: d.id ?? d.name, ...(d.name !== d.id ? { name: d.name } : {}) }));
+    const available = new Set();
+    for (const c of catalog)
+        for (const list of Object.values(c.permissionMap ?? {}))
+            for (const p of list)
+                available.add(`${p.domain}:${p.entityType}:${p.action}`);
+    const unavailable = new Set(ctx.requiredPermissions.filter((p) => !available.has(p)));
+    findings.push(...entitlementFindings(ctx.requirements, unavailable, org));
+    const permitted = {};
+    (opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions).forEach((permission, i) => {
+        const pages = permittedList[i];
+        permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
+    });
+    const principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted };
+    return { principal, findings, orgId, unavailablePermissions: unavailable };
+}
+/** The subject's roles: subjects/me, or for a client-credentials client that cannot read it, its roleDivisions + roles. */
+async function readRoles(client, token, grantType, org, where, at) {
+    try {
+        return rolesFromGrants(await client.get('/api/v2/authorization/subjects/me'));
+    }
+    catch (e) {
+        const roleDivisions = token.OAuthClient?.roleDivisions;
+        if (!(e instanceof GenesysApiError) || grantType !== 'client-credentials' || !roleDivisions) {
+            throw new StepFailure(explainFailure(e, 'reading its grants', 'GET /api/v2/authorization/subjects/me', org, where, at));
+        }
+        return rolesFromRoleDivisions(client, roleDivisions, org, where, at);
+    }
+}
+/** `entitlement-missing` for premium apps whose integration type the org does not have (404). */
+async function integrationTypeFindings(client, resources, org, where, at) {
+    const out = [];
+    for (const r of resources) {
+        if (r.kind !== 'premiumApp' || !r.orgs.includes(org.name))
+            continue;
+        const typeId = String(r.details.integrationType);
+        try {
+            await client.get(`/api/v2/integrations/types/${encodeURIComponent(typeId)}`);
+        }
+        catch (e) {
+            if (!(e instanceof GenesysApiError) || e.status !== 404) {
+                throw new StepFailure(explainFailure(e, `checking integration type ${typeId}`, 'GET /api/v2/integrations/types/{typeId}', org, where, at));
+            }
+            out.push({
+                severity: 'error',
+                code: 'entitlement-missing',
+                resource: `premiumApp:${r.name}`,
+                message: `org ${org.name}: integration type ${typeId} is not available (GET /api/v2/integrations/types/${typeId} answered 404): the premium app is not enabled for this org`,
+                fix: 'enable the premium app for the org (AppFoundry subscription) before installing it',
+                location: r.location,
+            });
+        }
+    }
+    return out;
+}
+async function readPermitted(client, permission) {
+    const divisions = [];
+    let all = false;
+    for (let page = 1; page <= 50; page++) {
+        const listing = await client.get('/api/v2/authorization/divisionspermitted/paged/me', { permission, pageNumber: page, pageSize: 100 });
+        all ||= listing.allDivsPermitted === true;
+        divisions.push(...(listing.entities ?? []));
+        if (!listing.pageCount || page >= listing.pageCount)
+            break;
+    }
+    return { all, divisions };
+}
+/** Folds AuthzGrants (one per role × division) into RoleGrants with the role's policies. */
+function rolesFromGrants(subject) {
+    const byRole = new Map();
+    for (const g of subject.grants ?? []) {
+        let r = byRole.get(g.role.id);
+        if (!r) {
+            r = { role: g.role.name, roleId: g.role.id, permissions: policiesToPermissions(g.role.policies ?? []), divisions: [] };
+            byRole.set(g.role.id, r);
+        }
+        r.divisions.push({ name: g.division.name ?? g.division.id, id: g.division.id });
+    }
+    return [...byRole.values()];
+}
+function policiesToPermissions(policies) {
+    const out = [];
+    for (const p of policies) {
+        const conditional = Boolean(p.condition) || Boolean(p.resourceConditionNode);
+        for (const a of p.actions ?? p.actionSet ?? [])
+            out.push({ permission: `${p.domain}:${p.entityName}:${a}`, ...(conditional ? { conditional } : {}) });
+    }
+    return out;
+}
+async function rolesFromRoleDivisions(client, roleDivisions, org, where, at) {
+    const byRole = new Map();
+    for (const rd of roleDivisions) {
+        let r = byRole.get(rd.roleId);
+        if (!r) {
+            const role = await step(`reading role ${rd.roleId}`, 'GET /api/v2/authorization/roles/{roleId}', org, where, at, () => client.get(`/api/v2/authorization/roles/${encodeURIComponent(rd.roleId)}`));
+            r = { role: role.name, roleId: role.id, permissions: policiesToPermissions(role.permissionPolicies ?? []), divisions: [] };
+            byRole.set(rd.roleId, r);
+        }
+        r.divisions.push({ name: rd.divisionId, id: rd.divisionId });
+    }
+    return [...byRole.values()];
+}
+function unknownDivisions(requirements, divisions, org) {
+    const names = new Set(divisions.map((d) => d.name.toLowerCase()));
+    if (divisions.some((d) => d.homeDivision))
+        names.add('home');
+    const out = [];
+    const seen = new Set();
+    for (const q of requirements) {
+        if (q.division === null || q.division === '*' || names.has(q.division.toLowerCase()) || seen.has(`${q.resource}\u0000${q.division}`))
+            continue;
+        seen.add(`${q.resource}\u0000${q.division}`);
+        out.push((0,errors/* fatal */.h)('manifest-invalid', `${q.resource}: division "${q.division}" does not exist in org ${org.name} (divisions: ${divisions.map((d) => d.name).join(', ')})`, q.divisionLocation ?? q.location, 'create the division first, or correct the division name'));
+    }
+    return out;
+}
+function entitlementFindings(requirements, unavailable, org) {
+    if (unavailable.size === 0)
+        return [];
+    const out = [];
+    for (const q of requirements) {
+        if (!q.permissions)
+            continue;
+        const { mode, values } = q.permissions;
+        const missing = values.filter((p) => unavailable.has(p));
+        if (missing.length === 0 || (mode === 'ANY' && missing.length < values.length))
+            continue;
+        out.push({
+            severity: 'error',
+            code: 'entitlement-missing',
+            resource: q.resource,
+            operation: q.operation,
+            division: q.division,
+            missing,
+            message: `${q.resource}: ${q.operation} needs ${missing.join(', ')}, which org ${org.name}'s permission catalog does not have: the product is not enabled, so no role can grant it`,
+            fix: 'enable the Genesys Cloud product (licence/add-on) that provides it',
+            location: q.location,
+        });
+    }
+    return out;
+}
+
+
+/***/ })
+
+};
