@@ -74,3 +74,11 @@ describe('manifest schema file', () => {
     expect(file).toBe(JSON.stringify(MANIFEST_SCHEMA, null, 2) + '\n');
   });
 });
+
+describe('precompiled manifest validator', () => {
+  it('src/manifest/validator.generated.ts is current with the schema (npm run schema)', async () => {
+    const { precompiledValidatorSource } = await import('../src/manifest/precompile.js');
+    const file = readFileSync(new URL('../src/manifest/validator.generated.ts', import.meta.url), 'utf8');
+    expect(file).toBe(precompiledValidatorSource());
+  });
+});

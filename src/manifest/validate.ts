@@ -1,19 +1,16 @@
 /** JSON Schema validation of a parsed manifest (ajv), with errors located and explained. */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import precompiled from './validator.generated.js';
 import type { Finding } from '../types.js';
 import type { SourceDocument } from '../util/source.js';
 import { fatal } from '../util/errors.js';
 import { closest, didYouMean } from '../util/suggest.js';
-import { MANIFEST_SCHEMA } from './schema.js';
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-function validator() {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    compiled = ajv.compile(MANIFEST_SCHEMA as object);
-  }
-  return compiled;
+/** The precompiled validator (src/manifest/validator.generated.ts, from `npm run schema`). */
+function validator(): Validator {
+  return precompiled as Validator;
 }
 
 const pathOf = (instancePath: string): Array<string | number> =>

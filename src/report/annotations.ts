@@ -21,22 +21,29 @@ export interface Annotation {
 
 /** The annotations to emit, worst first, at most ANNOTATIONS_PER_TYPE per level plus one overflow notice. */
 export function annotationsFor(r: Report, whereIsTheRest: string): Annotation[] {
+  // Fold identical findings at one place, then keep the worst few per level without sorting them all.
   const folded = new Map<string, { f: Finding; n: number }>();
-  for (const f of [...allFindings(r)].sort(compareFindings)) {
+  for (const f of allFindings(r)) {
     const key = `${f.severity}\u0000${f.code}\u0000${f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : ''}\u0000${f.fix ?? f.message}`;
     const e = folded.get(key);
     if (e) e.n++;
     else folded.set(key, { f, n: 1 });
   }
+  const best: Record<Finding['severity'], Array<{ f: Finding; n: number }>> = { error: [], warning: [], notice: [] };
+  const limit = (sev: Finding['severity']) => ANNOTATIONS_PER_TYPE - (sev === 'notice' ? 1 : 0);
+  for (const e of folded.values()) {
+    const list = best[e.f.severity];
+    const max = limit(e.f.severity);
+    if (list.length === max && compareFindings(e.f, list[max - 1]!.f) >= 0) continue;
+    let i = list.length;
+    while (i > 0 && compareFindings(e.f, list[i - 1]!.f) < 0) i--;
+    list.splice(i, 0, e);
+    if (list.length > max) list.pop();
+  }
+  const shownCount = best.error.length + best.warning.length + best.notice.length;
+  const hidden = folded.size - shownCount;
   const out: Annotation[] = [];
-  const shown = { error: 0, warning: 0, notice: 0 };
-  let hidden = 0;
-  for (const { f, n } of folded.values()) {
-    if (shown[f.severity] >= ANNOTATIONS_PER_TYPE - (f.severity === 'notice' ? 1 : 0)) {
-      hidden++;
-      continue;
-    }
-    shown[f.severity]++;
+  for (const { f, n } of [...best.error, ...best.warning, ...best.notice]) {
     const a: Annotation = {
       level: f.severity,
       title: `genesys-preflight: ${f.code}`,
