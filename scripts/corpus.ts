@@ -14,6 +14,8 @@ import { runCheck } from '../src/engine.js';
 import { allFindings, exitCode } from '../src/report/model.js';
 import { leastPrivilegePolicy } from '../src/policy/least-privilege.js';
 import { verifyPolicy } from '../src/policy/verify.js';
+import { locateDifferences } from '../src/util/locate-diff.js';
+import { fastParse } from '../src/util/fast-yaml.js';
 
 const argDir = process.argv.indexOf('--dir');
 const dir = resolve(argDir >= 0 ? process.argv[argDir + 1]! : new URL('../../shared/corpus', import.meta.url).pathname);
@@ -55,6 +57,7 @@ roles:
 
 const totals = { files: 0, flows: 0, scripts: 0, skipped: 0, requirements: 0, failures: 0, policySize: 0, policyUnion: 0, policies: 0 };
 const byCode = new Map<string, number>();
+let fastPath = 0;
 const failures: string[] = [];
 
 for (const name of files) {
@@ -78,6 +81,11 @@ for (const name of files) {
     continue;
   }
   totals.files++;
+  // The fast YAML path must place every node exactly where the yaml library does.
+  const filled = text.replace(/\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g, (_m, k: string) => valueFor(k));
+  if (fastParse(filled, 200)) fastPath++;
+  const diff = locateDifferences(filled, name);
+  if (diff.length) failures.push(`${name}: fast YAML path disagrees: ${diff.slice(0, 3).join('; ')}`);
   const keys = [...new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g)].map((m) => m[1]!))];
   const subs = keys.map((k) => `      ${JSON.stringify(k)}: ${JSON.stringify(valueFor(k))}`).join('\n');
   const manifest =
@@ -122,6 +130,7 @@ totals.failures = failures.length;
 console.log(`corpus: ${dir}`);
 console.log(`files read: ${totals.files} (${totals.flows} flows, ${totals.scripts} scripts ok); other files skipped: ${totals.skipped}`);
 console.log(`requirements derived: ${totals.requirements}`);
+console.log(`fast YAML path: ${fastPath} of ${totals.files} files parsed by it, every node located as the yaml library does`);
 console.log(`least-privilege roles: ${totals.policies} org policies, ${totals.policySize} permissions in all vs ${totals.policyUnion} named by the operations (${totals.policyUnion ? Math.round((1 - totals.policySize / totals.policyUnion) * 100) : 0}% fewer); each sufficient and irredundant`);
 console.log(`findings by code: ${[...byCode.entries()].sort().map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
 if (failures.length) {

@@ -11,13 +11,27 @@ export interface GroupedRemedy {
   resources: string[];
 }
 
-/** Groups remedies by (kind, role, division); permissions and resources are de-duplicated and sorted. */
+const grouped = new WeakMap<readonly Finding[], GroupedRemedy[]>();
+
+/**
+ * Groups remedies by (kind, role, division); permissions and resources are de-duplicated and
+ * sorted. Memoised per findings array (the text, summary and comment renderers each ask).
+ */
 export function groupRemedies(findings: readonly Finding[]): GroupedRemedy[] {
+  let g = grouped.get(findings);
+  if (!g) {
+    g = computeGroups(findings);
+    grouped.set(findings, g);
+  }
+  return g;
+}
+
+function computeGroups(findings: readonly Finding[]): GroupedRemedy[] {
   const groups = new Map<string, { g: GroupedRemedy; perms: Set<string>; res: Set<string> }>();
   for (const f of findings) {
     const r = f.remedy;
     if (!r) continue;
-    const key = `${r.kind}\u0000${r.role ?? ''}\u0000${r.division ?? ''}`;
+    const key = r.role === undefined ? `${r.kind}\u0000\u0000${r.division ?? ''}` : `${r.kind}\u0000${r.role}\u0000${r.division ?? ''}`;
     let e = groups.get(key);
     if (!e) {
       const g: GroupedRemedy = { kind: r.kind, division: r.division, permissions: [], resources: [] };

@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, visit, type CST, type Document, type Node } from 'yaml';
 import type { Finding, SourceLocation } from '../types.js';
+import { fastParse, type PosNode } from './fast-yaml.js';
 import { fatal } from './errors.js';
 
 /** Largest input file read, in bytes. Larger files are rejected before reading. */
@@ -156,13 +157,13 @@ export interface SourceMapping {
  * strict JSON (no comments, no trailing commas).
  * @param mapping when `text` was derived from the file's text (substitutions): positions are mapped back
  */
-export function parseYamlSource(text: string, file: string, mapping?: SourceMapping): { doc: SourceDocument } | { errors: Finding[] } {
+export function parseYamlSource(text: string, file: string, mapping?: SourceMapping, options: { fast?: boolean } = {}): { doc: SourceDocument } | { errors: Finding[] } {
   const lineCounter = new LineCounter();
   const original = mapping ? lineStartsOf(mapping.originalText) : undefined;
+  const lines = lineStartsOf(text);
   const at = (offset: number): SourceLocation => {
     if (mapping && original) return positionIn(original, mapping.toOriginal(offset), file);
-    const p = lineCounter.linePos(offset);
-    return { file, line: p.line, column: p.col };
+    return positionIn(lines, offset, file);
   };
   const suffix = (offset: number) => {
     const what = mapping?.describe?.(offset);
@@ -170,15 +171,19 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
   };
   const error = (message: string, offset: number) => fatal('manifest-invalid', message + suffix(offset), at(offset));
 
+  if (/\.json$/i.test(file)) {
+    const bad = jsonSyntaxError(text);
+    if (bad) return { errors: [error(`JSON syntax: ${bad.message}`, bad.offset)] };
+  }
+  // Valid input takes the fast path; errors (and anchors, aliases, tags) go to the `yaml` library.
+  const fast = options.fast === false ? undefined : fastParse(text, MAX_NESTING_DEPTH);
+  if (fast) return { doc: fastDocument(text, file, fast, mapping) };
+
   let tokens: CST.Token[];
   try {
     tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   } catch (e) {
     return { errors: [error(`${file} cannot be parsed: ${(e as Error).message}`, 0)] };
-  }
-  if (/\.json$/i.test(file)) {
-    const bad = jsonSyntaxError(text);
-    if (bad) return { errors: [error(`JSON syntax: ${bad.message}`, bad.offset)] };
   }
   const shape = scanTokens(tokens);
   if (shape.tooDeep !== undefined) {
@@ -254,6 +259,23 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
     return at(range ? range[0] : 0);
   };
   return { doc: { file, value, locate, at } };
+}
+
+/** A SourceDocument over the fast parser's value and position tree. */
+function fastDocument(text: string, file: string, fast: { value: unknown; tree: PosNode }, mapping?: SourceMapping): SourceDocument {
+  const lines = lineStartsOf(mapping ? mapping.originalText : text);
+  const at = (offset: number): SourceLocation => positionIn(lines, mapping ? mapping.toOriginal(offset) : offset, file);
+  const locate = (path: NodePath, key = false): SourceLocation => {
+    let node = fast.tree;
+    for (let i = 0; i < path.length; i++) {
+      const next = node.children?.get(path[i]!);
+      if (!next) break;
+      node = next;
+      if (i === path.length - 1 && key && next.keyStart !== undefined) return at(next.keyStart);
+    }
+    return at(node.start);
+  };
+  return { file, value: fast.value, locate, at };
 }
 
 /** What the token scan learns: too deep, unclosed quotes and brackets (for better error positions). */
