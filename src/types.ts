@@ -57,6 +57,8 @@ export interface Finding {
   related?: SourceLocation;
   /** The fix as data: which role to change, how, with which permissions, in which division. */
   remedy?: Remedy;
+  /** A second fix the same requirement needs (an ALL set missing a permission and a division grant). */
+  alsoRemedy?: Remedy;
   /** When the finding stops the check (exit 2): `manifest-invalid`, `file-not-found`, `auth-failed`, or a live fault. */
   fatal?: boolean;
 }

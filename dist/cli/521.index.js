@@ -287,7 +287,7 @@ class Transport {
     constructor(options) {
         this.options = options;
         this.agent = new undici/* Agent */.g6({
-            connect: { timeout: options.connectTimeoutMs },
+            connect: { timeout: options.connectTimeoutMs, ...(options.lookup ? { lookup: options.lookup } : {}), ...(options.ca ? { ca: options.ca } : {}) },
             keepAliveTimeout: 4_000,
         });
         this.dispatcher = this.agent.compose(readOnlyGuard(options.tokenUrl));
@@ -440,7 +440,12 @@ class GenesysClient {
             this.cached = { token: config.accessToken, expiresAt: Number.POSITIVE_INFINITY };
         }
         const tokenUrl = this.loginBase ? new URL(`${this.loginBase.href.replace(/\/$/, '')}/oauth/token`) : undefined;
-        this.transport = new Transport({ tokenUrl, connectTimeoutMs: this.opts.connectTimeoutMs });
+        this.transport = new Transport({
+            tokenUrl,
+            connectTimeoutMs: this.opts.connectTimeoutMs,
+            ...(options.lookup ? { lookup: options.lookup } : {}),
+            ...(options.ca ? { ca: options.ca } : {}),
+        });
     }
     /** Number of HTTP attempts sent so far (token POSTs and retries included). */
     get requestCount() {

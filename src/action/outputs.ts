@@ -10,11 +10,13 @@ export function missingPermissions(r: Report): Record<string, Array<{ permission
   for (const o of r.orgs) {
     const by = new Map<string, Set<string>>();
     for (const f of o.findings) {
-      if (!f.remedy) continue;
-      for (const p of f.remedy.permissions) {
-        const set = by.get(p) ?? new Set<string>();
-        set.add(f.remedy.division ?? '*');
-        by.set(p, set);
+      for (const r of [f.remedy, f.alsoRemedy]) {
+        if (!r) continue;
+        for (const p of r.permissions) {
+          const set = by.get(p) ?? new Set<string>();
+          set.add(r.division ?? '*');
+          by.set(p, set);
+        }
       }
     }
     out[o.name] = [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([permission, d]) => ({ permission, divisions: [...d].sort() }));

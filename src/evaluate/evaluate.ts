@@ -172,6 +172,7 @@ interface Verdict {
   text: string;
   fix: string;
   remedy?: NonNullable<Finding['remedy']>;
+  alsoRemedy?: NonNullable<Finding['remedy']>;
   related?: SourceLocation;
   /** Point at the division's declaration when the requirement has one (a division grant is missing). */
   atDivision?: boolean;
@@ -212,6 +213,7 @@ function permissionFindings(
   return vs.map((v) => {
     const f: Finding = { severity: v.severity, code: v.code, ...base, missing: v.missing, message: `${what} ${v.text}`, fix: v.fix };
     if (v.remedy) f.remedy = v.remedy;
+    if (v.alsoRemedy) f.alsoRemedy = v.alsoRemedy;
     if (v.atDivision && req.divisionLocation) {
       f.location = req.divisionLocation;
       f.related = req.location;
@@ -248,34 +250,45 @@ function computeVerdicts(principal: Principal, set: PermissionSet, division: str
   const elsewhere = wanted.filter((p) => cov.get(p) === 'elsewhere');
   const none = wanted.filter((p) => cov.get(p) === 'none');
 
-  if (elsewhere.length && division !== null) {
+  // One finding per requirement: a missing permission (with, for ALL sets, any division grant also
+  // missing), else a missing division grant. Adding a permission or a grant never adds a finding.
+  const grantRole = (perms: string[]) => {
     const roles = new Map<string, RoleGrant>();
-    for (const p of elsewhere) for (const h of holders(principal, p)) if (!h.conditional) roles.set(h.grant.role, h.grant);
-    const role = [...roles.values()][0];
-    const v: Verdict = {
-      severity: 'error',
-      code: 'missing-division-grant',
-      missing: elsewhere,
-      text: `needs ${mode === 'ANY' ? need : elsewhere.map(code).join(' and ')} in division ${division}; the principal holds ${elsewhere.map(code).join(', ')} only in ${describeDivisions(role?.divisions ?? [])}`,
-      fix: role ? `grant role ${role.role} in division ${division} too (it holds ${elsewhere.map(code).join(', ')})` : `grant a role holding ${elsewhere.map(code).join(', ')} in division ${division}`,
-      remedy: role ? { kind: 'grant-division', role: role.role, permissions: elsewhere, division } : { kind: 'new-role', permissions: elsewhere, division },
-      atDivision: true,
-    };
-    if (role?.location) v.related = role.location;
-    out.push(v);
-  }
+    for (const p of perms) for (const h of holders(principal, p)) if (!h.conditional) roles.set(h.grant.role, h.grant);
+    return [...roles.values()][0];
+  };
+  const grantRemedy = (perms: string[], role: RoleGrant | undefined): NonNullable<Finding['remedy']> =>
+    role ? { kind: 'grant-division', role: role.role, permissions: perms, division } : { kind: 'new-role', permissions: perms, division };
+  const grantFix = (perms: string[], role: RoleGrant | undefined) =>
+    role ? `grant role ${role.role} in division ${division} too (it holds ${perms.map(code).join(', ')})` : `grant a role holding ${perms.map(code).join(', ')} in division ${division}`;
+  const needsGrant = elsewhere.length > 0 && division !== null;
+
   if (none.length) {
     const role = roleToExtend(principal, none[0]!, division);
     const v: Verdict = {
       severity: 'error',
       code: 'missing-permission',
-      missing: none,
-      text: `needs ${need}${inDivision(division)}; the principal holds ${mode === 'ANY' && values.length > 1 ? 'none of them' : `no ${none.map(code).join(', ')}`}`,
-      fix: fixText(none, role, division, mode === 'ANY' && values.length > 1 ? values : undefined),
+      missing: needsGrant ? [...none, ...elsewhere] : none,
+      text: `needs ${need}${inDivision(division)}; the principal holds ${mode === 'ANY' && values.length > 1 ? 'none of them' : `no ${none.map(code).join(', ')}`}${needsGrant ? `, and ${elsewhere.map(code).join(', ')} only outside division ${division}` : ''}`,
+      fix: fixText(none, role, division, mode === 'ANY' && values.length > 1 ? values : undefined) + (needsGrant ? `; and ${grantFix(elsewhere, grantRole(elsewhere))}` : ''),
       remedy: role ? { kind: 'add-permission', role: role.role, permissions: none, division } : { kind: 'new-role', permissions: none, division },
     };
+    if (needsGrant) v.alsoRemedy = grantRemedy(elsewhere, grantRole(elsewhere));
     const rel = role?.roleLocation ?? role?.location;
     if (rel) v.related = rel;
+    out.push(v);
+  } else if (needsGrant) {
+    const role = grantRole(elsewhere);
+    const v: Verdict = {
+      severity: 'error',
+      code: 'missing-division-grant',
+      missing: elsewhere,
+      text: `needs ${mode === 'ANY' ? need : elsewhere.map(code).join(' and ')} in division ${division}; the principal holds ${elsewhere.map(code).join(', ')} only in ${describeDivisions(role?.divisions ?? [])}`,
+      fix: grantFix(elsewhere, role),
+      remedy: grantRemedy(elsewhere, role),
+      atDivision: true,
+    };
+    if (role?.location) v.related = role.location;
     out.push(v);
   }
   return out;

@@ -43,6 +43,10 @@ export type GenesysClientConfig = ClientCredentialsConfig | AccessTokenConfig;
 
 /** Tuning knobs; every one has a production default. Times in ms. */
 export interface GenesysClientOptions {
+  /** Host name resolution (node:dns `lookup` signature); default the system resolver. */
+  lookup?: import('node:net').LookupFunction;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string | string[];
   /** Total time per attempt (headers + body), default 10 000. */
   timeoutMs?: number;
   /** TCP/TLS connect timeout, default 10 000. */
@@ -195,7 +199,12 @@ export class GenesysClient {
       this.cached = { token: config.accessToken, expiresAt: Number.POSITIVE_INFINITY };
     }
     const tokenUrl = this.loginBase ? new URL(`${this.loginBase.href.replace(/\/$/, '')}/oauth/token`) : undefined;
-    this.transport = new Transport({ tokenUrl, connectTimeoutMs: this.opts.connectTimeoutMs });
+    this.transport = new Transport({
+      tokenUrl,
+      connectTimeoutMs: this.opts.connectTimeoutMs,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+      ...(options.ca ? { ca: options.ca } : {}),
+    });
   }
 
   /** Number of HTTP attempts sent so far (token POSTs and retries included). */

@@ -49,6 +49,10 @@ export interface TransportOptions {
   tokenUrl?: URL;
   /** TCP+TLS connect timeout, ms. */
   connectTimeoutMs: number;
+  /** Host name resolution (node:dns `lookup` signature); default the system resolver. */
+  lookup?: import('node:net').LookupFunction;
+  /** Extra trusted CA certificates (PEM), for private hosts behind a corporate CA. */
+  ca?: string | string[];
 }
 
 /** Thrown (internally) when a request exceeded its total time budget. */
@@ -67,7 +71,7 @@ export class Transport {
 
   constructor(private readonly options: TransportOptions) {
     this.agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs },
+      connect: { timeout: options.connectTimeoutMs, ...(options.lookup ? { lookup: options.lookup } : {}), ...(options.ca ? { ca: options.ca } : {}) },
       keepAliveTimeout: 4_000,
     });
     this.dispatcher = this.agent.compose(readOnlyGuard(options.tokenUrl));

@@ -29,7 +29,7 @@ export function groupRemedies(findings: readonly Finding[]): GroupedRemedy[] {
 function computeGroups(findings: readonly Finding[]): GroupedRemedy[] {
   const groups = new Map<string, { g: GroupedRemedy; perms: Set<string>; res: Set<string> }>();
   for (const f of findings) {
-    const r = f.remedy;
+   for (const r of f.alsoRemedy ? [f.remedy, f.alsoRemedy] : [f.remedy]) {
     if (!r) continue;
     const key = r.role === undefined ? `${r.kind}\u0000\u0000${r.division ?? ''}` : `${r.kind}\u0000${r.role}\u0000${r.division ?? ''}`;
     let e = groups.get(key);
@@ -41,6 +41,7 @@ function computeGroups(findings: readonly Finding[]): GroupedRemedy[] {
     }
     for (const p of r.permissions) e.perms.add(p);
     if (f.resource) e.res.add(f.resource);
+   }
   }
   const order = { 'add-permission': 0, 'new-role': 1, 'grant-division': 2, 'add-scope': 3 } as const;
   return [...groups.values()]

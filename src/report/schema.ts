@@ -16,6 +16,18 @@ const permissionSet = {
   properties: { mode: { enum: ['ANY', 'ALL'] }, values: { type: 'array', items: { type: 'string' }, minItems: 1 } },
 } as const;
 
+const remedy = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'permissions', 'division'],
+  properties: {
+    kind: { enum: ['add-permission', 'new-role', 'grant-division', 'add-scope'] },
+    role: { type: 'string' },
+    permissions: { type: 'array', items: { type: 'string' } },
+    division: { type: ['string', 'null'] },
+  },
+} as const;
+
 const finding = {
   type: 'object',
   additionalProperties: false,
@@ -37,17 +49,8 @@ const finding = {
     location,
     related: location,
     fatal: { type: 'boolean' },
-    remedy: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['kind', 'permissions', 'division'],
-      properties: {
-        kind: { enum: ['add-permission', 'new-role', 'grant-division', 'add-scope'] },
-        role: { type: 'string' },
-        permissions: { type: 'array', items: { type: 'string' } },
-        division: { type: ['string', 'null'] },
-      },
-    },
+    alsoRemedy: remedy,
+    remedy,
   },
 } as const;
 

@@ -1,0 +1,159 @@
+/**
+ * Properties of the evaluator (fast-check): more grants never add findings, wildcards and `*`
+ * divisions mean what their expansions mean, ANY/ALL are monotone, reports follow their schema.
+ */
+import { describe, it, expect } from '@jest/globals';
+import fc from 'fast-check';
+import { Ajv } from 'ajv';
+import { evaluate } from '../src/evaluate/evaluate.js';
+import { REPORT_SCHEMA } from '../src/report/schema.js';
+import { reportJsonChunks } from '../src/report/json.js';
+import { compareFindings, summarize, type Report } from '../src/report/model.js';
+import type { Finding, Principal, Requirement, RoleGrant } from '../src/types.js';
+
+const DOMAINS = ['architect', 'routing'];
+const ENTITIES = ['flow', 'queue'];
+const ACTIONS = ['view', 'add', 'edit', 'publish', 'delete'];
+const DIVISIONS = ['Home', 'Support', 'Sales'];
+const CONCRETE = DOMAINS.flatMap((d) => ENTITIES.flatMap((e) => ACTIONS.map((a) => `${d}:${e}:${a}`)));
+const LOC = { file: 'm.yml', line: 1, column: 1 };
+
+const arbPermission = fc.constantFrom(...CONCRETE);
+const arbPolicy = fc.oneof(
+  { weight: 8, arbitrary: arbPermission },
+  { weight: 1, arbitrary: fc.constantFrom(...DOMAINS.map((d) => `${d}:*:*`), ...DOMAINS.flatMap((d) => ENTITIES.map((e) => `${d}:${e}:*`)), '*') },
+);
+const arbRole = fc.record({
+  role: fc.constantFrom('A', 'B', 'C'),
+  permissions: fc.array(fc.record({ permission: arbPolicy, conditional: fc.boolean().map((b) => (b ? true : undefined)) }), { maxLength: 6 }),
+  divisions: fc.oneof(fc.subarray(DIVISIONS, { minLength: 1 }), fc.constant(['*'])),
+});
+const arbPrincipal = fc.array(arbRole, { maxLength: 3 }).map(
+  (roles): Principal => ({
+    grant: 'client-credentials',
+    scopes: [],
+    source: 'declared',
+    roles: roles.map((r, i) => ({ role: `${r.role}${i}`, permissions: r.permissions.map((p) => (p.conditional ? { permission: p.permission, conditional: true } : { permission: p.permission })), divisions: (r.divisions as string[]).map((name) => ({ name })) })),
+  }),
+);
+const arbRequirement = fc.record({
+  mode: fc.constantFrom('ANY' as const, 'ALL' as const),
+  values: fc.uniqueArray(arbPermission, { minLength: 1, maxLength: 3 }),
+  division: fc.constantFrom(...DIVISIONS, null),
+  i: fc.nat(1000),
+}).map(
+  (r): Requirement => ({
+    resource: `flow:F${r.i}`,
+    action: 'deploy',
+    operation: `POST /api/v2/x/${r.i}`,
+    purpose: 'test',
+    scopes: [],
+    scopesUnknown: false,
+    permissions: { mode: r.mode, values: r.values },
+    division: r.division,
+    location: LOC,
+  }),
+);
+const arbRequirements = fc.array(arbRequirement, { minLength: 1, maxLength: 10 });
+
+const count = (fs: Finding[]) => fs.length;
+const keys = (fs: Finding[]) => new Set(fs.map((f) => `${f.resource} ${f.operation}`));
+const clone = (p: Principal): Principal => ({ ...p, roles: p.roles.map((r) => ({ ...r, permissions: [...r.permissions], divisions: [...r.divisions] })) });
+const RUNS = { numRuns: 400 };
+
+describe('evaluator properties', () => {
+  it('adding a permission to a role never adds a finding', () => {
+    fc.assert(
+      fc.property(arbPrincipal.filter((p) => p.roles.length > 0), arbRequirements, arbPolicy, fc.nat(), (p, reqs, perm, k) => {
+        const before = evaluate(reqs, p, 'o');
+        const q = clone(p);
+        q.roles[k % q.roles.length]!.permissions.push({ permission: perm });
+        const after = evaluate(reqs, q, 'o');
+        expect(count(after)).toBeLessThanOrEqual(count(before));
+        for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('granting a role in one more division (or in *) never adds a finding', () => {
+    fc.assert(
+      fc.property(arbPrincipal.filter((p) => p.roles.length > 0), arbRequirements, fc.constantFrom(...DIVISIONS, '*'), fc.nat(), (p, reqs, division, k) => {
+        const before = evaluate(reqs, p, 'o');
+        const q = clone(p);
+        q.roles[k % q.roles.length]!.divisions.push({ name: division });
+        const after = evaluate(reqs, q, 'o');
+        expect(count(after)).toBeLessThanOrEqual(count(before));
+        for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a wildcard policy covers exactly what its expansion covers', () => {
+    const expand = (policy: string) => CONCRETE.filter((c) => policy === '*' || policy.split(':').every((part, i) => part === '*' || part === c.split(':')[i]));
+    fc.assert(
+      fc.property(arbPrincipal, arbRequirements, (p, reqs) => {
+        const q = clone(p);
+        q.roles = q.roles.map((r): RoleGrant => ({ ...r, permissions: r.permissions.flatMap((x) => expand(x.permission).map((permission) => (x.conditional ? { permission, conditional: true } : { permission }))) }));
+        const a = evaluate(reqs, p, 'o').map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`).sort();
+        const b = evaluate(reqs, q, 'o').map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`).sort();
+        expect(b).toEqual(a);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the * division covers every division: same findings as listing them all, and never a missing division grant', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbRequirements, (p, reqs) => {
+        const star = clone(p);
+        star.roles.forEach((r) => (r.divisions = [{ name: '*' }]));
+        const all = clone(p);
+        all.roles.forEach((r) => (r.divisions = DIVISIONS.map((name) => ({ name }))));
+        const fs = evaluate(reqs, star, 'o');
+        expect(fs.some((f) => f.code === 'missing-division-grant')).toBe(false);
+        expect(fs.map((f) => `${f.operation} ${f.code}`).sort()).toEqual(evaluate(reqs, all, 'o').map((f) => `${f.operation} ${f.code}`).sort());
+      }),
+      RUNS,
+    );
+  });
+
+  it('ANY/ALL monotonicity: ALL satisfied ⇒ ANY satisfied; subsets of a satisfied ALL and supersets of a satisfied ANY are satisfied', () => {
+    const ok = (p: Principal, r: Requirement) => evaluate([r], p, 'o').every((f) => f.severity !== 'error');
+    fc.assert(
+      fc.property(arbPrincipal, arbRequirement, arbPermission, (p, r, extra) => {
+        const all = { ...r, permissions: { mode: 'ALL' as const, values: r.permissions!.values } };
+        const any = { ...r, permissions: { mode: 'ANY' as const, values: r.permissions!.values } };
+        if (ok(p, all)) {
+          expect(ok(p, any)).toBe(true);
+          expect(ok(p, { ...all, permissions: { mode: 'ALL', values: all.permissions.values.slice(1).length ? all.permissions.values.slice(1) : all.permissions.values } })).toBe(true);
+        }
+        if (ok(p, any)) expect(ok(p, { ...any, permissions: { mode: 'ANY', values: [...new Set([...any.permissions.values, extra])] } })).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('report schema property', () => {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
+  it('every report (and its streamed JSON) validates against schema/report.schema.json', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arbPrincipal, arbRequirements), { minLength: 1, maxLength: 3 }), (orgs) => {
+        const report: Report = { version: 1, mode: 'offline', passed: false, manifest: 'm.yml', summary: { errors: 0, warnings: 0, notices: 0 }, findings: [], orgs: [] };
+        orgs.forEach(([p, reqs], i) => {
+          const findings = evaluate(reqs, p, `o${i}`).sort(compareFindings);
+          report.orgs.push({ name: `o${i}`, orgId: null, region: 'us-east-1', principal: 'declared', passed: !findings.some((f) => f.severity === 'error'), requirements: reqs, findings });
+        });
+        report.summary = summarize(report.orgs.flatMap((o) => o.findings));
+        report.passed = report.summary.errors === 0;
+        if (!validate(report)) throw new Error(JSON.stringify(validate.errors));
+        const streamed = JSON.parse([...reportJsonChunks(report)].join(''));
+        if (!validate(streamed)) throw new Error(JSON.stringify(validate.errors));
+        expect(streamed).toEqual(JSON.parse(JSON.stringify(report)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
