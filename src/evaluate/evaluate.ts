@@ -12,6 +12,7 @@
  */
 import type { DivisionRef, Finding, PermissionSet, PolicyPermission, Principal, Requirement, RoleGrant, SourceLocation } from '../types.js';
 import { leastPrivileged, policyCovers } from './permissions.js';
+import { cached } from '../util/memo.js';
 
 /** How a permission is held in a division. */
 type Coverage = 'held' | 'conditional' | 'elsewhere' | 'none';
@@ -21,17 +22,8 @@ const holderCache = new WeakMap<Principal, Map<string, Array<{ grant: RoleGrant;
 
 /** Roles whose policies cover `permission`, with whether only conditional policies do (memoised per principal). */
 function holders(principal: Principal, permission: string): Array<{ grant: RoleGrant; conditional: boolean }> {
-  let cache = holderCache.get(principal);
-  if (!cache) {
-    cache = new Map();
-    holderCache.set(principal, cache);
-  }
-  let hit = cache.get(permission);
-  if (!hit) {
-    hit = computeHolders(principal, permission);
-    cache.set(permission, hit);
-  }
-  return hit;
+  const cache = cached(holderCache, principal, () => new Map());
+  return cached(cache, permission, () => computeHolders(principal, permission));
 }
 
 function computeHolders(principal: Principal, permission: string): Array<{ grant: RoleGrant; conditional: boolean }> {
@@ -62,18 +54,8 @@ const coverageCache = new WeakMap<Principal, Map<string, Coverage>>();
 
 /** How `permission` is held in `division` (memoised per principal: requirements repeat). */
 function coverage(principal: Principal, permission: string, division: string | null): Coverage {
-  let cache = coverageCache.get(principal);
-  if (!cache) {
-    cache = new Map();
-    coverageCache.set(principal, cache);
-  }
-  const key = `${permission}\u0000${division ?? ''}`;
-  let c = cache.get(key);
-  if (c === undefined) {
-    c = computeCoverage(principal, permission, division);
-    cache.set(key, c);
-  }
-  return c;
+  const cache = cached(coverageCache, principal, () => new Map<string, Coverage>());
+  return cached(cache, `${permission}\u0000${division ?? ''}`, () => computeCoverage(principal, permission, division));
 }
 
 function computeCoverage(principal: Principal, permission: string, division: string | null): Coverage {
@@ -181,23 +163,9 @@ interface Verdict {
 const verdictCache = new WeakMap<Principal, WeakMap<PermissionSet, Map<string, Verdict[]>>>();
 
 function verdicts(principal: Principal, set: PermissionSet, division: string | null): Verdict[] {
-  let bySet = verdictCache.get(principal);
-  if (!bySet) {
-    bySet = new WeakMap();
-    verdictCache.set(principal, bySet);
-  }
-  let byDivision = bySet.get(set);
-  if (!byDivision) {
-    byDivision = new Map();
-    bySet.set(set, byDivision);
-  }
-  const key = division ?? '\u0000';
-  let v = byDivision.get(key);
-  if (!v) {
-    v = computeVerdicts(principal, set, division);
-    byDivision.set(key, v);
-  }
-  return v;
+  const bySet = cached(verdictCache, principal, () => new WeakMap());
+  const byDivision = cached(bySet, set, () => new Map());
+  return cached(byDivision, division ?? '\u0000', () => computeVerdicts(principal, set, division));
 }
 
 const NO_FINDINGS: Finding[] = [];

@@ -2,6 +2,17 @@
  * JSON Schema (draft-07) of manifest v1. Source of truth for schema/manifest.schema.json,
  * which `npm run schema` writes (a test checks the two agree) for editors (yaml-language-server).
  */
+
+const ref = (name: string) => ({ $ref: `#/definitions/${name}` }) as const;
+
+/** What every resource entry may say: its action, deployer and target orgs. */
+const resourceCommon = { action: ref('action'), deployer: ref('deployer'), orgs: ref('orgRefs') } as const;
+
+/** A resource definition: its own properties plus the common ones, no other keys. */
+function resource(properties: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return { type: 'object', additionalProperties: false, ...extra, properties: { ...properties, ...resourceCommon } } as const;
+}
+
 export const MANIFEST_SCHEMA = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://github.com/genesys-preflight/genesys-preflight/schema/manifest.schema.json",
@@ -9,10 +20,7 @@ export const MANIFEST_SCHEMA = {
   "description": "What a Genesys Cloud deployment deploys, to which orgs, and with which principal.",
   "type": "object",
   "additionalProperties": false,
-  "required": [
-    "version",
-    "orgs"
-  ],
+  "required": ["version", "orgs"],
   "properties": {
     "$schema": {
       "type": "string"
@@ -91,9 +99,7 @@ export const MANIFEST_SCHEMA = {
     "terraform": {
       "type": "object",
       "additionalProperties": false,
-      "required": [
-        "plan"
-      ],
+      "required": ["plan"],
       "properties": {
         "plan": {
           "type": "string",
@@ -115,10 +121,7 @@ export const MANIFEST_SCHEMA = {
     "org": {
       "type": "object",
       "additionalProperties": false,
-      "required": [
-        "name",
-        "region"
-      ],
+      "required": ["name", "region"],
       "properties": {
         "name": {
           "type": "string",
@@ -171,16 +174,11 @@ export const MANIFEST_SCHEMA = {
     "principal": {
       "type": "object",
       "additionalProperties": false,
-      "required": [
-        "grant"
-      ],
+      "required": ["grant"],
       "properties": {
         "grant": {
           "type": "string",
-          "enum": [
-            "client-credentials",
-            "user"
-          ]
+          "enum": ["client-credentials", "user"]
         },
         "scopes": {
           "type": "array",
@@ -195,9 +193,7 @@ export const MANIFEST_SCHEMA = {
           "items": {
             "type": "object",
             "additionalProperties": false,
-            "required": [
-              "role"
-            ],
+            "required": ["role"],
             "properties": {
               "role": {
                 "type": "string",
@@ -221,9 +217,7 @@ export const MANIFEST_SCHEMA = {
     "role": {
       "type": "object",
       "additionalProperties": false,
-      "required": [
-        "permissions"
-      ],
+      "required": ["permissions"],
       "properties": {
         "description": {
           "type": "string"
@@ -239,9 +233,7 @@ export const MANIFEST_SCHEMA = {
               {
                 "type": "object",
                 "additionalProperties": false,
-                "required": [
-                  "permission"
-                ],
+                "required": ["permission"],
                 "properties": {
                   "permission": {
                     "type": "string",
@@ -258,261 +250,154 @@ export const MANIFEST_SCHEMA = {
         }
       }
     },
-    "flow": {
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "file": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Archy flow YAML: type, name and division are read from it."
-        },
-        "name": {
-          "type": "string",
-          "minLength": 1
-        },
-        "type": {
-          "type": "string",
-          "minLength": 1,
-          "description": "Flow type (inboundcall, inboundemail, workflow, ...)."
-        },
-        "division": {
-          "$ref": "#/definitions/division"
-        },
-        "optionsFile": {
-          "type": "string",
-          "minLength": 1
-        },
-        "substitutions": {
-          "type": "object",
-          "additionalProperties": {
-            "type": [
-              "string",
-              "number",
-              "boolean"
-            ]
-          }
-        },
-        "action": {
-          "$ref": "#/definitions/action"
-        },
-        "deployer": {
-          "$ref": "#/definitions/deployer"
-        },
-        "orgs": {
-          "$ref": "#/definitions/orgRefs"
-        },
-        "forceUnlock": {
-          "type": "boolean"
+    "flow": resource({
+      "file": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Archy flow YAML: type, name and division are read from it."
+      },
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "type": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Flow type (inboundcall, inboundemail, workflow, ...)."
+      },
+      "division": {
+        "$ref": "#/definitions/division"
+      },
+      "optionsFile": {
+        "type": "string",
+        "minLength": 1
+      },
+      "substitutions": {
+        "type": "object",
+        "additionalProperties": {
+          "type": ["string", "number", "boolean"]
         }
       },
+      "forceUnlock": {
+        "type": "boolean"
+      }
+    }, {
       "anyOf": [
         {
-          "required": [
-            "file"
-          ]
+          "required": ["file"]
         },
         {
-          "required": [
-            "name",
-            "type"
-          ]
+          "required": ["name", "type"]
         }
       ]
-    },
-    "script": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "name"
-      ],
-      "properties": {
-        "name": {
-          "type": "string",
-          "minLength": 1
-        },
-        "file": {
-          "type": "string"
-        },
-        "division": {
-          "$ref": "#/definitions/division"
-        },
-        "publish": {
-          "type": "boolean"
-        },
-        "substitutions": {
-          "type": "object",
-          "additionalProperties": {
-            "type": [
-              "string",
-              "number",
-              "boolean"
-            ]
-          }
-        },
-        "action": {
-          "$ref": "#/definitions/action"
-        },
-        "deployer": {
-          "$ref": "#/definitions/deployer"
-        },
-        "orgs": {
-          "$ref": "#/definitions/orgRefs"
+    }),
+    "script": resource({
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "file": {
+        "type": "string"
+      },
+      "division": {
+        "$ref": "#/definitions/division"
+      },
+      "publish": {
+        "type": "boolean"
+      },
+      "substitutions": {
+        "type": "object",
+        "additionalProperties": {
+          "type": ["string", "number", "boolean"]
         }
       }
-    },
-    "scheduleGroup": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "name"
-      ],
-      "properties": {
-        "name": {
-          "type": "string",
-          "minLength": 1
-        },
-        "division": {
-          "$ref": "#/definitions/division"
-        },
-        "action": {
-          "$ref": "#/definitions/action"
-        },
-        "deployer": {
-          "$ref": "#/definitions/deployer"
-        },
-        "orgs": {
-          "$ref": "#/definitions/orgRefs"
-        }
+    }, {
+      "required": ["name"]
+    }),
+    "scheduleGroup": resource({
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "division": {
+        "$ref": "#/definitions/division"
       }
-    },
-    "agentAssignment": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "businessUnit",
-        "managementUnit",
-        "agents"
-      ],
-      "properties": {
-        "businessUnit": {
+    }, {
+      "required": ["name"]
+    }),
+    "agentAssignment": resource({
+      "businessUnit": {
+        "type": "string",
+        "minLength": 1
+      },
+      "managementUnit": {
+        "type": "string",
+        "minLength": 1
+      },
+      "agents": {
+        "type": "array",
+        "items": {
           "type": "string",
           "minLength": 1
         },
-        "managementUnit": {
-          "type": "string",
-          "minLength": 1
-        },
-        "agents": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "minItems": 1
-        },
-        "division": {
-          "$ref": "#/definitions/division"
-        },
-        "action": {
-          "$ref": "#/definitions/action"
-        },
-        "deployer": {
-          "$ref": "#/definitions/deployer"
-        },
-        "orgs": {
-          "$ref": "#/definitions/orgRefs"
-        }
+        "minItems": 1
+      },
+      "division": {
+        "$ref": "#/definitions/division"
       }
-    },
-    "wfmSchedule": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "businessUnit"
-      ],
-      "properties": {
-        "businessUnit": {
-          "type": "string",
-          "minLength": 1
-        },
-        "weekDate": {
-          "type": "string",
-          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
-        },
-        "publish": {
-          "type": "boolean"
-        },
-        "division": {
-          "$ref": "#/definitions/division"
-        },
-        "action": {
-          "$ref": "#/definitions/action"
-        },
-        "deployer": {
-          "$ref": "#/definitions/deployer"
-        },
-        "orgs": {
-          "$ref": "#/definitions/orgRefs"
-        }
+    }, {
+      "required": ["businessUnit", "managementUnit", "agents"]
+    }),
+    "wfmSchedule": resource({
+      "businessUnit": {
+        "type": "string",
+        "minLength": 1
+      },
+      "weekDate": {
+        "type": "string",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+      },
+      "publish": {
+        "type": "boolean"
+      },
+      "division": {
+        "$ref": "#/definitions/division"
       }
-    },
-    "premiumApp": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "integrationType"
-      ],
-      "properties": {
-        "integrationType": {
+    }, {
+      "required": ["businessUnit"]
+    }),
+    "premiumApp": resource({
+      "integrationType": {
+        "type": "string",
+        "minLength": 1
+      },
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "provision": {
+        "type": "array",
+        "items": {
           "type": "string",
           "minLength": 1
         },
-        "name": {
-          "type": "string",
-          "minLength": 1
-        },
-        "provision": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          },
-          "uniqueItems": true
-        },
-        "config": {
-          "type": "string",
-          "description": "JSON export of the wizard's provisioningInfo."
-        },
-        "action": {
-          "$ref": "#/definitions/action"
-        },
-        "deployer": {
-          "$ref": "#/definitions/deployer"
-        },
-        "orgs": {
-          "$ref": "#/definitions/orgRefs"
-        }
+        "uniqueItems": true
+      },
+      "config": {
+        "type": "string",
+        "description": "JSON export of the wizard's provisioningInfo."
       }
-    },
+    }, {
+      "required": ["integrationType"]
+    }),
     "action": {
       "type": "string",
-      "enum": [
-        "deploy",
-        "create",
-        "update",
-        "delete",
-        "publish"
-      ],
+      "enum": ["deploy", "create", "update", "delete", "publish"],
       "description": "What the deploy does to the object. deploy = create-or-update, then publish."
     },
     "deployer": {
       "type": "string",
-      "enum": [
-        "archy",
-        "cx-as-code",
-        "api"
-      ],
+      "enum": ["archy", "cx-as-code", "api"],
       "description": "The tool that performs the deploy; it decides the API calls made."
     },
     "orgRefs": {

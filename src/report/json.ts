@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Report } from './model.js';
+import { cached } from '../util/memo.js';
 
 /** Yields the report's JSON text in chunks (valid JSON once concatenated). */
 export function* reportJsonChunks(r: Report): Generator<string> {
@@ -31,12 +32,7 @@ const serialised = new WeakMap<object, string>();
 
 function stringify(item: unknown): string {
   if (item === null || typeof item !== 'object') return JSON.stringify(item);
-  let s = serialised.get(item);
-  if (s === undefined) {
-    s = JSON.stringify(item);
-    serialised.set(item, s);
-  }
-  return s;
+  return cached(serialised, item, () => JSON.stringify(item));
 }
 
 function* list(items: readonly unknown[], indent: string): Generator<string> {

@@ -1,5 +1,6 @@
 /** Groups the structured fixes of findings into one line per role and division. */
 import type { Finding } from '../types.js';
+import { cached } from '../util/memo.js';
 
 /** One grouped fix: e.g. role Flow Deployer, add [p1, p2], division Support. */
 export interface GroupedRemedy {
@@ -18,12 +19,7 @@ const grouped = new WeakMap<readonly Finding[], GroupedRemedy[]>();
  * sorted. Memoised per findings array (the text, summary and comment renderers each ask).
  */
 export function groupRemedies(findings: readonly Finding[]): GroupedRemedy[] {
-  let g = grouped.get(findings);
-  if (!g) {
-    g = computeGroups(findings);
-    grouped.set(findings, g);
-  }
-  return g;
+  return cached(grouped, findings, () => computeGroups(findings));
 }
 
 function computeGroups(findings: readonly Finding[]): GroupedRemedy[] {
