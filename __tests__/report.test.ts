@@ -97,9 +97,12 @@ describe('renderers', () => {
     expect(md).toMatch(/Deploy ❌ \*\*blocked\*\*/);
   });
 
-  it('text groups identical findings and lists the fixes', () => {
-    const text = renderText(report([err(1, { fix: 'same' }), err(2, { fix: 'same', message: 'flow:F1: needs x' })]), 1);
-    expect(text).toMatch(/\(also 1 more: flow:F1, flow:F2\)/);
-    expect(text).toMatch(/To fix o\|1:\n {4}- add architect:flow:add to role Deployer, granted in division Home/);
+  it('text folds the calls one fix resolves, then identical entries of several resources, and lists the fixes', () => {
+    const sameFix = (i: number, op: string) => err(i, { resource: 'flow:F1', operation: op, message: `flow:F1: ${op} needs x`, fix: 'add x' });
+    const text = renderText(report([sameFix(1, 'GET /a'), sameFix(2, 'POST /a'), sameFix(3, 'PUT /a'), sameFix(4, 'DELETE /a')]), 1);
+    expect(text).toMatch(/flow:F1: 4 calls need `architect:flow:add` in division Home: GET \/a, POST \/a, PUT \/a, and 1 more\n {4}fix: add `architect:flow:add` to role Deployer, granted in division Home/);
+    const twoResources = renderText(report([err(1, { message: 'flow:F1: GET /q needs y', fix: 'add y' }), err(2, { resource: 'flow:F2', message: 'flow:F2: GET /q needs y', fix: 'add y' })]), 1);
+    expect(twoResources).toMatch(/flow:F1, flow:F2: GET \/q needs y\n {4}fix: add y/);
+    expect(twoResources).toMatch(/To fix o\|1:\n {4}- add architect:flow:add to role Deployer, granted in division Home/);
   });
 });

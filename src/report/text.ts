@@ -5,29 +5,63 @@ import type { Report } from './model.js';
 
 const loc = (l?: SourceLocation) => (l ? `${l.file}:${l.line}:${l.column}` : '');
 
-/** Findings with the same code, message shape and fix are shown once, with the resources listed. */
-function groupFindings(findings: readonly Finding[]): Array<{ f: Finding; resources: string[]; count: number }> {
-  const groups = new Map<string, { f: Finding; resources: Set<string>; count: number }>();
-  for (const f of findings) {
-    // The fix names the missing permissions and the division; the operation names the call.
-    const key = f.fix === undefined ? f.message : `${f.code}\u0000${f.operation ?? ''}\u0000${f.fix}`;
-    const g = groups.get(key);
-    if (g) {
-      g.count++;
-      if (f.resource) g.resources.add(f.resource);
-    } else groups.set(key, { f, resources: new Set(f.resource ? [f.resource] : []), count: 1 });
-  }
-  return [...groups.values()].map((g) => ({ f: g.f, resources: [...g.resources], count: g.count }));
+/** One printed entry: a finding, or several folded into one. */
+interface Entry {
+  f: Finding;
+  /** Resources the entry applies to (several when identical findings of different resources fold). */
+  resources: string[];
+  /** The text after the resource list. */
+  body: string;
+  fix?: string;
 }
 
-function renderFinding(out: string[], f: Finding, resources: string[], count: number, indent: string): void {
-  out.push(`${indent}${f.severity} ${f.code}${f.location ? `  ${loc(f.location)}` : ''}`);
-  out.push(`${indent}  ${f.message}`);
-  if (count > 1) {
-    const shown = resources.slice(0, 3).join(', ');
-    out.push(`${indent}  (also ${count - 1} more: ${shown}${resources.length > 3 ? `, and ${resources.length - 3} more` : ''})`);
+const code = (s: string) => `\`${s}\``;
+
+/**
+ * Folds findings for the terminal. First, the findings of one resource that one fix resolves
+ * (same code, role and division) become one entry listing the calls; then identical entries of
+ * different resources become one entry listing the resources.
+ */
+function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more: number } {
+  const perResource = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const r = f.remedy;
+    const key = r && f.resource ? `${f.severity}\u0000${f.code}\u0000${f.resource}\u0000${r.kind}\u0000${r.role ?? ''}\u0000${r.division ?? ''}` : `\u0001${f.severity}\u0000${f.message}\u0000${f.fix ?? ''}`;
+    const list = perResource.get(key);
+    if (list) list.push(f);
+    else perResource.set(key, [f]);
   }
-  if (f.fix) out.push(`${indent}  fix: ${f.fix}`);
+  const folded = new Map<string, Entry>();
+  for (const group of perResource.values()) {
+    const f = group[0]!;
+    let body: string;
+    let fix = f.fix;
+    if (group.length === 1) {
+      body = f.resource && f.message.startsWith(`${f.resource}: `) ? f.message.slice(f.resource.length + 2) : f.message;
+    } else {
+      const missing = [...new Set(group.flatMap((g) => g.missing ?? []))];
+      const ops = group.map((g) => g.operation ?? '');
+      const where = f.division ? ` in division ${f.division}` : '';
+      body = `${group.length} calls need ${missing.map(code).join(', ')}${where}: ${ops.slice(0, 3).join(', ')}${ops.length > 3 ? `, and ${ops.length - 3} more` : ''}`;
+      const [grouped] = groupRemedies(group);
+      if (grouped) fix = remedySentence(grouped, code);
+    }
+    const key = `${f.severity}\u0000${f.code}\u0000${body}\u0000${fix ?? ''}`;
+    const e = folded.get(key);
+    if (e) {
+      if (f.resource && !e.resources.includes(f.resource)) e.resources.push(f.resource);
+    } else folded.set(key, { f, resources: f.resource ? [f.resource] : [], body, ...(fix ? { fix } : {}) });
+  }
+  const list = [...folded.values()];
+  return { list: list.slice(0, cap), more: Math.max(0, list.length - cap) };
+}
+
+function renderEntry(out: string[], e: Entry, indent: string): void {
+  const f = e.f;
+  out.push(`${indent}${f.severity} ${f.code}${f.location ? `  ${loc(f.location)}` : ''}`);
+  const who = e.resources.length === 0 ? '' : `${e.resources.slice(0, 3).join(', ')}${e.resources.length > 3 ? ` and ${e.resources.length - 3} more` : ''}: `;
+  out.push(`${indent}  ${who}${e.body}`);
+  if (e.fix) out.push(`${indent}  fix: ${e.fix}`);
 }
 
 /** Renders the report for a terminal (no colour codes). */
@@ -36,7 +70,7 @@ export function renderText(r: Report, exit: number): string {
   const reqs = r.orgs.reduce((n, o) => n + o.requirements.length, 0);
   out.push(`genesys-preflight: ${r.mode} check of ${r.manifest} (${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'}, ${reqs} requirement${reqs === 1 ? '' : 's'})`);
   out.push('');
-  for (const f of r.findings) renderFinding(out, f, [], 1, '');
+  for (const f of r.findings) renderEntry(out, { f, resources: [], body: f.message, ...(f.fix ? { fix: f.fix } : {}) }, '');
   if (r.findings.length) out.push('');
   for (const o of r.orgs) {
     const e = o.findings.filter((f) => f.severity === 'error').length;
@@ -44,7 +78,9 @@ export function renderText(r: Report, exit: number): string {
     const fatal = o.findings.some((f) => f.fatal);
     const verdict = fatal ? 'NOT CHECKED' : o.passed ? 'PASS' : 'FAIL';
     out.push(`${verdict === 'PASS' ? '✓' : '✗'} ${o.name} (${o.region}${o.orgId ? `, org ${o.orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${o.requirements.length} requirements`);
-    for (const g of groupFindings(o.findings)) renderFinding(out, g.f, g.resources, g.count, '  ');
+    const { list, more } = entries(o.findings);
+    for (const e of list) renderEntry(out, e, '  ');
+    if (more) out.push(`  … and ${more} more (see --format json or markdown)`);
     const fixes = groupRemedies(o.findings);
     if (fixes.length) {
       out.push(`  To fix ${o.name}:`);
