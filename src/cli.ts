@@ -23,7 +23,7 @@ import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } f
 const USAGE = `Usage:
   genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
                           [--mode auto|offline|live] [--org NAME]... [--fail-on error|warning|never]
-                          [--output FILE] [--catalog bundled|PATH] [--terraform-plan PLAN.json]
+                          [--output FILE] [--catalog bundled|live|PATH] [--terraform-plan PLAN.json]
   genesys-preflight explain "METHOD /api/v2/path"
   genesys-preflight policy [--manifest PATH] [--org NAME]... [--format text|markdown|terraform|json]
                           [--terraform-plan PLAN.json]   (least-privilege roles per org)
@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
     });
     const format = oneOf('format', values.format, ['text', 'markdown', 'terraform', 'json'] as const, 'text');
-    const policies = policiesFor(values.manifest!, await loadCatalogOption(values.catalog ?? 'bundled'), values.org ?? [], values['terraform-plan']);
+    const policies = policiesFor(values.manifest!, await loadCatalogOption(values.catalog ?? 'bundled', values.manifest!), values.org ?? [], values['terraform-plan']);
     const text =
       format === 'terraform' ? renderTerraform(policies) : format === 'markdown' ? renderPolicyMarkdown(policies) : format === 'json' ? JSON.stringify({ policies, roleBodies: roleBodies(policies) }, null, 2) + '\n' : renderPolicyText(policies);
     process.stdout.write(text);
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'] as const, 'text');
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
-  const catalog = await loadCatalogOption(values.catalog ?? 'bundled');
+  const catalog = await loadCatalogOption(values.catalog ?? 'bundled', values.manifest!);
   const mode = resolveMode(requestedMode, values.manifest!, process.env);
   const report = await runCheck({
     manifestPath: values.manifest!,

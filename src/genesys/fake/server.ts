@@ -120,6 +120,10 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
     if (hit.fault && applyFault(hit.fault, req, res, isToken, call)) return;
 
     if (isToken) return tokenEndpoint(req, res, rawBody, method);
+    // The public API documentation (no token): the swagger the preflight's `catalog: live` reads.
+    if (method === 'GET' && path === '/api/v2/docs/swagger') {
+      return config.swagger ? sendJson(res, 200, config.swagger) : sendError(res, 404, 'not.found', `HTTP 404 Not Found: ${method} ${path}`);
+    }
 
     if (!tok) return sendError(res, 401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
     if (!record || record.expiresAt <= Date.now()) return sendError(res, 401, 'bad.credentials', 'Invalid login credentials.');

@@ -134,6 +134,8 @@ export interface FakeGenesysConfig {
   rateLimit?: { requests: number; windowMs?: number };
   /** `expires_in` of issued tokens, seconds (default 86 400). */
   tokenTtlSeconds?: number;
+  /** Served at `GET /api/v2/docs/swagger` without a token (the public API docs); 404 when absent. */
+  swagger?: unknown;
   /** Port to bind on 127.0.0.1 (default 0 = ephemeral). */
   port?: number;
 }
