@@ -54,7 +54,7 @@ describe('DNS and TLS failures', () => {
       const e: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
       cb(e);
     }) as unknown as import('node:net').LookupFunction;
-    const mode = resolveMode('live', file, env, { client: { ...FAST, lookup } });
+    const mode = resolveMode('live', file, { ...env, GENESYS_PREFLIGHT_ALLOW_HOSTS: 'api.no-such-region.invalid' }, { client: { ...FAST, lookup } });
     const report = await runCheck({ manifestPath: file, mode: mode.mode, grants: mode.grants! });
     const by = Object.fromEntries(report.orgs.map((o) => [o.name, o]));
     expect(by.good!.passed).toBe(true);
@@ -116,6 +116,19 @@ describe('the bundled action on error paths: fail closed, no secret anywhere (de
     } finally {
       remove();
     }
+  });
+});
+
+describe('credentials never go to a host that is not Genesys Cloud', () => {
+  it('an apiBase/loginBase outside the regions (and not loopback) is refused before any request', async () => {
+    const file = manifestWith('https://collector.example.com');
+    const before = fake.calls.length;
+    const mode = resolveMode('live', file, env, { client: FAST });
+    const report = await runCheck({ manifestPath: file, mode: mode.mode, grants: mode.grants! });
+    const bad = report.orgs.find((o) => o.name === 'bad')!;
+    expect(bad.findings[0]).toMatchObject({ code: 'manifest-invalid', fatal: true, message: expect.stringMatching(/credentials\.apiBase "https:\/\/collector\.example\.com" is not a Genesys Cloud host/) });
+    expect(exitCode(report, 'never')).toBe(2);
+    expect(fake.calls.length - before).toBeGreaterThan(0); // the good org was still read
   });
 });
 

@@ -254,3 +254,26 @@ describe('user tokens (premium apps, PKCE): scopes and the user permissions, bot
     }
   });
 });
+
+describe('entitlements inside an "any one of" set', () => {
+  it('when the org lacks one member, the other member is required (no silent pass)', async () => {
+    const roles: ScenarioRole[] = [{ name: 'Viewer', permissions: ['architect:flow:view'] }];
+    const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Viewer', divisions: ['*'] }] };
+    const fakes = fakeOrgs([org], roles, { permissionCatalog: ['architect:flow:view', 'architect:flow:unlock', 'architect:flow:edit', 'architect:flow:add', 'routing:queue:view'] });
+    const f2 = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements });
+    try {
+      const manifest = writeScenarioManifest(f2.apiBase, [org], roles, { flows: 1, declare: false });
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('  - file: flows/f0.yaml', '  - file: flows/f0.yaml\n    action: publish'));
+      const mode = resolveMode('live', manifest, scenarioEnv(fakes, [org]), { client: FAST });
+      const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+      const o = report.orgs[0]!;
+      expect(o.passed).toBe(false);
+      const pub = o.findings.find((f) => f.operation === 'POST /api/v2/flows/actions/publish')!;
+      expect(pub.code).toBe('missing-permission');
+      expect(pub.missing).toEqual(['architect:flow:unlock']);
+    } finally {
+      await f2.close();
+    }
+  });
+});

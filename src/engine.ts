@@ -23,8 +23,6 @@ export interface OrgGrants {
   /** Findings from reading the grants (org-mismatch, auth-failed, entitlement-missing...). */
   findings: Finding[];
   orgId?: string | null;
-  /** Live only: permissions absent from the org's permission catalog (reported as entitlement-missing). */
-  unavailablePermissions?: ReadonlySet<string>;
 }
 
 /** Reads one org's grants. `requiredPermissions` are the distinct permissions its requirements name. */
@@ -94,11 +92,8 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         if (g.principal) {
           if (g.principal.source === 'declared') for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
           for (const f of lintDeclaredNames(resources.filter((r) => r.orgs.includes(org.name)), catalog)) findings.push(f);
-          const unavailable = g.unavailablePermissions;
-          // A permission the org's products do not provide is reported once, as entitlement-missing.
-          for (const f of evaluate(requirements, g.principal, org.name)) {
-            if (!(unavailable && f.missing?.length && f.missing.every((p) => unavailable.has(p)))) findings.push(f);
-          }
+          // Permissions the org's products lack are reported once, as entitlement-missing (live).
+          for (const f of evaluate(requirements, g.principal, org.name)) findings.push(f);
         }
         findings.sort(compareFindings);
         const o: OrgReport = {

@@ -205,4 +205,9 @@ export interface Principal {
    * `DivsPermittedEntityListing`); authoritative over the role policies when present.
    */
   permitted?: Record<string, { all: boolean; divisions: DivisionRef[] }>;
+  /**
+   * Live only: permissions the org's permission catalog lacks (product not enabled). No role can
+   * grant them: they are reported once as `entitlement-missing`, and never offered as a fix.
+   */
+  unavailable?: ReadonlySet<string>;
 }

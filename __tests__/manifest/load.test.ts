@@ -317,7 +317,7 @@ describe('flow divisions', () => {
   const manifest = (flowDecl: string[], defaults = false) =>
     lines('version: 1', ...(defaults ? ['defaults: {division: Default Div}'] : []), 'orgs: [{name: a, region: us-east-1}, {name: b, region: us-east-1}]', 'flows:', ...flowDecl);
 
-  test('the file wins over the manifest entry, which wins over defaults', () => {
+  test('a file flow goes where its file says (else Home); a manifest division is ignored with a warning', () => {
     const dir = files({
       'with.yaml': lines('workflow:', '  name: With', '  division: From File'),
       'without.yaml': lines('workflow:', '  name: Without'),
@@ -325,15 +325,20 @@ describe('flow divisions', () => {
     });
     const m = join(dir, 'm.yml');
     // The same file twice, to different orgs, is not a duplicate.
-    const { resources } = expandResources(loadManifest(m));
+    const { resources, findings } = expandResources(loadManifest(m));
     const [a, b, c] = resources;
     expect(a).toMatchObject({ name: 'With', division: 'From File' });
     expect(a!.divisionLocation).toMatchObject({ line: 3, column: 13 });
     expect(a!.divisionLocation!.file).toMatch(/with\.yaml$/);
-    expect(b).toMatchObject({ name: 'Without', division: 'From Manifest' });
-    expect(b!.divisionLocation).toEqual({ file: m, line: 6, column: 36 });
-    expect(c).toMatchObject({ name: 'Without', division: 'Default Div', orgs: ['b'] });
+    // Archy deploys a flow without division: to Home, whatever the manifest or defaults say
+    expect(b).toMatchObject({ name: 'Without', division: 'Home' });
+    expect(c).toMatchObject({ name: 'Without', division: 'Home', orgs: ['b'] });
     expect(c!.divisionLocation).toBeUndefined();
+    expect(findings.map((f) => [f.severity, f.location?.line, f.location?.column])).toEqual([
+      ['warning', 5, 33],
+      ['warning', 6, 36],
+    ]);
+    expect(findings[1]!.message).toMatch(/division "From Manifest" here is ignored: the deploy puts the flow in the division its file names \(none, so Home\)/);
   });
 
   test('no division anywhere: Home', () => {

@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  allowedHost: () => (/* binding */ allowedHost),
   liveGrantsReader: () => (/* binding */ liveGrantsReader),
   rolesFromGrants: () => (/* binding */ rolesFromGrants)
 });
@@ -751,6 +752,15 @@ function liveGrantsReader(opts) {
         const region = (0,regions/* resolveRegion */.Zv)(org.region);
         const apiBase = org.credentials?.apiBase ?? region.apiBase;
         const loginBase = org.credentials?.loginBase ?? region.loginBase;
+        for (const [key, base] of [['apiBase', apiBase], ['loginBase', loginBase]]) {
+            if (!allowedHost(base, opts.env)) {
+                return {
+                    findings: [
+                        (0,errors/* fatal */.h)('manifest-invalid', `org ${org.name}: credentials.${key} ${JSON.stringify(base)} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]), 'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
+                    ],
+                };
+            }
+        }
         const findings = [];
         if (creds.region) {
             const credRegion = (0,regions/* resolveRegion */.Zv)(creds.region);
@@ -779,6 +789,27 @@ function liveGrantsReader(opts) {
             await client.close();
         }
     };
+}
+/**
+ * Where credentials may be sent: https api./login. hosts of the Genesys Cloud regions, loopback
+ * (tests, the fake), and hosts named in GENESYS_PREFLIGHT_ALLOW_HOSTS (comma separated). A manifest
+ * edited in a pull request cannot redirect the secret elsewhere.
+ */
+function allowedHost(base, env) {
+    let u;
+    try {
+        u = new URL(base);
+    }
+    catch {
+        return false;
+    }
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    if (host === '127.0.0.1' || host === 'localhost' || host === '::1')
+        return true;
+    if (u.protocol === 'https:' && regions/* REGIONS */.ij.some((r) => host === `api.${r.host}` || host === `login.${r.host}`))
+        return true;
+    const extra = (env.GENESYS_PREFLIGHT_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+    return extra.includes(host.toLowerCase());
 }
 /** Runs one inspection GET; failures become a StepFailure with a finding explaining the step. */
 async function step(what, template, org, where, at, run) {
@@ -867,8 +898,8 @@ async function readOrg(client, org, index, ctx, kind, where, opts) {
         const pages = permittedList[i];
         permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
     });
-    const principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted };
-    return { principal, findings, orgId, unavailablePermissions: unavailable };
+    const principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted, unavailable };
+    return { principal, findings, orgId };
 }
 /** The subject's roles: subjects/me, or for a client-credentials client that cannot read it, its roleDivisions + roles. */
 async function readRoles(client, token, grantType, org, where, at) {

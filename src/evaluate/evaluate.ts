@@ -191,7 +191,12 @@ function permissionFindings(
 }
 
 function computeVerdicts(principal: Principal, set: PermissionSet, division: string | null): Verdict[] {
-  const { mode, values } = set;
+  const { mode } = set;
+  // Permissions the org's products do not provide cannot be granted: the entitlement finding
+  // reports them; the choice and the fix are made among the others.
+  const unavailable = principal.unavailable;
+  const values = unavailable ? set.values.filter((p) => !unavailable.has(p)) : set.values;
+  if (values.length === 0 || (mode === 'ALL' && values.length < set.values.length && values.every((p) => coverage(principal, p, division) === 'held'))) return [];
   const cov = new Map(values.map((p) => [p, coverage(principal, p, division)] as const));
   const need = mode === 'ANY' && values.length > 1 ? `one of ${values.map(code).join(', ')}` : values.map(code).join(' and ');
   const out: Verdict[] = [];

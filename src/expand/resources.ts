@@ -59,6 +59,8 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   const allOrgs = m.orgs.map((o) => o.name);
   const byLower = new Map(allOrgs.map((n) => [n.toLowerCase(), n]));
   const defaultDivision = m.defaults?.division ?? HOME_DIVISION;
+  /** Warnings about the manifest that do not stop the check. */
+  const notes: Finding[] = [];
 
   const base = (kind: ResourceKind, path: NodePath, decl: { action?: Resource['action']; deployer?: Deployer; orgs?: string[] }) => {
     const location = loaded.locate(path);
@@ -85,15 +87,26 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     if (decl.file) {
       const flow = readFlow(loaded, decl, path, errors);
       if (!flow) return;
+      // Archy (and the CX-as-Code flow import) put the flow in the division its file names, else
+      // Home; a division written in the manifest does not move it.
+      const division = flow.division ?? HOME_DIVISION;
+      if (decl.division !== undefined && decl.division.toLowerCase() !== division.toLowerCase()) {
+        notes.push({
+          severity: 'warning',
+          code: 'manifest-invalid',
+          message: `flow ${flow.name}: division "${decl.division}" here is ignored: the deploy puts the flow in the division its file names (${flow.division ? `"${flow.division}"` : 'none, so Home'})`,
+          fix: 'set division: in the flow file (or through its substitutions) and remove it here',
+          location: loaded.locate([...path, 'division']),
+        });
+      }
       const r: Resource = {
         kind: 'flow',
         name: flow.name,
         ...common,
-        division: flow.division ?? decl.division ?? defaultDivision,
+        division,
         details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true, references: flowReferences(flow) },
       };
-      const divLoc = flow.divisionLocation ?? (decl.division ? loaded.locate([...path, 'division']) : undefined);
-      if (divLoc) r.divisionLocation = divLoc;
+      if (flow.divisionLocation) r.divisionLocation = flow.divisionLocation;
       resources.push(r);
       flows.set(r, flow);
     } else {
@@ -198,7 +211,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     });
   });
 
-  const importFindings: Finding[] = [...configFindings];
+  const importFindings: Finding[] = [...notes, ...configFindings];
   const plans: Array<{ path: string; display: string; baseDir: string; orgs: string[]; from: SourceLocation }> = [];
   if (m.terraform) {
     const t = m.terraform;

@@ -15,7 +15,7 @@
  */
 import { GenesysApiError, GenesysAuthError, GenesysNetworkError } from '../genesys/errors.js';
 import { GenesysClient, type GenesysClientOptions } from '../genesys/client.js';
-import { resolveRegion } from '../genesys/regions.js';
+import { REGIONS, resolveRegion } from '../genesys/regions.js';
 import { mapLimit } from '../genesys/concurrency.js';
 import type {
   AuthzDivision,
@@ -77,6 +77,16 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
     const region = resolveRegion(org.region)!;
     const apiBase = org.credentials?.apiBase ?? region.apiBase;
     const loginBase = org.credentials?.loginBase ?? region.loginBase;
+    for (const [key, base] of [['apiBase', apiBase], ['loginBase', loginBase]] as const) {
+      if (!allowedHost(base, opts.env)) {
+        return {
+          findings: [
+            fatal('manifest-invalid', `org ${org.name}: credentials.${key} ${JSON.stringify(base)} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]),
+              'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
+          ],
+        };
+      }
+    }
     const findings: Finding[] = [];
     if (creds.region) {
       const credRegion = resolveRegion(creds.region);
@@ -105,6 +115,25 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
       await client.close();
     }
   };
+}
+
+/**
+ * Where credentials may be sent: https api./login. hosts of the Genesys Cloud regions, loopback
+ * (tests, the fake), and hosts named in GENESYS_PREFLIGHT_ALLOW_HOSTS (comma separated). A manifest
+ * edited in a pull request cannot redirect the secret elsewhere.
+ */
+export function allowedHost(base: string, env: NodeJS.ProcessEnv): boolean {
+  let u: URL;
+  try {
+    u = new URL(base);
+  } catch {
+    return false;
+  }
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') return true;
+  if (u.protocol === 'https:' && REGIONS.some((r) => host === `api.${r.host}` || host === `login.${r.host}`)) return true;
+  const extra = (env.GENESYS_PREFLIGHT_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return extra.includes(host.toLowerCase());
 }
 
 interface Where {
@@ -215,8 +244,8 @@ async function readOrg(
     permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
   });
 
-  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted };
-  return { principal, findings, orgId, unavailablePermissions: unavailable };
+  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted, unavailable };
+  return { principal, findings, orgId };
 }
 
 /** The subject's roles: subjects/me, or for a client-credentials client that cannot read it, its roleDivisions + roles. */

@@ -144,22 +144,22 @@ export const MANIFEST_SCHEMA = {
           "properties": {
             "clientId": {
               "type": "string",
-              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
-              "description": "NAME of an environment variable (never a value)."
+              "pattern": "^[A-Z_][A-Z0-9_]{0,127}$",
+              "description": "NAME of an environment variable (upper case, digits, _; never a value)."
             },
             "clientSecret": {
               "type": "string",
-              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
-              "description": "NAME of an environment variable (never a value)."
+              "pattern": "^[A-Z_][A-Z0-9_]{0,127}$",
+              "description": "NAME of an environment variable (upper case, digits, _; never a value)."
             },
             "accessToken": {
               "type": "string",
-              "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
-              "description": "NAME of an environment variable (never a value)."
+              "pattern": "^[A-Z_][A-Z0-9_]{0,127}$",
+              "description": "NAME of an environment variable (upper case, digits, _; never a value)."
             },
             "apiBase": {
               "type": "string",
-              "description": "Override of https://api.{host} (private hosts, tests)."
+              "description": "Override of https://api.{host}: a Genesys Cloud host, or loopback (tests); any other host needs GENESYS_PREFLIGHT_ALLOW_HOSTS."
             },
             "loginBase": {
               "type": "string"
