@@ -34,11 +34,30 @@ describe('catalog live', () => {
     expect(catalog.size).toBe(2);
     expect(catalog.version).toBe('live-test');
     expect(catalog.lookup('POST', '/api/v2/flows/actions/publish')!.permissions).toEqual({ mode: 'ALL', values: ['architect:flow:publish'] });
-    const report = await runCheck({ manifestPath: manifest, mode: 'offline', catalog });
-    const o = report.orgs[0]!;
-    // publish is ALL(publish) in this swagger and the principal holds it; calls the swagger lacks are unverifiable, never passed silently
-    expect(o.findings.some((f) => f.code === 'missing-permission')).toBe(false);
-    expect(o.findings.filter((f) => f.code === 'unverifiable').length).toBeGreaterThan(0);
+    // This swagger lacks most of the calls the deploy makes: the check stops rather than pass on warnings.
+    const thin = await runCheck({ manifestPath: manifest, mode: 'offline', catalog });
+    expect(thin.findings[0]).toMatchObject({ code: 'unverifiable', fatal: true, message: expect.stringMatching(/does not describe \d+ of the \d+ calls/) });
+    expect(thin.passed).toBe(false);
+  });
+
+  it('a full live swagger decides the requirements (here publish needs only architect:flow:publish)', async () => {
+    const { OPERATIONS } = await import('../src/catalog/data/operations.generated.js');
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const [method, path, operationId, scopes, mode, perms] of OPERATIONS.rows) {
+      const live = path === '/api/v2/flows/actions/publish' ? { type: 'ALL', permissions: ['architect:flow:publish'] } : mode ? { type: mode, permissions: perms } : undefined;
+      (paths[path] ??= {})[method.toLowerCase()] = { operationId, security: [{ 'PureCloud OAuth': scopes }], ...(live ? { 'x-inin-requires-permissions': live } : {}) };
+    }
+    const full = await startFakeGenesys({ orgs: fakeOrgs(ORGS, ROLES), swagger: { swagger: '2.0', info: { version: 'live-full' }, paths } });
+    try {
+      const manifest = writeScenarioManifest(full.apiBase, ORGS, [{ name: 'Publisher', permissions: ['architect:flow:*', 'routing:queue:view'] }], { flows: 1 });
+      const report = await runCheck({ manifestPath: manifest, mode: 'offline', catalogOption: 'live' });
+      expect(report.catalog?.source).toBe('live-full');
+      const pub = report.orgs[0]!.requirements.find((q) => q.operation === 'POST /api/v2/flows/actions/publish')!;
+      expect(pub.permissions).toEqual({ mode: 'ALL', values: ['architect:flow:publish'] });
+      expect(report.orgs[0]!.passed).toBe(true);
+    } finally {
+      await full.close();
+    }
   });
 
   it('an unreachable region fails closed (exit 2 finding), naming the host', async () => {

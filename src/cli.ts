@@ -103,13 +103,12 @@ async function main(argv: string[]): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'] as const, 'text');
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
-  const catalog = await loadCatalogOption(values.catalog ?? 'bundled', values.manifest!);
   const mode = resolveMode(requestedMode, values.manifest!, process.env);
   const report = await runCheck({
     manifestPath: values.manifest!,
     mode: mode.mode,
     orgs: values.org ?? [],
-    catalog,
+    catalogOption: values.catalog ?? 'bundled',
     ...(mode.grants ? { grants: mode.grants } : {}),
     ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
   });

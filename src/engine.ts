@@ -7,7 +7,8 @@ import { bundledCatalog } from './catalog/bundled.js';
 import { loadManifest, type LoadedManifest } from './manifest/load.js';
 import { expandResources } from './expand/resources.js';
 import { planResource } from './plan/index.js';
-import { requirementsFor } from './plan/require.js';
+import { NOT_IN_CATALOG, requirementsFor } from './plan/require.js';
+import { loadCatalogOption } from './catalog/option.js';
 import { declaredPrincipal } from './grants/declared.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { lintDeclaredNames, lintPrincipal } from './evaluate/lint.js';
@@ -40,6 +41,8 @@ export interface CheckOptions {
   terraformPlan?: string;
   /** Orgs checked at the same time. Default 16. */
   concurrency?: number;
+  /** The `catalog` option (`bundled`, `live`, PATH) when no catalog is given; loading errors become findings. */
+  catalogOption?: string;
 }
 
 /** Offline grants: the declared principal, or a fatal finding when the org declares none. */
@@ -72,13 +75,17 @@ export function requirementsByResource(resources: Resource[], catalog: Catalog):
 export async function runCheck(opts: CheckOptions): Promise<Report> {
   const report: Report = { version: 1, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
   try {
-    const catalog = opts.catalog ?? bundledCatalog();
+    const catalog = opts.catalog ?? (opts.catalogOption && opts.catalogOption !== 'bundled' ? await loadCatalogOption(opts.catalogOption, opts.manifestPath) : bundledCatalog());
     report.catalog = { source: catalog.version, operations: catalog.size };
     const loaded = loadManifest(opts.manifestPath);
     const selected = selectOrgs(loaded, opts.orgs ?? []);
-    const { resources, findings: importFindings } = expandResources(loaded, opts.terraformPlan ? { terraformPlan: opts.terraformPlan } : {});
+    const { resources, findings: importFindings } = expandResources(loaded, {
+      ...(opts.terraformPlan ? { terraformPlan: opts.terraformPlan } : {}),
+      selectedOrgs: selected.map(({ org }) => org.name),
+    });
     for (const f of importFindings) report.findings.push(f);
     const byResource = requirementsByResource(resources, catalog);
+    catalogCoverage(byResource, catalog, report);
     const grants = opts.mode === 'live' ? opts.grants : declaredGrants;
     if (!grants) throw new Error('live mode needs a grants reader');
     report.orgs = await mapLimit(
@@ -117,6 +124,28 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   report.summary = summarize(all);
   report.passed = report.summary.errors === 0 && report.orgs.length > 0;
   return report;
+}
+
+/**
+ * A catalog that does not describe most of the operations the deploy makes cannot vouch for it:
+ * the check stops (exit 2) instead of passing on warnings alone.
+ */
+function catalogCoverage(byResource: Map<Resource, Requirement[]>, catalog: Catalog, report: Report): void {
+  let planned = 0;
+  let unknown = 0;
+  for (const reqs of byResource.values()) {
+    for (const q of reqs) {
+      if (!q.operation.includes(' /api/v2/')) continue;
+      planned++;
+      if (q.unverifiable === NOT_IN_CATALOG) unknown++;
+    }
+  }
+  if (planned > 0 && unknown * 2 > planned) {
+    throw new PreflightError([
+      fatal('unverifiable', `the catalog (${catalog.version}, ${catalog.size} operations) does not describe ${unknown} of the ${planned} calls the deploy makes; the check would rest on warnings alone`, undefined,
+        'use catalog: bundled, or the full Platform API swagger'),
+    ]);
+  }
 }
 
 function selectOrgs(loaded: LoadedManifest, names: string[]): Array<{ org: OrgDecl; index: number }> {

@@ -27,13 +27,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const catalog = await loadCatalogOption(inputs.catalog, inputs.manifest);
     const mode = resolveMode(inputs.mode, inputs.manifest, env, { setSecret: (s) => core.setSecret(s) });
     const report = await runCheck({
       manifestPath: inputs.manifest,
       mode: mode.mode,
       orgs: inputs.orgs,
-      catalog,
+      catalogOption: inputs.catalog,
       ...(mode.grants ? { grants: mode.grants } : {}),
       ...(inputs.terraformPlan ? { terraformPlan: inputs.terraformPlan } : {}),
     });

@@ -48,6 +48,8 @@ export interface Expanded {
 export interface ExpandOptions {
   /** `--terraform-plan PATH`: a plan to import besides the manifest's `terraform.plan`. */
   terraformPlan?: string;
+  /** Orgs selected with --org (default all): a plan on the command line applies to them. */
+  selectedOrgs?: string[];
 }
 
 /** Expands every manifest entry. Throws PreflightError listing every located problem. */
@@ -213,7 +215,9 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
 
   const importFindings: Finding[] = [...notes, ...configFindings];
   const plans: Array<{ path: string; display: string; baseDir: string; orgs: string[]; from: SourceLocation }> = [];
-  if (m.terraform) {
+  if (m.terraform && (m.terraform.orgs?.length ?? allOrgs.length) > 1) {
+    errors.push(fatal('manifest-invalid', `terraform.plan: a Terraform plan belongs to one org; name it with terraform.orgs: [one org]`, loaded.locate(['terraform', 'plan'])));
+  } else if (m.terraform) {
     const t = m.terraform;
     const abs = resolve(loaded.baseDir, t.plan);
     plans.push({
@@ -226,7 +230,11 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   }
   if (options.terraformPlan) {
     const abs = resolve(options.terraformPlan);
-    plans.push({ path: abs, display: options.terraformPlan, baseDir: dirname(abs), orgs: allOrgs, from: { file: options.terraformPlan, line: 1, column: 1 } });
+    const from = { file: options.terraformPlan, line: 1, column: 1 };
+    const orgs = options.selectedOrgs ?? allOrgs;
+    // A plan belongs to one org (its division ids, its state): with several, say which.
+    if (orgs.length > 1) errors.push(fatal('manifest-invalid', `--terraform-plan: a Terraform plan belongs to one org, and ${orgs.length} are selected (${orgs.join(', ')})`, from, 'add --org NAME (or the action input orgs)'));
+    else plans.push({ path: abs, display: options.terraformPlan, baseDir: dirname(abs), orgs, from });
   }
   for (const p of plans) {
     const imported = importTerraformPlan(p.path, { displayPath: p.display, orgs: p.orgs, from: p.from, baseDir: p.baseDir });

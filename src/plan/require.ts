@@ -5,6 +5,9 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { PlannedCall, Requirement, Resource } from '../types.js';
 import { resourceLabel } from './index.js';
 
+/** `unverifiable` text of a call the catalog does not describe. */
+export const NOT_IN_CATALOG = 'the operation is not in the catalog';
+
 /**
  * What each call of a resource needs. Calls the catalog does not know (or outside /api/v2) become
  * requirements with `unverifiable` set, never silently dropped. Duplicate operations of one
@@ -39,7 +42,7 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
       req.scopesUnknown = op ? op.scopesUnknown : true;
       req.permissions = { mode: c.requires.mode, values: [...c.requires.values] };
     } else if (!op) {
-      req.unverifiable = c.note ?? (c.path.startsWith('/api/v2/') ? 'the operation is not in the catalog' : 'the call is outside /api/v2 and has no published permission requirement');
+      req.unverifiable = c.note ?? (c.path.startsWith('/api/v2/') ? NOT_IN_CATALOG : 'the call is outside /api/v2 and has no published permission requirement');
       req.scopesUnknown = true;
     } else {
       req.scopes = op.scopes;
