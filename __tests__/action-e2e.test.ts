@@ -28,14 +28,14 @@ describe('bundled action on the example', () => {
   it('writes located annotations, errors first', () => {
     const annotations = parseAnnotations(r.stdout).filter((a) => a.props.file);
     expect(annotations.length).toBeGreaterThan(0);
-    expect(annotations[0]).toMatchObject({ command: 'error', props: { file: 'examples/flows/main-ivr.yaml', line: '33', col: '25', title: 'genesys-preflight: missing-permission' } });
+    expect(annotations[0]).toMatchObject({ command: 'error', props: { file: 'examples/flows/main-ivr.yaml', line: '33', col: '25', title: 'genesys-preflight [prod-eu]: missing-permission' } });
     expect(annotations[0]!.message).toMatch(/resolve queue "Sales", queue "Support" referenced by the flow/);
     const div = annotations.find((a) => a.props.file === 'examples/flows/support-email.yaml' && a.props.line === '3')!;
-    expect(div).toMatchObject({ command: 'error', props: { col: '13', title: 'genesys-preflight: missing-division-grant' } });
+    expect(div).toMatchObject({ command: 'error', props: { col: '13', title: 'genesys-preflight [prod-eu]: missing-division-grant' } });
     expect(div.message).toMatch(/\nFix: grant role Flow Deployer in division Support too/);
-    const sched = annotations.find((a) => a.props.title === 'genesys-preflight: missing-permission' && a.message.startsWith('scheduleGroup:Holiday Hours'))!;
+    const sched = annotations.find((a) => a.props.title === 'genesys-preflight [prod-eu]: missing-permission' && a.message.startsWith('scheduleGroup:Holiday Hours'))!;
     expect(sched.props).toMatchObject({ file: 'examples/genesys-preflight.yml', line: '65', col: '5' });
-    expect(annotations.some((a) => a.command === 'warning' && a.props.title === 'genesys-preflight: unverifiable' && a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'))).toBe(true);
+    expect(annotations.some((a) => a.command === 'warning' && a.props.title === 'genesys-preflight [prod-us]: unverifiable' && a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'))).toBe(true);
     const levels = annotations.map((a) => a.command);
     expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
   });

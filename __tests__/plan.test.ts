@@ -17,7 +17,7 @@ const ops = (kind: ResourceKind, action: ResourceAction, deployer: Deployer, ext
 };
 
 /** Calls known to be outside the catalog, each for a documented reason (design card §1, known gaps). */
-const KNOWN_GAPS = new Set(['POST /uploads/v2/scripter', 'DELETE /api/v2/scripts/{scriptId}']);
+const KNOWN_GAPS = new Set(['POST /uploads/v2/scripter', 'DELETE /api/v2/scripts/{scriptId}', 'POST /api/v2/flows/jobs (flow import)']);
 
 describe('plans: kind × action × deployer', () => {
   const kinds: ResourceKind[] = ['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp'];
@@ -58,7 +58,9 @@ describe('plans: kind × action × deployer', () => {
     const calls = ops('flow', 'deploy', 'cx-as-code');
     expect(calls).toContain('POST /api/v2/flows/jobs');
     expect(calls).toContain('GET /api/v2/flows/jobs/{jobId}');
-    for (const c of calls) expect(CX_AS_CODE.genesyscloud_flow!.apis).toContain(c);
+    // the job's internal flow writes are a documented gap (unverifiable), not a provider API
+    for (const c of calls.filter((x) => !KNOWN_GAPS.has(x))) expect(CX_AS_CODE.genesyscloud_flow!.apis).toContain(c);
+    expect(calls).toContain('POST /api/v2/flows/jobs (flow import)');
   });
 
   it('script plans for cx-as-code only use calls the provider documents, plus the import upload', () => {

@@ -96,6 +96,9 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         const requiredPermissions = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort();
         const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
         const findings = [...g.findings];
+        if (requirements.length === 0) {
+          findings.push({ severity: 'warning', code: 'unverifiable', message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`, location: loaded.locate(['orgs', index]) });
+        }
         if (g.principal) {
           if (g.principal.source === 'declared') for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
           for (const f of lintDeclaredNames(resources.filter((r) => r.orgs.includes(org.name)), catalog)) findings.push(f);

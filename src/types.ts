@@ -33,9 +33,6 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-/** Codes that mean "the check could not be done": they make the exit code 2. */
-export const FATAL_CODES: ReadonlySet<FindingCode> = new Set(['manifest-invalid', 'file-not-found', 'auth-failed']);
-
 /** One result of the evaluation, as written in the JSON report. */
 export interface Finding {
   severity: Severity;

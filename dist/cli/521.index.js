@@ -734,6 +734,7 @@ class StepFailure extends Error {
 }
 /** The preflight client's own needs per inspection step (what to add when a step answers 403). */
 const STEP_NEEDS = {
+    'GET /api/v2/tokens/me': 'OAuth scope `user-basic-info` (user tokens)',
     'GET /api/v2/authorization/roles/{roleId}': 'permission `authorization:role:view`',
     'GET /api/v2/integrations/types/{typeId}': 'permission `integrations:integration:view`',
 };
@@ -834,14 +835,14 @@ function explainFailure(e, what, template, org, where, at) {
         return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: could not read grants from ${where.host} while ${what}: ${e.status} ${e.code ?? ''}`.trim(), at, 'retry later; Genesys Cloud answered with an error');
     }
     if (e instanceof GenesysNetworkError) {
-        return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind})`, at, `check the region (${org.region}) and the network`);
+        return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind}${e.code ? `: ${e.code}` : ''})`, at, `check the region (${org.region}) and the network`);
     }
     return (0,errors/* fatal */.h)('unverifiable', `org ${org.name}: ${what} failed: ${e?.message ?? String(e)}`, at);
 }
 async function readOrg(client, org, index, ctx, kind, where, opts) {
     const at = ctx.loaded.locate(['orgs', index, 'credentials']);
     const findings = [];
-    const token = await step('requesting a token', 'POST /oauth/token', org, where, at, () => client.get('/api/v2/tokens/me'));
+    const token = await step('reading the token (GET /api/v2/tokens/me)', 'GET /api/v2/tokens/me', org, where, at, () => client.get('/api/v2/tokens/me'));
     const orgId = token.organization?.id ?? null;
     if (org.orgId && orgId && org.orgId.toLowerCase() !== orgId.toLowerCase()) {
         findings.push({

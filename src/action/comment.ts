@@ -27,7 +27,8 @@ export async function postComment(inputs: ActionInputs, report: Report, exit: nu
     return;
   }
   const { upsertStickyComment, stickyMarker, fitComment } = await import('../github/comment.js');
-  const marker = stickyMarker(ctx.workflow, inputs.manifest);
+  // One comment per workflow + manifest (+ org selection, so matrix jobs do not overwrite each other).
+  const marker = stickyMarker(ctx.workflow, inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest);
   const pointer = `_Truncated: the full report is in the job summary${runUrl ? ` of [this run](${runUrl})` : ''}._`;
   const body = fitComment(`${marker}\n${markdown}`, undefined, pointer);
   // auto: a new comment only when the deploy is blocked or could not be checked.

@@ -3,7 +3,8 @@ import type { Report } from '../report/model.js';
 
 /**
  * `missing-permissions`: per org, the permissions (and scopes) its findings say are missing,
- * with the divisions they are needed in: `{ "prod-eu": [{"permission": "...", "divisions": ["Support"]}] }`.
+ * with the divisions they are needed in: `{ "prod-eu": [{"permission": "...", "divisions": ["Support"]}] }`;
+ * `"any"` means a grant in any one division will do (not `*`, which in Genesys means all divisions).
  */
 export function missingPermissions(r: Report): Record<string, Array<{ permission: string; divisions: string[] }>> {
   const out: Record<string, Array<{ permission: string; divisions: string[] }>> = {};
@@ -14,7 +15,7 @@ export function missingPermissions(r: Report): Record<string, Array<{ permission
         if (!r) continue;
         for (const p of r.permissions) {
           const set = by.get(p) ?? new Set<string>();
-          set.add(r.division ?? '*');
+          set.add(r.division ?? 'any');
           by.set(p, set);
         }
       }

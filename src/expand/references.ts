@@ -13,8 +13,8 @@
  *   does not show (marked "not in the corpus").
  *
  * Only literal names can be checked before the deploy. A reference computed at run time (an
- * expression, a variable, a `Find...` lookup) is returned with `dynamic: true`, so the caller can
- * warn that it was not checked.
+ * expression, a variable, a `Find...` lookup) is returned with `dynamic: true`; the planner leaves
+ * those out, since the running flow resolves them, not the deploy.
  */
 import type { SourceLocation } from '../types.js';
 import type { NodePath, SourceDocument } from '../util/source.js';

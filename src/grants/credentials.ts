@@ -14,6 +14,8 @@ export type OrgCredentials =
 /** Why no credentials: which variables are missing. */
 export interface MissingCredentials {
   missing: string[];
+  /** Some of the org's variables are set: the user meant a live check. */
+  partial: boolean;
 }
 
 /** CX-as-Code provider variable names (terraform-provider-genesyscloud docs, "Authorization"). */
@@ -32,13 +34,13 @@ export function readCredentials(org: OrgDecl, env: NodeJS.ProcessEnv, singleOrg:
   };
   if (c?.accessToken) {
     const token = get(c.accessToken);
-    return token ? { kind: 'access-token', accessToken: token, source: c.accessToken } : { missing: [c.accessToken] };
+    return token ? { kind: 'access-token', accessToken: token, source: c.accessToken } : { missing: [c.accessToken], partial: false };
   }
   if (c?.clientId || c?.clientSecret) {
     const id = c.clientId ? get(c.clientId) : undefined;
     const secret = c.clientSecret ? get(c.clientSecret) : undefined;
     if (id && secret) return { kind: 'client-credentials', clientId: id, clientSecret: secret, source: `${c.clientId}/${c.clientSecret}` };
-    return { missing: [c.clientId, c.clientSecret].filter((n, i) => n && ![id, secret][i]) as string[] };
+    return { missing: [c.clientId, c.clientSecret].filter((n, i) => n && ![id, secret][i]) as string[], partial: Boolean(id || secret) };
   }
   if (singleOrg) {
     const id = get(CX_AS_CODE_ENV.clientId);

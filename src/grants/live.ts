@@ -58,6 +58,7 @@ class StepFailure extends Error {
 
 /** The preflight client's own needs per inspection step (what to add when a step answers 403). */
 const STEP_NEEDS: Record<string, string> = {
+  'GET /api/v2/tokens/me': 'OAuth scope `user-basic-info` (user tokens)',
   'GET /api/v2/authorization/roles/{roleId}': 'permission `authorization:role:view`',
   'GET /api/v2/integrations/types/{typeId}': 'permission `integrations:integration:view`',
 };
@@ -169,7 +170,7 @@ function explainFailure(e: unknown, what: string, template: string, org: OrgDecl
     return fatal('unverifiable', `org ${org.name}: could not read grants from ${where.host} while ${what}: ${e.status} ${e.code ?? ''}`.trim(), at, 'retry later; Genesys Cloud answered with an error');
   }
   if (e instanceof GenesysNetworkError) {
-    return fatal('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind})`, at, `check the region (${org.region}) and the network`);
+    return fatal('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind}${e.code ? `: ${e.code}` : ''})`, at, `check the region (${org.region}) and the network`);
   }
   return fatal('unverifiable', `org ${org.name}: ${what} failed: ${(e as Error)?.message ?? String(e)}`, at);
 }
@@ -185,7 +186,7 @@ async function readOrg(
 ): Promise<OrgGrants> {
   const at = ctx.loaded.locate(['orgs', index, 'credentials']);
   const findings: Finding[] = [];
-  const token = await step('requesting a token', 'POST /oauth/token', org, where, at, () => client.get<TokenInfo>('/api/v2/tokens/me'));
+  const token = await step('reading the token (GET /api/v2/tokens/me)', 'GET /api/v2/tokens/me', org, where, at, () => client.get<TokenInfo>('/api/v2/tokens/me'));
   const orgId = token.organization?.id ?? null;
   if (org.orgId && orgId && org.orgId.toLowerCase() !== orgId.toLowerCase()) {
     findings.push({

@@ -11,6 +11,11 @@ import { PreflightError } from '../util/errors.js';
 import { readCredentials } from './credentials.js';
 import type { LiveOptions } from './live.js';
 
+/** Whether an org's credentials call for a live read: all set, or some set (a half-configured secret). */
+function wantsLive(c: ReturnType<typeof readCredentials>): boolean {
+  return c !== undefined && (!('missing' in c) || c.partial);
+}
+
 /** The resolved mode and its grants reader. */
 export interface ResolvedMode {
   mode: Mode;
@@ -44,17 +49,14 @@ export function resolveMode(requested: 'auto' | 'offline' | 'live', manifestPath
   try {
     const loaded = loadManifest(manifestPath);
     const single = loaded.manifest.orgs.length === 1;
-    anyLive = loaded.manifest.orgs.some((o) => {
-      const c = readCredentials(o, env, single, () => {});
-      return c !== undefined && !('missing' in c);
-    });
+    anyLive = loaded.manifest.orgs.some((o) => wantsLive(readCredentials(o, env, single, () => {})));
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
   }
   if (!anyLive) return { mode: 'offline' };
   const auto: GrantsReader = async (org, index, ctx) => {
-    const c = readCredentials(org, env, ctx.loaded.manifest.orgs.length === 1, () => {});
-    return c !== undefined && !('missing' in c) ? live(org, index, ctx) : declaredGrants(org, index, ctx);
+    // Live when the org's credentials are set, or half set (then live says which variable is missing).
+    return wantsLive(readCredentials(org, env, ctx.loaded.manifest.orgs.length === 1, () => {})) ? live(org, index, ctx) : declaredGrants(org, index, ctx);
   };
   return { mode: 'live', grants: auto };
 }

@@ -24,6 +24,14 @@ const unlock = step('POST /api/v2/flows/actions/unlock', 'force-unlock a flow lo
 const job = step('POST /api/v2/flows/jobs', 'register an Architect import job for the YAML (the job creates or updates and publishes the flow)');
 const jobStatus = step('GET /api/v2/flows/jobs/{jobId}', 'poll the import job');
 const readBack = step('GET /api/v2/flows/{flowId}', 'read the deployed flow');
+/**
+ * The Architect job creates or updates and publishes the flow inside Genesys Cloud, on the caller's
+ * behalf; which flow permissions it checks there is not published (the provider docs list only the
+ * job permissions), so it is reported as a call that cannot be verified, never as a pass.
+ */
+const jobWrites = step('POST /api/v2/flows/jobs (flow import)', 'the import job creates or updates and publishes the flow', {
+  note: "the job's own flow checks (add, edit, publish in the flow's division, as a direct deploy needs) are not published; make sure the client holds them",
+});
 
 function editing(lookups: ReturnType<typeof step>[]): ActionPlan {
   return {
@@ -39,10 +47,10 @@ const PLANS: Record<Deployer, ActionPlan> = {
   archy: editing([find, resolveDivision]),
   api: editing([find]),
   'cx-as-code': {
-    deploy: [find, job, jobStatus, readBack],
-    create: [find, job, jobStatus, readBack],
-    update: [find, job, jobStatus, readBack],
-    publish: [find, job, jobStatus, readBack],
+    deploy: [find, job, jobStatus, jobWrites, readBack],
+    create: [find, job, jobStatus, jobWrites, readBack],
+    update: [find, job, jobStatus, jobWrites, readBack],
+    publish: [find, job, jobStatus, jobWrites, readBack],
     delete: [find, remove],
   },
 };
@@ -69,11 +77,7 @@ export function referenceCalls(refs: readonly FlowReference[]): PlannedCall[] {
 export function planFlow(r: Resource): ReturnType<typeof step>[] | undefined {
   const calls = PLANS[r.deployer][r.action];
   if (!calls) return undefined;
-  const list = calls.map((c) => {
-    const copy = { ...c };
-    if (copy.when === undefined) delete copy.when;
-    return copy;
-  });
+  const list = calls.map((c) => ({ ...c }));
   if (r.details.forceUnlock === true && r.action !== 'delete') list.splice(1, 0, unlock);
   const refs = r.details.references as FlowReference[] | undefined;
   if (refs?.length && r.action !== 'delete') list.push(...referenceCalls(refs));

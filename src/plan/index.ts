@@ -53,6 +53,7 @@ export function planResource(r: Resource): { calls: PlannedCall[] } | { errors: 
   if (!calls) {
     return { errors: [fatal('manifest-invalid', `action "${r.action}" does not apply to a ${r.kind} (${resourceLabel(r)})`, r.location)] };
   }
+  // Plan tables override `when` with undefined for unconditional variants: drop the key once, here.
   return {
     calls: calls.map((c) => {
       const copy = { ...c };

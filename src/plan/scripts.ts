@@ -11,9 +11,17 @@ const upload = step('POST /uploads/v2/scripter', 'upload the script export as a 
   note: 'script import upload is outside /api/v2 and has no published permission requirement',
 });
 const uploadStatus = step('GET /api/v2/scripts/uploads/{uploadId}/status', 'wait for the import to finish');
-const move = step('POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}', 'move the script into its division', {
-  when: 'when the script is not in the home division',
-});
+/**
+ * Moving an object between divisions needs its edit permission in the divisions involved
+ * (Resource Center, "Move objects between divisions", https://help.mypurecloud.com/?p=177143);
+ * the swagger publishes no permission for the move call itself.
+ */
+const move: ReturnType<typeof step> = {
+  ...step('POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}', 'move the script into its division (needs script edit there)', {
+    when: 'when the script is not in the home division',
+  }),
+  requires: { mode: 'ALL', values: ['scripter:script:edit'] },
+};
 const publish = step('POST /api/v2/scripts/published', 'publish the script');
 const remove = step('DELETE /api/v2/scripts/{scriptId}', 'delete the script');
 

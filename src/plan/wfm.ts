@@ -44,9 +44,5 @@ export function planAgentAssignment(r: Resource) {
 
 /** The calls for one WFM schedule. */
 export function planWfmSchedule(r: Resource) {
-  return SCHEDULE[r.action]?.map((c) => {
-    const copy = { ...c };
-    if (copy.when === undefined) delete copy.when;
-    return copy;
-  });
+  return SCHEDULE[r.action]?.map((c) => ({ ...c }));
 }

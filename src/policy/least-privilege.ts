@@ -37,6 +37,8 @@ export interface OrgPolicy {
   /** OAuth scopes a user-grant client needs (ignored by client credentials). */
   scopes: string[];
   choices: AnyChoice[];
+  /** Calls with no published requirement: the roles cannot cover them (check them by hand). */
+  notCovered: string[];
   /** Distinct permissions the policy grants. */
   size: number;
   /** Distinct permissions named by all the operations' requirement lists (the naive union). */
@@ -128,7 +130,8 @@ export function leastPrivilegePolicy(org: string, requirements: readonly Require
     })
     .sort((a, b) => b.permissions.length - a.permissions.length || a.name.localeCompare(b.name));
   const union = new Set(needs.flatMap((n) => n.values)).size;
-  return { org, roles, scopes: scopesFor(requirements), choices, size: chosen.size, union };
+  const notCovered = [...new Set(requirements.filter((q) => q.unverifiable).map((q) => q.operation))].sort();
+  return { org, roles, scopes: scopesFor(requirements), choices, notCovered, size: chosen.size, union };
 }
 
 /**

@@ -4,7 +4,7 @@
  * where the rest are.
  */
 import type { Finding } from '../types.js';
-import { allFindings, compareFindings, type Report } from './model.js';
+import { compareFindings, type Report } from './model.js';
 
 /** GitHub's per-step display limit for each annotation type (errors, warnings, notices). */
 export const ANNOTATIONS_PER_TYPE = 10;
@@ -22,14 +22,18 @@ export interface Annotation {
 /** The annotations to emit, worst first, at most ANNOTATIONS_PER_TYPE per level plus one overflow notice. */
 export function annotationsFor(r: Report, whereIsTheRest: string): Annotation[] {
   // Fold identical findings at one place, then keep the worst few per level without sorting them all.
-  const folded = new Map<string, { f: Finding; n: number }>();
-  for (const f of allFindings(r)) {
-    const key = `${f.severity}\u0000${f.code}\u0000${f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : ''}\u0000${f.fix ?? f.message}`;
+  type Folded = { f: Finding; n: number; org?: string };
+  const folded = new Map<string, Folded>();
+  const several = r.orgs.length > 1;
+  const add = (f: Finding, org?: string) => {
+    const key = `${org ?? ''}\u0000${f.severity}\u0000${f.code}\u0000${f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : ''}\u0000${f.fix ?? f.message}`;
     const e = folded.get(key);
     if (e) e.n++;
-    else folded.set(key, { f, n: 1 });
-  }
-  const best: Record<Finding['severity'], Array<{ f: Finding; n: number }>> = { error: [], warning: [], notice: [] };
+    else folded.set(key, org !== undefined && several ? { f, n: 1, org } : { f, n: 1 });
+  };
+  for (const f of r.findings) add(f);
+  for (const o of r.orgs) for (const f of o.findings) add(f, o.name);
+  const best: Record<Finding['severity'], Folded[]> = { error: [], warning: [], notice: [] };
   const limit = (sev: Finding['severity']) => ANNOTATIONS_PER_TYPE - (sev === 'notice' ? 1 : 0);
   for (const e of folded.values()) {
     const list = best[e.f.severity];
@@ -43,10 +47,10 @@ export function annotationsFor(r: Report, whereIsTheRest: string): Annotation[] 
   const shownCount = best.error.length + best.warning.length + best.notice.length;
   const hidden = folded.size - shownCount;
   const out: Annotation[] = [];
-  for (const { f, n } of [...best.error, ...best.warning, ...best.notice]) {
+  for (const { f, n, org } of [...best.error, ...best.warning, ...best.notice]) {
     const a: Annotation = {
       level: f.severity,
-      title: `genesys-preflight: ${f.code}`,
+      title: `genesys-preflight${org ? ` [${org}]` : ''}: ${f.code}`,
       message: `${f.message}${n > 1 ? ` (and ${n - 1} more like it)` : ''}${f.fix ? `\nFix: ${f.fix}` : ''}`,
     };
     if (f.location) {

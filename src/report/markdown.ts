@@ -49,7 +49,7 @@ export interface MarkdownOptions {
 /** Renders the markdown report. */
 export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = {}): string {
   const out: string[] = [];
-  const result = exit === 2 ? '⚠️ **could not check**' : exit === 1 ? '❌ **blocked**' : '✅ **allowed**';
+  const result = exit === 2 ? '⚠️ **could not check**' : exit === 1 ? '❌ **blocked**' : r.summary.errors > 0 ? '⚠️ **not enforced** (errors below fail-on)' : '✅ **allowed**';
   out.push(`## ${opts.title ?? 'Genesys Cloud preflight'}`);
   out.push('');
   const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy).length, 0);

@@ -41,7 +41,11 @@ function computeGroups(findings: readonly Finding[]): GroupedRemedy[] {
   }
   const order = { 'add-permission': 0, 'new-role': 1, 'grant-division': 2, 'add-scope': 3 } as const;
   return [...groups.values()]
-    .map(({ g, perms, res }) => ({ ...g, permissions: [...perms].sort(), resources: [...res].sort() }))
+    .map(({ g, perms, res }) => {
+      // A scope admits its read-only variant: `architect` makes `architect:readonly` redundant.
+      const list = g.kind === 'add-scope' ? [...perms].filter((p) => !(p.endsWith(':readonly') && perms.has(p.slice(0, -':readonly'.length)))) : [...perms];
+      return { ...g, permissions: list.sort(), resources: [...res].sort() };
+    })
     .sort((a, b) => order[a.kind] - order[b.kind] || (a.role ?? '').localeCompare(b.role ?? '') || (a.division ?? '').localeCompare(b.division ?? ''));
 }
 

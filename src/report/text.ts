@@ -41,7 +41,7 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
     } else {
       const missing = [...new Set(group.flatMap((g) => g.missing ?? []))];
       const ops = group.map((g) => g.operation ?? '');
-      const where = f.division ? ` in division ${f.division}` : '';
+      const where = f.division && f.code !== 'missing-scope' ? ` in division ${f.division}` : '';
       body = `${group.length} calls need ${missing.map(code).join(', ')}${where}: ${ops.slice(0, 3).join(', ')}${ops.length > 3 ? `, and ${ops.length - 3} more` : ''}`;
       const [grouped] = groupRemedies(group);
       if (grouped) fix = remedySentence(grouped, code);
@@ -89,7 +89,7 @@ export function renderText(r: Report, exit: number): string {
     out.push('');
   }
   const blocked = r.orgs.filter((o) => !o.passed).length;
-  const result = exit === 2 ? 'COULD NOT CHECK' : exit === 1 ? 'FAIL' : 'PASS';
+  const result = exit === 2 ? 'COULD NOT CHECK' : exit === 1 ? 'FAIL' : r.summary.errors > 0 ? 'NOT ENFORCED (errors below --fail-on)' : 'PASS';
   const orgs = r.orgs.length ? `${blocked} of ${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'} blocked; ` : '';
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   out.push(`Result: ${result} — ${orgs}${n(r.summary.errors, 'error')}, ${n(r.summary.warnings, 'warning')}, ${n(r.summary.notices, 'notice')} (exit ${exit})`);
