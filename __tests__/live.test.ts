@@ -277,3 +277,30 @@ describe('entitlements inside an "any one of" set', () => {
     }
   });
 });
+
+describe('permissions that are not division-aware', () => {
+  it('a grant in any division gives them (the org catalog says divisionAware: false)', async () => {
+    const roles: ScenarioRole[] = [
+      { name: 'Jobs', permissions: ['architect:job:create', 'architect:job:view'] },
+      { name: 'Flows', permissions: ['architect:flow:*', 'routing:queue:view'] },
+    ];
+    const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Jobs', divisions: ['Home'] }, { role: 'Flows', divisions: ['*'] }] };
+    const { allCatalogPermissions } = await import('./support/scenario.js');
+    const catalog = allCatalogPermissions().map((p) => (p.startsWith('architect:job:') ? { permission: p, divisionAware: false } : p));
+    const fakes = fakeOrgs([org], roles, { permissionCatalog: catalog });
+    const f2 = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements });
+    try {
+      const manifest = writeScenarioManifest(f2.apiBase, [org], roles, { flows: 2, declare: false });
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('defaults: {deployer: archy}', 'defaults: {deployer: cx-as-code}'));
+      const mode = resolveMode('live', manifest, scenarioEnv(fakes, [org]), { client: FAST });
+      const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+      const o = report.orgs[0]!;
+      // Flow 1 lives in Support; the job role is granted in Home only, and job permissions are org-wide
+      expect(o.findings.filter((f) => f.code === 'missing-division-grant')).toEqual([]);
+      expect(o.passed).toBe(true);
+    } finally {
+      await f2.close();
+    }
+  });
+});

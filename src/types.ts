@@ -207,4 +207,9 @@ export interface Principal {
    * grant them: they are reported once as `entitlement-missing`, and never offered as a fix.
    */
   unavailable?: ReadonlySet<string>;
+  /**
+   * Live only: permissions the org's catalog marks `divisionAware: false` (SDK `DomainPermission`):
+   * a grant in any division gives them, whatever the object's division.
+   */
+  divisionUnaware?: ReadonlySet<string>;
 }

@@ -45,7 +45,7 @@ export function allCatalogPermissions(): string[] {
 }
 
 /** Builds the fake orgs (one per scenario org, keyed by the id the token belongs to). */
-export function fakeOrgs(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { permissionCatalog?: string[] } = {}): FakeOrg[] {
+export function fakeOrgs(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { permissionCatalog?: FakeOrg['permissionCatalog'] } = {}): FakeOrg[] {
   const catalog = opts.permissionCatalog ?? allCatalogPermissions();
   return orgs.map((o) => {
     const id = o.tokenOrgId ?? o.orgId;

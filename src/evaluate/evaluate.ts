@@ -162,7 +162,10 @@ interface Verdict {
 
 const verdictCache = new WeakMap<Principal, WeakMap<PermissionSet, Map<string, Verdict[]>>>();
 
-function verdicts(principal: Principal, set: PermissionSet, division: string | null): Verdict[] {
+function verdicts(principal: Principal, set: PermissionSet, requested: string | null): Verdict[] {
+  // Permissions that are not division-aware are granted org-wide by a grant in any division.
+  const unaware = principal.divisionUnaware;
+  const division = requested !== null && unaware && set.values.every((p) => unaware.has(p)) ? null : requested;
   const bySet = cached(verdictCache, principal, () => new WeakMap());
   const byDivision = cached(bySet, set, () => new Map());
   return cached(byDivision, division ?? '\u0000', () => computeVerdicts(principal, set, division));

@@ -235,7 +235,16 @@ async function readOrg(
   for (const r of roles) r.divisions = r.divisions.flatMap((d) => refOf({ id: d.id ?? d.name, ...(d.name !== d.id ? { name: d.name } : {}) }));
 
   const available = new Set<string>();
-  for (const c of catalog) for (const list of Object.values(c.permissionMap ?? {})) for (const p of list) available.add(`${p.domain}:${p.entityType}:${p.action}`);
+  const divisionUnaware = new Set<string>();
+  for (const c of catalog) {
+    for (const list of Object.values(c.permissionMap ?? {})) {
+      for (const p of list) {
+        const name = `${p.domain}:${p.entityType}:${p.action}`;
+        available.add(name);
+        if (p.divisionAware === false) divisionUnaware.add(name);
+      }
+    }
+  }
   const unavailable = new Set(ctx.requiredPermissions.filter((p) => !available.has(p)));
   findings.push(...entitlementFindings(ctx.requirements, unavailable, org));
 
@@ -245,7 +254,7 @@ async function readOrg(
     permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
   });
 
-  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted, unavailable };
+  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted, unavailable, divisionUnaware };
   return { principal, findings, orgId };
 }
 

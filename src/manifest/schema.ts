@@ -303,10 +303,12 @@ export const MANIFEST_SCHEMA = {
         "$ref": "#/definitions/division"
       },
       "publish": {
-        "type": "boolean"
+        "type": "boolean",
+        "description": "Publish after the import (default true): adds the publish call and its permission."
       },
       "substitutions": {
         "type": "object",
+        "description": "CX-as-Code script substitutions; accepted for parity with the provider, they do not change the calls checked.",
         "additionalProperties": {
           "type": ["string", "number", "boolean"]
         }
@@ -358,7 +360,8 @@ export const MANIFEST_SCHEMA = {
         "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
       },
       "publish": {
-        "type": "boolean"
+        "type": "boolean",
+        "description": "Publish the schedule: the published flag rides on the import/update request (no separate call or permission)."
       },
       "division": {
         "$ref": "#/definitions/division"
