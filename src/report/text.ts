@@ -31,7 +31,7 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
     if (list) list.push(f);
     else perResource.set(key, [f]);
   }
-  const folded = new Map<string, Entry>();
+  const folded = new Map<string, Entry & { seen: Set<string> }>();
   for (const group of perResource.values()) {
     const f = group[0]!;
     let body: string;
@@ -43,14 +43,22 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
       const ops = group.map((g) => g.operation ?? '');
       const where = f.division && f.code !== 'missing-scope' ? ` in division ${f.division}` : '';
       body = `${group.length} calls need ${missing.map(code).join(', ')}${where}: ${ops.slice(0, 3).join(', ')}${ops.length > 3 ? `, and ${ops.length - 3} more` : ''}`;
-      const [grouped] = groupRemedies(group);
-      if (grouped) fix = remedySentence(grouped, code);
+      const r = f.remedy;
+      if (r) {
+        const permissions = [...new Set(group.flatMap((g) => g.remedy?.permissions ?? []))].sort();
+        fix = remedySentence({ kind: r.kind, ...(r.role !== undefined ? { role: r.role } : {}), division: r.division, permissions, resources: [] }, code);
+        const extra = group.filter((g) => g.alsoRemedy);
+        if (extra.length) fix += `; and ${remedySentence({ ...extra[0]!.alsoRemedy!, permissions: [...new Set(extra.flatMap((g) => g.alsoRemedy!.permissions))].sort(), resources: [] }, code)}`;
+      }
     }
     const key = `${f.severity}\u0000${f.code}\u0000${body}\u0000${fix ?? ''}`;
     const e = folded.get(key);
     if (e) {
-      if (f.resource && !e.resources.includes(f.resource)) e.resources.push(f.resource);
-    } else folded.set(key, { f, resources: f.resource ? [f.resource] : [], body, ...(fix ? { fix } : {}) });
+      if (f.resource && !e.seen.has(f.resource)) {
+        e.seen.add(f.resource);
+        e.resources.push(f.resource);
+      }
+    } else folded.set(key, { f, resources: f.resource ? [f.resource] : [], seen: new Set(f.resource ? [f.resource] : []), body, ...(fix ? { fix } : {}) });
   }
   const list = [...folded.values()];
   return { list: list.slice(0, cap), more: Math.max(0, list.length - cap) };
