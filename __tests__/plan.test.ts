@@ -157,3 +157,16 @@ describe('requirements', () => {
     expect(div.division).toBeNull();
   });
 });
+
+describe('exists settles the create-or-update branch', () => {
+  it('exists: true drops the create call; false drops the update; unknown keeps both', () => {
+    expect(ops('flow', 'deploy', 'archy', { details: { exists: true } })).not.toContain('POST /api/v2/flows');
+    expect(ops('flow', 'deploy', 'archy', { details: { exists: true } })).toContain('POST /api/v2/flows/actions/publish');
+    expect(ops('flow', 'deploy', 'archy')).toContain('POST /api/v2/flows');
+    expect(ops('scheduleGroup', 'deploy', 'api', { details: { exists: false } })).toEqual(['GET /api/v2/architect/schedulegroups', 'POST /api/v2/architect/schedulegroups']);
+    expect(ops('scheduleGroup', 'deploy', 'api', { details: { exists: true } })).toEqual(['GET /api/v2/architect/schedulegroups', 'PUT /api/v2/architect/schedulegroups/{scheduleGroupId}']);
+    const p = planResource(resource('scheduleGroup', 'deploy', 'api', { details: { exists: true } }));
+    if ('errors' in p) throw new Error('plan failed');
+    expect(p.calls.every((c) => c.when === undefined && c.branch === undefined)).toBe(true);
+  });
+});

@@ -115,6 +115,8 @@ export interface PlannedCall {
   divisionBound: boolean;
   /** When the call happens only in some cases ("if the flow does not exist yet"). */
   when?: string;
+  /** Create-or-update branch: made only when the object is absent, or only when it is present. */
+  branch?: 'absent' | 'present';
   /** Override of the catalog: a curated fact with its source, for calls the swagger does not describe. */
   note?: string;
   /** Location of the cause, when more precise than the resource (e.g. a reference in a flow file). */

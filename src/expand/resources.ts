@@ -106,7 +106,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
         name: flow.name,
         ...common,
         division,
-        details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true, references: flowReferences(flow) },
+        details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true, references: flowReferences(flow), ...existsOf(decl) },
       };
       if (flow.divisionLocation) r.divisionLocation = flow.divisionLocation;
       resources.push(r);
@@ -117,7 +117,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
         errors.push(fatal('manifest-invalid', `unknown flow type "${decl.type}"${didYouMean(decl.type!, Object.keys(ARCHY_FLOW_TYPES))}`, loaded.locate([...path, 'type'])));
         return;
       }
-      const r: Resource = { kind: 'flow', name: decl.name!, ...common, division: decl.division ?? defaultDivision, details: { flowType: type, forceUnlock: decl.forceUnlock === true } };
+      const r: Resource = { kind: 'flow', name: decl.name!, ...common, division: decl.division ?? defaultDivision, details: { flowType: type, forceUnlock: decl.forceUnlock === true, ...existsOf(decl) } };
       if (decl.division) r.divisionLocation = loaded.locate([...path, 'division']);
       resources.push(r);
     }
@@ -158,7 +158,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
       kind: 'scheduleGroup', name: decl.name, ...base('scheduleGroup', path, decl),
       division: decl.division ?? defaultDivision,
       ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
-      details: {},
+      details: { ...existsOf(decl) },
     });
   });
 
@@ -180,7 +180,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
       ...base('wfmSchedule', path, decl),
       division: decl.division ?? defaultDivision,
       ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
-      details: { businessUnit: decl.businessUnit, publish: decl.publish === true, weekDate: decl.weekDate },
+      details: { businessUnit: decl.businessUnit, publish: decl.publish === true, weekDate: decl.weekDate, ...existsOf(decl) },
     });
   });
 
@@ -252,6 +252,11 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
 
   if (errors.length) throw new PreflightError(capFindings(sortByLocation(errors)));
   return { resources, flows, findings: importFindings };
+}
+
+/** `exists: true|false` from a manifest entry: settles the create-or-update branch of a deploy. */
+function existsOf(decl: { exists?: boolean }): { exists?: boolean } {
+  return decl.exists === undefined ? {} : { exists: decl.exists };
 }
 
 /** The literal names a flow file references (publish resolves them); run-time lookups are left out. */

@@ -5,8 +5,13 @@
 
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` }) as const;
 
-/** What every resource entry may say: its action, deployer and target orgs. */
-const resourceCommon = { action: ref('action'), deployer: ref('deployer'), orgs: ref('orgRefs') } as const;
+/** What every resource entry may say: its action, deployer, target orgs and whether it exists. */
+const resourceCommon = {
+  action: ref('action'),
+  deployer: ref('deployer'),
+  orgs: ref('orgRefs'),
+  exists: { type: 'boolean', description: 'The object already exists (true) or not yet (false): a deploy then needs only that branch (update, or create). Default: unknown, both.' },
+} as const;
 
 /** A resource definition: its own properties plus the common ones, no other keys. */
 function resource(properties: Record<string, unknown>, extra: Record<string, unknown> = {}) {

@@ -39,6 +39,8 @@ export interface RoleDecl {
 
 interface ResourceCommon {
   action?: ResourceAction;
+  /** Whether the object already exists (settles a deploy's create-or-update branch); unknown = both. */
+  exists?: boolean;
   deployer?: Deployer;
   orgs?: string[];
 }

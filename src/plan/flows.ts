@@ -14,7 +14,7 @@ import { step, type ActionPlan } from './step.js';
 
 const find = step('GET /api/v2/flows', 'find the flow by name and type');
 const resolveDivision = step('GET /api/v2/authorization/divisions', 'resolve the division name to its id', { org: true });
-const create = step('POST /api/v2/flows', 'create the flow', { when: 'if the flow does not exist yet' });
+const create = step('POST /api/v2/flows', 'create the flow', { when: 'if the flow does not exist yet', branch: 'absent' });
 const checkout = step('POST /api/v2/flows/actions/checkout', 'lock the flow for editing');
 const save = step('POST /api/v2/flows/{flowId}/versions', 'save the flow configuration');
 const checkin = step('POST /api/v2/flows/actions/checkin', 'unlock the flow after saving');

@@ -53,11 +53,15 @@ export function planResource(r: Resource): { calls: PlannedCall[] } | { errors: 
   if (!calls) {
     return { errors: [fatal('manifest-invalid', `action "${r.action}" does not apply to a ${r.kind} (${resourceLabel(r)})`, r.location)] };
   }
+  // `exists: true|false` on the resource settles the create-or-update branch; unknown keeps both.
+  const exists = r.details.exists;
+  if (exists === true || exists === false) calls = calls.filter((c) => c.branch !== (exists ? 'absent' : 'present'));
   // Plan tables override `when` with undefined for unconditional variants: drop the key once, here.
   return {
     calls: calls.map((c) => {
       const copy = { ...c };
-      if (copy.when === undefined) delete copy.when;
+      if (copy.when === undefined || (exists !== undefined && copy.branch)) delete copy.when;
+      if (copy.branch === undefined || exists !== undefined) delete copy.branch;
       return copy;
     }),
   };

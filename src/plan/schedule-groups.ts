@@ -6,8 +6,8 @@ import type { Resource } from '../types.js';
 import { step, type ActionPlan } from './step.js';
 
 const find = step('GET /api/v2/architect/schedulegroups', 'find the schedule group by name');
-const create = step('POST /api/v2/architect/schedulegroups', 'create the schedule group', { when: 'if it does not exist yet' });
-const update = step('PUT /api/v2/architect/schedulegroups/{scheduleGroupId}', 'update the schedule group', { when: 'if it exists' });
+const create = step('POST /api/v2/architect/schedulegroups', 'create the schedule group', { when: 'if it does not exist yet', branch: 'absent' });
+const update = step('PUT /api/v2/architect/schedulegroups/{scheduleGroupId}', 'update the schedule group', { when: 'if it exists', branch: 'present' });
 const remove = step('DELETE /api/v2/architect/schedulegroups/{scheduleGroupId}', 'delete the schedule group');
 
 const PLAN: ActionPlan = {

@@ -23,10 +23,10 @@ const ASSIGNMENT: ActionPlan = {
 
 const weeks = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules';
 const findSchedule = step(`GET ${weeks}`, 'find the week\'s schedules');
-const importUrl = step(`POST ${weeks}/import/uploadurl`, 'get an upload URL for the schedule import', { when: 'if the week has no schedule yet' });
-const importRun = step(`POST ${weeks}/import`, 'import the uploaded schedule', { when: 'if the week has no schedule yet' });
-const updateUrl = step(`POST ${weeks}/{scheduleId}/update/uploadurl`, 'get an upload URL for the schedule update', { when: 'if the week has a schedule' });
-const updateRun = step(`POST ${weeks}/{scheduleId}/update`, 'apply the uploaded schedule update', { when: 'if the week has a schedule' });
+const importUrl = step(`POST ${weeks}/import/uploadurl`, 'get an upload URL for the schedule import', { when: 'if the week has no schedule yet', branch: 'absent' });
+const importRun = step(`POST ${weeks}/import`, 'import the uploaded schedule', { when: 'if the week has no schedule yet', branch: 'absent' });
+const updateUrl = step(`POST ${weeks}/{scheduleId}/update/uploadurl`, 'get an upload URL for the schedule update', { when: 'if the week has a schedule', branch: 'present' });
+const updateRun = step(`POST ${weeks}/{scheduleId}/update`, 'apply the uploaded schedule update', { when: 'if the week has a schedule', branch: 'present' });
 const removeSchedule = step(`DELETE ${weeks}/{scheduleId}`, 'delete the schedule');
 
 const SCHEDULE: ActionPlan = {
