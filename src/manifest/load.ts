@@ -39,8 +39,21 @@ export function parseManifest(text: string, file: string, baseDir: string): Load
     throw new PreflightError([fatal('manifest-invalid', `manifest ${file} must be a map with "version" and "orgs"`, doc.locate([]))]);
   }
   const schemaErrors = validateManifest(doc);
-  if (schemaErrors.length) throw new PreflightError(capFindings(sortByLocation(schemaErrors)));
   const manifest = doc.value as ManifestV1;
+  if (schemaErrors.length) {
+    // Report the reference problems (unknown region, role, org...) in the same run where the
+    // structure allows checking them, so a user fixes everything in one round.
+    let more: Finding[] = [];
+    try {
+      more = Array.isArray(manifest.orgs) ? checkReferences(manifest, doc) : [];
+    } catch {
+      more = [];
+    }
+    // Credential pairs are left out: a misspelt key (clientSecert) would also read as a missing one.
+    const seen = new Set(schemaErrors.map((f) => `${f.location?.line}:${f.location?.column}`));
+    const independent = more.filter((f) => !seen.has(`${f.location?.line}:${f.location?.column}`) && !/: credentials\./.test(f.message));
+    throw new PreflightError(capFindings(sortByLocation([...schemaErrors, ...independent])));
+  }
   const crossErrors = checkReferences(manifest, doc);
   if (crossErrors.length) throw new PreflightError(capFindings(sortByLocation(crossErrors)));
   return { manifest, file, baseDir, locate: doc.locate };
@@ -79,7 +92,7 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
     if (prev !== undefined) {
       out.push(fatal('manifest-invalid', `duplicate org "${org.name}" (first declared at line ${doc.locate(['orgs', prev, 'name']).line})`, doc.locate(['orgs', i, 'name'])));
     } else orgNames.set(org.name.toLowerCase(), i);
-    if (!resolveRegion(org.region)) {
+    if (typeof org.region === "string" && !resolveRegion(org.region)) {
       const hint = suggestRegion(org.region);
       out.push(fatal('manifest-invalid', `unknown region "${org.region}" for org ${org.name}${hint ? ` (did you mean "${hint}"?)` : ''}`, doc.locate(['orgs', i, 'region']),
         'use a Genesys Cloud region id (us-east-1, eu-west-1, us-west-2, ...) or its host (mypurecloud.com, usw2.pure.cloud, ...)'));
