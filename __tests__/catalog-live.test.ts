@@ -17,6 +17,7 @@ const swagger = {
   },
 };
 
+const ALLOW = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' };
 let fake: FakeGenesys;
 beforeAll(async () => {
   fake = await startFakeGenesys({ orgs: fakeOrgs(ORGS, ROLES), swagger });
@@ -29,7 +30,7 @@ describe('catalog live', () => {
   it('reads the region swagger with one GET and checks against it', async () => {
     const manifest = writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1 });
     fake.calls.length = 0;
-    const catalog = await loadCatalogOption('live', manifest);
+    const catalog = await loadCatalogOption('live', manifest, { env: ALLOW });
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v2/docs/swagger']);
     expect(catalog.size).toBe(2);
     expect(catalog.version).toBe('live-test');
@@ -50,7 +51,7 @@ describe('catalog live', () => {
     const full = await startFakeGenesys({ orgs: fakeOrgs(ORGS, ROLES), swagger: { swagger: '2.0', info: { version: 'live-full' }, paths } });
     try {
       const manifest = writeScenarioManifest(full.apiBase, ORGS, [{ name: 'Publisher', permissions: ['architect:flow:*', 'routing:queue:view'] }], { flows: 1 });
-      const report = await runCheck({ manifestPath: manifest, mode: 'offline', catalogOption: 'live' });
+      const report = await runCheck({ manifestPath: manifest, mode: 'offline', catalogOption: 'live', env: ALLOW });
       expect(report.catalog?.source).toBe('live-full');
       const pub = report.orgs[0]!.requirements.find((q) => q.operation === 'POST /api/v2/flows/actions/publish')!;
       expect(pub.permissions).toEqual({ mode: 'ALL', values: ['architect:flow:publish'] });
@@ -62,8 +63,16 @@ describe('catalog live', () => {
 
   it('an unreachable region fails closed (exit 2 finding), naming the host', async () => {
     const manifest = writeScenarioManifest('http://127.0.0.1:9', ORGS, ROLES, { flows: 1 });
-    await expect(loadCatalogOption('live', manifest)).rejects.toBeInstanceOf(PreflightError);
-    const err = await loadCatalogOption('live', manifest).catch((e: PreflightError) => e);
+    await expect(loadCatalogOption('live', manifest, { env: ALLOW })).rejects.toBeInstanceOf(PreflightError);
+    const err = await loadCatalogOption('live', manifest, { env: ALLOW }).catch((e: PreflightError) => e);
     expect((err as PreflightError).findings[0]).toMatchObject({ code: 'unverifiable', fatal: true, message: expect.stringMatching(/could not read the Platform API swagger from 127\.0\.0\.1:9/) });
+  });
+});
+
+describe('catalog live never reads from a host that is not Genesys Cloud', () => {
+  it('an apiBase override that is not allowed is refused before any request', async () => {
+    const manifest = writeScenarioManifest('http://127.0.0.2:8800', ORGS, ROLES, { flows: 1 });
+    const err = await loadCatalogOption('live', manifest, { env: {} }).catch((e: PreflightError) => e);
+    expect((err as PreflightError).findings[0]).toMatchObject({ code: 'manifest-invalid', fatal: true, message: expect.stringMatching(/is not a Genesys Cloud host/) });
   });
 });

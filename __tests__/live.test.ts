@@ -240,7 +240,7 @@ describe('user tokens (premium apps, PKCE): scopes and the user permissions, bot
       const manifest = writeScenarioManifest(f2.apiBase, [org], ROLES, { flows: 1, declare: false });
       const { readFileSync, writeFileSync } = await import('node:fs');
       writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/credentials: \{clientId: \w+, clientSecret: \w+,/, 'credentials: {accessToken: PARTNER_TOKEN,'));
-      const mode = resolveMode('live', manifest, { PARTNER_TOKEN: 'user-access-token-ABC123xyz' }, { client: FAST });
+      const mode = resolveMode('live', manifest, { PARTNER_TOKEN: 'user-access-token-ABC123xyz', GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' }, { client: FAST });
       const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
       const o = report.orgs[0]!;
       const scope = o.findings.filter((f) => f.code === 'missing-scope');

@@ -43,6 +43,8 @@ export interface CheckOptions {
   concurrency?: number;
   /** The `catalog` option (`bundled`, `live`, PATH) when no catalog is given; loading errors become findings. */
   catalogOption?: string;
+  /** Environment (allowed hosts for `catalog: live`). Default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Offline grants: the declared principal, or a fatal finding when the org declares none. */
@@ -75,10 +77,14 @@ export function requirementsByResource(resources: Resource[], catalog: Catalog):
 export async function runCheck(opts: CheckOptions): Promise<Report> {
   const report: Report = { version: 1, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
   try {
-    const catalog = opts.catalog ?? (opts.catalogOption && opts.catalogOption !== 'bundled' ? await loadCatalogOption(opts.catalogOption, opts.manifestPath) : bundledCatalog());
-    report.catalog = { source: catalog.version, operations: catalog.size };
     const loaded = loadManifest(opts.manifestPath);
     const selected = selectOrgs(loaded, opts.orgs ?? []);
+    const catalog =
+      opts.catalog ??
+      (opts.catalogOption && opts.catalogOption !== 'bundled'
+        ? await loadCatalogOption(opts.catalogOption, opts.manifestPath, { ...(selected[0] ? { org: selected[0].org.name } : {}), env: opts.env ?? process.env })
+        : bundledCatalog());
+    report.catalog = { source: catalog.version, operations: catalog.size };
     const { resources, findings: importFindings } = expandResources(loaded, {
       ...(opts.terraformPlan ? { terraformPlan: opts.terraformPlan } : {}),
       selectedOrgs: selected.map(({ org }) => org.name),
@@ -86,7 +92,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     for (const f of importFindings) report.findings.push(f);
     const byResource = requirementsByResource(resources, catalog);
     catalogCoverage(byResource, catalog, report);
-    const grants = opts.mode === 'live' ? opts.grants : declaredGrants;
+    const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
     if (!grants) throw new Error('live mode needs a grants reader');
     report.orgs = await mapLimit(
       selected,

@@ -82,7 +82,8 @@ export const envNames = (org: string) => ({ id: `GC_${org.replace(/\W+/g, '_').t
 
 /** The environment holding every org's credentials. */
 export function scenarioEnv(fakes: FakeOrg[], orgs: ScenarioOrg[]): Record<string, string> {
-  const env: Record<string, string> = {};
+  // The fake listens on loopback: name it, as an operator would name a private host.
+  const env: Record<string, string> = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' };
   orgs.forEach((o, i) => {
     const n = envNames(o.name);
     env[n.id] = fakes[i]!.clients[0]!.clientId;

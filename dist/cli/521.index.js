@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  allowedHost: () => (/* binding */ allowedHost),
   liveGrantsReader: () => (/* binding */ liveGrantsReader),
   rolesFromGrants: () => (/* binding */ rolesFromGrants)
 });
@@ -696,6 +695,8 @@ class GenesysClient {
 
 // EXTERNAL MODULE: ./src/genesys/regions.ts
 var regions = __webpack_require__(7119);
+// EXTERNAL MODULE: ./src/genesys/hosts.ts
+var hosts = __webpack_require__(3809);
 // EXTERNAL MODULE: ./src/genesys/concurrency.ts
 var concurrency = __webpack_require__(9293);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -724,6 +725,7 @@ var credentials = __webpack_require__(5189);
 
 
 
+
 /** A failed inspection step, turned into a finding. */
 class StepFailure extends Error {
     finding;
@@ -743,7 +745,7 @@ function liveGrantsReader(opts) {
     return async (org, index, ctx) => {
         const orgLoc = ctx.loaded.locate(['orgs', index]);
         const credsLoc = ctx.loaded.locate(['orgs', index, 'credentials']);
-        const creds = (0,credentials/* readCredentials */.L)(org, opts.env, ctx.loaded.manifest.orgs.length === 1, opts.setSecret);
+        const creds = (0,credentials/* readCredentials */.L1)(org, opts.env, ctx.loaded.manifest.orgs.length === 1, opts.setSecret);
         if (!creds) {
             return { findings: [(0,errors/* fatal */.h)('auth-failed', `org ${org.name}: live mode needs credentials: name the environment variables under orgs[].credentials (clientId/clientSecret, or accessToken)`, orgLoc)] };
         }
@@ -754,7 +756,7 @@ function liveGrantsReader(opts) {
         const apiBase = org.credentials?.apiBase ?? region.apiBase;
         const loginBase = org.credentials?.loginBase ?? region.loginBase;
         for (const [key, base] of [['apiBase', apiBase], ['loginBase', loginBase]]) {
-            if (!allowedHost(base, opts.env)) {
+            if (!(0,hosts/* allowedHost */.V)(base, opts.env)) {
                 return {
                     findings: [
                         (0,errors/* fatal */.h)('manifest-invalid', `org ${org.name}: credentials.${key} ${JSON.stringify(base)} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]), 'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
@@ -790,27 +792,6 @@ function liveGrantsReader(opts) {
             await client.close();
         }
     };
-}
-/**
- * Where credentials may be sent: https api./login. hosts of the Genesys Cloud regions, loopback
- * (tests, the fake), and hosts named in GENESYS_PREFLIGHT_ALLOW_HOSTS (comma separated). A manifest
- * edited in a pull request cannot redirect the secret elsewhere.
- */
-function allowedHost(base, env) {
-    let u;
-    try {
-        u = new URL(base);
-    }
-    catch {
-        return false;
-    }
-    const host = u.hostname.replace(/^\[|\]$/g, '');
-    if (host === '127.0.0.1' || host === 'localhost' || host === '::1')
-        return true;
-    if (u.protocol === 'https:' && regions/* REGIONS */.ij.some((r) => host === `api.${r.host}` || host === `login.${r.host}`))
-        return true;
-    const extra = (env.GENESYS_PREFLIGHT_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-    return extra.includes(host.toLowerCase());
 }
 /** Runs one inspection GET; failures become a StepFailure with a finding explaining the step. */
 async function step(what, template, org, where, at, run) {

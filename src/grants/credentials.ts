@@ -25,9 +25,13 @@ export const CX_AS_CODE_ENV = { clientId: 'GENESYSCLOUD_OAUTHCLIENT_ID', clientS
  * Reads an org's credentials. `singleOrg`: the manifest has one org, so the CX-as-Code variables
  * apply when the org names none. Returns undefined when the org names no credentials at all.
  */
+/** Variables of the runner itself: never read as Genesys credentials (they hold GitHub's tokens). */
+export const RESERVED_ENV = /^(GITHUB_|ACTIONS_|RUNNER_|INPUT_)/;
+
 export function readCredentials(org: OrgDecl, env: NodeJS.ProcessEnv, singleOrg: boolean, setSecret: (s: string) => void): OrgCredentials | MissingCredentials | undefined {
   const c = org.credentials;
   const get = (name: string) => {
+    if (RESERVED_ENV.test(name)) return undefined;
     const v = env[name];
     if (v !== undefined && v !== '') setSecret(v);
     return v !== undefined && v !== '' ? v : undefined;

@@ -15,7 +15,8 @@
  */
 import { GenesysApiError, GenesysAuthError, GenesysNetworkError } from '../genesys/errors.js';
 import { GenesysClient, type GenesysClientOptions } from '../genesys/client.js';
-import { REGIONS, resolveRegion } from '../genesys/regions.js';
+import { resolveRegion } from '../genesys/regions.js';
+import { allowedHost } from '../genesys/hosts.js';
 import { mapLimit } from '../genesys/concurrency.js';
 import type {
   AuthzDivision,
@@ -116,25 +117,6 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
       await client.close();
     }
   };
-}
-
-/**
- * Where credentials may be sent: https api./login. hosts of the Genesys Cloud regions, loopback
- * (tests, the fake), and hosts named in GENESYS_PREFLIGHT_ALLOW_HOSTS (comma separated). A manifest
- * edited in a pull request cannot redirect the secret elsewhere.
- */
-export function allowedHost(base: string, env: NodeJS.ProcessEnv): boolean {
-  let u: URL;
-  try {
-    u = new URL(base);
-  } catch {
-    return false;
-  }
-  const host = u.hostname.replace(/^\[|\]$/g, '');
-  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') return true;
-  if (u.protocol === 'https:' && REGIONS.some((r) => host === `api.${r.host}` || host === `login.${r.host}`)) return true;
-  const extra = (env.GENESYS_PREFLIGHT_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-  return extra.includes(host.toLowerCase());
 }
 
 interface Where {

@@ -53,10 +53,23 @@ export function resolveMode(requested: 'auto' | 'offline' | 'live', manifestPath
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
   }
-  if (!anyLive) return { mode: 'offline' };
   const auto: GrantsReader = async (org, index, ctx) => {
     // Live when the org's credentials are set, or half set (then live says which variable is missing).
-    return wantsLive(readCredentials(org, env, ctx.loaded.manifest.orgs.length === 1, () => {})) ? live(org, index, ctx) : declaredGrants(org, index, ctx);
+    const c = readCredentials(org, env, ctx.loaded.manifest.orgs.length === 1, () => {});
+    if (wantsLive(c)) return live(org, index, ctx);
+    const offline = await declaredGrants(org, index, ctx);
+    if (c && 'missing' in c) {
+      // A secret that is not set (a fork PR, a renamed secret) must not pass unnoticed as offline.
+      offline.findings.push({
+        severity: 'warning',
+        code: 'unverifiable',
+        message: `org ${org.name}: ${c.missing.join(', ')} ${c.missing.length > 1 ? 'are' : 'is'} not set, so only the declared principal was checked (offline), not what Genesys Cloud grants`,
+        fix: 'set the credentials from your CI secrets, or use mode: live to make missing credentials an error',
+        location: ctx.loaded.locate(['orgs', index, 'credentials']),
+      });
+    }
+    return offline;
   };
-  return { mode: 'live', grants: auto };
+  // Offline when no org has credentials set (the auto reader still warns about unset secrets).
+  return { mode: anyLive ? 'live' : 'offline', grants: auto };
 }

@@ -149,22 +149,22 @@ export const MANIFEST_SCHEMA = {
           "properties": {
             "clientId": {
               "type": "string",
-              "pattern": "^[A-Z_][A-Z0-9_]{0,127}$",
-              "description": "NAME of an environment variable (upper case, digits, _; never a value)."
+              "pattern": "^(?!GITHUB_|ACTIONS_|RUNNER_|INPUT_)[A-Z_][A-Z0-9_]{0,127}$",
+              "description": "NAME of an environment variable (upper case, digits, _; never a value; not GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*)."
             },
             "clientSecret": {
               "type": "string",
-              "pattern": "^[A-Z_][A-Z0-9_]{0,127}$",
-              "description": "NAME of an environment variable (upper case, digits, _; never a value)."
+              "pattern": "^(?!GITHUB_|ACTIONS_|RUNNER_|INPUT_)[A-Z_][A-Z0-9_]{0,127}$",
+              "description": "NAME of an environment variable (upper case, digits, _; never a value; not GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*)."
             },
             "accessToken": {
               "type": "string",
-              "pattern": "^[A-Z_][A-Z0-9_]{0,127}$",
-              "description": "NAME of an environment variable (upper case, digits, _; never a value)."
+              "pattern": "^(?!GITHUB_|ACTIONS_|RUNNER_|INPUT_)[A-Z_][A-Z0-9_]{0,127}$",
+              "description": "NAME of an environment variable (upper case, digits, _; never a value; not GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*)."
             },
             "apiBase": {
               "type": "string",
-              "description": "Override of https://api.{host}: a Genesys Cloud host, or loopback (tests); any other host needs GENESYS_PREFLIGHT_ALLOW_HOSTS."
+              "description": "Override of https://api.{host}: a Genesys Cloud host; any other host (loopback included) must be named in GENESYS_PREFLIGHT_ALLOW_HOSTS."
             },
             "loginBase": {
               "type": "string"

@@ -98,7 +98,7 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
         return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" is not a Genesys org id (a UUID such as 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f)`, doc.locate(path));
       }
       if (['clientId', 'clientSecret', 'accessToken'].includes(String(path[path.length - 1]))) {
-        return fatal('manifest-invalid', `${at} must be the NAME of an environment variable (upper-case letters, digits, _), never the secret itself`, doc.locate(path));
+        return fatal('manifest-invalid', `${at} must be the NAME of an environment variable (upper-case letters, digits, _; not a GITHUB_, ACTIONS_, RUNNER_ or INPUT_ variable), never the secret itself`, doc.locate(path));
       }
       if (path[path.length - 1] === 'name' && path[0] === 'orgs') {
         return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" must not contain spaces or commas (org names are used in --org filters and reports)`, doc.locate(path));
