@@ -113,7 +113,7 @@ describe('bundled CLI', () => {
   it('--format json validates; --format sarif is SARIF 2.1.0; markdown has the table', async () => {
     const json = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'json']);
     expect(validateReport(JSON.parse(json.stdout))).toBe(true);
-    const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'sarif'])).stdout);
+    const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--mode', 'offline', '--format', 'sarif'])).stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBe(12);
     const md = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'markdown']);
