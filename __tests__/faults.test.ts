@@ -10,11 +10,11 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../src/genesys/fake/index.js';
+import type { FakeGenesys, FakeOrg } from '../src/genesys/fake/index.js';
 import { runCheck } from '../src/engine.js';
 import { resolveMode } from '../src/grants/mode.js';
 import { exitCode } from '../src/report/model.js';
-import { catalogRequirements, fakeOrgs, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
+import { startScenario, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
 import { runAction } from './support/runner.js';
 
 const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] }];
@@ -28,9 +28,7 @@ let fake: FakeGenesys;
 let orgs: FakeOrg[];
 let env: Record<string, string>;
 beforeAll(async () => {
-  orgs = fakeOrgs(ORGS, ROLES);
-  env = scenarioEnv(orgs, ORGS);
-  fake = await startFakeGenesys({ orgs, requirements: catalogRequirements });
+  ({ fake, orgs, env } = await startScenario(ORGS, ROLES));
 });
 afterAll(async () => {
   await fake.close();

@@ -9,7 +9,7 @@ import { resolveMode } from '../src/grants/mode.js';
 import { exitCode, type Report } from '../src/report/model.js';
 import { renderText } from '../src/report/text.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import { catalogRequirements, fakeOrgs, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
+import { FAST_CLIENT, allCatalogPermissions, catalogRequirements, fakeOrgs, liveCheckOnce, scenarioEnv, startScenario, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
 
 const ROLES: ScenarioRole[] = [
   { name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:create', 'architect:job:view'] },
@@ -20,7 +20,7 @@ const ORGS: ScenarioOrg[] = [
   { name: 'missing', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Editor', divisions: ['Home', 'Support'] }] },
   { name: 'wrongorg', orgId: '33333333-3333-4333-8333-333333333333', tokenOrgId: '44444444-4444-4444-8444-444444444444', roles: [{ role: 'Flow Deployer', divisions: ['*'] }] },
 ];
-const FAST = { maxRetries: 2, backoffBaseMs: 5, backoffMaxMs: 20, retryAfterUnitMs: 5, timeoutMs: 1500, connectTimeoutMs: 1000 };
+const FAST = FAST_CLIENT;
 
 let fake: FakeGenesys;
 let orgs: FakeOrg[];
@@ -34,9 +34,7 @@ async function live(manifest: string, extraEnv: Record<string, string> = {}, org
 }
 
 beforeAll(async () => {
-  orgs = fakeOrgs(ORGS, ROLES);
-  env = scenarioEnv(orgs, ORGS);
-  fake = await startFakeGenesys({ orgs, requirements: catalogRequirements });
+  ({ fake, orgs, env } = await startScenario(ORGS, ROLES));
 });
 afterAll(async () => {
   await fake.close();
@@ -189,28 +187,22 @@ describe('entitlements and divisions', () => {
   it('a permission missing from the org catalog is entitlement-missing; an unknown division is a located error', async () => {
     const roles = [...ROLES, { name: 'Inspector', permissions: ['integrations:integration:view'] }];
     const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Flow Deployer', divisions: ['Home'] }, { role: 'Inspector', divisions: ['Home'] }], divisions: ['Home', 'Sales'] };
-    const narrow = fakeOrgs([org], roles, { permissionCatalog: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit', 'architect:flow:unlock', 'integrations:integration:view'] });
-    const f2 = await startFakeGenesys({ orgs: narrow, requirements: catalogRequirements });
-    try {
-      const manifest = writeScenarioManifest(f2.apiBase, [org], roles, { flows: 2, extra: 'premiumApps:\n  - {integrationType: not-enabled-app, provision: [group]}' });
-      const e = scenarioEnv(narrow, [org]);
-      const mode = resolveMode('live', manifest, e, { client: FAST });
-      const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
-      const codes = report.orgs[0]!.findings.map((f) => f.code);
-      expect(codes).toContain('entitlement-missing');
-      const ent = report.orgs[0]!.findings.filter((f) => f.code === 'entitlement-missing');
-      expect(ent.some((f) => /integration type not-enabled-app is not available/.test(f.message))).toBe(true);
-      expect(ent.some((f) => (f.missing ?? []).includes('directory:group:add'))).toBe(true);
-      // no double report: the unavailable permission is not also missing-permission
-      expect(report.orgs[0]!.findings.some((f) => f.code === 'missing-permission' && (f.missing ?? []).includes('directory:group:add'))).toBe(false);
-      const div = report.orgs[0]!.findings.find((f) => f.code === 'manifest-invalid')!;
-      expect(div.message).toMatch(/division "Support" does not exist in org good \(divisions: Home, Sales\)/);
-      expect(div.location!.file).toMatch(/f1\.yaml$/);
-      expect(div.location!.line).toBe(3);
-      expect(exitCode(report, 'error')).toBe(2);
-    } finally {
-      await f2.close();
-    }
+    const report = await liveCheckOnce([org], roles, {
+      permissionCatalog: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit', 'architect:flow:unlock', 'integrations:integration:view'],
+      manifest: { flows: 2, declare: true, extra: 'premiumApps:\n  - {integrationType: not-enabled-app, provision: [group]}' },
+    });
+    const codes = report.orgs[0]!.findings.map((f) => f.code);
+    expect(codes).toContain('entitlement-missing');
+    const ent = report.orgs[0]!.findings.filter((f) => f.code === 'entitlement-missing');
+    expect(ent.some((f) => /integration type not-enabled-app is not available/.test(f.message))).toBe(true);
+    expect(ent.some((f) => (f.missing ?? []).includes('directory:group:add'))).toBe(true);
+    // no double report: the unavailable permission is not also missing-permission
+    expect(report.orgs[0]!.findings.some((f) => f.code === 'missing-permission' && (f.missing ?? []).includes('directory:group:add'))).toBe(false);
+    const div = report.orgs[0]!.findings.find((f) => f.code === 'manifest-invalid')!;
+    expect(div.message).toMatch(/division "Support" does not exist in org good \(divisions: Home, Sales\)/);
+    expect(div.location!.file).toMatch(/f1\.yaml$/);
+    expect(div.location!.line).toBe(3);
+    expect(exitCode(report, 'error')).toBe(2);
   });
 });
 
@@ -259,22 +251,15 @@ describe('entitlements inside an "any one of" set', () => {
   it('when the org lacks one member, the other member is required (no silent pass)', async () => {
     const roles: ScenarioRole[] = [{ name: 'Viewer', permissions: ['architect:flow:view'] }];
     const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Viewer', divisions: ['*'] }] };
-    const fakes = fakeOrgs([org], roles, { permissionCatalog: ['architect:flow:view', 'architect:flow:unlock', 'architect:flow:edit', 'architect:flow:add', 'routing:queue:view'] });
-    const f2 = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements });
-    try {
-      const manifest = writeScenarioManifest(f2.apiBase, [org], roles, { flows: 1, declare: false });
-      const { readFileSync, writeFileSync } = await import('node:fs');
-      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('  - file: flows/f0.yaml', '  - file: flows/f0.yaml\n    action: publish'));
-      const mode = resolveMode('live', manifest, scenarioEnv(fakes, [org]), { client: FAST });
-      const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
-      const o = report.orgs[0]!;
-      expect(o.passed).toBe(false);
-      const pub = o.findings.find((f) => f.operation === 'POST /api/v2/flows/actions/publish')!;
-      expect(pub.code).toBe('missing-permission');
-      expect(pub.missing).toEqual(['architect:flow:unlock']);
-    } finally {
-      await f2.close();
-    }
+    const report = await liveCheckOnce([org], roles, {
+      permissionCatalog: ['architect:flow:view', 'architect:flow:unlock', 'architect:flow:edit', 'architect:flow:add', 'routing:queue:view'],
+      manifest: { flows: 1, action: 'publish' },
+    });
+    const o = report.orgs[0]!;
+    expect(o.passed).toBe(false);
+    const pub = o.findings.find((f) => f.operation === 'POST /api/v2/flows/actions/publish')!;
+    expect(pub.code).toBe('missing-permission');
+    expect(pub.missing).toEqual(['architect:flow:unlock']);
   });
 });
 
@@ -285,22 +270,11 @@ describe('permissions that are not division-aware', () => {
       { name: 'Flows', permissions: ['architect:flow:*', 'routing:queue:view'] },
     ];
     const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Jobs', divisions: ['Home'] }, { role: 'Flows', divisions: ['*'] }] };
-    const { allCatalogPermissions } = await import('./support/scenario.js');
     const catalog = allCatalogPermissions().map((p) => (p.startsWith('architect:job:') ? { permission: p, divisionAware: false } : p));
-    const fakes = fakeOrgs([org], roles, { permissionCatalog: catalog });
-    const f2 = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements });
-    try {
-      const manifest = writeScenarioManifest(f2.apiBase, [org], roles, { flows: 2, declare: false });
-      const { readFileSync, writeFileSync } = await import('node:fs');
-      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('defaults: {deployer: archy}', 'defaults: {deployer: cx-as-code}'));
-      const mode = resolveMode('live', manifest, scenarioEnv(fakes, [org]), { client: FAST });
-      const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
-      const o = report.orgs[0]!;
-      // Flow 1 lives in Support; the job role is granted in Home only, and job permissions are org-wide
-      expect(o.findings.filter((f) => f.code === 'missing-division-grant')).toEqual([]);
-      expect(o.passed).toBe(true);
-    } finally {
-      await f2.close();
-    }
+    const report = await liveCheckOnce([org], roles, { permissionCatalog: catalog, manifest: { flows: 2, deployer: 'cx-as-code' } });
+    const o = report.orgs[0]!;
+    // Flow 1 lives in Support; the job role is granted in Home only, and job permissions are org-wide
+    expect(o.findings.filter((f) => f.code === 'missing-division-grant')).toEqual([]);
+    expect(o.passed).toBe(true);
   });
 });

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
-import type { FakeOrg, FakeRequirement, RequirementLookup } from '../../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../../src/genesys/fake/index.js';
+import { runCheck } from '../../src/engine.js';
+import { resolveMode } from '../../src/grants/mode.js';
+import type { Report } from '../../src/report/model.js';
 import { ORG_WIDE_OPERATIONS } from '../../src/plan/org-wide.js';
 
 /** A role: name and permissions (`domain:entity:action`, wildcards allowed). */
@@ -97,11 +100,11 @@ export function writeScenarioManifest(
   apiBase: string,
   orgs: ScenarioOrg[],
   roles: ScenarioRole[],
-  opts: { flows?: number; declare?: boolean; extra?: string } = {},
+  opts: { flows?: number; declare?: boolean; extra?: string; deployer?: string; action?: string } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'gp-scenario-'));
   mkdirSync(join(dir, 'flows'));
-  const lines: string[] = ['version: 1', 'defaults: {deployer: archy}', 'orgs:'];
+  const lines: string[] = ['version: 1', `defaults: {deployer: ${opts.deployer ?? 'archy'}}`, 'orgs:'];
   for (const o of orgs) {
     const n = envNames(o.name);
     lines.push(`  - name: ${o.name}`, `    region: us-east-1`, `    orgId: ${o.orgId}`);
@@ -118,10 +121,48 @@ export function writeScenarioManifest(
   for (let i = 0; i < n; i++) {
     const division = i % 2 === 0 ? 'Home' : 'Support';
     writeFileSync(join(dir, 'flows', `f${i}.yaml`), `inboundCall:\n  name: Flow ${i}\n  division: ${division}\n  startUpRef: "/inboundCall/menus/menu[Main_1]"\n  defaultLanguage: en-us\n`);
-    lines.push(`  - file: flows/f${i}.yaml`);
+    lines.push(`  - file: flows/f${i}.yaml${opts.action ? `\n    action: ${opts.action}` : ''}`);
   }
   if (opts.extra) lines.push(opts.extra);
   const file = join(dir, 'genesys-preflight.yml');
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
+}
+
+/** Fast client settings for tests: short timeouts and backoff. */
+export const FAST_CLIENT = { maxRetries: 2, backoffBaseMs: 5, backoffMaxMs: 20, retryAfterUnitMs: 5, timeoutMs: 1500, connectTimeoutMs: 1000 };
+
+/** A running fake with the scenario's orgs and the environment holding their credentials. */
+export interface Scenario {
+  fake: FakeGenesys;
+  orgs: FakeOrg[];
+  env: Record<string, string>;
+}
+
+/** Starts the fake Genesys Cloud (enforcing the bundled catalog) with the scenario's orgs. */
+export async function startScenario(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { permissionCatalog?: FakeOrg['permissionCatalog']; swagger?: unknown } = {}): Promise<Scenario> {
+  const fakes = fakeOrgs(orgs, roles, opts.permissionCatalog ? { permissionCatalog: opts.permissionCatalog } : {});
+  const fake = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements, ...(opts.swagger ? { swagger: opts.swagger } : {}) });
+  return { fake, orgs: fakes, env: scenarioEnv(fakes, orgs) };
+}
+
+/**
+ * One live check on a fresh fake: starts it, writes the manifest, reads the grants live, closes it.
+ * `manifest` takes writeScenarioManifest's options.
+ */
+export async function liveCheckOnce(
+  orgs: ScenarioOrg[],
+  roles: ScenarioRole[],
+  opts: { permissionCatalog?: FakeOrg['permissionCatalog']; manifest?: Parameters<typeof writeScenarioManifest>[3]; patchFakes?: (fakes: FakeOrg[]) => void; env?: Record<string, string> } = {},
+): Promise<Report> {
+  const fakes = fakeOrgs(orgs, roles, opts.permissionCatalog ? { permissionCatalog: opts.permissionCatalog } : {});
+  opts.patchFakes?.(fakes);
+  const fake = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements });
+  try {
+    const manifest = writeScenarioManifest(fake.apiBase, orgs, roles, { declare: false, ...opts.manifest });
+    const mode = resolveMode('live', manifest, { ...scenarioEnv(fakes, orgs), ...opts.env }, { client: FAST_CLIENT });
+    return await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+  } finally {
+    await fake.close();
+  }
 }
