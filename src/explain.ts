@@ -1,7 +1,11 @@
 /** `explain "METHOD /api/v2/path"`: what one operation needs, from the catalog. */
 import type { Catalog } from './catalog/catalog.js';
+import { termLines } from './report/escape.js';
 
-/** Renders the requirement of one operation; returns undefined when the operation is unknown. */
+/**
+ * Renders the requirement of one operation; returns undefined when the operation is unknown.
+ * The catalog may come from a swagger file, so its strings are escaped for a terminal (`termLines`).
+ */
 export function explainOperation(catalog: Catalog, query: string): string | undefined {
   const m = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(query);
   if (!m) return undefined;
@@ -17,5 +21,5 @@ export function explainOperation(catalog: Catalog, query: string): string | unde
   } else lines.push('  permissions: none beyond a valid token');
   lines.push(op.scopesUnknown ? '  OAuth scopes: not published' : `  OAuth scopes (user tokens; any one): ${op.scopes.join(', ') || 'none'}`);
   lines.push('  client-credentials tokens: scopes do not apply; the client\'s roles and divisions decide');
-  return lines.join('\n');
+  return termLines(lines.join('\n'));
 }

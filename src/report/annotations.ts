@@ -2,9 +2,16 @@
  * GitHub annotations. The runner shows at most 10 annotations of each type per step, so the
  * worst findings go first (errors, fatal first), identical ones are folded, and one notice says
  * where the rest are.
+ *
+ * Names inside messages, titles and file paths have their control characters shown as escapes
+ * (`termText`), so a name cannot add lines to an annotation; the only line break in a message
+ * is the one before "Fix:". Writing them as workflow commands is @actions/core's job
+ * (`core.error(message, {title, file, ...})` percent-encodes `%`, CR and LF in the message and
+ * also `:` and `,` in properties), so nothing here can end the command early.
  */
 import type { Finding } from '../types.js';
 import { compareFindings, type Report } from './model.js';
+import { termText } from './escape.js';
 
 /** GitHub's per-step display limit for each annotation type (errors, warnings, notices). */
 export const ANNOTATIONS_PER_TYPE = 10;
@@ -19,7 +26,10 @@ export interface Annotation {
   startColumn?: number;
 }
 
-/** The annotations to emit, worst first, at most ANNOTATIONS_PER_TYPE per level plus one overflow notice. */
+/**
+ * The annotations to emit, worst first, at most ANNOTATIONS_PER_TYPE per level plus one overflow
+ * notice. `whereIsTheRest` is trusted text (written by the workflow's side, e.g. the run URL).
+ */
 export function annotationsFor(r: Report, whereIsTheRest: string): Annotation[] {
   // Fold identical findings at one place, then keep the worst few per level without sorting them all.
   type Folded = { f: Finding; n: number; org?: string };
@@ -48,13 +58,14 @@ export function annotationsFor(r: Report, whereIsTheRest: string): Annotation[] 
   const hidden = folded.size - shownCount;
   const out: Annotation[] = [];
   for (const { f, n, org } of [...best.error, ...best.warning, ...best.notice]) {
+    const fix = f.fix ? `\nFix: ${termText(f.fix)}` : '';
     const a: Annotation = {
       level: f.severity,
-      title: `genesys-preflight${org ? ` [${org}]` : ''}: ${f.code}`,
-      message: `${f.message}${n > 1 ? ` (and ${n - 1} more like it)` : ''}${f.fix ? `\nFix: ${f.fix}` : ''}`,
+      title: `genesys-preflight${org ? ` [${termText(org)}]` : ''}: ${f.code}`,
+      message: `${termText(f.message)}${n > 1 ? ` (and ${n - 1} more like it)` : ''}${fix}`,
     };
     if (f.location) {
-      a.file = f.location.file;
+      a.file = termText(f.location.file);
       a.startLine = f.location.line;
       a.startColumn = f.location.column;
     }

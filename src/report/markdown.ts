@@ -1,12 +1,17 @@
 /**
  * Markdown report: the job summary and the PR comment body (GitHub-flavoured markdown).
+ * Every name and message goes through ./escape.ts: the only headings, tables, lists, links and
+ * `<details>` in the output are this file's own.
  */
 import type { Finding, Requirement } from '../types.js';
 import { groupRemedies, remedySentence } from './remedies.js';
 import type { OrgReport, Report } from './model.js';
+import { htmlText, mdCode, mdMessage, mdText, mdUrl } from './escape.js';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+const esc = mdText;
+const code = (s: string) => mdCode(s);
+/** Inline code inside a table cell. */
+const cellCode = (s: string) => mdCode(s, { table: true });
 
 const basename = (f: string) => f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1);
 
@@ -32,7 +37,7 @@ function count(findings: readonly Finding[], sev: Finding['severity']): number {
 function permissionsCell(q: Requirement): string {
   if (q.unverifiable) return `_unverifiable: ${esc(q.unverifiable)}_`;
   if (!q.permissions) return '_none_';
-  return `${q.permissions.mode}: ${q.permissions.values.map(code).join(', ')}`;
+  return `${esc(q.permissions.mode)}: ${q.permissions.values.map(cellCode).join(', ')}`;
 }
 
 /** Rows of a per-org table shown at most; the JSON report has them all. */
@@ -46,11 +51,13 @@ export interface MarkdownOptions {
   requirements?: boolean;
 }
 
-/** Renders the markdown report. */
+/**
+ * Renders the markdown report. `opts.runUrl` is linked only when it is an http(s) URL.
+ */
 export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = {}): string {
   const out: string[] = [];
   const result = exit === 2 ? '⚠️ **could not check**' : exit === 1 ? '❌ **blocked**' : r.summary.errors > 0 ? '⚠️ **not enforced** (errors below fail-on)' : '✅ **allowed**';
-  out.push(`## ${opts.title ?? 'Genesys Cloud preflight'}`);
+  out.push(`## ${opts.title === undefined ? 'Genesys Cloud preflight' : esc(opts.title)}`);
   out.push('');
   const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy).length, 0);
   const fixes = r.orgs.reduce((n, o) => n + groupRemedies(o.findings).length, 0);
@@ -59,12 +66,17 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     ...(blocked ? [`${blocked} blocked call${blocked === 1 ? '' : 's'}`, `${fixes} fix${fixes === 1 ? '' : 'es'}`] : []),
     `${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}`,
   ];
-  out.push(`Deploy ${result}: ${counts.join(' · ')} · ${r.mode} check of ${code(r.manifest)}${opts.runUrl ? ` · [workflow run](${opts.runUrl})` : ''}`);
+  const runUrl = opts.runUrl === undefined ? undefined : mdUrl(opts.runUrl);
+  const link = runUrl ? ` · [workflow run](${runUrl})` : '';
+  out.push(`Deploy ${result}: ${counts.join(' · ')} · ${esc(r.mode)} check of ${code(r.manifest)}${link}`);
   out.push('');
   if (r.findings.length) {
     out.push('### The check could not be done');
     out.push('');
-    for (const f of r.findings) out.push(`- ${f.location ? `${code(`${f.location.file}:${f.location.line}:${f.location.column}`)} ` : ''}${esc(f.message)}${f.fix ? ` — fix: ${esc(f.fix)}` : ''}`);
+    for (const f of r.findings) {
+      const at = f.location ? `${code(`${f.location.file}:${f.location.line}:${f.location.column}`)} ` : '';
+      out.push(`- ${at}${mdMessage(f.message)}${f.fix ? ` — fix: ${mdMessage(f.fix)}` : ''}`);
+    }
     out.push('');
   }
   if (r.orgs.length) {
@@ -84,7 +96,8 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       out.push('**Fix**');
       out.push('');
       for (const g of fixes) {
-        out.push(`- ${remedySentence(g, code, esc)} — needed by ${g.resources.slice(0, 5).map(esc).join(', ')}${g.resources.length > 5 ? ` and ${g.resources.length - 5} more` : ''}`);
+        const more = g.resources.length > 5 ? ` and ${g.resources.length - 5} more` : '';
+        out.push(`- ${remedySentence(g, code, esc)} — needed by ${g.resources.slice(0, 5).map(esc).join(', ')}${more}`);
       }
       out.push('');
     }
@@ -98,7 +111,8 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
         if (seen.has(key)) continue;
         seen.add(key);
         const icon = f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️';
-        out.push(`- ${icon} ${code(f.code)} ${esc(f.message)}${f.location ? ` (${code(`${f.location.file}:${f.location.line}`)})` : ''}${f.fix ? ` — ${esc(f.fix)}` : ''}`);
+        const at = f.location ? ` (${code(`${f.location.file}:${f.location.line}`)})` : '';
+        out.push(`- ${icon} ${code(f.code)} ${mdMessage(f.message)}${at}${f.fix ? ` — ${mdMessage(f.fix)}` : ''}`);
       }
       out.push('');
     }
@@ -115,7 +129,8 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
         last = f.resource ?? '';
         const res = first ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}` : '';
         const w = when.get(`${f.resource}\u0000${f.operation}`);
-        out.push(`| ${res} | ${code(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(code).join(', ')} |`);
+        const op = `${cellCode(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''}`;
+        out.push(`| ${res} | ${op} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(cellCode).join(', ')} |`);
       }
       if (errs.length > MAX_TABLE_ROWS) out.push('', `_… and ${errs.length - MAX_TABLE_ROWS} more blocked calls in the JSON report._`);
       out.push('');
@@ -123,12 +138,14 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       out.push('');
     }
     if (opts.requirements !== false && o.requirements.length) {
-      out.push(`<details><summary>All ${o.requirements.length} requirements of ${esc(o.name)}</summary>`);
+      out.push(`<details><summary>All ${o.requirements.length} requirements of ${htmlText(o.name)}</summary>`);
       out.push('');
       out.push('| Resource | Action | Operation | Permissions | Scopes | Division |');
       out.push('| --- | --- | --- | --- | --- | --- |');
       for (const q of o.requirements.slice(0, MAX_TABLE_ROWS)) {
-        out.push(`| ${esc(q.resource)} | ${q.action} | ${code(q.operation)}${q.when ? ` _(${esc(q.when)})_` : ''} | ${permissionsCell(q)} | ${q.scopes.map(code).join(', ') || (q.scopesUnknown ? '_unknown_' : '—')} | ${esc(q.division ?? '—')} |`);
+        const op = `${cellCode(q.operation)}${q.when ? ` _(${esc(q.when)})_` : ''}`;
+        const scopes = q.scopes.map(cellCode).join(', ') || (q.scopesUnknown ? '_unknown_' : '—');
+        out.push(`| ${esc(q.resource)} | ${esc(q.action)} | ${op} | ${permissionsCell(q)} | ${scopes} | ${esc(q.division ?? '—')} |`);
       }
       if (o.requirements.length > MAX_TABLE_ROWS) out.push('', `_… and ${o.requirements.length - MAX_TABLE_ROWS} more requirements in the JSON report._`);
       out.push('');

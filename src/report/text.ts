@@ -1,7 +1,12 @@
-/** Terminal report: per-org verdict, grouped findings, grouped fixes. */
+/**
+ * Terminal report: per-org verdict, grouped findings, grouped fixes. The finished text goes
+ * through `termLines` (./escape.ts): no control character from a name reaches the terminal
+ * raw, and no line starts with a workflow command (`::error`, `::add-mask::`, ...).
+ */
 import type { Finding, SourceLocation } from '../types.js';
 import { groupRemedies, remedySentence } from './remedies.js';
 import type { Report } from './model.js';
+import { termLines } from './escape.js';
 
 const loc = (l?: SourceLocation) => (l ? `${l.file}:${l.line}:${l.column}` : '');
 
@@ -72,7 +77,7 @@ function renderEntry(out: string[], e: Entry, indent: string): void {
   if (e.fix) out.push(`${indent}  fix: ${e.fix}`);
 }
 
-/** Renders the report for a terminal (no colour codes). */
+/** Renders the report for a terminal (no colour codes; names escaped by `termLines`). */
 export function renderText(r: Report, exit: number): string {
   const out: string[] = [];
   const reqs = r.orgs.reduce((n, o) => n + o.requirements.length, 0);
@@ -101,5 +106,5 @@ export function renderText(r: Report, exit: number): string {
   const orgs = r.orgs.length ? `${blocked} of ${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'} blocked; ` : '';
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   out.push(`Result: ${result} — ${orgs}${n(r.summary.errors, 'error')}, ${n(r.summary.warnings, 'warning')}, ${n(r.summary.notices, 'notice')} (exit ${exit})`);
-  return out.join('\n') + '\n';
+  return termLines(out.join('\n')) + '\n';
 }
