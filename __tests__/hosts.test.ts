@@ -41,11 +41,11 @@ describe('credential variables', () => {
   });
 
   it('auto mode with the named secrets unset checks the declared principal and says so', async () => {
-    const file = write('{clientId: GC_O_ID, clientSecret: GC_O_SECRET}');
-    const mode = resolveMode('auto', file, { GC_O_ID: '', GC_O_SECRET: '' });
+    const file = write('{clientId: GENESYS_O_CLIENT_ID, clientSecret: GENESYS_O_CLIENT_SECRET}');
+    const mode = resolveMode('auto', file, { GENESYS_O_CLIENT_ID: '', GENESYS_O_CLIENT_SECRET: '' });
     const report = await runCheck({ manifestPath: file, mode: mode.mode, ...(mode.grants ? { grants: mode.grants } : {}) });
     const w = report.orgs[0]!.findings.find((f) => f.code === 'unverifiable' && /not set/.test(f.message));
-    expect(w).toMatchObject({ severity: 'warning', message: expect.stringMatching(/GC_O_ID, GC_O_SECRET are not set, so only the declared principal was checked/) });
+    expect(w).toMatchObject({ severity: 'warning', message: expect.stringMatching(/GENESYS_O_CLIENT_ID\/GENESYS_O_CLIENT_SECRET \(or GENESYS_O_ACCESS_TOKEN\) are not set, so only the declared principal was checked/) });
     expect(report.orgs[0]!.principal).toBe('declared');
     expect(exitCode(report, 'warning')).toBe(1);
   });

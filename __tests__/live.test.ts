@@ -160,10 +160,10 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
 
   it('wrong secret: auth-failed naming the login host and the variables, never the secret', async () => {
     const manifest = writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 });
-    const { report } = await live(manifest, { GC_GOOD_SECRET: 'not-the-secret-XYZ' });
+    const { report } = await live(manifest, { GENESYS_GOOD_CLIENT_SECRET: 'not-the-secret-XYZ' });
     const f = report.orgs[0]!.findings[0]!;
     expect(f.code).toBe('auth-failed');
-    expect(f.message).toMatch(/rejected the credentials from GC_GOOD_ID\/GC_GOOD_SECRET/);
+    expect(f.message).toMatch(/rejected the credentials from GENESYS_GOOD_CLIENT_ID\/GENESYS_GOOD_CLIENT_SECRET/);
     expect(JSON.stringify(report)).not.toContain('not-the-secret-XYZ');
   });
 
@@ -178,7 +178,7 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
     const manifest = writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 });
     const mode = resolveMode('live', manifest, {}, {});
     const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
-    expect(report.orgs[0]!.findings[0]!.message).toMatch(/GC_GOOD_ID, GC_GOOD_SECRET are not set/);
+    expect(report.orgs[0]!.findings[0]!.message).toMatch(/GENESYS_GOOD_CLIENT_ID and GENESYS_GOOD_CLIENT_SECRET are not set/);
     expect(exitCode(report, 'error')).toBe(2);
   });
 });
@@ -230,9 +230,7 @@ describe('user tokens (premium apps, PKCE): scopes and the user permissions, bot
     const f2 = await startFakeGenesys({ orgs: [fo!], requirements: catalogRequirements });
     try {
       const manifest = writeScenarioManifest(f2.apiBase, [org], ROLES, { flows: 1, declare: false });
-      const { readFileSync, writeFileSync } = await import('node:fs');
-      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/credentials: \{clientId: \w+, clientSecret: \w+,/, 'credentials: {accessToken: PARTNER_TOKEN,'));
-      const mode = resolveMode('live', manifest, { PARTNER_TOKEN: 'user-access-token-ABC123xyz', GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' }, { client: FAST });
+      const mode = resolveMode('live', manifest, { GENESYS_PARTNER_ACCESS_TOKEN: 'user-access-token-ABC123xyz', GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' }, { client: FAST });
       const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
       const o = report.orgs[0]!;
       const scope = o.findings.filter((f) => f.code === 'missing-scope');

@@ -14,6 +14,7 @@ import { bundledCatalog } from './catalog/bundled.js';
 import { explainOperation } from './explain.js';
 import { VERSION } from './version.js';
 import { resolveMode } from './grants/mode.js';
+import { ORG_NAME_PATTERN } from './grants/credentials.js';
 import { loadCatalogOption } from './catalog/option.js';
 import { PreflightError } from './util/errors.js';
 import { loadManifest } from './manifest/load.js';
@@ -22,13 +23,19 @@ import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } f
 
 const USAGE = `Usage:
   genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
-                          [--mode auto|offline|live] [--org NAME]... [--fail-on error|warning|never]
-                          [--output FILE] [--catalog bundled|live|PATH] [--terraform-plan PLAN.json]
+                          [--mode auto|offline|live] [--org NAME]... [--live-org NAME|*]...
+                          [--fail-on error|warning|never] [--output FILE]
+                          [--catalog bundled|live|PATH] [--terraform-plan PLAN.json]
   genesys-preflight explain "METHOD /api/v2/path"
   genesys-preflight policy [--manifest PATH] [--org NAME]... [--format text|markdown|terraform|json]
                           [--terraform-plan PLAN.json]   (least-privilege roles per org)
   genesys-preflight orgs [--manifest PATH]     (org names as JSON, for a strategy.matrix)
   genesys-preflight --version
+
+Live mode reads each org's credentials from GENESYS_<ORG>_CLIENT_ID and GENESYS_<ORG>_CLIENT_SECRET
+(or GENESYS_<ORG>_ACCESS_TOKEN), <ORG> being the org name in upper case with - as _; with one org
+selected, GENESYSCLOUD_OAUTHCLIENT_ID/_SECRET/GENESYSCLOUD_REGION too. --mode auto checks live every
+org whose variables are set; --live-org NAME (or * for every selected org) makes unset ones an error.
 
 Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.`;
 
@@ -92,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', short: 'f' },
       mode: { type: 'string' },
       org: { type: 'string', multiple: true },
+      'live-org': { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
       catalog: { type: 'string' },
@@ -103,7 +111,12 @@ async function main(argv: string[]): Promise<number> {
   const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'] as const, 'text');
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
-  const mode = resolveMode(requestedMode, values.manifest!, process.env);
+  const liveOrgs = values['live-org'] ?? [];
+  for (const name of liveOrgs) {
+    if (name !== '*' && !ORG_NAME_PATTERN.test(name)) throw new UsageError('--live-org takes an org name (letters, digits, _ and -, at most 64) or *');
+  }
+  if (requestedMode === 'offline' && liveOrgs.length) throw new UsageError('--live-org needs --mode auto or live (offline checks no org live)');
+  const mode = resolveMode(requestedMode, values.manifest!, process.env, { orgs: values.org ?? [], liveOrgs });
   const report = await runCheck({
     manifestPath: values.manifest!,
     mode: mode.mode,

@@ -13,6 +13,7 @@ import { runCheck } from '../../src/engine.js';
 import { resolveMode } from '../../src/grants/mode.js';
 import type { Report } from '../../src/report/model.js';
 import { ORG_WIDE_OPERATIONS } from '../../src/plan/org-wide.js';
+import { credentialNames } from '../../src/grants/credentials.js';
 
 /** A role: name and permissions (`domain:entity:action`, wildcards allowed). */
 export interface ScenarioRole {
@@ -80,8 +81,11 @@ export const catalogRequirements: RequirementLookup = (method, template): FakeRe
   return { mode: op.permissions.mode, permissions: op.permissions.values, divisionAware: !ORG_WIDE_OPERATIONS.has(`${method} ${template}`), scopes: op.scopes };
 };
 
-/** Environment variable names of an org's credentials. */
-export const envNames = (org: string) => ({ id: `GC_${org.replace(/\W+/g, '_').toUpperCase()}_ID`, secret: `GC_${org.replace(/\W+/g, '_').toUpperCase()}_SECRET` });
+/** Environment variable names of an org's credentials: the fixed convention (src/grants/credentials.ts). */
+export const envNames = (org: string) => {
+  const n = credentialNames(org);
+  return { id: n.clientId, secret: n.clientSecret, token: n.accessToken };
+};
 
 /** The environment holding every org's credentials. */
 export function scenarioEnv(fakes: FakeOrg[], orgs: ScenarioOrg[]): Record<string, string> {
@@ -95,12 +99,16 @@ export function scenarioEnv(fakes: FakeOrg[], orgs: ScenarioOrg[]): Record<strin
   return env;
 }
 
-/** Writes a manifest for the orgs, `flowsPerOrg` flows (alternating divisions) and extras; returns its path. */
+/**
+ * Writes a manifest for the orgs, `flowsPerOrg` flows (alternating divisions) and extras; returns its path.
+ * `credentialNames` also writes the (convention) variable names into `credentials`, which the manifest
+ * may state but not choose.
+ */
 export function writeScenarioManifest(
   apiBase: string,
   orgs: ScenarioOrg[],
   roles: ScenarioRole[],
-  opts: { flows?: number; declare?: boolean; extra?: string; deployer?: string; action?: string } = {},
+  opts: { flows?: number; declare?: boolean; extra?: string; deployer?: string; action?: string; credentialNames?: boolean } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'gp-scenario-'));
   mkdirSync(join(dir, 'flows'));
@@ -108,7 +116,8 @@ export function writeScenarioManifest(
   for (const o of orgs) {
     const n = envNames(o.name);
     lines.push(`  - name: ${o.name}`, `    region: us-east-1`, `    orgId: ${o.orgId}`);
-    lines.push(`    credentials: {clientId: ${n.id}, clientSecret: ${n.secret}, apiBase: "${apiBase}", loginBase: "${apiBase}"}`);
+    const names = opts.credentialNames ? `clientId: ${n.id}, clientSecret: ${n.secret}, ` : '';
+    lines.push(`    credentials: {${names}apiBase: "${apiBase}", loginBase: "${apiBase}"}`);
     if (opts.declare !== false) {
       lines.push('    principal:', '      grant: client-credentials', '      roles:');
       for (const r of o.roles) lines.push(`        - {role: ${JSON.stringify(r.role)}, divisions: [${r.divisions.map((d) => JSON.stringify(d)).join(', ')}]}`);

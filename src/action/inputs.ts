@@ -1,5 +1,6 @@
 /** Action inputs (action.yml), validated. Invalid values are user errors (exit 2). */
 import type { FailOn } from '../report/model.js';
+import { ORG_NAME_PATTERN } from '../grants/credentials.js';
 
 /** The action's inputs after validation. */
 export interface ActionInputs {
@@ -12,6 +13,11 @@ export interface ActionInputs {
   catalog: string;
   /** Path to `terraform show -json` output, imported besides the manifest. */
   terraformPlan: string;
+  /**
+   * Orgs that must be checked live (input `live-orgs`; `*` = every selected org): in auto mode
+   * their unset credentials stop the check (exit 2) instead of falling back to offline.
+   */
+  liveOrgs: string[];
 }
 
 /** Thrown for an input outside its allowed values. */
@@ -24,16 +30,31 @@ function choice<T extends string>(name: string, value: string, allowed: readonly
   throw new InputError(`input "${name}" must be one of ${allowed.join(', ')} (got "${v}")`);
 }
 
-/** Reads and validates the inputs through `get` (core.getInput). */
+/** A comma or newline separated list of org names (`*` allowed when `star`). Throws InputError. */
+function orgList(name: string, value: string, star: boolean): string[] {
+  const list = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  for (const v of list) {
+    if (!(ORG_NAME_PATTERN.test(v) || (star && v === '*'))) {
+      throw new InputError(`input "${name}" lists a name that is not an org name (letters, digits, _ and -, at most 64)${star ? ' or *' : ''}`);
+    }
+  }
+  return list;
+}
+
+/** Reads and validates the inputs through `get` (core.getInput). Throws InputError. */
 export function readInputs(get: (name: string) => string): ActionInputs {
+  const mode = choice('mode', get('mode'), ['auto', 'offline', 'live'] as const, 'auto');
+  const liveOrgs = orgList('live-orgs', get('live-orgs'), true);
+  if (mode === 'offline' && liveOrgs.length) throw new InputError('input "live-orgs" needs mode auto or live (mode offline checks no org live)');
   return {
     manifest: get('manifest').trim() || 'genesys-preflight.yml',
-    mode: choice('mode', get('mode'), ['auto', 'offline', 'live'] as const, 'auto'),
+    mode,
     failOn: choice('fail-on', get('fail-on'), ['error', 'warning', 'never'] as const, 'error'),
     orgs: get('orgs').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean),
     comment: choice('comment', get('comment'), ['auto', 'always', 'never'] as const, 'auto'),
     githubToken: get('github-token').trim(),
     catalog: get('catalog').trim() || 'bundled',
     terraformPlan: get('terraform-plan').trim(),
+    liveOrgs,
   };
 }

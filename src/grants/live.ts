@@ -14,7 +14,8 @@
  * the number of resources.
  */
 import { GenesysApiError, GenesysAuthError, GenesysNetworkError } from '../genesys/errors.js';
-import { GenesysClient, type GenesysClientOptions } from '../genesys/client.js';
+import { createHash } from 'node:crypto';
+import { GenesysClient, type ClientCredentialsConfig, type GenesysClientOptions } from '../genesys/client.js';
 import { resolveRegion } from '../genesys/regions.js';
 import { allowedHost } from '../genesys/hosts.js';
 import { mapLimit } from '../genesys/concurrency.js';
@@ -31,13 +32,20 @@ import type { OrgDecl } from '../manifest/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, Resource, RoleGrant, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
-import { readCredentials } from './credentials.js';
+import { CX_AS_CODE_ENV, cxAsCodeSet, describeMissing, readCredentials, selectsOneOrg } from './credentials.js';
 
 /** Options of the live reader. */
 export interface LiveOptions {
   env: NodeJS.ProcessEnv;
-  /** Called with every secret and token the moment it is read (the action passes core.setSecret). */
+  /**
+   * Called with every secret and token the moment it is read (the action passes core.setSecret):
+   * client secrets, access tokens, issued tokens; never client ids or other values.
+   */
   setSecret: (s: string) => void;
+  /** The org selection (`--org`, input `orgs`; empty = every org): one selected org may use GENESYSCLOUD_*. */
+  selection?: readonly string[];
+  /** Orgs the workflow requires live (`--live-org`, input `live-orgs`; `*` = all): named in messages. */
+  liveOrgs?: readonly string[];
   client?: GenesysClientOptions;
   /** Concurrent divisionspermitted requests per org. Default 4. */
   perOrgConcurrency?: number;
@@ -64,26 +72,67 @@ const STEP_NEEDS: Record<string, string> = {
   'GET /api/v2/integrations/types/{typeId}': 'permission `integrations:integration:view`',
 };
 
-/** Builds the live GrantsReader. */
+/**
+ * A client whose orgs share one OAuth client (same login base, client id and secret): every
+ * such client asks `shared` for the token, so the first one's `POST /oauth/token` serves them
+ * all, and they share that token's request budget (GenesysClient keys budgets by token).
+ */
+class SharedTokenClient extends GenesysClient {
+  constructor(config: ClientCredentialsConfig, options: GenesysClientOptions, private readonly shared: { token?: Promise<string> }) {
+    super(config, options);
+  }
+
+  override token(): Promise<string> {
+    this.shared.token ??= super.token();
+    return this.shared.token;
+  }
+}
+
+/** Sharing key of an OAuth client: a hash of login base, client id and secret (no secret kept as a key). */
+function clientKey(loginBase: string, clientId: string, clientSecret: string): string {
+  return createHash('sha256').update(`${loginBase.replace(/\/+$/, '')}\u0000${clientId}\u0000${clientSecret}`).digest('hex');
+}
+
+/** A host name for a message: only what parses as a URL host of letters, digits, `.`, `-`, `:`. */
+function hostOf(base: string): string | undefined {
+  try {
+    const host = new URL(base).host;
+    return /^[A-Za-z0-9.:[\]-]{1,253}$/.test(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the live GrantsReader. Orgs sharing one OAuth client share one token request. */
 export function liveGrantsReader(opts: LiveOptions): GrantsReader {
+  const tokens = new Map<string, { token?: Promise<string> }>();
+  const selection = opts.selection ?? [];
+  const liveOrgs = opts.liveOrgs ?? [];
   return async (org, index, ctx) => {
     const orgLoc = ctx.loaded.locate(['orgs', index]);
-    const credsLoc = ctx.loaded.locate(['orgs', index, 'credentials']);
-    const creds = readCredentials(org, opts.env, ctx.loaded.manifest.orgs.length === 1, opts.setSecret);
-    if (!creds) {
-      return { findings: [fatal('auth-failed', `org ${org.name}: live mode needs credentials: name the environment variables under orgs[].credentials (clientId/clientSecret, or accessToken)`, orgLoc)] };
-    }
+    const credsLoc = ctx.loaded.locate(org.credentials ? ['orgs', index, 'credentials'] : ['orgs', index]);
+    const single = selectsOneOrg(ctx.loaded.manifest, selection);
+    const creds = readCredentials(org, opts.env, single, opts.setSecret);
     if ('missing' in creds) {
-      return { findings: [fatal('auth-failed', `org ${org.name}: environment variable${creds.missing.length > 1 ? 's' : ''} ${creds.missing.join(', ')} ${creds.missing.length > 1 ? 'are' : 'is'} not set`, credsLoc, 'set them from your CI secrets, or run with --mode offline')] };
+      const required = liveOrgs.some((n) => n === '*' || n.toLowerCase() === org.name.toLowerCase());
+      const why = required ? 'the workflow requires a live check (live-orgs), but ' : creds.partial ? '' : 'live mode needs credentials: ';
+      const cx = !single && cxAsCodeSet(opts.env) ? `; ${CX_AS_CODE_ENV.clientId}/${CX_AS_CODE_ENV.clientSecret} apply only when exactly one org is selected` : '';
+      return {
+        findings: [
+          fatal('auth-failed', `org ${org.name}: ${why}${describeMissing(creds)}${cx}`, creds.partial ? credsLoc : orgLoc,
+            'set them from your CI secrets (the names are fixed: GENESYS_<ORG>_CLIENT_ID and _CLIENT_SECRET, or _ACCESS_TOKEN; <ORG> is the org name in upper case with - as _)'),
+        ],
+      };
     }
     const region = resolveRegion(org.region)!;
     const apiBase = org.credentials?.apiBase ?? region.apiBase;
     const loginBase = org.credentials?.loginBase ?? region.loginBase;
     for (const [key, base] of [['apiBase', apiBase], ['loginBase', loginBase]] as const) {
       if (!allowedHost(base, opts.env)) {
+        const host = hostOf(base);
         return {
           findings: [
-            fatal('manifest-invalid', `org ${org.name}: credentials.${key} ${JSON.stringify(base)} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]),
+            fatal('manifest-invalid', `org ${org.name}: credentials.${key}${host ? ` (host ${host})` : ''} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]),
               'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
           ],
         };
@@ -102,10 +151,17 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
         });
       }
     }
-    const client = new GenesysClient(
-      creds.kind === 'client-credentials' ? { apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret } : { apiBase, accessToken: creds.accessToken },
-      { ...opts.client, onSecret: opts.setSecret },
-    );
+    const clientOptions: GenesysClientOptions = { ...opts.client, onSecret: opts.setSecret };
+    let client: GenesysClient;
+    if (creds.kind === 'client-credentials') {
+      const key = clientKey(loginBase, creds.clientId, creds.clientSecret);
+      let shared = tokens.get(key);
+      if (!shared) tokens.set(key, (shared = {}));
+      client = new SharedTokenClient({ apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret }, clientOptions, shared);
+    } else {
+      // No token request; clients with the same token share its budget (GenesysClient keys budgets by token).
+      client = new GenesysClient({ apiBase, accessToken: creds.accessToken }, clientOptions);
+    }
     try {
       const result = await readOrg(client, org, index, ctx, creds.kind, { host: new URL(apiBase).host, loginHost: new URL(loginBase).host, source: creds.source }, opts);
       return { ...result, findings: [...findings, ...result.findings] };

@@ -131,7 +131,8 @@ export const MANIFEST_SCHEMA = {
         "name": {
           "type": "string",
           "minLength": 1,
-          "pattern": "^[^\\s,]+$"
+          "pattern": "^[A-Za-z0-9_-]{1,64}$",
+          "description": "Org name: 1 to 64 letters, digits, _ and - (it names the org's credential variables GENESYS_<ORG>_..., and appears in reports and workflow matrices)."
         },
         "region": {
           "type": "string",
@@ -146,28 +147,30 @@ export const MANIFEST_SCHEMA = {
         "credentials": {
           "type": "object",
           "additionalProperties": false,
+          "description": "Live mode. The credentials are read from environment variables whose names the org name fixes (GENESYS_<ORG>_CLIENT_ID, _CLIENT_SECRET, or _ACCESS_TOKEN); the manifest cannot choose them. apiBase/loginBase override the region's hosts.",
           "properties": {
             "clientId": {
               "type": "string",
               "pattern": "^(?!GITHUB_|ACTIONS_|RUNNER_|INPUT_)[A-Z_][A-Z0-9_]{0,127}$",
-              "description": "NAME of an environment variable (upper case, digits, _; never a value; not GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*)."
+              "description": "Optional, informative: the environment variable holding the client id is always GENESYS_<ORG>_CLIENT_ID (<ORG> = the org name in upper case, - as _); any other name is refused. A one-org manifest may also write GENESYSCLOUD_OAUTHCLIENT_ID."
             },
             "clientSecret": {
               "type": "string",
               "pattern": "^(?!GITHUB_|ACTIONS_|RUNNER_|INPUT_)[A-Z_][A-Z0-9_]{0,127}$",
-              "description": "NAME of an environment variable (upper case, digits, _; never a value; not GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*)."
+              "description": "Optional, informative: the environment variable holding the client secret is always GENESYS_<ORG>_CLIENT_SECRET; any other name is refused. A one-org manifest may also write GENESYSCLOUD_OAUTHCLIENT_SECRET."
             },
             "accessToken": {
               "type": "string",
               "pattern": "^(?!GITHUB_|ACTIONS_|RUNNER_|INPUT_)[A-Z_][A-Z0-9_]{0,127}$",
-              "description": "NAME of an environment variable (upper case, digits, _; never a value; not GITHUB_*, ACTIONS_*, RUNNER_*, INPUT_*)."
+              "description": "Optional, informative: the environment variable holding a pre-issued access token is always GENESYS_<ORG>_ACCESS_TOKEN; any other name is refused."
             },
             "apiBase": {
               "type": "string",
               "description": "Override of https://api.{host}: a Genesys Cloud host; any other host (loopback included) must be named in GENESYS_PREFLIGHT_ALLOW_HOSTS."
             },
             "loginBase": {
-              "type": "string"
+              "type": "string",
+              "description": "Override of https://login.{host}: a Genesys Cloud host; any other host (loopback included) must be named in GENESYS_PREFLIGHT_ALLOW_HOSTS."
             }
           }
         },
