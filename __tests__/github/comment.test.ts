@@ -69,7 +69,8 @@ describe('upsertStickyComment', () => {
     const third = await upsert(server, '## Preflight\nall good');
     expect(third).toEqual({ action: 'unchanged', id: first.id, url: first.url });
     const sent = server.requests.slice(before);
-    expect(sent.map((r) => r.method)).toEqual(['GET']);
+    // The list, then who the token is (GITHUB_TOKEN: 403, so github-actions[bot]); no write.
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/acme/ivr/issues/42/comments', 'GET /user']);
     expect(server.requests.every((r) => r.authorization)).toBe(true);
   });
 
@@ -99,7 +100,7 @@ describe('upsertStickyComment', () => {
 
     const result = await upsert(server, 'new report');
     expect(result).toMatchObject({ action: 'updated', id: ours.id });
-    const pages = server.requests.filter((r) => r.method === 'GET').map((r) => r.query);
+    const pages = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).map((r) => r.query);
     expect(pages).toEqual([{ per_page: '100' }, { per_page: '100', page: '2' }, { per_page: '100', page: '3' }]);
     expect(server.commentsOn(OWNER, REPO, PR)).toHaveLength(251);
     expect(writes(server)).toEqual([{ method: 'PATCH', path: `/repos/acme/ivr/issues/comments/${ours.id}`, query: {}, authorization: true }]);
@@ -174,8 +175,9 @@ describe('upsertStickyComment', () => {
     for (let i = 0; i < 120; i++) server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `noise ${i}` });
     expect((await upsert(server, 'two')).action).toBe('updated');
     expect(server.commentsOn(OWNER, REPO, PR).filter((c) => c.body.includes(MARKER))).toHaveLength(1);
-    expect(server.requests.every((r) => r.path.startsWith('/api/v3/repos/acme/ivr/issues/'))).toBe(true);
-    expect(server.requests.filter((r) => r.method === 'GET').length).toBe(1 + 2);
+    expect(server.requests.every((r) => r.path.startsWith('/api/v3/repos/acme/ivr/issues/') || r.path === '/api/v3/user')).toBe(true);
+    // First run: one page, no marker so no identity asked; second: two pages and GET /user.
+    expect(server.requests.filter((r) => r.method === 'GET').length).toBe(1 + 2 + 1);
   });
 
   it('uses the injected fetch when given', async () => {
@@ -283,5 +285,117 @@ describe('upsertStickyComment onlyUpdate', () => {
     const updated = await upsertStickyComment({ token: TOKEN, apiUrl: server.url, owner: OWNER, repo: REPO, issueNumber: PR, marker: MARKER, body: 'all good', onlyUpdate: true });
     expect(updated).toMatchObject({ action: 'updated' });
     expect(server.commentsOn(OWNER, REPO, PR)[0]!.body).toContain('all good');
+  });
+});
+
+describe('upsertStickyComment: only our own comments are candidates', () => {
+  const bodyOf = (server: FakeGitHub, id: number) => server.comments.find((c) => c.id === id)?.body;
+
+  it('leaves a hijack comment (another user, our marker at the start) alone and creates ours', async () => {
+    const server = await start();
+    const hijack = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\n✅ allowed`, login: 'mallory' });
+    const first = await upsert(server, '❌ blocked');
+    expect(first).toMatchObject({ action: 'created' });
+    expect(bodyOf(server, hijack.id)).toBe(`${MARKER}\n✅ allowed`);
+    expect(writes(server).map((r) => r.method)).toEqual(['POST']);
+    // The next run updates the comment it created, still never the hijack.
+    const second = await upsert(server, 'still ❌ blocked');
+    expect(second).toMatchObject({ action: 'updated' });
+    if (first.action !== 'created' || second.action !== 'updated') throw new Error('unexpected result');
+    expect(second.id).toBe(first.id);
+    expect(bodyOf(server, hijack.id)).toBe(`${MARKER}\n✅ allowed`);
+    expect(server.comments.find((c) => c.id === first.id)?.user.login).toBe('github-actions[bot]');
+  });
+
+  it('ignores a newer hijack comment even when it is the newest with the marker', async () => {
+    const server = await start();
+    const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv1`, createdAt: new Date('2025-01-01T00:00:00Z') });
+    const hijack = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nfake`,
+      login: 'octo-bot[bot]',
+      createdAt: new Date('2025-06-01T00:00:00Z'),
+    });
+    expect(await upsert(server, 'v2', { deleteDuplicates: true })).toMatchObject({ action: 'updated', id: ours.id });
+    expect(bodyOf(server, hijack.id)).toBe(`${MARKER}\nfake`);
+  });
+
+  it('of two bot comments, takes only the one that starts with the marker (a quoted marker does not count)', async () => {
+    const server = await start();
+    const other = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${stickyMarker('Nightly', 'n.yml')}\nflow \`${MARKER}\` failed` });
+    const plain = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: 'build passed' });
+    const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold` });
+    expect(await upsert(server, 'new')).toMatchObject({ action: 'updated', id: ours.id });
+    expect(bodyOf(server, other.id)).toBe(`${stickyMarker('Nightly', 'n.yml')}\nflow \`${MARKER}\` failed`);
+    expect(bodyOf(server, plain.id)).toBe('build passed');
+  });
+
+  it('a comment that quotes our marker below its first line is not ours: a new one is created', async () => {
+    const server = await start();
+    const quoting = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `report of another workflow\n${MARKER}` });
+    expect(await upsert(server, 'mine')).toMatchObject({ action: 'created' });
+    expect(bodyOf(server, quoting.id)).toBe(`report of another workflow\n${MARKER}`);
+  });
+
+  it('with a personal access token, the identity is GET /user: its comments are updated, the bot\'s are not', async () => {
+    const server = await start({ user: { login: 'Alice' } });
+    const bot = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby the bot`, login: 'github-actions[bot]' });
+    const alice = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby alice`, login: 'alice' });
+    expect(await upsert(server, 'new')).toMatchObject({ action: 'updated', id: alice.id });
+    expect(bodyOf(server, bot.id)).toBe(`${MARKER}\nby the bot`);
+    expect(server.requests.some((r) => r.method === 'GET' && r.path === '/user')).toBe(true);
+  });
+
+  it('with a personal access token and only the bot\'s marker comment, creates its own (authored by the user)', async () => {
+    const server = await start({ user: { login: 'alice' } });
+    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby the bot`, login: 'github-actions[bot]' });
+    const result = await upsert(server, 'new');
+    expect(result).toMatchObject({ action: 'created' });
+    expect(server.comments.at(-1)!.user).toMatchObject({ login: 'alice', type: 'User' });
+  });
+
+  it('an explicit author (App installation token) is used without asking GET /user', async () => {
+    const server = await start();
+    const app = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby the app`, login: 'deploy-app[bot]' });
+    const bot = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby actions` });
+    expect(await upsert(server, 'new', { author: 'deploy-app[bot]' })).toMatchObject({ action: 'updated', id: app.id });
+    expect(bodyOf(server, bot.id)).toBe(`${MARKER}\nby actions`);
+    expect(server.requests.some((r) => r.path === '/user')).toBe(false);
+  });
+
+  it('does not ask who the token is when no comment starts with the marker', async () => {
+    const server = await start();
+    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: 'hello', login: 'mallory' });
+    expect((await upsert(server, 'x')).action).toBe('created');
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/acme/ivr/issues/42/comments', 'POST /repos/acme/ivr/issues/42/comments']);
+  });
+
+  it('a 401 or 404 from GET /user also means the workflow bot', async () => {
+    for (const status of [401, 404]) {
+      const server = await start();
+      const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold` });
+      server.faults.push({ method: 'GET', path: '/user', status, body: { message: status === 401 ? 'Bad credentials' : 'Not Found' } });
+      expect(await upsert(server, 'new')).toMatchObject({ action: 'updated', id: ours.id });
+      await server.close();
+      fake = undefined;
+    }
+  });
+
+  it('a failing GET /user (5xx, rate limit) fails the upsert without writing', async () => {
+    const server = await start();
+    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold` });
+    server.faults.push({ method: 'GET', path: '/user', status: 502, body: { message: 'Bad Gateway' } });
+    expect((await expectApiError(upsert(server, 'new'))).kind).toBe('http');
+    server.faults.push({
+      method: 'GET',
+      path: '/user',
+      status: 403,
+      body: { message: 'API rate limit exceeded' },
+      headers: { 'x-ratelimit-remaining': '0' },
+    });
+    expect((await expectApiError(upsert(server, 'new'))).kind).toBe('rate-limited');
+    expect(writes(server)).toEqual([]);
   });
 });

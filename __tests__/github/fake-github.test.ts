@@ -59,4 +59,23 @@ describe('fake GitHub API (test support)', () => {
     });
     expect(fake.comments).toHaveLength(0);
   });
+
+  it('GET /user: 403 like GitHub for the workflow token, the user for a personal token; comments carry their author', async () => {
+    fake = await startFakeGitHub({ token: 'secret-token' });
+    const forbidden = await fetch(`${fake.url}/user`, { headers: auth });
+    expect(forbidden.status).toBe(403);
+    expect(((await forbidden.json()) as { message: string }).message).toBe('Resource not accessible by integration');
+    const posted = await fetch(`${fake.url}/repos/o/r/issues/1/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body: 'x' }) });
+    expect(((await posted.json()) as { user: unknown }).user).toEqual({ login: 'github-actions[bot]', id: 41898282, type: 'Bot' });
+    await fake.close();
+
+    fake = await startFakeGitHub({ token: 'secret-token', user: { login: 'alice' } });
+    const me = await fetch(`${fake.url}/user`, { headers: auth });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ login: 'alice', type: 'User' });
+    expect((await fetch(`${fake.url}/user`)).status).toBe(401);
+    const byAlice = await fetch(`${fake.url}/repos/o/r/issues/1/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ body: 'y' }) });
+    expect(((await byAlice.json()) as { user: { login: string } }).user.login).toBe('alice');
+    expect(fake.addComment({ owner: 'o', repo: 'r', issueNumber: 1, body: 'z', login: 'mallory' }).user).toMatchObject({ login: 'mallory', type: 'User' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { MARKER_PATTERN, stickyMarker } from '../../src/github/comment.js';
+import { MARKER_PATTERN, startsWithMarker, stickyMarker } from '../../src/github/comment.js';
 
 describe('stickyMarker', () => {
   it('builds a hidden HTML comment naming the workflow and manifest', () => {
@@ -34,5 +34,22 @@ describe('stickyMarker', () => {
     expect(stickyMarker('a:b', 'c')).not.toBe(stickyMarker('a', 'b:c'));
     expect(stickyMarker('a%3Ab', 'c')).not.toBe(stickyMarker('a:b', 'c'));
     expect(stickyMarker('Deploy', 'a.yml')).not.toBe(stickyMarker('Deploy', 'a.yml.bak'));
+  });
+});
+
+describe('startsWithMarker', () => {
+  const marker = stickyMarker('Deploy', 'genesys-preflight.yml');
+  it('is true only when the body starts with the marker (BOM and leading white space aside)', () => {
+    expect(startsWithMarker(`${marker}\n## report`, marker)).toBe(true);
+    expect(startsWithMarker(`\uFEFF \n${marker}\nx`, marker)).toBe(true);
+    expect(startsWithMarker(`## report\n${marker}`, marker)).toBe(false);
+    expect(startsWithMarker(`flow \`${marker}\``, marker)).toBe(false);
+    expect(startsWithMarker('', marker)).toBe(false);
+  });
+
+  it('no marker is a prefix of another one', () => {
+    const names = ['Deploy', 'Deploy ', 'Deploy -', 'Deploy --', 'a.yml', 'a.yml -->', 'a.yml.bak', 'a', 'a:b'];
+    const markers = names.flatMap((w) => names.map((m) => stickyMarker(w, m)));
+    for (const a of markers) for (const b of markers) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
 });

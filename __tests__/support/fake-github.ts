@@ -7,6 +7,9 @@
  * - `POST   {prefix}/repos/{owner}/{repo}/issues/{issue_number}/comments` → 201 IssueComment
  * - `PATCH  {prefix}/repos/{owner}/{repo}/issues/comments/{comment_id}` → 200 IssueComment
  * - `DELETE {prefix}/repos/{owner}/{repo}/issues/comments/{comment_id}` → 204
+ * - `GET    {prefix}/user` → 200 with the configured `user` (a personal or user-to-server
+ *   token), else 403 "Resource not accessible by integration", as GitHub answers the
+ *   workflow's GITHUB_TOKEN and App installation tokens
  *
  * Errors in GitHub's shape: 401 "Bad credentials" for a wrong/missing token (when a token
  * is configured), 403 "Resource not accessible by integration" for writes when
@@ -45,9 +48,11 @@ export interface FakeRequest {
   authorization: boolean;
 }
 
-/** A one-off answer for the next request that matches `method` (any method when absent). */
+/** A one-off answer for the next request that matches `method` and `path` (any when absent). */
 export interface FakeFault {
   method?: string;
+  /** Matches when the request path (prefix included) ends with this text, e.g. `/user`. */
+  path?: string;
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -62,8 +67,13 @@ export interface FakeGitHubOptions {
   pathPrefix?: string;
   /** When given, only these `owner/repo` exist; others answer 404. */
   repositories?: string[];
-  /** Login of the author of comments created through the API. Default `github-actions[bot]`. */
+  /** Login of the author of comments created through the API. Default: `user.login`, else `github-actions[bot]`. */
   login?: string;
+  /**
+   * The token's user, served by `GET /user` (a personal access token). When absent, `GET /user`
+   * answers 403 as for GITHUB_TOKEN and App installation tokens.
+   */
+  user?: { login: string; type?: 'User' | 'Bot' };
 }
 
 export interface FakeGitHub {
@@ -76,7 +86,8 @@ export interface FakeGitHub {
   /** One-off answers, consumed first-in first-out by the next matching request. */
   faults: FakeFault[];
   /** Adds a comment directly (seeding); returns it. `createdAt` defaults to now. */
-  addComment(c: { owner: string; repo: string; issueNumber: number; body: string; login?: string; createdAt?: Date }): FakeComment;
+  /** `login` defaults to the login of comments created through the API; `type` to Bot for `…[bot]`, else User. */
+  addComment(c: { owner: string; repo: string; issueNumber: number; body: string; login?: string; type?: 'Bot' | 'User'; createdAt?: Date }): FakeComment;
   /** The comments of one issue, oldest first. */
   commentsOn(owner: string, repo: string, issueNumber: number): FakeComment[];
   close(): Promise<void>;
@@ -98,7 +109,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     const repository = `${c.owner}/${c.repo}`;
     const apiBase = `${origin}${prefix}/repos/${repository}`;
     const when = (c.createdAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const login = c.login ?? opts.login ?? 'github-actions[bot]';
+    const login = c.login ?? opts.login ?? opts.user?.login ?? 'github-actions[bot]';
+    const type = c.type ?? (login.endsWith('[bot]') ? 'Bot' : 'User');
     const comment: FakeComment = {
       id,
       node_id: `IC_kwDO${Buffer.from(String(id)).toString('base64url')}`,
@@ -106,7 +118,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       html_url: `${origin}/${repository}/pull/${c.issueNumber}#issuecomment-${id}`,
       issue_url: `${apiBase}/issues/${c.issueNumber}`,
       body: c.body,
-      user: { login, id: login.endsWith('[bot]') ? 41898282 : 1000, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      user: { login, id: type === 'Bot' ? 41898282 : 1000, type },
       author_association: 'NONE',
       created_at: when,
       updated_at: when,
@@ -130,7 +142,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: authorization !== undefined });
     const raw = await readBody(req);
 
-    const faultIndex = faults.findIndex((f) => !f.method || f.method.toUpperCase() === method);
+    const faultIndex = faults.findIndex((f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || url.pathname.endsWith(f.path)));
     if (faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1);
       return send(res, fault!.status, fault!.body ?? { message: 'fault', status: String(fault!.status) }, fault!.headers);
@@ -143,6 +155,18 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     }
     if (!url.pathname.startsWith(`${prefix}/`)) return notFound(res);
     const path = url.pathname.slice(prefix.length);
+
+    if (path === '/user' && method === 'GET') {
+      if (!opts.user) {
+        return send(res, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403',
+        });
+      }
+      const { login, type = 'User' } = opts.user;
+      return send(res, 200, { login, id: 1000, node_id: 'U_kgDOfake', type, site_admin: false, html_url: `${origin}/${login}` });
+    }
 
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);

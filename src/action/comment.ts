@@ -2,10 +2,34 @@
  * The sticky PR comment: one per workflow + manifest, found by a hidden marker and updated in
  * place. `comment: auto` creates it only when the run fails (exit 1 or 2) but always updates an
  * existing one (so it turns green when fixed); `always` creates it on every pull-request run; `never` skips.
+ *
+ * Only a comment written by the token's own identity is ever edited: `github-actions[bot]` for
+ * the workflow's GITHUB_TOKEN, the token's user for a personal token (asked from GitHub), or
+ * the login named by the workflow in `GENESYS_PREFLIGHT_COMMENT_AUTHOR` (needed for a GitHub
+ * App installation token, which writes as `<app-slug>[bot]` and cannot ask who it is).
  */
 import * as core from '@actions/core';
 import type { Report } from '../report/model.js';
 import type { ActionInputs } from './inputs.js';
+import { mdUrl } from '../report/escape.js';
+
+/** Environment variable (set by the workflow, never by a PR's files) naming the comment author login. */
+export const COMMENT_AUTHOR_ENV = 'GENESYS_PREFLIGHT_COMMENT_AUTHOR';
+
+/** A GitHub login (user or organization: letters, digits, inner hyphens, at most 39) or an App bot login `<slug>[bot]`. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
+/**
+ * The comment author login from `GENESYS_PREFLIGHT_COMMENT_AUTHOR`, or undefined when unset
+ * (then the identity is asked from GitHub). A value that is not a login is ignored with a warning.
+ */
+export function commentAuthor(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env[COMMENT_AUTHOR_ENV]?.trim();
+  if (!value) return undefined;
+  if (LOGIN.test(value)) return value;
+  core.warning(`genesys-preflight: ${COMMENT_AUTHOR_ENV} is not a GitHub login (such as my-app[bot]); ignored`);
+  return undefined;
+}
 
 /** Posts or updates the comment when the event has a pull request. Problems become warnings, never failures. */
 export async function postComment(inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
@@ -29,7 +53,9 @@ export async function postComment(inputs: ActionInputs, report: Report, exit: nu
   const { upsertStickyComment, stickyMarker, fitComment } = await import('../github/comment.js');
   // One comment per workflow + manifest (+ org selection, so matrix jobs do not overwrite each other).
   const marker = stickyMarker(ctx.workflow, inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest);
-  const pointer = `_Truncated: the full report is in the job summary${runUrl ? ` of [this run](${runUrl})` : ''}._`;
+  const link = runUrl === undefined ? undefined : mdUrl(runUrl);
+  const pointer = `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`;
+  const author = commentAuthor(env);
   const body = fitComment(`${marker}\n${markdown}`, undefined, pointer);
   // auto: a new comment only when the deploy is blocked or could not be checked.
   const hasFindings = exit !== 0;
@@ -43,6 +69,7 @@ export async function postComment(inputs: ActionInputs, report: Report, exit: nu
       marker,
       body,
       onlyUpdate: inputs.comment === 'auto' && !hasFindings,
+      ...(author ? { author } : {}),
     });
     if (result.action === 'skipped') core.warning(result.warning);
     else if (result.action === 'not-needed') core.info('genesys-preflight: no findings and no earlier comment; no PR comment');

@@ -1,13 +1,23 @@
 /**
  * One sticky PR comment per workflow and manifest: created on the first run, edited in
- * place afterwards, found again by its hidden marker (see ./marker.ts).
+ * place afterwards, found again by its hidden marker (see ./marker.ts) at the start of a
+ * comment written by the token's own identity. A comment by anyone else is never edited,
+ * whatever it contains.
  */
 import { getOctokit } from '@actions/github';
 import { defaults } from '@actions/github/lib/utils';
 import { GitHubApiError, describeFailure, isRateLimited, redact, safeUrl } from './errors.js';
 import { GITHUB_COMMENT_LIMIT } from './fit.js';
+import { startsWithMarker } from './marker.js';
 
-export { stickyMarker, MARKER_PREFIX, MARKER_PATTERN } from './marker.js';
+/**
+ * The login of the comments written with a workflow's `GITHUB_TOKEN`. An App installation
+ * token writes as `<app-slug>[bot]` instead: pass that as `author` (GitHub lets an installation
+ * token read neither `GET /user` nor, without the App's JWT, `GET /app`).
+ */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+export { stickyMarker, MARKER_PREFIX, MARKER_PATTERN, startsWithMarker } from './marker.js';
 export { fitComment, GITHUB_COMMENT_LIMIT, DEFAULT_TRUNCATION_POINTER } from './fit.js';
 export { GitHubApiError, type GitHubApiErrorKind } from './errors.js';
 
@@ -21,7 +31,7 @@ export interface UpsertStickyCommentOptions {
   repo: string;
   /** Pull request (or issue) number. */
   issueNumber: number;
-  /** Hidden marker from `stickyMarker(...)`; prepended to `body` when the body lacks it. */
+  /** Hidden marker from `stickyMarker(...)`; prepended to `body` unless the body starts with it. */
   marker: string;
   /** Markdown body, at most 65,536 characters (shorten it with `fitComment` first). */
   body: string;
@@ -38,6 +48,14 @@ export interface UpsertStickyCommentOptions {
   timeoutMs?: number;
   /** Update an existing comment but never create one (`comment: auto` on a passing run). Default false. */
   onlyUpdate?: boolean;
+  /**
+   * Login whose comments may be the sticky one (compared case-insensitively), e.g.
+   * `my-app[bot]` for an App installation token. Default: asked from GitHub with the token
+   * (`GET /user`: a personal or user-to-server token answers with its login); when GitHub
+   * answers 401, 403 or 404 (the workflow's `GITHUB_TOKEN` and App installation tokens may
+   * not read `/user`), {@link ACTIONS_BOT_LOGIN}. Asked only when some comment starts with the marker.
+   */
+  author?: string;
 }
 
 /** What {@link upsertStickyComment} did: `id`/`url` are the comment's id and `html_url`. */
@@ -51,15 +69,20 @@ interface IssueComment {
   body?: string | null;
   html_url: string;
   created_at: string;
+  user?: { login?: string | null; type?: string | null } | null;
 }
 
 /**
  * Creates, updates or leaves alone the sticky comment on a PR.
  *
  * Lists every comment of the issue (100 per page, all pages), picks those whose body
- * contains `marker`, and: none → POST a new comment (`created`); the newest differs from
- * `body` (line endings ignored) → PATCH it (`updated`; if it vanished meanwhile, a new one
- * is created); identical → no write (`unchanged`).
+ * starts with `marker` (see `startsWithMarker`) and whose author is the token's identity
+ * (`opts.author`, else `GET /user`, else {@link ACTIONS_BOT_LOGIN}), and: none → POST a new
+ * comment (`created`); the newest differs from `body` (line endings ignored) → PATCH it
+ * (`updated`; if it vanished meanwhile, a new one is created); identical → no write
+ * (`unchanged`). A comment carrying the marker but written by someone else is left alone, so
+ * nobody can make this run overwrite their comment, and a name quoted inside a report (which
+ * never starts a body) cannot make another workflow's run take this comment.
  *
  * Never throws for a 403 (read-only token: fork PRs, missing `pull-requests: write`) or a
  * 404 (no such PR/repo, or invisible to the token): it returns `skipped` with a warning
@@ -70,7 +93,7 @@ interface IssueComment {
  *   timeout. Messages never contain the token.
  */
 export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Promise<UpsertStickyCommentResult> {
-  const body = opts.body.includes(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`;
+  const body = startsWithMarker(opts.body, opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`;
   validate(opts, body);
   const target = `${opts.owner}/${opts.repo}#${opts.issueNumber}`;
   const deadline = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
@@ -90,9 +113,12 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
   );
   if (listed instanceof Skipped) return listed.result;
 
-  const matches = (listed as IssueComment[])
-    .filter((comment) => typeof comment.body === 'string' && comment.body.includes(opts.marker))
-    .sort(newestFirst);
+  const marked = (listed as IssueComment[]).filter((c) => startsWithMarker(c.body ?? '', opts.marker));
+  let matches: IssueComment[] = [];
+  if (marked.length) {
+    const me = await identity(octokit, opts, target, deadline);
+    matches = marked.filter((comment) => sameLogin(comment.user?.login, me)).sort(newestFirst);
+  }
   const [current, ...older] = matches;
 
   const create = async (): Promise<UpsertStickyCommentResult> => {
@@ -131,6 +157,35 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
     }
   }
   return result;
+}
+
+/**
+ * The login whose comments are candidates: `opts.author`, else what `GET /user` says, else
+ * (401/403/404: an installation token) {@link ACTIONS_BOT_LOGIN}. Rate limiting, network
+ * failures and other statuses throw like any other call.
+ */
+async function identity(
+  octokit: ReturnType<typeof client>,
+  opts: UpsertStickyCommentOptions,
+  target: string,
+  deadline: AbortSignal,
+): Promise<string> {
+  if (opts.author?.trim()) return opts.author.trim();
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return typeof data.login === 'string' && data.login ? data.login : ACTIONS_BOT_LOGIN;
+  } catch (error) {
+    const failure = describeFailure(error);
+    const { status } = failure;
+    const forbidden = status === 403 && !isRateLimited(status, failure.headers, failure.message);
+    if (status === 401 || status === 404 || forbidden) return ACTIONS_BOT_LOGIN;
+    classify(error, 'identify the user of the token for', target, opts, deadline.aborted);
+    return ACTIONS_BOT_LOGIN;
+  }
+}
+
+function sameLogin(login: string | null | undefined, me: string): boolean {
+  return typeof login === 'string' && login.toLowerCase() === me.toLowerCase();
 }
 
 /** A 403/404 turned into a `skipped` result (internal: lets callers tell it from data). */

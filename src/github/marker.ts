@@ -1,6 +1,8 @@
 /**
  * The hidden marker that identifies this tool's sticky PR comment: an HTML comment such as
- * `<!-- genesys-preflight:Deploy:genesys-preflight.yml -->`, invisible once rendered.
+ * `<!-- genesys-preflight:Deploy:genesys-preflight.yml -->`, invisible once rendered, always
+ * the first line of the comment. Only the start of a comment counts ({@link startsWithMarker}):
+ * names from a pull request appear further down, escaped so that they hold no `<!--` at all.
  */
 
 /** Every marker starts with this text. */
@@ -44,4 +46,14 @@ function percentEncode(char: string): string {
   let out = '';
   for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
+}
+
+/**
+ * True when `body` starts with `marker` (after an optional byte-order mark and white space):
+ * the sticky comment always starts with its marker, while text quoted inside a report (a
+ * file or flow name holding another workflow's marker text) never starts a comment. A
+ * marker is never a prefix of another (each ends with ` -->`, which its parts cannot hold).
+ */
+export function startsWithMarker(body: string, marker: string): boolean {
+  return body.replace(/^\uFEFF/, '').trimStart().startsWith(marker);
 }
