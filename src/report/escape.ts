@@ -156,11 +156,18 @@ export function mdCode(s: string, opts: MdCodeOptions = {}): string {
 export function mdMessage(s: string, opts: MdCodeOptions = {}): string {
   let out = '';
   let last = 0;
+  let code = '';
   for (const m of s.matchAll(/`([^`]+)`/g)) {
-    out += mdText(s.slice(last, m.index)) + mdCode(m[1]!, opts);
+    const text = s.slice(last, m.index);
+    if (text) {
+      out += mdCode(code, opts) + mdText(text);
+      code = '';
+    }
+    // Adjacent code parts become one span: two spans side by side would merge their fences.
+    code += m[1]!;
     last = m.index + m[0].length;
   }
-  return out + mdText(s.slice(last));
+  return out + mdCode(code, opts) + mdText(s.slice(last));
 }
 
 /** Escapers for GitHub markdown outside tables (running text, headings, list items). */
