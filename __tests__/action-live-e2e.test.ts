@@ -1,6 +1,7 @@
 /**
  * The bundled action in live mode against the fake Genesys Cloud, as the runner runs it, with
- * ACTIONS_STEP_DEBUG on: verdicts, outputs, and no secret or token in any output.
+ * ACTIONS_STEP_DEBUG on: verdicts, outputs, and no secret or token in any output. The credentials
+ * are in the convention's variables (GENESYS_<ORG>_CLIENT_ID/_CLIENT_SECRET); the manifest names none.
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   fake = await startFakeGenesys({ orgs, requirements: catalogRequirements });
   manifest = writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 3, declare: false });
   env = scenarioEnv(orgs, ORGS);
-  r = await runAction(ACTION, { manifest, mode: 'live', comment: 'never' }, { ...env, ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' });
+  r = await runAction(ACTION, { manifest, mode: 'live', comment: 'never' }, { ...env, ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', CI: 'true' });
 });
 afterAll(async () => {
   await fake.close();
@@ -58,11 +59,14 @@ describe('live action', () => {
     expect(JSON.parse(r.outputs['missing-permissions']!).missing).toContainEqual({ permission: 'architect:flow:publish', divisions: expect.any(Array) });
   });
 
-  it('masks every secret and token the moment it is read', () => {
+  it('masks every secret and token the moment it is read, and nothing else (not CI=true, not a client id)', () => {
     const masks = parseCommands(r.stdout).filter((c) => c.command === 'add-mask').map((c) => c.message);
     for (const o of ORGS.slice(0, 2)) expect(masks).toContain(o.clientSecret);
     expect(fake.issuedTokens().length).toBeGreaterThan(0);
     for (const t of fake.issuedTokens()) expect(masks).toContain(t);
+    expect(masks).not.toContain('true');
+    for (const o of orgs) expect(masks).not.toContain(o.clients[0]!.clientId);
+    expect(new Set(masks).size).toBe(masks.length);
   });
 
   it('no secret or token in stdout, stderr, summary, outputs or the JSON report (debug on)', () => {
@@ -80,11 +84,39 @@ describe('live action', () => {
     for (const s of [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()]) expect(cli.stdout + cli.stderr).not.toContain(s);
   });
 
+  it('mode auto (the default) goes live on the environment although the manifest names no variable', async () => {
+    const declared = writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 3, declare: true });
+    const auto = await runAction(ACTION, { manifest: declared, comment: 'never' }, env);
+    const report = JSON.parse(readFileSync(auto.outputs.report!, 'utf8'));
+    expect(report.mode).toBe('live');
+    expect(report.orgs.map((o: { principal: string }) => o.principal)).toEqual(['live', 'live', 'none']);
+    expect(auto.code).toBe(1);
+  });
+
+  it('input live-orgs with the secrets unset (a fork pull request): exit 2, auth-failed, not an offline pass', async () => {
+    const declared = writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 3, declare: true });
+    const fork = await runAction(ACTION, { manifest: declared, comment: 'never', 'live-orgs': 'good' }, { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' });
+    expect(fork.code).toBe(2);
+    expect(fork.outputs.passed).toBe('false');
+    const report = JSON.parse(readFileSync(fork.outputs.report!, 'utf8'));
+    expect(report.orgs[0].findings[0].code).toBe('auth-failed');
+    expect(report.orgs[0].findings[0].message).toMatch(/requires a live check \(live-orgs\), but GENESYS_GOOD_CLIENT_ID and GENESYS_GOOD_CLIENT_SECRET are not set/);
+    // without live-orgs the same run is offline (the declared principals pass or fail on their own)
+    const offline = await runAction(ACTION, { manifest: declared, comment: 'never' }, { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' });
+    expect(JSON.parse(readFileSync(offline.outputs.report!, 'utf8')).mode).toBe('offline');
+  });
+
   it('mode auto falls back to offline without credentials and goes live with them', async () => {
     const offline = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }), '--format', 'json'], {});
     expect(JSON.parse(offline.stdout).mode).toBe('offline');
-    const liveRun = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }), '--format', 'json'], env);
+    const liveRun = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }), '--format', 'json'], scenarioEnv(orgs.slice(0, 1), ORGS.slice(0, 1)));
     expect(JSON.parse(liveRun.stdout).mode).toBe('live');
     expect(JSON.parse(liveRun.stdout).orgs[0].principal).toBe('live');
+  });
+
+  it('mode auto with credentials in the environment for orgs the manifest does not declare (renamed): exit 2', async () => {
+    const renamed = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 })], env);
+    expect(renamed.code).toBe(2);
+    expect(renamed.stderr).toMatch(/GENESYS_MISSING_CLIENT_ID, GENESYS_MISSING_CLIENT_SECRET, GENESYS_WRONGORG_CLIENT_ID, GENESYS_WRONGORG_CLIENT_SECRET are set, but no org of .* is named for them/);
   });
 });
