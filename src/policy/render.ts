@@ -5,7 +5,7 @@
  * permissionPolicies [{domain, entityName, actionSet}]), and as markdown or text.
  */
 import type { OrgPolicy, PolicyRole } from './least-privilege.js';
-import { hclComment, hclLabel, hclString, mdCode, mdMessage, mdText, termLines } from '../report/escape.js';
+import { hclComment, hclLabel, hclString, mdCode, mdMessage, mdText, termLines, termText } from '../report/escape.js';
 
 /**
  * Permission policies of a role: one per domain:entity with its actions (SDK `DomainPermissionPolicy`).
@@ -160,10 +160,19 @@ export function renderPolicyMarkdown(policies: readonly OrgPolicy[]): string {
   return out.join('\n');
 }
 
-/** Plain text for terminals (control characters escaped, no line starting a workflow command: `termLines`). */
+/** Plain text for terminals: names escaped (`termText`), no line starting a workflow command (`termLines`). */
 export function renderPolicyText(policies: readonly OrgPolicy[]): string {
   const out: string[] = [];
-  for (const p of policies) {
+  const t = termText;
+  for (const raw of policies) {
+    const p = {
+      ...raw,
+      org: t(raw.org),
+      roles: raw.roles.map((r) => ({ name: t(r.name), permissions: r.permissions.map(t), divisions: r.divisions.map(t) })),
+      scopes: raw.scopes.map(t),
+      choices: raw.choices.map((c) => ({ operation: t(c.operation), among: c.among.map(t), chosen: t(c.chosen), why: t(c.why) })),
+      notCovered: raw.notCovered.map(t),
+    };
     out.push(`org ${p.org}: ${p.size} permissions (the operations name ${p.union})`);
     for (const r of p.roles) {
       out.push(`  role "${r.name}", grant in ${r.divisions.join(', ')}:`);

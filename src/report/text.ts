@@ -1,12 +1,46 @@
 /**
- * Terminal report: per-org verdict, grouped findings, grouped fixes. The finished text goes
- * through `termLines` (./escape.ts): no control character from a name reaches the terminal
- * raw, and no line starts with a workflow command (`::error`, `::add-mask::`, ...).
+ * Terminal report: per-org verdict, grouped findings, grouped fixes. Every name and message
+ * is escaped first (`termText`: a newline, CR or ESC in a name shows as `\n`, `\r`, `\x1B`, so
+ * a name adds no line and moves no cursor), and the finished text goes through `termLines`
+ * (./escape.ts): no line starts with a workflow command (`::error`, `::add-mask::`, ...).
  */
-import type { Finding, SourceLocation } from '../types.js';
+import type { Finding, Remedy, SourceLocation } from '../types.js';
 import { groupRemedies, remedySentence } from './remedies.js';
-import type { Report } from './model.js';
-import { termLines } from './escape.js';
+import type { OrgReport, Report } from './model.js';
+import { termLines, termText } from './escape.js';
+
+const escRemedy = (r: Remedy): Remedy => ({
+  ...r,
+  ...(r.role !== undefined ? { role: termText(r.role) } : {}),
+  permissions: r.permissions.map(termText),
+  division: r.division === null ? null : termText(r.division),
+});
+
+/** A copy of a finding with every string a name can reach escaped for a terminal. */
+function escFinding(f: Finding): Finding {
+  const e: Finding = { ...f, message: termText(f.message) };
+  if (f.fix !== undefined) e.fix = termText(f.fix);
+  if (f.resource !== undefined) e.resource = termText(f.resource);
+  if (f.operation !== undefined) e.operation = termText(f.operation);
+  if (typeof f.division === 'string') e.division = termText(f.division);
+  if (f.missing) e.missing = f.missing.map(termText);
+  if (f.location) e.location = { ...f.location, file: termText(f.location.file) };
+  if (f.remedy) e.remedy = escRemedy(f.remedy);
+  if (f.alsoRemedy) e.alsoRemedy = escRemedy(f.alsoRemedy);
+  return e;
+}
+
+/** A copy of the report with names escaped for a terminal (requirements are only counted here). */
+function escReport(r: Report): Report {
+  const org = (o: OrgReport): OrgReport => ({
+    ...o,
+    name: termText(o.name),
+    region: termText(o.region),
+    orgId: o.orgId === null ? null : termText(o.orgId),
+    findings: o.findings.map(escFinding),
+  });
+  return { ...r, manifest: termText(r.manifest), findings: r.findings.map(escFinding), orgs: r.orgs.map(org) };
+}
 
 const loc = (l?: SourceLocation) => (l ? `${l.file}:${l.line}:${l.column}` : '');
 
@@ -78,7 +112,8 @@ function renderEntry(out: string[], e: Entry, indent: string): void {
 }
 
 /** Renders the report for a terminal (no colour codes; names escaped by `termLines`). */
-export function renderText(r: Report, exit: number): string {
+export function renderText(report: Report, exit: number): string {
+  const r = escReport(report);
   const out: string[] = [];
   const reqs = r.orgs.reduce((n, o) => n + o.requirements.length, 0);
   out.push(`genesys-preflight: ${r.mode} check of ${r.manifest} (${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'}, ${reqs} requirement${reqs === 1 ? '' : 's'})`);
