@@ -168,9 +168,18 @@ export function renderPolicyText(policies: readonly OrgPolicy[]): string {
     const p = {
       ...raw,
       org: t(raw.org),
-      roles: raw.roles.map((r) => ({ name: t(r.name), permissions: r.permissions.map(t), divisions: r.divisions.map(t) })),
+      roles: raw.roles.map((r) => ({
+        name: t(r.name),
+        permissions: r.permissions.map(t),
+        divisions: r.divisions.map(t),
+      })),
       scopes: raw.scopes.map(t),
-      choices: raw.choices.map((c) => ({ operation: t(c.operation), among: c.among.map(t), chosen: t(c.chosen), why: t(c.why) })),
+      choices: raw.choices.map((c) => ({
+        operation: t(c.operation),
+        among: c.among.map(t),
+        chosen: t(c.chosen),
+        why: t(c.why),
+      })),
       notCovered: raw.notCovered.map(t),
     };
     out.push(`org ${p.org}: ${p.size} permissions (the operations name ${p.union})`);
