@@ -10,6 +10,7 @@ import { REPORT_SCHEMA } from '../src/report/schema.js';
 import { reportJsonChunks } from '../src/report/json.js';
 import { compareFindings, summarize, type Report } from '../src/report/model.js';
 import type { Finding, Principal, Requirement, RoleGrant } from '../src/types.js';
+import { bag, expandOrgs, type ReportV2 } from './support/report-v2.js';
 
 const DOMAINS = ['architect', 'routing'];
 const ENTITIES = ['flow', 'queue'];
@@ -136,22 +137,78 @@ describe('evaluator properties', () => {
   });
 });
 
+/**
+ * Engine-shaped reports: each resource's requirements are planned once and shared (same objects)
+ * by every org it is deployed to; orgs get different subsets; principals of both grants.
+ */
+const arbCall = fc.record({
+  operation: fc.constantFrom('GET /api/v2/flows', 'POST /api/v2/flows', 'PUT /api/v2/flows/{flowId}'),
+  mode: fc.constantFrom('ANY' as const, 'ALL' as const),
+  values: fc.uniqueArray(arbPermission, { minLength: 1, maxLength: 3 }),
+  scopes: fc.subarray(['architect', 'architect:readonly', 'routing']),
+  unverifiable: fc.boolean(),
+});
+const arbResources = fc.array(
+  fc.record({ division: fc.constantFrom(...DIVISIONS, null), calls: fc.array(arbCall, { minLength: 1, maxLength: 4 }), name: fc.constantFrom('A', 'B') }),
+  { minLength: 1, maxLength: 5 },
+).map((rs) =>
+  rs.map((r, i): Requirement[] =>
+    r.calls.map((c, k) => {
+      const q: Requirement = {
+        resource: `flow:${r.name}`,
+        action: 'deploy',
+        operation: c.operation,
+        purpose: `call ${k}`,
+        scopes: c.scopes,
+        scopesUnknown: false,
+        permissions: { mode: c.mode, values: c.values },
+        division: r.division,
+        location: { file: 'm.yml', line: i + 1, column: 3 },
+      };
+      if (r.division) q.divisionLocation = { file: 'm.yml', line: i + 1, column: 20 };
+      if (c.unverifiable && k === 0) q.unverifiable = 'not in the catalog';
+      return q;
+    }),
+  ),
+);
+const arbOrgs = fc.array(fc.tuple(arbPrincipal, fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })), { minLength: 1, maxLength: 4 });
+
 describe('report schema property', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
-  it('every report (and its streamed JSON) validates against schema/report.schema.json', () => {
+  it('every streamed JSON report (v2) validates against the schema and holds exactly what the report holds', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(arbPrincipal, arbRequirements), { minLength: 1, maxLength: 3 }), (orgs) => {
+      fc.property(arbResources, arbOrgs, (resources, orgs) => {
         const report: Report = { version: 1, mode: 'offline', passed: false, manifest: 'm.yml', summary: { errors: 0, warnings: 0, notices: 0 }, findings: [], orgs: [] };
-        orgs.forEach(([p, reqs], i) => {
-          const findings = evaluate(reqs, p, `o${i}`).sort(compareFindings);
+        orgs.forEach(([p, user, deployed], i) => {
+          const principal: Principal = user ? { ...p, grant: 'user', scopes: ['architect:readonly'] } : p;
+          const reqs = resources.filter((_, r) => deployed[r]).flat();
+          const findings = evaluate(reqs, principal, `o${i}`).sort(compareFindings);
           report.orgs.push({ name: `o${i}`, orgId: null, region: 'us-east-1', principal: 'declared', passed: !findings.some((f) => f.severity === 'error'), requirements: reqs, findings });
         });
         report.summary = summarize(report.orgs.flatMap((o) => o.findings));
         report.passed = report.summary.errors === 0;
-        if (!validate(report)) throw new Error(JSON.stringify(validate.errors));
-        const streamed = JSON.parse([...reportJsonChunks(report)].join(''));
+        const streamed = JSON.parse([...reportJsonChunks(report)].join('')) as ReportV2;
         if (!validate(streamed)) throw new Error(JSON.stringify(validate.errors));
-        expect(streamed).toEqual(JSON.parse(JSON.stringify(report)));
+        expect(streamed.version).toBe(2);
+        expect(streamed.requirements.map((q) => q.id)).toEqual(streamed.requirements.map((_, i) => i));
+        expect(streamed.requirements).toHaveLength(new Set(report.orgs.flatMap((o) => o.requirements)).size);
+        const decoded = expandOrgs(streamed);
+        report.orgs.forEach((o, i) => {
+          expect(bag(decoded[i]!.requirements)).toEqual(bag(o.requirements));
+          expect(streamed.orgs[i]!.summary).toEqual(summarize(o.findings));
+          expect(decoded[i]!.findings.map((f) => f.finding)).toEqual(JSON.parse(JSON.stringify(o.findings)));
+          const principal = orgs[i]![1] ? { ...orgs[i]![0], grant: 'user' as const, scopes: ['architect:readonly'] } : orgs[i]![0];
+          for (const { finding, requirement, inOrg } of decoded[i]!.findings) {
+            if (finding.operation === undefined) {
+              expect(requirement).toBeUndefined();
+              continue;
+            }
+            // the linked requirement, checked alone, yields this very finding
+            expect(inOrg).toBe(true);
+            const { id: _id, ...q } = requirement!;
+            expect(JSON.parse(JSON.stringify(evaluate([q], principal, `o${i}`).filter((f) => f.operation)))).toContainEqual(finding);
+          }
+        });
       }),
       { numRuns: 150 },
     );

@@ -1,9 +1,14 @@
 /**
- * The JSON report (contract: docs/DESIGN.md §4), also the input of every other report format.
+ * The report model: the in-memory form of the JSON report (contract: docs/DESIGN.md, "JSON report
+ * v2"), also the input of every other report format. Here each org holds its own list of
+ * (shared) requirement objects; the JSON serialisation (src/report/json.ts) lists each once.
  */
 import type { Finding, Requirement, Severity } from '../types.js';
 
 export type Mode = 'offline' | 'live';
+
+/** The JSON report's contract version, written by src/report/json.ts whatever the model says. */
+export const REPORT_VERSION = 2;
 
 /** One org's result. */
 export interface OrgReport {
@@ -19,7 +24,11 @@ export interface OrgReport {
 
 /** The whole report. `findings` holds problems not tied to one org (invalid manifest, missing file). */
 export interface Report {
-  version: 1;
+  /**
+   * The model's version. The JSON report always says {@link REPORT_VERSION}; 1 is still accepted
+   * from producers written for v1 (the model itself did not change).
+   */
+  version: 1 | typeof REPORT_VERSION;
   mode: Mode;
   passed: boolean;
   manifest: string;

@@ -1,6 +1,7 @@
 /**
- * JSON Schema (draft-07) of the JSON report (contract: docs/DESIGN.md §4). Source of truth for
- * schema/report.schema.json (`npm run schema`); tests validate every report against it.
+ * JSON Schema (draft-07) of the JSON report, contract version 2 (docs/DESIGN.md, "JSON report v2").
+ * Source of truth for schema/report.schema.json (`npm run schema`); tests validate every written
+ * report against it. It describes the serialised report (src/report/json.ts), not the in-memory model.
  */
 const location = {
   type: 'object',
@@ -51,14 +52,32 @@ const finding = {
     fatal: { type: 'boolean' },
     alsoRemedy: remedy,
     remedy,
+    requirement: { type: 'integer', minimum: 0, description: 'id of the requirement the finding is about (v2)' },
   },
+} as const;
+
+/** An inclusive range of ids: [first, last]. */
+const idRange = {
+  type: 'array',
+  items: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 0 }],
+  minItems: 2,
+  maxItems: 2,
+  additionalItems: false,
+} as const;
+
+const counts = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['errors', 'warnings', 'notices'],
+  properties: { errors: { type: 'integer', minimum: 0 }, warnings: { type: 'integer', minimum: 0 }, notices: { type: 'integer', minimum: 0 } },
 } as const;
 
 const requirement = {
   type: 'object',
   additionalProperties: false,
-  required: ['resource', 'action', 'operation', 'purpose', 'scopes', 'scopesUnknown', 'permissions', 'division', 'location'],
+  required: ['id', 'resource', 'action', 'operation', 'purpose', 'scopes', 'scopesUnknown', 'permissions', 'division', 'location'],
   properties: {
+    id: { type: 'integer', minimum: 0, description: 'its index in the top-level requirements array' },
     resource: { type: 'string' },
     action: { enum: ['deploy', 'create', 'update', 'delete', 'publish'] },
     operation: { type: 'string', pattern: '^[A-Z]+ /' },
@@ -74,38 +93,57 @@ const requirement = {
   },
 } as const;
 
-export const REPORT_SCHEMA = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'genesys-preflight JSON report v1',
+const resource = {
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'mode', 'passed', 'manifest', 'summary', 'orgs', 'findings'],
+  required: ['id', 'resource', 'requirements'],
   properties: {
-    version: { const: 1 },
+    id: { type: 'integer', minimum: 0, description: 'its index in the top-level resources array' },
+    resource: { type: 'string', description: 'kind:name' },
+    requirements: { ...idRange, description: 'the ids of its requirements: [first, last], inclusive' },
+  },
+} as const;
+
+export const REPORT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'genesys-preflight JSON report v2',
+  description:
+    'Each distinct requirement is listed once (requirements); resources group them; each org lists the ' +
+    'resources that apply to it and its findings. See docs/DESIGN.md, "JSON report v2".',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'mode', 'passed', 'manifest', 'summary', 'findings', 'requirements', 'resources', 'orgs'],
+  properties: {
+    version: { const: 2 },
     mode: { enum: ['offline', 'live'] },
     passed: { type: 'boolean' },
     manifest: { type: 'string' },
-    summary: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['errors', 'warnings', 'notices'],
-      properties: { errors: { type: 'integer', minimum: 0 }, warnings: { type: 'integer', minimum: 0 }, notices: { type: 'integer', minimum: 0 } },
-    },
+    summary: counts,
     catalog: { type: 'object', properties: { source: { type: 'string' }, operations: { type: 'integer' } } },
-    findings: { type: 'array', items: finding },
+    findings: { type: 'array', items: finding, description: 'problems not tied to one org' },
+    requirements: { type: 'array', items: requirement },
+    resources: { type: 'array', items: resource },
     orgs: {
       type: 'array',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['name', 'orgId', 'region', 'principal', 'passed', 'requirements', 'findings'],
+        required: [
+          'name', 'orgId', 'region', 'principal', 'passed', 'summary', 'requirementCount', 'resources', 'findings',
+        ],
         properties: {
           name: { type: 'string' },
           orgId: { type: ['string', 'null'] },
           region: { type: 'string' },
           principal: { enum: ['declared', 'live', 'none'] },
           passed: { type: 'boolean' },
-          requirements: { type: 'array', items: requirement },
+          summary: counts,
+          requirementCount: { type: 'integer', minimum: 0, description: 'how many requirements apply to the org' },
+          resources: {
+            type: 'array',
+            items: idRange,
+            description: 'the ids of the resources deployed to the org, as inclusive [first, last] ranges',
+          },
           findings: { type: 'array', items: finding },
         },
       },

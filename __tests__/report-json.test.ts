@@ -1,0 +1,331 @@
+/**
+ * The JSON report v2 (src/report/json.ts): each distinct requirement once, resources grouping
+ * them, per org only resource ranges, counts and findings linked to their requirement; the
+ * report's size grows with resources + orgs + findings. And the resource × org cap (src/limits.ts).
+ */
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { runCheck } from '../src/engine.js';
+import { indexRequirements, reportJsonChunks, requirementLinker, writeJsonReport } from '../src/report/json.js';
+import { REPORT_SCHEMA } from '../src/report/schema.js';
+import { REPORT_VERSION, summarize, type OrgReport, type Report } from '../src/report/model.js';
+import { checkResourceOrgPairs, MAX_RESOURCE_ORG_PAIRS, resourceOrgPairs } from '../src/limits.js';
+import { loadManifest } from '../src/manifest/load.js';
+import { expandResources } from '../src/expand/resources.js';
+import { PreflightError } from '../src/util/errors.js';
+import type { Finding, Requirement, Resource } from '../src/types.js';
+import { bag, expandOrgs, type ReportV2 } from './support/report-v2.js';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
+const toJson = (r: Report) => [...reportJsonChunks(r)].join('');
+const parse = (r: Report) => JSON.parse(toJson(r)) as ReportV2;
+const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const tmp = () => mkdtempSync(join(tmpdir(), 'gp-json-'));
+
+/** The v2 report holds exactly what the in-memory report holds: per org, its requirements and findings. */
+function expectFaithful(model: Report, json: ReportV2): void {
+  if (!validate(json)) throw new Error(JSON.stringify(validate.errors));
+  expect(json.version).toBe(2);
+  json.requirements.forEach((q, i) => expect(q.id).toBe(i));
+  json.resources.forEach((g, i) => expect(g.id).toBe(i));
+  const distinct = new Set(model.orgs.flatMap((o) => o.requirements));
+  expect(json.requirements).toHaveLength(distinct.size);
+  const orgs = expandOrgs(json);
+  model.orgs.forEach((o, i) => {
+    const got = orgs[i]!;
+    expect(got.name).toBe(o.name);
+    expect(json.orgs[i]!.requirementCount).toBe(new Set(o.requirements).size);
+    expect(got.requirementIds).toHaveLength(json.orgs[i]!.requirementCount);
+    expect(bag(got.requirements)).toEqual(bag([...new Set(o.requirements)]));
+    expect(got.findings.map((f) => f.finding)).toEqual(roundTrip(o.findings));
+    expect(json.orgs[i]!.summary).toEqual(summarize(o.findings));
+    for (const f of got.findings) {
+      if (!f.requirement) continue;
+      expect(f.inOrg).toBe(true);
+      expect([f.requirement.resource, f.requirement.operation, f.requirement.division]).toEqual([f.finding.resource, f.finding.operation, f.finding.division]);
+    }
+  });
+  expect(json.findings).toEqual(roundTrip(model.findings));
+}
+
+describe('JSON report v2 on the example manifest', () => {
+  let model: Report;
+  let json: ReportV2;
+  beforeAll(async () => {
+    model = await runCheck({ manifestPath: 'examples/genesys-preflight.yml', mode: 'offline' });
+    json = parse(model);
+  });
+
+  it('validates, says version 2, and holds every org requirement and finding of the model', () => {
+    expect(REPORT_VERSION).toBe(2);
+    expectFaithful(model, json);
+  });
+
+  it('lists each requirement once, though both orgs get most of them', () => {
+    const perOrg = model.orgs.reduce((n, o) => n + o.requirements.length, 0);
+    expect(perOrg).toBe(27 + 19);
+    expect(json.requirements).toHaveLength(27);
+    expect(json.resources.map((g) => [g.resource, g.requirements])).toEqual([
+      ['flow:Main IVR', [0, 7]],
+      ['flow:Support Email', [8, 15]],
+      ['script:Sales Script', [16, 19]],
+      ['scheduleGroup:Holiday Hours', [20, 22]],
+      ['wfmAgentAssignment:Sales MU (2 agents)', [23, 26]],
+    ]);
+    expect(json.orgs.map((o) => [o.name, o.requirementCount, o.resources])).toEqual([
+      ['prod-us', 27, [[0, 4]]],
+      ['prod-eu', 19, [[0, 1], [3, 3]]],
+    ]);
+  });
+
+  it('links every finding about a planned call to its requirement, division grants included', () => {
+    const eu = json.orgs[1]!;
+    expect(eu.summary).toEqual({ errors: 11, warnings: 0, notices: 0 });
+    expect(eu.findings.every((f) => typeof f.requirement === 'number')).toBe(true);
+    const queue = eu.findings.find((f) => f.location?.file === 'examples/flows/main-ivr.yaml' && f.location.line === 33)!;
+    expect(json.requirements[queue.requirement!]).toMatchObject({ operation: 'GET /api/v2/routing/queues', location: queue.location });
+    const grants = eu.findings.filter((f) => f.code === 'missing-division-grant');
+    expect(grants).toHaveLength(6);
+    for (const g of grants) {
+      const q = json.requirements[g.requirement!]!;
+      expect(q).toMatchObject({ resource: 'flow:Support Email', operation: g.operation, divisionLocation: g.location, location: g.related });
+    }
+    expect(new Set(grants.map((g) => g.requirement)).size).toBe(6);
+    const script = json.orgs[0]!.findings.find((f) => f.code === 'unverifiable')!;
+    expect(json.requirements[script.requirement!]).toMatchObject({ operation: 'POST /uploads/v2/scripter' });
+  });
+
+  it('writes the same text to a path and to a file descriptor', () => {
+    const dir = tmp();
+    writeJsonReport(model, join(dir, 'r.json'));
+    expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe(toJson(model));
+  });
+
+  it('schema/report.schema.json is REPORT_SCHEMA as written by npm run schema', () => {
+    expect(readFileSync(join(ROOT, 'schema/report.schema.json'), 'utf8')).toBe(JSON.stringify(REPORT_SCHEMA, null, 2) + '\n');
+  });
+});
+
+/** A manifest of `resources` schedule groups and flows across `orgs` orgs whose principal holds everything. */
+function manifest(dir: string, resources: number, orgs: number, extra: string[] = []): string {
+  const lines = ['version: 1', 'defaults: {deployer: api}', 'orgs:'];
+  for (let o = 0; o < orgs; o++) {
+    lines.push(`  - name: org${o}`, '    region: us-east-1', "    principal: {grant: client-credentials, roles: [{role: All, divisions: ['*']}]}");
+  }
+  lines.push('roles:', "  All: {permissions: ['*']}", 'scheduleGroups:');
+  for (let i = 0; i < resources; i++) lines.push(`  - {name: G${i}}`);
+  lines.push(...extra);
+  const file = join(dir, `m-${resources}-${orgs}.yml`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+describe('size grows with resources + orgs + findings, not resources × orgs', () => {
+  it('100 orgs add only their own entries to a 400-resource report', async () => {
+    const dir = tmp();
+    const one = await runCheck({ manifestPath: manifest(dir, 400, 1), mode: 'offline' });
+    const many = await runCheck({ manifestPath: manifest(dir, 400, 100), mode: 'offline' });
+    expect(many.passed).toBe(true);
+    expect(many.orgs.reduce((n, o) => n + o.requirements.length, 0)).toBe(100 * one.orgs[0]!.requirements.length);
+    const [a, b] = [toJson(one), toJson(many)];
+    expectFaithful(many, JSON.parse(b) as ReportV2);
+    expect((JSON.parse(b) as ReportV2).requirements).toHaveLength(one.orgs[0]!.requirements.length);
+    // each further org: its name, verdict, counts and one resource range
+    expect((b.length - a.length) / 99).toBeLessThan(250);
+    expect(a.length).toBeGreaterThan(400 * 300);
+  });
+
+  it('resources deployed to some orgs: each org lists the ranges of its own', async () => {
+    const dir = tmp();
+    const extra = ['flows:', '  - {name: F1, type: inboundcall, orgs: [org1]}', '  - {name: F2, type: inboundcall, orgs: [org0, org2]}'];
+    const model = await runCheck({ manifestPath: manifest(dir, 3, 3, extra), mode: 'offline' });
+    const json = parse(model);
+    expectFaithful(model, json);
+    expect(json.resources.map((g) => g.resource)).toEqual(['flow:F2', 'scheduleGroup:G0', 'scheduleGroup:G1', 'scheduleGroup:G2', 'flow:F1']);
+    expect(json.orgs.map((o) => o.resources)).toEqual([[[0, 3]], [[1, 4]], [[0, 3]]]);
+  });
+});
+
+const loc = (line: number, file = 'm.yml') => ({ file, line, column: 3 });
+const req = (resource: string, operation: string, extra: Partial<Requirement> = {}): Requirement => ({
+  resource,
+  action: 'deploy',
+  operation,
+  purpose: `do ${operation}`,
+  scopes: [],
+  scopesUnknown: false,
+  permissions: { mode: 'ANY', values: ['architect:flow:view'] },
+  division: 'Home',
+  location: loc(1),
+  ...extra,
+});
+const org = (name: string, requirements: Requirement[], findings: Finding[] = []): OrgReport => ({
+  name,
+  orgId: null,
+  region: 'us-east-1',
+  principal: 'declared',
+  passed: !findings.some((f) => f.severity === 'error'),
+  requirements,
+  findings,
+});
+const report = (orgs: OrgReport[], findings: Finding[] = []): Report => ({
+  version: 1,
+  mode: 'offline',
+  passed: false,
+  manifest: 'm.yml',
+  summary: summarize([...findings, ...orgs.flatMap((o) => o.findings)]),
+  orgs,
+  findings,
+});
+const missing = (q: Requirement, extra: Partial<Finding> = {}): Finding => ({
+  severity: 'error',
+  code: 'missing-permission',
+  resource: q.resource,
+  operation: q.operation,
+  division: q.division,
+  location: q.location,
+  message: `${q.resource}: ${q.operation} (${q.purpose}) needs more`,
+  ...extra,
+});
+
+describe('indexRequirements: identity, resource groups, org ranges', () => {
+  const a = [req('flow:A', 'GET /a'), req('flow:A', 'POST /a')];
+  const b = [req('flow:B', 'GET /b')];
+  const c = [req('flow:C', 'GET /c'), req('flow:C', 'PUT /c')];
+
+  it('groups consecutive requirements of one resource with the same orgs; ranges per org', () => {
+    const r = report([org('x', [...a, ...b, ...c]), org('y', [...a, ...c]), org('z', []), org('w', [...c, ...b])]);
+    const ix = indexRequirements(r);
+    expect(ix.requirements).toEqual([...a, ...b, ...c]);
+    expect(ix.resources).toEqual([
+      { resource: 'flow:A', requirements: [0, 1] },
+      { resource: 'flow:B', requirements: [2, 2] },
+      { resource: 'flow:C', requirements: [3, 4] },
+    ]);
+    expect(ix.orgResources).toEqual([[[0, 2]], [[0, 0], [2, 2]], [], [[1, 2]]]);
+    expectFaithful(r, parse(r));
+  });
+
+  it('equal copies stay distinct; one object twice in an org counts once', () => {
+    const copy = a.map((q) => ({ ...q }));
+    const r = report([org('x', [...a, a[0]!]), org('y', copy)]);
+    const json = parse(r);
+    expect(json.requirements).toHaveLength(4);
+    expect(json.orgs.map((o) => [o.requirementCount, o.resources])).toEqual([[2, [[0, 0]]], [2, [[1, 1]]]]);
+    expect(json.resources.map((g) => g.requirements)).toEqual([[0, 1], [2, 3]]);
+    expectFaithful(r, json);
+  });
+
+  it('splits a resource when orgs get different parts of it (never merges what orgs tell apart)', () => {
+    const r = report([org('x', a), org('y', [a[1]!])]);
+    expect(indexRequirements(r).resources).toEqual([
+      { resource: 'flow:A', requirements: [0, 0] },
+      { resource: 'flow:A', requirements: [1, 1] },
+    ]);
+    expectFaithful(r, parse(r));
+  });
+
+  it('a report without orgs (fatal manifest error): empty tables, global findings kept', () => {
+    const fatal: Finding = { severity: 'error', code: 'manifest-invalid', message: 'bad', fatal: true, location: loc(2) };
+    const json = parse(report([], [fatal]));
+    expect(validate(json)).toBe(true);
+    expect([json.requirements, json.resources, json.orgs, json.findings]).toEqual([[], [], [], [fatal]]);
+  });
+});
+
+describe('requirementLinker: a finding refers to the requirement it is about', () => {
+  it('same operation and place, different purposes: the message names the purpose', () => {
+    const find = req('flow:A', 'GET /api/v2/flows', { purpose: 'find the flow' });
+    const check = req('flow:A', 'GET /api/v2/flows', { purpose: 'check the version' });
+    const r = report([org('x', [find, check], [missing(check)])]);
+    expect(parse(r).orgs[0]!.findings[0]!.requirement).toBe(1);
+  });
+
+  it('a missing division grant, located at the division, links through its related location', () => {
+    const q = req('flow:A', 'POST /a', { divisionLocation: loc(9, 'flow.yaml') });
+    const other = req('flow:A', 'POST /a', { location: loc(5) });
+    const f = missing(q, { code: 'missing-division-grant', location: loc(9, 'flow.yaml'), related: loc(1) });
+    expect(parse(report([org('x', [other, q], [f])])).orgs[0]!.findings[0]!.requirement).toBe(1);
+  });
+
+  it('only requirements of the finding own org are candidates', () => {
+    const mine = req('flow:A', 'POST /a');
+    const theirs = { ...mine };
+    const r = report([org('x', [theirs]), org('y', [mine], [missing(mine)])]);
+    const json = parse(r);
+    expect(json.orgs[1]!.findings[0]!.requirement).toBe(1);
+    expectFaithful(r, json);
+  });
+
+  it('findings not about one call (lint, scopes-ignored) and unmatched ones get no requirement', () => {
+    const q = req('flow:A', 'POST /a');
+    const lint: Finding = { severity: 'warning', code: 'unknown-permission', message: 'x', location: loc(4) };
+    const elsewhere = missing(q, { location: loc(40) });
+    const link = requirementLinker(indexRequirements(report([org('x', [q], [lint, elsewhere])])));
+    expect([link(lint, 0), link(elsewhere, 0), link(missing(q), 0)]).toEqual([undefined, undefined, 0]);
+  });
+});
+
+/** `n` resources deployed to `orgs` (the same array object, as the expansion shares it). */
+const resources = (n: number, orgs: string[]): Resource[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: 'scheduleGroup', name: `G${i}`, action: 'deploy', deployer: 'api', division: 'Home', orgs, location: loc(i + 1), details: {} }));
+
+describe('resource × org cap', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `org${i}`);
+
+  it('counts each resource once per checked org it goes to', () => {
+    const all = names(4);
+    const rs = [...resources(3, all), ...resources(2, ['org1', 'org9', 'org1'])];
+    expect(resourceOrgPairs(rs, all)).toBe(3 * 4 + 2 * 1);
+    expect(resourceOrgPairs(rs, ['org1'])).toBe(3 + 2);
+    expect(resourceOrgPairs([], all)).toBe(0);
+  });
+
+  it('1,000 orgs × 10,000 resources (the 11 GB report of issue 10) is refused with counts only', () => {
+    const all = names(1000);
+    const at = { file: 'm.yml', line: 3, column: 1 };
+    let error: unknown;
+    try {
+      checkResourceOrgPairs(resources(10_000, all), all, at);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PreflightError);
+    const [f, ...more] = (error as PreflightError).findings;
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', code: 'manifest-invalid', fatal: true, location: at });
+    expect(f!.message).toBe('the manifest deploys 10,000 resources to 1,000 orgs: 10,000,000 resource-org pairs to check, more than the limit of 2,000,000');
+    expect(f!.fix).toMatch(/--org NAME/);
+    expect(MAX_RESOURCE_ORG_PAIRS).toBe(2_000_000);
+    expect(checkResourceOrgPairs(resources(10_000, names(200)), names(200), at)).toBe(2_000_000);
+  });
+
+  it('from a manifest: located at its orgs node; a smaller --org selection passes', () => {
+    const dir = tmp();
+    const loaded = loadManifest(manifest(dir, 30, 4));
+    const { resources: rs } = expandResources(loaded);
+    const at = loaded.locate(['orgs']);
+    expect(at).toMatchObject({ file: expect.stringContaining('m-30-4.yml'), line: 4, column: 3 });
+    expect(() => checkResourceOrgPairs(rs, ['org0', 'org1', 'org2', 'org3'], at, 100)).toThrow(PreflightError);
+    try {
+      checkResourceOrgPairs(rs, ['org0', 'org1', 'org2', 'org3'], at, 100);
+    } catch (e) {
+      expect((e as PreflightError).findings[0]!.location).toEqual(at);
+    }
+    expect(checkResourceOrgPairs(rs, ['org0', 'org1', 'org2'], at, 100)).toBe(90);
+  });
+
+  // Enable once src/engine.ts calls checkResourceOrgPairs after the expansion (see the H4 report).
+  it.skip('runCheck: a manifest over the cap ends in one located fatal finding and no org report', async () => {
+    const dir = tmp();
+    const file = manifest(dir, 2001, 1000);
+    const r = await runCheck({ manifestPath: file, mode: 'offline' });
+    expect(r.orgs).toEqual([]);
+    expect(r.findings).toEqual([expect.objectContaining({ code: 'manifest-invalid', fatal: true, location: expect.objectContaining({ line: 4, column: 3 }) })]);
+    expect(r.findings[0]!.message).toMatch(/2,001,000 resource-org pairs/);
+  });
+});
