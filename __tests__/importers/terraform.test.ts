@@ -16,8 +16,12 @@ const PLAN = join(FIXTURES, 'plan.json');
 const FROM = { file: 'genesys-preflight.yml', line: 7, column: 9 };
 const catalog = bundledCatalog();
 
+/** Plans written under `tmp` have `tmp` as their workspace root (the repository's own fixtures: the repository). */
 const importPlan = (path = PLAN, extra: { baseDir?: string; displayPath?: string } = {}) =>
-  importTerraformPlan(path, { displayPath: extra.displayPath ?? 'plan.json', orgs: ['prod-us'], from: FROM, ...(extra.baseDir ? { baseDir: extra.baseDir } : {}) });
+  importTerraformPlan(path, {
+    displayPath: extra.displayPath ?? 'plan.json', orgs: ['prod-us'], from: FROM, ...(extra.baseDir ? { baseDir: extra.baseDir } : {}),
+    ...(path.startsWith(tmp) ? { root: tmp } : {}),
+  });
 
 const byName = (r: TerraformImport, name: string, action?: string) => {
   const found = r.resources.filter((x) => (x.name === name || x.details.address === name) && (action === undefined || x.action === action));
@@ -493,7 +497,8 @@ describe('terraform plan importer: flows', () => {
     const r = importPlan(file, { baseDir: flowDir });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ code: 'manifest-invalid', location: { line: 3, column: 13 } });
-    expect(r.errors[0]!.message).toContain('{{division}}');
+    expect(r.errors[0]!.message).toContain('this {{placeholder}} is not filled');
+    expect(r.errors[0]!.message).not.toContain('{{division}}');
   });
 
   it('filepath known only after apply: a warning, and a flow without division still checked', () => {

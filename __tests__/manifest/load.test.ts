@@ -152,13 +152,19 @@ describe('JSON manifests', () => {
     expect(jsonSyntaxError('{"a": 01}')?.offset).toBe(7);
     expect(jsonSyntaxError('{"a": 1}}')?.message).toContain('after the end');
     expect(jsonSyntaxError('')?.message).toContain('end of the file');
-    // Deep but well-formed JSON is checked without recursion.
-    expect(jsonSyntaxError('['.repeat(100_000) + ']'.repeat(100_000))).toBeUndefined();
+    // Nesting up to the limit is checked without recursion; one more level is a located error.
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    expect(jsonSyntaxError(deep(MAX_NESTING_DEPTH))).toBeUndefined();
+    expect(jsonSyntaxError(deep(MAX_NESTING_DEPTH + 1))).toEqual({ offset: MAX_NESTING_DEPTH, message: `collections are nested more than ${MAX_NESTING_DEPTH} levels deep` });
+    expect(jsonSyntaxError('{"a":'.repeat(100_000))?.message).toContain('nested more than');
   });
 
-  test('error messages never quote more than one character of the file', () => {
+  test('error messages never quote a character of the file (except JSON punctuation)', () => {
     const secret = 'kT9xQ2vLp0sSecretValue';
-    expect(jsonSyntaxError(`{"clientSecret": ${secret}}`)?.message).not.toContain(secret.slice(0, 2));
+    const m = jsonSyntaxError(`{"clientSecret": ${secret}}`)?.message;
+    expect(m).toBe('expected a value ("string", number, true, false, null, { or [), found a letter');
+    expect(jsonSyntaxError('{"a": "\\Z"}')?.message).not.toContain('Z');
+    expect(jsonSyntaxError('{"a": 1} 7')?.message).toBe('found a digit after the end of the JSON value (a file holds one value)');
   });
 });
 
@@ -384,7 +390,7 @@ describe('errors are collected, not stopped at the first', () => {
       expect(e).toBeInstanceOf(PreflightError);
       // Schema errors and the reference errors the structure still allows checking, in one round.
       expect((e as PreflightError).findings.map((f) => [f.location?.line, f.message])).toEqual([
-        [4, expect.stringContaining('unknown region "us-east1"')],
+        [4, 'unknown region for org a (did you mean "us-east-1"?)'],
         [5, expect.stringContaining('did you mean "principal"?')],
         [6, expect.stringContaining('duplicate org "A"')],
       ]);

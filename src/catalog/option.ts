@@ -2,7 +2,8 @@
 import { Catalog } from './catalog.js';
 import { bundledCatalog, extraVocabulary } from './bundled.js';
 import { operationsFromSwagger, type Swagger } from './swagger.js';
-import { readTextFile } from '../util/source.js';
+import { jsonSyntaxError, lineStartsOf, positionIn, readTextFile } from '../util/source.js';
+import { operatorRoot, showPath, workspaceRoot } from '../util/paths.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import { loadManifest } from '../manifest/load.js';
 import { resolveRegion } from '../genesys/regions.js';
@@ -11,6 +12,13 @@ import { allowedHost } from '../genesys/hosts.js';
 /**
  * Loads the catalog named by the option. Throws PreflightError (exit 2) when the file cannot be
  * read or is not a swagger.
+ *
+ * A PATH comes from the workflow (the `catalog` input) or the command line, not from the pull
+ * request, so it is not refused for lying outside the workspace (an operator may keep a swagger
+ * under $RUNNER_TEMP). But a path inside the workspace names a file the pull request controls (it
+ * may be a committed symlink), so there it is confined like every manifest input
+ * (src/util/paths.ts: inside the workspace, not under .git). Either way it must be a regular file,
+ * opened without blocking; messages never quote its content.
  */
 export async function loadCatalogOption(option: string, manifestPath?: string, ctx: { org?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Catalog> {
   if (option === 'bundled' || option === '') return bundledCatalog();
@@ -31,11 +39,21 @@ export async function loadCatalogOption(option: string, manifestPath?: string, c
     const { liveCatalog } = await import('./live.js');
     return liveCatalog(apiBase, loaded.locate(['orgs', index, 'region']));
   }
-  const read = readTextFile(option, 'catalog swagger');
+  const root = workspaceRoot(manifestPath ?? option);
+  const read = readTextFile(option, 'catalog swagger', undefined, { root: operatorRoot(option, root) });
   if ('error' in read) throw new PreflightError([read.error]);
+  const bad = jsonSyntaxError(read.text);
+  if (bad) {
+    const at = positionIn(lineStartsOf(read.text), bad.offset, option);
+    throw new PreflightError([fatal('manifest-invalid', `catalog ${showPath(option)} is not a Genesys swagger JSON: ${bad.message}`, at)]);
+  }
+  let swagger: Swagger;
   try {
-    return new Catalog(operationsFromSwagger(JSON.parse(read.text) as Swagger), extraVocabulary());
+    swagger = JSON.parse(read.text) as Swagger;
+    return new Catalog(operationsFromSwagger(swagger), extraVocabulary());
   } catch (e) {
-    throw new PreflightError([fatal('manifest-invalid', `catalog ${option} is not a Genesys swagger JSON: ${(e as Error).message}`, { file: option, line: 1, column: 1 })]);
+    // Own messages only (JSON.parse would quote the text; the syntax was checked above).
+    const why = e instanceof Error && /^not a Swagger 2\.0 document/.test(e.message) ? e.message : 'it does not describe operations the way a Genesys swagger does';
+    throw new PreflightError([fatal('manifest-invalid', `catalog ${showPath(option)} is not a Genesys swagger JSON: ${why}`, { file: option, line: 1, column: 1 })]);
   }
 }

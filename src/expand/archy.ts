@@ -37,6 +37,11 @@ export const ARCHY_FLOW_TYPES: Record<string, string> = {
 
 const TYPE_BY_LOWER = new Map(Object.entries(ARCHY_FLOW_TYPES).flatMap(([k, v]) => [[k.toLowerCase(), v], [v.toLowerCase(), v]] as const));
 
+/** True when `key` is an Archy flow-type key (own keys only: `constructor` is not a flow type). */
+export function isArchyFlowType(key: string): boolean {
+  return Object.hasOwn(ARCHY_FLOW_TYPES, key);
+}
+
 /** Normalises a flow type as users write it (`inboundcall`, `inboundCall`, `INBOUNDCALL`); undefined if unknown. */
 export function normaliseFlowType(type: string): string | undefined {
   return TYPE_BY_LOWER.get(type.toLowerCase());
@@ -54,13 +59,24 @@ export interface ArchyFlow {
   doc: SourceDocument;
 }
 
+/** Where a flow file may be read from and how it is named (see readTextFile). */
+export interface FlowReadOptions {
+  /** Workspace root the file must resolve inside (default: workspaceRoot(path)); see src/util/paths.ts. */
+  root?: string;
+  /** How the path is named in messages about reading it (default: `displayPath`). */
+  shown?: string;
+}
+
 /**
- * Reads, substitutes and parses one flow file.
+ * Reads, substitutes and parses one flow file. The path is confined to the workspace root.
+ * @param path the file's path (absolute, or relative to the working directory)
+ * @param displayPath the file as locations inside it name it
+ * @param substitutions placeholder key → text (own keys only count: pass a null-prototype object or plain map)
  * @param from where the manifest references the file (errors about reading it point there)
  * @returns the flow, or the located problems (missing file, unfilled placeholders, not an Archy flow)
  */
-export function readArchyFlow(path: string, displayPath: string, substitutions: Record<string, string>, from: SourceLocation): { flow: ArchyFlow } | { errors: Finding[] } {
-  const read = readTextFile(path, 'flow file', from);
+export function readArchyFlow(path: string, displayPath: string, substitutions: Record<string, string>, from: SourceLocation, options: FlowReadOptions = {}): { flow: ArchyFlow } | { errors: Finding[] } {
+  const read = readTextFile(path, 'flow file', from, { shown: options.shown ?? displayPath, file: displayPath, ...(options.root !== undefined ? { root: options.root } : {}) });
   if ('error' in read) return { errors: [read.error] };
   const sub = substitute(read.text, substitutions, displayPath);
   if (sub.unfilled.length) return { errors: sub.unfilled };
@@ -72,15 +88,19 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
     return { errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`, doc.locate([]))] };
   }
   const keys = Object.keys(root as object);
-  const isFlowType = (k: string) => Object.prototype.hasOwnProperty.call(ARCHY_FLOW_TYPES, k);
-  const typeKey = keys.find(isFlowType);
+  const typeKey = keys.find(isArchyFlowType);
   if (!typeKey) {
-    const first = keys[0] ?? '';
+    // The key failed: it is not quoted (it may be anything); the hint is a known flow type.
+    const first = keys[0];
+    if (first === undefined) {
+      return { errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`, doc.locate([]))] };
+    }
     return {
-      errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: top-level key "${first}" is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`, doc.locate([first], true))],
+      errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: its top-level key is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`,
+        doc.locate([first], true))],
     };
   }
-  const second = keys.find((k) => k !== typeKey && isFlowType(k));
+  const second = keys.find((k) => k !== typeKey && isArchyFlowType(k));
   if (second) {
     return { errors: [fatal('manifest-invalid', `${displayPath}: a flow file holds one flow, but it has both "${typeKey}" and "${second}"; put each flow in its own file`, doc.locate([second], true))] };
   }
@@ -90,7 +110,8 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
   }
   const b = body as Record<string, unknown>;
   if (b.name !== undefined && b.name !== null && typeof b.name !== 'string') {
-    return { errors: [fatal('manifest-invalid', `${displayPath}: ${typeKey}.name must be text, not ${Array.isArray(b.name) ? 'a list' : typeof b.name === 'object' ? 'a map' : `the ${typeof b.name} ${String(b.name)}`} (quote it)`, doc.locate([typeKey, 'name']))] };
+    const got = Array.isArray(b.name) ? 'a list' : typeof b.name === 'object' ? 'a map' : `a ${typeof b.name}`;
+    return { errors: [fatal('manifest-invalid', `${displayPath}: ${typeKey}.name must be text, not ${got} (quote it)`, doc.locate([typeKey, 'name']))] };
   }
   if (typeof b.name !== 'string' || b.name.trim() === '') {
     return { errors: [fatal('manifest-invalid', `${displayPath}: the flow has no name (${typeKey}.name)`, doc.locate([typeKey], true))] };

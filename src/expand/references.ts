@@ -129,6 +129,19 @@ export const REFERENCE_LOOKUPS: Record<ReferenceKind, { call: string; purpose: s
   flowMilestone: { call: 'GET /api/v2/flows/milestones', purpose: 'resolve a flow milestone the flow records' },
 };
 
+/**
+ * A lookup table keyed by the flow file's keys: null prototype and frozen, so a key named
+ * `constructor`, `toString` or `__proto__` finds nothing (read it with `lookup`).
+ */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+/** `t[key]` for own keys only (a user's key never reaches an inherited property). */
+function lookup<T>(t: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(t, key) ? t[key] : undefined;
+}
+
 /** Internal: a prompt field holds a user prompt (`Prompt.X`) or a system prompt (`PromptSystem.X`). */
 type FieldKind = ReferenceKind | 'prompt';
 
@@ -136,7 +149,7 @@ type FieldKind = ReferenceKind | 'prompt';
  * Keys whose value is a typed value (`lit:` / `exp:` / `var:` / `noValue:`, or a plain string) naming
  * an object of the given kind.
  */
-const TYPED_FIELDS: Record<string, FieldKind> = {
+const TYPED_FIELDS: Readonly<Record<string, FieldKind>> = table({
   // transferToAcd / menuTransferToAcd, settingsErrorHandling.errorHandling.queue, transferToVoicemail
   // destination.queue: `targetQueue: {lit: {name: Q}}` (corpus: simple-ivr SimpleFinancialIvr_v2-0,
   // dr-fallback-ivr DR-Emergency-IVR, deploy-webchat DudeWheresMyStuffChat).
@@ -166,7 +179,7 @@ const TYPED_FIELDS: Record<string, FieldKind> = {
   processingPrompt: 'prompt',
   holdMusic: 'prompt',
   prompt: 'prompt',
-};
+});
 
 /**
  * Data types of variables (`<type>Variable`, `<type>CollectionVariable`, `initialValue:`) and of
@@ -175,7 +188,7 @@ const TYPED_FIELDS: Record<string, FieldKind> = {
  * flow-data-actions CacheExampleFlow) and `- queue: {variable: ..., value: {lit: {name: GeneralSupport}}}`
  * (cx-as-code-cicd EmailComprehendFlow). The other types follow Architect's data types.
  */
-const DATA_TYPES: Record<string, FieldKind> = {
+const DATA_TYPES: Readonly<Record<string, FieldKind>> = table({
   queue: 'queue',
   user: 'user',
   group: 'group',
@@ -188,7 +201,7 @@ const DATA_TYPES: Record<string, FieldKind> = {
   schedule: 'schedule',
   wrapupCode: 'wrapupCode',
   prompt: 'prompt',
-};
+});
 
 /**
  * Keys whose value is a map keyed by the referenced object's name.
@@ -202,14 +215,14 @@ const DATA_TYPES: Record<string, FieldKind> = {
  * - `settingsKnowledge: {<knowledge base>: {...}}` or `none: true` (corpus: web-messaging-chatbot-with-
  *   knowledge-base DevOpsKnowledgeChatBot_v2-0).
  */
-const NAMED_BY_KEY: Record<string, ReferenceKind> = {
+const NAMED_BY_KEY: Readonly<Record<string, ReferenceKind>> = table({
   dataTable: 'dataTable',
   botFlow: 'botFlow',
   digitalBotFlow: 'digitalBotFlow',
   commonModule: 'commonModule',
   screenPopScript: 'script',
   settingsKnowledge: 'knowledgeBase',
-};
+});
 
 /**
  * Keys whose value is `{name: X}` (or a typed value).
@@ -219,13 +232,13 @@ const NAMED_BY_KEY: Record<string, ReferenceKind> = {
  * - `workitem.worktype: {name: W}` (corpus: process-automation-workitem WorkitemFlow).
  * - `flowOutcome: {name: O}`, `milestone: {name: M}` (not in the corpus; public Archy tooling).
  */
-const NAME_SHAPED: Record<string, ReferenceKind> = {
+const NAME_SHAPED: Readonly<Record<string, ReferenceKind>> = table({
   targetFlow: 'flow',
   overrideInQueueFlow: 'inqueueFlow',
   worktype: 'worktype',
   flowOutcome: 'flowOutcome',
   milestone: 'flowMilestone',
-};
+});
 
 /**
  * Find actions look an object up at run time, by name or id: `findQueue: {findName: {lit: Q},
@@ -234,7 +247,7 @@ const NAME_SHAPED: Record<string, ReferenceKind> = {
  * type enum (actionFindEmergencyGroup, actionFindGroup, actionFindLanguageSkill, actionFindQueue,
  * actionFindQueueById, actionFindSchedule, actionFindScheduleGroup, ...). Publishing does not resolve them.
  */
-const FIND_ACTIONS: Record<string, ReferenceKind> = {
+const FIND_ACTIONS: Readonly<Record<string, ReferenceKind>> = table({
   findQueue: 'queue',
   findQueueById: 'queue',
   findUser: 'user',
@@ -247,14 +260,14 @@ const FIND_ACTIONS: Record<string, ReferenceKind> = {
   findEmergencyGroup: 'emergencyGroup',
   findUserPrompt: 'userPrompt',
   findSystemPrompt: 'systemPrompt',
-};
+});
 
 /**
  * Expression functions that look an object up at run time, e.g. `exp: FindEmergencyGroup("My
  * Group")` (corpus: dr-webmessaging MyWebMessenger). `FindFirst`, `FindString`... are string
  * functions and are not listed.
  */
-const FIND_FUNCTIONS: Record<string, ReferenceKind> = {
+const FIND_FUNCTIONS: Readonly<Record<string, ReferenceKind>> = table({
   FindQueue: 'queue',
   FindQueueById: 'queue',
   FindUser: 'user',
@@ -267,7 +280,7 @@ const FIND_FUNCTIONS: Record<string, ReferenceKind> = {
   FindEmergencyGroup: 'emergencyGroup',
   FindUserPrompt: 'userPrompt',
   FindSystemPrompt: 'systemPrompt',
-};
+});
 
 /** `NOT_SET`, or `ToQueue(NOT_SET)`-style: no object at all (corpus: `scheduleGroup: exp: ToScheduleGroup(NOT_SET)`). */
 const NOT_SET = /^\s*(?:[A-Za-z]+\s*\(\s*NOT_SET\s*\)|NOT_SET)\s*$/;
@@ -283,7 +296,7 @@ const VARIABLE_NAME = /^(?:Flow|Task|State|Common|Slot|Call|Message|Email|Chat|W
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const has = (o: Obj, k: string) => Object.hasOwn(o, k);
 /** Keys that make a map a typed value rather than a map of names. */
 const VALUE_KEYS = new Set(['lit', 'exp', 'var', 'noValue', 'none']);
 
@@ -372,7 +385,7 @@ class Scanner {
     for (const m of code.matchAll(PROMPT_TOKEN)) this.add(m[1] === 'PromptSystem' ? 'systemPrompt' : 'userPrompt', m[2]!, path);
     if (this.consumed.has(JSON.stringify(path))) return;
     for (const m of code.matchAll(FIND_CALL)) {
-      const kind = FIND_FUNCTIONS[m[1]!];
+      const kind = lookup(FIND_FUNCTIONS, m[1]!);
       if (kind) this.dynamicRef(kind, exp, path);
     }
   }
@@ -416,13 +429,13 @@ class Scanner {
   private entry(key: string, v: unknown, path: NodePath): void {
     const at = [...path, key];
     const parentKey = path[path.length - 1];
-    const typedField = TYPED_FIELDS[key];
+    const typedField = lookup(TYPED_FIELDS, key);
     if (typedField) this.typed(typedField, v, at);
 
-    const named = NAMED_BY_KEY[key];
+    const named = lookup(NAMED_BY_KEY, key);
     if (named) this.namedByKey(named, v, at);
 
-    const nameShaped = NAME_SHAPED[key];
+    const nameShaped = lookup(NAME_SHAPED, key);
     if (nameShaped) {
       const kind = key === 'targetFlow' && parentKey === 'transferToFlowSecure' ? 'secureFlow' : nameShaped;
       if (isObj(v) && typeof v.name === 'string' && !has(v, 'lit') && !has(v, 'exp')) this.literal(kind, v.name, [...at, 'name']);
@@ -440,14 +453,14 @@ class Scanner {
     if (isObj(v)) {
       // Variables: `queueVariable: {name: Task.Q, initialValue: {lit: {name: Services}}}`.
       const variable = /^(.+?)(?:Collection)?Variable$/.exec(key);
-      const varKind = variable ? DATA_TYPES[variable[1]!] : undefined;
+      const varKind = variable ? lookup(DATA_TYPES, variable[1]!) : undefined;
       if (varKind && has(v, 'initialValue')) this.typed(varKind, v.initialValue, [...at, 'initialValue']);
       // updateData statements: `- queue: {variable: Task.Q, value: {lit: {name: X}}}` (collections: `queueCollection`).
       const statement = /^(.+?)(?:Collection)?$/.exec(key);
-      const stKind = statement && typeof v.variable === 'string' && has(v, 'value') ? DATA_TYPES[statement[1]!] : undefined;
+      const stKind = statement && typeof v.variable === 'string' && has(v, 'value') ? lookup(DATA_TYPES, statement[1]!) : undefined;
       if (stKind) this.typed(stKind, v.value, [...at, 'value']);
       // Find actions: every `find...` input except the result variable.
-      const find = FIND_ACTIONS[key];
+      const find = lookup(FIND_ACTIONS, key);
       if (find) for (const [k, input] of Object.entries(v)) if (/^find[A-Z]/.test(k) && k !== 'findResult') this.runtimeLookup(find, input, [...at, k]);
     }
 
@@ -480,4 +493,20 @@ export function scanFlowReferences(doc: SourceDocument, flowTypeKey: string): Fl
   const scanner = new Scanner(doc);
   scanner.walk(root[flowTypeKey], [flowTypeKey]);
   return scanner.refs;
+}
+
+/**
+ * References grouped by the lookup call that resolves them (REFERENCE_LOOKUPS[kind].call), in
+ * first-seen order of the calls and document order within each group. Linear in the number of
+ * references (the planner makes one call per group; a flow file can reference 40,000 objects).
+ */
+export function groupReferencesByLookup(refs: readonly FlowReference[]): Map<string, FlowReference[]> {
+  const byCall = new Map<string, FlowReference[]>();
+  for (const r of refs) {
+    const call = REFERENCE_LOOKUPS[r.kind].call;
+    const list = byCall.get(call);
+    if (list) list.push(r);
+    else byCall.set(call, [r]);
+  }
+  return byCall;
 }

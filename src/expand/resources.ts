@@ -10,8 +10,9 @@ import { capFindings, sortByLocation, type LoadedManifest } from '../manifest/lo
 import type { FlowDecl } from '../manifest/types.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js';
-import { didYouMean } from '../util/suggest.js';
-import { ARCHY_FLOW_TYPES, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
+import { suggester } from '../util/suggest.js';
+import { operatorRoot, showPath } from '../util/paths.js';
+import { ARCHY_FLOW_TYPES, isArchyFlowType, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
 import { scanFlowReferences, type FlowReference } from './references.js';
 import { WIZARD_MODULE_CALLS } from '../plan/premium-apps.js';
 
@@ -63,6 +64,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   const defaultDivision = m.defaults?.division ?? HOME_DIVISION;
   /** Warnings about the manifest that do not stop the check. */
   const notes: Finding[] = [];
+  const flowTypeHint = suggester(Object.keys(ARCHY_FLOW_TYPES));
 
   const base = (kind: ResourceKind, path: NodePath, decl: { action?: Resource['action']; deployer?: Deployer; orgs?: string[] }) => {
     const location = loaded.locate(path);
@@ -114,7 +116,8 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     } else {
       const type = normaliseFlowType(decl.type!);
       if (!type) {
-        errors.push(fatal('manifest-invalid', `unknown flow type "${decl.type}"${didYouMean(decl.type!, Object.keys(ARCHY_FLOW_TYPES))}`, loaded.locate([...path, 'type'])));
+        // Not quoted: the type failed the check; the hint is a known type.
+        errors.push(fatal('manifest-invalid', `unknown flow type${flowTypeHint(decl.type!)}`, loaded.locate([...path, 'type'])));
         return;
       }
       const r: Resource = { kind: 'flow', name: decl.name!, ...common, division: decl.division ?? defaultDivision, details: { flowType: type, forceUnlock: decl.forceUnlock === true, ...existsOf(decl) } };
@@ -185,22 +188,29 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   });
 
   const configFindings: Finding[] = [];
+  const moduleHint = suggester(Object.keys(WIZARD_MODULE_CALLS));
   (m.premiumApps ?? []).forEach((decl, i) => {
     const path: NodePath = ['premiumApps', i];
     (decl.provision ?? []).forEach((module, k) => {
-      if (!Object.prototype.hasOwnProperty.call(WIZARD_MODULE_CALLS, module)) {
-        errors.push(fatal('manifest-invalid', `unknown premium-app wizard module "${module}"${didYouMean(module, Object.keys(WIZARD_MODULE_CALLS))}`, loaded.locate([...path, 'provision', k]),
+      if (!Object.hasOwn(WIZARD_MODULE_CALLS, module)) {
+        errors.push(fatal('manifest-invalid', `unknown premium-app wizard module${moduleHint(module)}`, loaded.locate([...path, 'provision', k]),
           `modules: ${Object.keys(WIZARD_MODULE_CALLS).join(', ')}`));
       }
     });
     const details: Record<string, unknown> = { integrationType: decl.integrationType, provision: decl.provision ?? [], config: decl.config };
     if (decl.config) {
-      const cfg = importWizardConfig(resolve(loaded.baseDir, decl.config), displayPath(loaded, decl.config), loaded.locate([...path, 'config']));
+      const cfg = importWizardConfig(resolve(loaded.baseDir, decl.config), displayPath(loaded, decl.config), loaded.locate([...path, 'config']),
+        { root: loaded.root, shown: decl.config });
       errors.push(...cfg.errors);
       configFindings.push(...cfg.findings);
-      const unknown = cfg.modules.filter((mod) => !Object.prototype.hasOwnProperty.call(WIZARD_MODULE_CALLS, mod));
+      const unknown = cfg.modules.filter((mod) => !Object.hasOwn(WIZARD_MODULE_CALLS, mod));
       for (const mod of unknown) {
-        configFindings.push({ severity: 'warning', code: 'unverifiable', message: `${decl.config}: wizard module "${mod}" has no known API plan${didYouMean(mod, Object.keys(WIZARD_MODULE_CALLS))}; what it provisions cannot be checked`, location: loaded.locate([...path, 'config']) });
+        // Not quoted: an unknown module name is the config's text; it is located in the config.
+        configFindings.push({
+          severity: 'warning', code: 'unverifiable',
+          message: `${showPath(decl.config)}: a wizard module has no known API plan${moduleHint(mod)}; what it provisions cannot be checked`,
+          location: cfg.moduleLocations.get(mod) ?? loaded.locate([...path, 'config']),
+        });
       }
       details.provision = [...new Set([...(decl.provision ?? []), ...cfg.modules.filter((mod) => !unknown.includes(mod))])];
       details.extraCalls = cfg.calls;
@@ -214,7 +224,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   });
 
   const importFindings: Finding[] = [...notes, ...configFindings];
-  const plans: Array<{ path: string; display: string; baseDir: string; orgs: string[]; from: SourceLocation }> = [];
+  const plans: Array<{ path: string; display: string; baseDir: string; orgs: string[]; from: SourceLocation; planRoot?: string | null; shown?: string }> = [];
   if (m.terraform && (m.terraform.orgs?.length ?? allOrgs.length) > 1) {
     errors.push(fatal('manifest-invalid', `terraform.plan: a Terraform plan belongs to one org; name it with terraform.orgs: [one org]`, loaded.locate(['terraform', 'plan'])));
   } else if (m.terraform) {
@@ -226,18 +236,25 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
       baseDir: t.baseDir ? resolve(loaded.baseDir, t.baseDir) : dirname(abs),
       orgs: t.orgs ? t.orgs.map((n) => byLower.get(n.toLowerCase()) ?? n) : allOrgs,
       from: loaded.locate(['terraform', 'plan']),
+      shown: t.plan,
     });
   }
   if (options.terraformPlan) {
     const abs = resolve(options.terraformPlan);
     const from = { file: options.terraformPlan, line: 1, column: 1 };
+    // An operator's path (workflow input / CLI flag): confined when it lies in the workspace (its
+    // content is the PR's there), trusted outside it (e.g. $RUNNER_TEMP/plan.json); see src/util/paths.ts.
+    const planRoot = operatorRoot(abs, loaded.root);
     const orgs = options.selectedOrgs ?? allOrgs;
     // A plan belongs to one org (its division ids, its state): with several, say which.
     if (orgs.length > 1) errors.push(fatal('manifest-invalid', `--terraform-plan: a Terraform plan belongs to one org, and ${orgs.length} are selected (${orgs.join(', ')})`, from, 'add --org NAME (or the action input orgs)'));
-    else plans.push({ path: abs, display: options.terraformPlan, baseDir: dirname(abs), orgs, from });
+    else plans.push({ path: abs, display: options.terraformPlan, baseDir: dirname(abs), orgs, from, planRoot });
   }
   for (const p of plans) {
-    const imported = importTerraformPlan(p.path, { displayPath: p.display, orgs: p.orgs, from: p.from, baseDir: p.baseDir });
+    const imported = importTerraformPlan(p.path, {
+      displayPath: p.display, orgs: p.orgs, from: p.from, baseDir: p.baseDir, root: loaded.root,
+      ...(p.planRoot !== undefined ? { planRoot: p.planRoot } : {}), ...(p.shown !== undefined ? { shown: p.shown } : {}),
+    });
     errors.push(...imported.errors);
     importFindings.push(...imported.findings);
     for (const r of imported.resources) {
@@ -262,7 +279,7 @@ function existsOf(decl: { exists?: boolean }): { exists?: boolean } {
 /** The literal names a flow file references (publish resolves them); run-time lookups are left out. */
 export function flowReferences(flow: ArchyFlow): FlowReference[] {
   const root = flow.doc.value as Record<string, unknown>;
-  const key = Object.keys(root).find((k) => k in ARCHY_FLOW_TYPES);
+  const key = Object.keys(root).find(isArchyFlowType);
   return key ? scanFlowReferences(flow.doc, key).filter((r) => !r.dynamic) : [];
 }
 
@@ -274,17 +291,18 @@ export function displayPath(loaded: LoadedManifest, file: string): string {
 }
 
 function checkReadable(loaded: LoadedManifest, file: string, what: string, from: SourceLocation, errors: Finding[]): void {
-  const read = readTextFile(resolve(loaded.baseDir, file), what, from);
-  if ('error' in read) errors.push({ ...read.error, message: read.error.message.replace(resolve(loaded.baseDir, file), file) });
+  const read = readTextFile(resolve(loaded.baseDir, file), what, from, { root: loaded.root, shown: file, file: displayPath(loaded, file) });
+  if ('error' in read) errors.push(read.error);
 }
 
 function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors: Finding[]): ArchyFlow | undefined {
   const values: Record<string, string> = Object.create(null) as Record<string, string>; // "__proto__" is a key like any other
   if (decl.optionsFile) {
     const from = loaded.locate([...path, 'optionsFile']);
-    const read = readTextFile(resolve(loaded.baseDir, decl.optionsFile), 'options file', from);
+    const read = readTextFile(resolve(loaded.baseDir, decl.optionsFile), 'options file', from,
+      { root: loaded.root, shown: decl.optionsFile, file: displayPath(loaded, decl.optionsFile) });
     if ('error' in read) {
-      errors.push({ ...read.error, message: read.error.message.replace(resolve(loaded.baseDir, decl.optionsFile), decl.optionsFile) });
+      errors.push(read.error);
       return undefined;
     }
     const parsed = parseYamlSource(read.text, displayPath(loaded, decl.optionsFile));
@@ -299,7 +317,9 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
     }
     for (const [k, v] of Object.entries((subs ?? {}) as Record<string, unknown>)) {
       if (v !== null && typeof v === 'object') {
-        errors.push(fatal('manifest-invalid', `options file: substitutions.${k} must be a text, number or boolean (it replaces {{${k}}} as plain text)`, parsed.doc.locate(['substitutions', k])));
+        // The value failed: neither it nor its key is quoted (the location says which).
+        errors.push(fatal('manifest-invalid', 'options file: a substitutions value must be a text, number or boolean (it replaces its {{key}} as plain text)',
+          parsed.doc.locate(['substitutions', k])));
         return undefined;
       }
       values[k] = v === null ? '' : String(v);
@@ -307,9 +327,9 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
   }
   for (const [k, v] of Object.entries(decl.substitutions ?? {})) values[k] = String(v);
   const from = loaded.locate([...path, 'file']);
-  const result = readArchyFlow(resolve(loaded.baseDir, decl.file!), displayPath(loaded, decl.file!), values, from);
+  const result = readArchyFlow(resolve(loaded.baseDir, decl.file!), displayPath(loaded, decl.file!), values, from, { root: loaded.root, shown: decl.file! });
   if ('errors' in result) {
-    errors.push(...result.errors.map((e) => ({ ...e, message: e.message.replace(resolve(loaded.baseDir, decl.file!), decl.file!) })));
+    errors.push(...result.errors);
     return undefined;
   }
   return result.flow;

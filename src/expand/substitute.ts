@@ -5,6 +5,7 @@
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
 import { lineStartsOf, positionIn } from '../util/source.js';
+import { suggester } from '../util/suggest.js';
 import type { SourceMapping } from '../util/source.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g;
@@ -29,8 +30,8 @@ interface Replacement {
 }
 
 /**
- * Fills `{{key}}` with `values[key]`. Unfilled placeholders are reported at their line and column
- * in `file` (the original text's positions), and left in place.
+ * Fills `{{key}}` with `values[key]` (own keys only). Unfilled placeholders are reported at their
+ * line and column in `file` (the original text's positions), without their name, and left in place.
  */
 export function substitute(text: string, values: Record<string, string>, file: string): Substituted {
   const unfilled: Finding[] = [];
@@ -38,17 +39,20 @@ export function substitute(text: string, values: Record<string, string>, file: s
   const lineStarts = lineStartsOf(text);
   const locate = (offset: number): SourceLocation => positionIn(lineStarts, offset, file);
   const replacements: Replacement[] = [];
+  const hint = suggester(Object.keys(values));
   let shift = 0;
   const out = text.replace(PLACEHOLDER, (match, key: string, offset: number) => {
-    if (Object.prototype.hasOwnProperty.call(values, key)) {
+    if (Object.hasOwn(values, key)) {
       used.add(key);
       const value = values[key]!;
       replacements.push({ key, from: offset, length: match.length, to: offset + shift, valueLength: value.length });
       shift += value.length - match.length;
       return value;
     }
+    // The placeholder failed (nothing fills it): its name is not quoted; the hint is a defined key.
     unfilled.push(
-      fatal('manifest-invalid', `placeholder {{${key}}} is not filled`, locate(offset), `add "${key}" to the flow's substitutions (or its optionsFile's substitutions: map)`),
+      fatal('manifest-invalid', `this {{placeholder}} is not filled${hint(key)}`, locate(offset),
+        "add its key to the flow's substitutions (or its optionsFile's substitutions: map)"),
     );
     return match;
   });

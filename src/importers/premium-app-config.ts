@@ -20,6 +20,8 @@ import { step } from '../plan/step.js';
 export interface WizardConfigImport {
   /** Modules present in the config (keys of provisioningInfo). */
   modules: string[];
+  /** Where each module's key is in the config (for findings about a module). */
+  moduleLocations: Map<string, SourceLocation>;
   /** Extra calls: role and OAuth client creations with the permissions they grant. */
   calls: PlannedCall[];
   /** Permission names written in the config, for the lint. */
@@ -35,14 +37,24 @@ interface Policy {
   actionSet?: unknown;
 }
 
+/** Where a config may be read from and how it is named. */
+export interface WizardConfigOptions {
+  /** Workspace root the file must resolve inside (default: workspaceRoot(path)); see src/util/paths.ts. */
+  root?: string;
+  /** How the path is named in messages about reading it (default: `displayPath`). */
+  shown?: string;
+}
+
 /**
- * Reads a wizard config. `from` is where the manifest names the file (errors reading it point there).
+ * Reads a wizard config (confined to the workspace root). `from` is where the manifest names the
+ * file (errors reading it point there). Messages quote names the config gives (roles, clients),
+ * never a value that failed a check (an unknown module or role is located, not quoted).
  */
-export function importWizardConfig(path: string, displayPath: string, from: SourceLocation): WizardConfigImport {
-  const out: WizardConfigImport = { modules: [], calls: [], names: [], findings: [], errors: [] };
-  const read = readTextFile(path, 'premium-app config', from);
+export function importWizardConfig(path: string, displayPath: string, from: SourceLocation, options: WizardConfigOptions = {}): WizardConfigImport {
+  const out: WizardConfigImport = { modules: [], moduleLocations: new Map(), calls: [], names: [], findings: [], errors: [] };
+  const read = readTextFile(path, 'premium-app config', from, { shown: options.shown ?? displayPath, file: displayPath, ...(options.root !== undefined ? { root: options.root } : {}) });
   if ('error' in read) {
-    out.errors.push({ ...read.error, message: read.error.message.replace(path, displayPath) });
+    out.errors.push(read.error);
     return out;
   }
   const parsed = parseYamlSource(read.text, displayPath);
@@ -52,40 +64,43 @@ export function importWizardConfig(path: string, displayPath: string, from: Sour
   }
   const doc = parsed.doc;
   const root = doc.value as Record<string, unknown> | null;
-  const base: NodePath = root && typeof root === 'object' && root.provisioningInfo && typeof root.provisioningInfo === 'object' ? ['provisioningInfo'] : [];
+  const base: NodePath = isObj(root) && Object.hasOwn(root, 'provisioningInfo') && isObj(root.provisioningInfo) ? ['provisioningInfo'] : [];
   const info = (base.length ? root!.provisioningInfo : root) as Record<string, unknown> | null;
   if (!info || typeof info !== 'object' || Array.isArray(info)) {
     out.errors.push(fatal('manifest-invalid', `${displayPath}: expected the wizard's provisioningInfo: a map of module name → list of objects`, doc.locate([])));
     return out;
   }
   out.modules = Object.keys(info);
+  for (const key of out.modules) out.moduleLocations.set(key, doc.locate([...base, key], true));
   const roles = new Map<string, { permissions: string[]; location: SourceLocation }>();
-  const list = (key: string) => (Array.isArray(info[key]) ? (info[key] as Array<Record<string, unknown>>) : []);
+  const list = (key: string) => (Object.hasOwn(info, key) && Array.isArray(info[key]) ? (info[key] as Array<Record<string, unknown>>) : []);
   for (const key of out.modules) {
-    if (!Array.isArray(info[key])) out.errors.push(fatal('manifest-invalid', `${displayPath}: module "${key}" must be a list of objects`, doc.locate([...base, key])));
+    // The value failed: the module key is not quoted either (the location says which).
+    if (!Array.isArray(info[key])) out.errors.push(fatal('manifest-invalid', `${displayPath}: a module must be a list of objects`, doc.locate([...base, key])));
   }
 
   list('role').forEach((role, i) => {
     const at: NodePath = [...base, 'role', i];
-    const name = typeof role.name === 'string' ? role.name : `role #${i + 1}`;
-    const permissions = policyPermissions(role.permissionPolicies, [...at, 'permissionPolicies'], doc, name, out);
+    const name = isObj(role) && typeof role.name === 'string' ? role.name : `role #${i + 1}`;
+    const permissions = policyPermissions(isObj(role) ? role.permissionPolicies : undefined, [...at, 'permissionPolicies'], doc, name, out);
     roles.set(name, { permissions, location: doc.locate(at) });
     out.calls.push(createWith('POST /api/v2/authorization/roles', `create role ${name}`, permissions, doc.locate(at)));
   });
 
   list('oauth-client').forEach((client, i) => {
     const at: NodePath = [...base, 'oauth-client', i];
-    const name = typeof client.name === 'string' ? client.name : `OAuth client #${i + 1}`;
+    const name = isObj(client) && typeof client.name === 'string' ? client.name : `OAuth client #${i + 1}`;
     const granted: string[] = [];
-    (Array.isArray(client.roles) ? client.roles : []).forEach((r: unknown, k: number) => {
-      const roleName = typeof r === 'string' ? r : (r as { name?: string })?.name;
-      const role = roleName ? roles.get(roleName) : undefined;
+    (isObj(client) && Array.isArray(client.roles) ? client.roles : []).forEach((r: unknown, k: number) => {
+      const roleName = typeof r === 'string' ? r : isObj(r) && typeof r.name === 'string' ? r.name : undefined;
+      const role = roleName !== undefined ? roles.get(roleName) : undefined;
       if (!role) {
+        // Not quoted: the role names nothing the config defines (the location says which).
         out.findings.push({
           severity: 'warning',
           code: 'unverifiable',
           resource: `oauth-client:${name}`,
-          message: `${displayPath}: OAuth client ${name} gets role "${roleName ?? '?'}", which the config does not define; the permissions it gives away cannot be checked`,
+          message: `${displayPath}: OAuth client ${name} gets a role the config does not define; the permissions it gives away cannot be checked`,
           location: doc.locate([...at, 'roles', k]),
         });
         return;
@@ -96,6 +111,8 @@ export function importWizardConfig(path: string, displayPath: string, from: Sour
   });
   return out;
 }
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function createWith(call: string, purpose: string, permissions: string[], location: SourceLocation): PlannedCall {
   const c: PlannedCall = { ...step(call, purpose, { org: true }), location };
@@ -111,7 +128,7 @@ function policyPermissions(policies: unknown, at: NodePath, doc: SourceDocument,
   if (!Array.isArray(policies)) return perms;
   (policies as Policy[]).forEach((p, j) => {
     const here = doc.locate([...at, j]);
-    if (typeof p?.domain !== 'string' || typeof p.entityName !== 'string' || !Array.isArray(p.actionSet)) {
+    if (!isObj(p) || typeof p.domain !== 'string' || typeof p.entityName !== 'string' || !Array.isArray(p.actionSet)) {
       out.errors.push(fatal('manifest-invalid', `role ${role}: a permission policy needs domain, entityName and actionSet`, here));
       return;
     }

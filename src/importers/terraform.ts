@@ -26,12 +26,13 @@
  * `division_id`, `filepath`, `substitutions`, `force_unlock` and `script_name`, and messages never
  * quote attribute values other than division ids and file paths.
  */
-import { openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { DeclaredName, Finding, Resource, ResourceAction, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
 import { jsonSyntaxError, parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
 import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
+import { confinePath, showPath, workspaceRoot } from '../util/paths.js';
 import { HOME_DIVISION } from '../expand/resources.js';
 import { DIVISION_AWARE_TYPES, isKnownType, moveOutCalls, terraformCalls, type TerraformAction } from './terraform-calls.js';
 
@@ -54,6 +55,18 @@ export interface TerraformImportOptions {
   from: SourceLocation;
   /** Where relative flow/script `filepath`s resolve (Terraform's working directory); default: the plan's directory. */
   baseDir?: string;
+  /**
+   * Workspace root the flow and script files the plan names must resolve inside (src/util/paths.ts);
+   * default: workspaceRoot(planPath).
+   */
+  root?: string;
+  /**
+   * Root the plan file itself must resolve inside: default `root`; `null` for an operator's path
+   * outside the workspace (a workflow input such as $RUNNER_TEMP/plan.json; see operatorRoot).
+   */
+  planRoot?: string | null;
+  /** How the plan path is named in messages about reading it (default: displayPath). */
+  shown?: string;
 }
 
 /** Placeholder value for a substitution known only after apply (a plain YAML scalar anywhere). */
@@ -73,12 +86,15 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
   const abs = resolve(planPath);
   const baseDir = opts.baseDir ?? dirname(abs);
   const file = opts.displayPath;
+  const rootDir = opts.root ?? workspaceRoot(abs);
+  const planRoot = opts.planRoot === undefined ? rootDir : opts.planRoot;
 
-  const read = readTextFile(abs, 'Terraform plan', opts.from);
+  const read = readTextFile(abs, 'Terraform plan', opts.from, { root: planRoot, shown: opts.shown ?? file, file });
   if ('error' in read) {
-    const e = { ...read.error, message: read.error.message.replace(abs, file) };
-    if (e.code === 'manifest-invalid' && isZip(abs)) {
-      out.errors.push(fatal('manifest-invalid', `Terraform plan ${file} is a binary plan file, not its JSON`, opts.from, `convert it: terraform show -json ${file} > plan.json, and pass plan.json`));
+    const e = read.error;
+    if (e.code === 'manifest-invalid' && /not a text file|not valid UTF-8/.test(e.message) && isZip(abs, planRoot)) {
+      out.errors.push(fatal('manifest-invalid', `Terraform plan ${showPath(file)} is a binary plan file, not its JSON`, opts.from,
+        `convert it: terraform show -json ${showPath(file)} > plan.json, and pass plan.json`));
     } else out.errors.push(e);
     return out;
   }
@@ -105,7 +121,8 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
   if (!own(root, 'format_version')) {
     invalid(`Terraform plan ${file} has no format_version: it is not the output of terraform show -json`, [], HOW_TO_MAKE);
   } else if (typeof root.format_version !== 'string' || !/^1\.\d+$/.test(root.format_version)) {
-    invalid(`Terraform plan: format_version ${JSON.stringify(root.format_version)} is not supported (expected "1.x")`, ['format_version'],
+    // The value failed: it is not quoted.
+    invalid('Terraform plan: this format_version is not supported (expected "1.x")', ['format_version'],
       'produce the plan JSON with Terraform 0.12 or later (format 1.x)');
   }
   if (own(root, 'resource_changes')) {
@@ -141,14 +158,15 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
   });
   if (out.errors.length) return out;
 
-  const ctx: Ctx = { doc, file, opts, baseDir, out, divisionNames: divisionNames(root), config: root.configuration };
+  const ctx: Ctx = { doc, file, opts, baseDir, root: rootDir, out, divisionNames: divisionNames(root), config: root.configuration };
   for (const { i, e, actions } of entries) {
     const type = e.type as string;
     if (!type.startsWith('genesyscloud_')) continue; // other providers (aws_*, null_resource...) are not ours
     if (e.mode === 'data') continue; // data sources: read by the provider while planning (see the header)
     const todo = terraformActions(actions);
     if (todo === undefined) {
-      out.findings.push(warning(`${String(e.address)}: Terraform action ${JSON.stringify(actions)} is not understood; what it does in Genesys Cloud cannot be checked`,
+      // The actions failed: they are not quoted (the location says where they are).
+      out.findings.push(warning(`${String(e.address)}: the Terraform actions of this change are not understood; what it does in Genesys Cloud cannot be checked`,
         doc.locate(['resource_changes', i, 'change', 'actions']), `terraform:${String(e.address)}`));
       continue;
     }
@@ -182,6 +200,8 @@ interface Ctx {
   file: string;
   opts: TerraformImportOptions;
   baseDir: string;
+  /** Workspace root for the files the plan names. */
+  root: string;
   out: TerraformImport;
   /** Division id → name, from divisions the plan itself describes. */
   divisionNames: Map<string, string>;
@@ -204,8 +224,8 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     const filepath = typeof values.filepath === 'string' ? values.filepath : undefined;
     if (filepath && action !== 'delete') {
       const abs = resolve(ctx.baseDir, filepath);
-      const r = readTextFile(abs, 'script file', doc.locate(['resource_changes', i, 'change', side, 'filepath']));
-      if ('error' in r) out.errors.push({ ...r.error, message: r.error.message.replace(abs, filepath) });
+      const r = readTextFile(abs, 'script file', doc.locate(['resource_changes', i, 'change', side, 'filepath']), { root: ctx.root, shown: filepath, file: displayOf(abs) });
+      if ('error' in r) out.errors.push(r.error);
     }
     const name = typeof values.script_name === 'string' && values.script_name ? values.script_name : address;
     const r: Resource = {
@@ -380,14 +400,14 @@ function importFlow(ctx: Ctx, i: number, e: Obj, action: TerraformAction, addres
 
   const from = doc.locate([...at, 'change', side, 'filepath']);
   const shown = displayOf(abs);
-  const result = readArchyFlow(abs, shown, subs, from);
+  const result = readArchyFlow(abs, shown, subs, from, { root: ctx.root, shown: filepath });
   if ('errors' in result) {
     const missing = result.errors.find((x) => x.code === 'file-not-found');
     if (action === 'delete' && missing) {
       return unread(`the flow file ${filepath} of the flow being deleted is gone; the flow's division is unknown, so the division grant cannot be checked`,
         'grant the deploy role architect:flow:delete in the flow\'s division');
     }
-    out.errors.push(...result.errors.map((x) => ({ ...x, message: x.message.replace(abs, filepath) })));
+    out.errors.push(...result.errors);
     return;
   }
   const flow = result.flow;
@@ -472,11 +492,18 @@ function offsetToLocation(text: string, offset: number, file: string): SourceLoc
   return { file, line, column: offset - start + 1 };
 }
 
-/** True when the file starts like a zip archive (Terraform's binary plan files are zips). */
-function isZip(path: string): boolean {
+/**
+ * True when the file starts like a zip archive (Terraform's binary plan files are zips). The path is
+ * confined and opened like readTextFile does (non-blocking, still a regular file), so nothing swapped
+ * in since can block or leak.
+ */
+function isZip(path: string, root: string | null): boolean {
+  const checked = confinePath(path, 'Terraform plan', undefined, root);
+  if ('error' in checked) return false;
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(checked.real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | (fsConstants.O_NOFOLLOW ?? 0));
+    if (!fstatSync(fd).isFile()) return false;
     const b = Buffer.alloc(4);
     return readSync(fd, b, 0, 4, 0) === 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
   } catch {

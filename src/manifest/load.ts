@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import type { Finding, SourceLocation } from '../types.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import { parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
-import { didYouMean } from '../util/suggest.js';
+import { workspaceRoot } from '../util/paths.js';
+import { MAX_SUGGESTIONS, MAX_SUGGEST_LENGTH, suggester } from '../util/suggest.js';
 import { resolveRegion, suggestRegion } from '../genesys/regions.js';
 import type { ManifestV1 } from './types.js';
 import { validateManifest } from './validate.js';
@@ -19,18 +20,39 @@ export interface LoadedManifest {
   file: string;
   /** Directory relative file paths in the manifest resolve against. */
   baseDir: string;
+  /**
+   * Workspace root every file the manifest names must resolve inside (src/util/paths.ts):
+   * GITHUB_WORKSPACE, else the manifest's git repository, else its directory.
+   */
+  root: string;
   locate(path: NodePath, key?: boolean): SourceLocation;
 }
 
-/** Reads and validates a manifest file. Throws PreflightError (exit 2) with every located problem. */
-export function loadManifest(file: string): LoadedManifest {
-  const read = readTextFile(file, 'manifest');
-  if ('error' in read) throw new PreflightError([read.error]);
-  return parseManifest(read.text, file, dirname(resolve(file)));
+/** Where the manifest's workspace is (tests inject a temporary directory). */
+export interface LoadOptions {
+  /** Workspace root (default: workspaceRoot(file, env)). */
+  root?: string;
+  /** Environment read for GITHUB_WORKSPACE (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
-/** Validates manifest text. Throws PreflightError with every located problem. */
-export function parseManifest(text: string, file: string, baseDir: string): LoadedManifest {
+/**
+ * Reads and validates a manifest file. The manifest itself is confined like every input file
+ * (inside the workspace root, not under .git, a regular file). Throws PreflightError (exit 2)
+ * with every located problem.
+ */
+export function loadManifest(file: string, options: LoadOptions = {}): LoadedManifest {
+  const root = options.root ?? workspaceRoot(file, options.env ?? process.env);
+  const read = readTextFile(file, 'manifest', undefined, { root });
+  if ('error' in read) throw new PreflightError([read.error]);
+  return parseManifest(read.text, file, dirname(resolve(file)), root);
+}
+
+/**
+ * Validates manifest text. Throws PreflightError with every located problem.
+ * @param root workspace root for the files it names (default: workspaceRoot of `baseDir`)
+ */
+export function parseManifest(text: string, file: string, baseDir: string, root?: string): LoadedManifest {
   if (text.trim() === '') throw new PreflightError([fatal('manifest-invalid', `manifest ${file} is empty`, { file, line: 1, column: 1 }, 'start from examples/genesys-preflight.yml')]);
   const parsed = parseYamlSource(text, file);
   if ('errors' in parsed) throw new PreflightError(parsed.errors);
@@ -56,7 +78,7 @@ export function parseManifest(text: string, file: string, baseDir: string): Load
   }
   const crossErrors = checkReferences(manifest, doc);
   if (crossErrors.length) throw new PreflightError(capFindings(sortByLocation(crossErrors)));
-  return { manifest, file, baseDir, locate: doc.locate };
+  return { manifest, file, baseDir, root: root ?? workspaceRoot(resolve(baseDir, 'manifest')), locate: doc.locate };
 }
 
 /** Resource lists and the key that names each entry, for duplicate detection. */
@@ -79,22 +101,25 @@ function stableJson(v: unknown): string {
 
 function listAt(m: ManifestV1, path: NodePath): Array<Record<string, unknown>> {
   let v: unknown = m;
-  for (const p of path) v = (v as Record<string | number, unknown> | undefined)?.[p];
+  for (const p of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string | number, unknown>)[p] : undefined;
   return Array.isArray(v) ? (v as Array<Record<string, unknown>>) : [];
 }
 
 function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
   const out: Finding[] = [];
   const orgNames = new Map<string, number>();
-  const roleNames = Object.keys(m.roles ?? {});
+  const roleHint = suggester(Object.keys(m.roles ?? {}));
+  const orgHint = suggester(m.orgs.map((o) => o.name));
+  let regionHints = 0;
   m.orgs.forEach((org, i) => {
     const prev = orgNames.get(org.name.toLowerCase());
     if (prev !== undefined) {
       out.push(fatal('manifest-invalid', `duplicate org "${org.name}" (first declared at line ${doc.locate(['orgs', prev, 'name']).line})`, doc.locate(['orgs', i, 'name'])));
     } else orgNames.set(org.name.toLowerCase(), i);
     if (typeof org.region === "string" && !resolveRegion(org.region)) {
-      const hint = suggestRegion(org.region);
-      out.push(fatal('manifest-invalid', `unknown region "${org.region}" for org ${org.name}${hint ? ` (did you mean "${hint}"?)` : ''}`, doc.locate(['orgs', i, 'region']),
+      // The region failed the check: it is not quoted (it may be anything); the hint is a known region.
+      const hint = org.region.length <= MAX_SUGGEST_LENGTH && ++regionHints <= MAX_SUGGESTIONS ? suggestRegion(org.region) : undefined;
+      out.push(fatal('manifest-invalid', `unknown region for org ${org.name}${hint ? ` (did you mean "${hint}"?)` : ''}`, doc.locate(['orgs', i, 'region']),
         'use a Genesys Cloud region id (us-east-1, eu-west-1, us-west-2, ...) or its host (mypurecloud.com, usw2.pure.cloud, ...)'));
     }
     const creds = org.credentials;
@@ -103,10 +128,16 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
     const seenRoles = new Set<string>();
     (org.principal?.roles ?? []).forEach((r, j) => {
       // Own keys only: "toString" or "constructor" are not roles because every object inherits them.
-      if (!m.roles || !Object.prototype.hasOwnProperty.call(m.roles, r.role)) {
-        out.push(fatal('manifest-invalid', `org ${org.name}: role "${r.role}" is not defined under "roles"${didYouMean(r.role, roleNames)}`, doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
+      // A role that is not defined is not quoted (it failed the check); a defined one is a name.
+      const defined = !!m.roles && Object.hasOwn(m.roles, r.role);
+      if (!defined) {
+        out.push(fatal('manifest-invalid', `org ${org.name}: the role of principal.roles[${j}] is not defined under "roles"${roleHint(r.role)}`,
+          doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
       }
-      if (seenRoles.has(r.role)) out.push(fatal('manifest-invalid', `org ${org.name}: role "${r.role}" is listed twice; list its divisions once`, doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
+      if (seenRoles.has(r.role)) {
+        out.push(fatal('manifest-invalid', `org ${org.name}: ${defined ? `role "${r.role}"` : `the role of principal.roles[${j}]`} is listed twice; list its divisions once`,
+          doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
+      }
       seenRoles.add(r.role);
     });
   });
@@ -114,7 +145,8 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
     if (!Array.isArray(orgs)) return;
     orgs.forEach((name: string, k) => {
       if (!orgNames.has(String(name).toLowerCase())) {
-        out.push(fatal('manifest-invalid', `unknown org "${name}"${didYouMean(String(name), m.orgs.map((o) => o.name))}`, doc.locate([...path, 'orgs', k])));
+        // Not quoted: it names no org. The hint is a declared org.
+        out.push(fatal('manifest-invalid', `unknown org: not one of the orgs declared under "orgs"${orgHint(String(name))}`, doc.locate([...path, 'orgs', k])));
       }
     });
   };

@@ -4,6 +4,7 @@ import precompiled from './validator.generated.js';
 import type { Finding } from '../types.js';
 import type { SourceDocument } from '../util/source.js';
 import { fatal } from '../util/errors.js';
+import { showPath } from '../util/paths.js';
 import { closest, didYouMean } from '../util/suggest.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -20,7 +21,12 @@ const pathOf = (instancePath: string): Array<string | number> =>
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-const where = (path: Array<string | number>) => (path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1) : 'the manifest');
+/**
+ * A node path for messages (`orgs[0].principal`). Its map keys passed the schema (an error inside
+ * a map's value comes with the key that holds it); control characters are escaped and long keys cut.
+ */
+const where = (path: Array<string | number>) =>
+  path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${showPath(p)}`)).join('').slice(1) : 'the manifest';
 
 /** Validates against the manifest schema; returns located `manifest-invalid` findings (empty when valid). */
 export function validateManifest(doc: SourceDocument): Finding[] {
@@ -73,7 +79,8 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
       const inMap = (e.parentSchema as { additionalProperties?: unknown })?.additionalProperties;
-      return fatal('manifest-invalid', `unknown key "${key}" in ${at}${didYouMean(key, allowed)}`, doc.locate([...path, key], true),
+      // The key failed the schema: it is not quoted (it may be anything); the hint is a known key.
+      return fatal('manifest-invalid', `unknown key in ${at}${didYouMean(key, allowed)}`, doc.locate([...path, key], true),
         inMap === false ? `allowed keys: ${allowed.join(', ')}` : undefined);
     }
     case 'required': {
@@ -82,29 +89,31 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const value = String(valueAt(doc.value, path));
-      return fatal('manifest-invalid', `${at} is "${value}"; it must be one of ${allowed.join(', ')}${didYouMean(value, allowed)}`, doc.locate(path));
+      const value = valueAt(doc.value, path);
+      const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      return fatal('manifest-invalid', `${at} must be one of ${allowed.join(', ')}${hint}`, doc.locate(path));
     }
     case 'const': {
       const want = (e.params as { allowedValue: unknown }).allowedValue;
       const got = valueAt(doc.value, path);
+      // Quoting `got` is safe here: it is the wanted constant (the only value that passes) as text.
       if (typeof got === 'string' && got.trim() === String(want)) {
-        return fatal('manifest-invalid', `${at} is the string ${JSON.stringify(got)}; write the number ${JSON.stringify(want)} without quotes`, doc.locate(path));
+        return fatal('manifest-invalid', `${at} is the string ${JSON.stringify(String(want))}; write the number ${JSON.stringify(want)} without quotes`, doc.locate(path));
       }
       return fatal('manifest-invalid', `${at} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (this tool reads manifest version 1)`, doc.locate(path));
     }
     case 'pattern':
       if (path[path.length - 1] === 'orgId') {
-        return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" is not a Genesys org id (a UUID such as 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f)`, doc.locate(path));
+        return fatal('manifest-invalid', `${at} is not a Genesys org id (a UUID such as 2f0c3d5e-1b2a-4c3d-9e8f-0a1b2c3d4e5f)`, doc.locate(path));
       }
       if (['clientId', 'clientSecret', 'accessToken'].includes(String(path[path.length - 1]))) {
         return fatal('manifest-invalid', `${at} must be the NAME of an environment variable (upper-case letters, digits, _; not a GITHUB_, ACTIONS_, RUNNER_ or INPUT_ variable), never the secret itself`, doc.locate(path));
       }
       if (path[path.length - 1] === 'name' && path[0] === 'orgs') {
-        return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" must not contain spaces or commas (org names are used in --org filters and reports)`, doc.locate(path));
+        return fatal('manifest-invalid', `${at} must not contain spaces or commas (org names are used in --org filters and reports)`, doc.locate(path));
       }
       if (path[path.length - 1] === 'weekDate') {
-        return fatal('manifest-invalid', `${at} "${String(valueAt(doc.value, path))}" must be a date written YYYY-MM-DD (the first day of the schedule week)`, doc.locate(path));
+        return fatal('manifest-invalid', `${at} must be a date written YYYY-MM-DD (the first day of the schedule week)`, doc.locate(path));
       }
       return fatal('manifest-invalid', `${at} ${e.message ?? 'has a bad format'}`, doc.locate(path));
     case 'anyOf':
@@ -122,7 +131,7 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
     case 'uniqueItems': {
       const { i, j } = e.params as { i: number; j: number };
       const later = Math.max(i, j);
-      return fatal('manifest-invalid', `${at} lists ${JSON.stringify(valueAt(doc.value, [...path, later]))} twice (items ${Math.min(i, j) + 1} and ${later + 1})`, doc.locate([...path, later]));
+      return fatal('manifest-invalid', `${at} lists the same value twice (items ${Math.min(i, j) + 1} and ${later + 1})`, doc.locate([...path, later]));
     }
     case 'type':
       return fatal('manifest-invalid', `${at} must be ${article((e.params as { type: string }).type)}`, doc.locate(path));
@@ -136,8 +145,9 @@ function article(type: string): string {
   return t.join(' or ');
 }
 
+/** The value at `path` (own properties only: a key named `__proto__` or `constructor` is data). */
 function valueAt(value: unknown, path: Array<string | number>): unknown {
-  let v = value as Record<string | number, unknown> | undefined;
-  for (const p of path) v = v?.[p] as Record<string | number, unknown> | undefined;
+  let v: unknown = value;
+  for (const p of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string | number, unknown>)[p] : undefined;
   return v;
 }

@@ -3,11 +3,13 @@
  * Library: `yaml` (eemeli/yaml) with a LineCounter; JSON is parsed as YAML 1.2 (a superset),
  * after a strict JSON syntax check for `.json` files (YAML accepts trailing commas, JSON does not).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, visit, type CST, type Document, type Node } from 'yaml';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Composer, LineCounter, Parser, isAlias, isMap, isPair, isScalar, visit, type CST, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, SourceLocation } from '../types.js';
 import { fastParse, type PosNode } from './fast-yaml.js';
 import { fatal } from './errors.js';
+import { confinePath, showPath, workspaceRoot } from './paths.js';
 
 /** Largest input file read, in bytes. Larger files are rejected before reading. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -25,37 +27,67 @@ export const MAX_ALIAS_COUNT = 100;
 /** Path segments into a parsed document (`['orgs', 0, 'name']`). */
 export type NodePath = ReadonlyArray<string | number>;
 
+/** How `readTextFile` confines and names a file. */
+export interface ReadOptions {
+  /**
+   * Workspace root the file must resolve inside (see src/util/paths.ts). `null`: an operator's
+   * path outside the workspace (only the regular-file check applies). Default: workspaceRoot(path).
+   */
+  root?: string | null;
+  /** Directory a relative path resolves against (default: the working directory). */
+  base?: string;
+  /** How the path is named in messages (default: the path as given). */
+  shown?: string;
+  /** The file name of locations inside the file (NUL byte, bad UTF-8); default: `shown`. */
+  file?: string;
+}
+
 /**
  * Reads a user's text file: UTF-8 (BOM dropped), at most MAX_FILE_BYTES, no NUL bytes.
- * Returns the text, or a located `file-not-found` / `manifest-invalid` finding.
- * Never reads more than MAX_FILE_BYTES + 1 bytes, also from pipes and devices (/dev/stdin, /dev/zero).
+ * The path is confined first (confinePath: inside the workspace root, not under .git, a regular
+ * file), then opened non-blocking and re-checked on the descriptor (same file, still regular), so a
+ * FIFO or device swapped in after the check cannot block the read.
+ * Returns the text, or a located `file-not-found` / `manifest-invalid` finding that names the path
+ * and never quotes the file's content.
  * @param what how the file is referred to in messages ("manifest", "flow file")
  * @param from where the file is referenced (the finding points there when the file cannot be read)
  */
-export function readTextFile(path: string, what: string, from?: SourceLocation): { text: string } | { error: Finding } {
-  const at = from ?? { file: path, line: 1, column: 1 };
+export function readTextFile(path: string, what: string, from?: SourceLocation, options: ReadOptions = {}): { text: string } | { error: Finding } {
+  const shownName = options.shown ?? path;
+  const shown = showPath(shownName);
+  const at = from ?? { file: shownName, line: 1, column: 1 };
+  const root = options.root === undefined ? workspaceRoot(resolve(options.base ?? process.cwd(), path)) : options.root;
+  const checked = confinePath(path, what, from, root, { ...(options.base ? { base: options.base } : {}), shown: shownName });
+  if ('error' in checked) return checked;
   const limit = `${MAX_FILE_BYTES / 1048576} MB`;
   const tooBig = (size?: number) =>
-    fatal('manifest-invalid', `${what} ${path} is ${size === undefined ? `larger than ${limit}` : `${(size / 1048576).toFixed(1)} MB`}; the limit is ${limit}`, at);
+    fatal('manifest-invalid', `${what} ${shown} is ${size === undefined ? `larger than ${limit}` : `${(size / 1048576).toFixed(1)} MB`}; the limit is ${limit}`, at);
+  const notRegular = () => fatal('manifest-invalid', `${what} ${shown} is not a regular file (a device, pipe or socket)`, at, 'name a file committed in the repository');
+  if (checked.stat.size > MAX_FILE_BYTES) return { error: tooBig(checked.stat.size) };
   const cannotRead = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? 'error'})`;
-    return fatal('file-not-found', `${what} ${path} ${why}`, at);
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${typeof code === 'string' ? code.replace(/[^A-Z0-9_]/g, '') : 'error'})`;
+    return fatal(code === 'ELOOP' ? 'manifest-invalid' : 'file-not-found', code === 'ELOOP' ? `${what} ${shown} changed while it was being checked` : `${what} ${shown} ${why}`, at);
   };
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a FIFO swapped in after the check returns at once (then refused below).
+    // No symlink followed: the checked real path has none in its last component.
+    fd = openSync(checked.real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | (fsConstants.O_NOFOLLOW ?? 0));
   } catch (e) {
     return { error: cannotRead(e) };
   }
   let bytes: Buffer;
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { error: fatal('file-not-found', `${what} ${path} is a directory, not a file`, at) };
-    if (st.isFile() && st.size > MAX_FILE_BYTES) return { error: tooBig(st.size) };
-    // Read at most one byte more than the limit: the size may lie (pipes, devices, a file growing).
-    const buf = Buffer.allocUnsafe(st.isFile() ? Math.min(st.size + 1, MAX_FILE_BYTES + 1) : 64 * 1024);
+    if (!st.isFile()) return { error: st.isDirectory() ? fatal('manifest-invalid', `${what} ${shown} is a directory, not a file`, at) : notRegular() };
+    if (st.dev !== checked.stat.dev || st.ino !== checked.stat.ino) {
+      return { error: fatal('manifest-invalid', `${what} ${shown} changed while it was being checked`, at) };
+    }
+    if (st.size > MAX_FILE_BYTES) return { error: tooBig(st.size) };
+    // Read at most one byte more than the limit: the size may lie (a file growing).
+    const buf = Buffer.allocUnsafe(Math.min(st.size + 1, MAX_FILE_BYTES + 1));
     let chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -74,11 +106,12 @@ export function readTextFile(path: string, what: string, from?: SourceLocation):
   }
   const bomLength = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { error: fatal('manifest-invalid', `${what} ${path} is not a text file (NUL byte at offset ${nul})`, offsetLocation(path, bytes, nul, bomLength)) };
+  const inFile = options.file ?? shownName;
+  if (nul >= 0) return { error: fatal('manifest-invalid', `${what} ${shown} is not a text file (NUL byte at offset ${nul})`, offsetLocation(inFile, bytes, nul, bomLength)) };
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     return {
-      error: fatal('manifest-invalid', `${what} ${path} is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16)} at offset ${bad})`, offsetLocation(path, bytes, bad, bomLength),
+      error: fatal('manifest-invalid', `${what} ${shown} is not valid UTF-8 (a byte that is not UTF-8 at offset ${bad})`, offsetLocation(inFile, bytes, bad, bomLength),
         'save the file as UTF-8 (it looks like Latin-1 / Windows-1252)'),
     };
   }
@@ -183,7 +216,7 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
   try {
     tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   } catch (e) {
-    return { errors: [error(`${file} cannot be parsed: ${(e as Error).message}`, 0)] };
+    return { errors: [error(unparsable(e), 0)] };
   }
   const shape = scanTokens(tokens);
   if (shape.tooDeep !== undefined) {
@@ -192,7 +225,9 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
 
   let document: Document.Parsed | undefined;
   try {
-    const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    // Duplicate keys are found below with one hash set per map: the library's own check compares
+    // each key with every earlier one (quadratic on a map with 40,000 keys).
+    const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
     for (const d of composer.compose(tokens, true, text.length)) {
       if (!document) document = d;
       else {
@@ -200,15 +235,22 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
       }
     }
   } catch (e) {
-    return { errors: [error(`${file} cannot be parsed: ${(e as Error).message}`, 0)] };
+    return { errors: [error(unparsable(e), 0)] };
   }
-  if (!document) return { errors: [error(`${file} cannot be parsed`, 0)] };
+  if (!document) return { errors: [error('YAML syntax: the file holds no YAML document', 0)] };
   if (document.errors.length > 0) {
     return {
       errors: document.errors.slice(0, 10).map((e) => {
         const { message, offset } = explainYamlError(e.code, cleanYamlMessage(e.message), e.pos[0], text, shape);
         return error(`YAML syntax: ${message}`, offset);
       }),
+    };
+  }
+  const duplicates = duplicateKeys(document, 10);
+  if (duplicates.length) {
+    return {
+      errors: duplicates.map(({ offset, first }) =>
+        error(`YAML syntax: duplicate key: each key may appear once in a map (the first is at line ${at(first).line}, column ${at(first).column})`, offset)),
     };
   }
 
@@ -220,7 +262,7 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
     },
   });
   const unresolved = aliases.find((a) => !a.resolved);
-  if (unresolved) return { errors: [error(`YAML: alias *${unresolved.source} has no anchor &${unresolved.source} before it`, unresolved.offset)] };
+  if (unresolved) return { errors: [error('YAML: this alias (*name) has no anchor (&name) before it', unresolved.offset)] };
 
   let value: unknown;
   try {
@@ -232,8 +274,23 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
         errors: [error(`YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias expansions; an "alias bomb"); write the values out instead`, aliases[0]?.offset ?? 0)],
       };
     }
-    return { errors: [error(`YAML: ${msg}`, aliases[0]?.offset ?? 0)] };
+    return { errors: [error('YAML: the document cannot be converted to values (check its aliases and tags)', aliases[0]?.offset ?? 0)] };
   }
+  // Per-map key index, built on first use: locating N nodes of one big map stays linear.
+  const indexes = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+  const pairOf = (map: YAMLMap<unknown, unknown>, seg: string | number): Pair<unknown, unknown> | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (!isPair(p) || !isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (!index.has(k)) index.set(k, p);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(seg));
+  };
   const locate = (path: NodePath, key = false): SourceLocation => {
     let node: unknown = document!.contents;
     let last: unknown = node;
@@ -241,7 +298,7 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairOf(node, seg);
         if (!pair) break;
         lastKey = pair.key;
         node = pair.value;
@@ -327,20 +384,121 @@ function scanTokens(tokens: CST.Token[]): TokenShape {
   return shape;
 }
 
-/** Rewords a YAML error and moves it to its cause where the library reports the symptom. */
+/** A parser that gave up (it recursed too deep): a message without the library's text. */
+function unparsable(e: unknown): string {
+  return e instanceof RangeError ? 'YAML syntax: collections are nested too deeply' : 'YAML syntax: the file cannot be parsed';
+}
+
+/**
+ * Keys that repeat an earlier key of the same map (scalar keys equal in type and value, as the
+ * library's own uniqueKeys check compares them), in document order: the offset of the repeat and
+ * of the first. Linear: one hash set per map. At most `limit` are returned.
+ */
+function duplicateKeys(document: Document.Parsed, limit: number): Array<{ offset: number; first: number }> {
+  const out: Array<{ offset: number; first: number }> = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Map<string, number>();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const v = p.key.value;
+        const id = `${v === null ? 'null' : typeof v}:${String(v)}`;
+        const offset = p.key.range?.[0] ?? 0;
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, offset);
+        else out.push({ offset, first });
+      }
+      return out.length >= limit ? visit.BREAK : undefined;
+    },
+  });
+  return out.sort((a, b) => a.offset - b.offset).slice(0, limit);
+}
+
+/**
+ * YAML library messages that hold no text of the file (fixed sentences, or fixed words filled in
+ * from the library's own vocabulary: token types, "flow map"/"flow sequence"). Anything else is
+ * replaced by a message per error code: library messages can quote the file (`Unexpected ${source}`,
+ * `Invalid escape sequence ${raw}`, tags, directives), and the file may hold secrets.
+ */
+const SAFE_YAML_MESSAGES: readonly RegExp[] = [
+  /^Implicit keys need to be on a single line$/,
+  /^Implicit keys of flow sequence pairs need to be on a single line$/,
+  /^Implicit map keys need to be followed by map values$/,
+  /^All (sequence|mapping) items must start at the same column$/,
+  /^Nested mappings are not allowed in compact mappings$/,
+  /^A block sequence may not be used as an implicit map key$/,
+  /^Block collections are not allowed within flow collections$/,
+  /^Block scalars with more-indented leading empty lines must use an explicit indentation indicator$/,
+  /^Block scalar values in collections must be indented$/,
+  /^Block scalar lines must not be less indented than their (explicit indentation indicator|first line)$/,
+  /^Comments must be separated from other tokens by white space characters$/,
+  /^Tags and anchors must be separated from the next token by white space$/,
+  /^An alias node must not specify any properties$/,
+  /^A node can have at most one (anchor|tag)$/,
+  /^(Alias|Anchor) cannot be an empty string$/,
+  /^(Alias|Anchor) ending in : is ambiguous$/,
+  /^The : indicator must be at most 1024 chars after the start of an implicit (block mapping|flow sequence) key$/,
+  /^Block collection cannot start on same line with directives-end marker$/,
+  /^Missing directives-end(\/doc-start)? indicator line$/,
+  /^Missing newline after block sequence props$/,
+  /^Flow end indicator should be more indented than parent$/,
+  /^Insufficient indentation in flow collection$/,
+  /^Missing (,|, or :) between flow (map|sequence) items$/,
+  /^Missing space after : in flow (map|sequence)$/,
+  /^Unexpected (empty item|,) in flow (map|sequence)$/,
+  /^Unexpected [a-z-]{1,30} (token|at node end)$/,
+  /^Expected a flow scalar value, but found: [a-z-]{1,30}$/,
+  /^Each pair must have its own sequence indicator$/,
+  /^Expected a (mapping|sequence) for this tag$/,
+  /^Unexpected doc-end without preceding document$/,
+];
+
+/** What each YAML error code means, for messages the library words with the file's text. */
+const YAML_CODE_MESSAGES: Record<string, string> = {
+  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string (write \\\\ for a backslash, or use single quotes)',
+  BAD_SCALAR_START: 'a plain value cannot start with this character; quote the value',
+  BAD_INDENT: 'bad indentation',
+  BAD_DIRECTIVE: 'bad % directive line',
+  BAD_ALIAS: 'bad alias or anchor name',
+  BAD_PROP_ORDER: 'anchors (&) and tags (!) must come after the - or ? indicator',
+  BAD_COLLECTION_TYPE: 'this tag (!) does not fit the collection it is on',
+  TAG_RESOLVE_FAILED: 'unknown or unsupported tag (!); remove it',
+  NON_STRING_KEY: 'keys must be plain text',
+  MULTILINE_IMPLICIT_KEY: 'a key must be on a single line',
+  MISSING_CHAR: 'something is missing here (a closing quote or bracket, a ":" after a key, or a "," between items)',
+  UNEXPECTED_TOKEN: 'unexpected text here (check quotes, brackets, ":" and indentation)',
+  BLOCK_AS_IMPLICIT_KEY: 'a block collection cannot be used as a key',
+  BLOCK_IN_FLOW: 'block collections are not allowed inside [ ] or { }',
+  KEY_OVER_1024_CHARS: 'a key longer than 1024 characters must be written as an explicit key (? key)',
+  MULTIPLE_ANCHORS: 'a node can have at most one anchor',
+  MULTIPLE_TAGS: 'a node can have at most one tag',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document',
+  ALIAS_PROPS: 'an alias must not have an anchor or a tag',
+  RESOURCE_EXHAUSTION: 'the document expands to too many nodes',
+};
+
+/** The library's message when it quotes nothing of the file, else the message for its error code. */
+function safeYamlMessage(code: string, message: string): string {
+  if (SAFE_YAML_MESSAGES.some((re) => re.test(message))) return message;
+  return Object.hasOwn(YAML_CODE_MESSAGES, code) ? YAML_CODE_MESSAGES[code]! : 'the YAML is not well formed here';
+}
+
+/**
+ * Rewords a YAML error and moves it to its cause where the library reports the symptom.
+ * The message never quotes the file (see SAFE_YAML_MESSAGES).
+ */
 function explainYamlError(code: string, message: string, offset: number, text: string, shape: TokenShape): { message: string; offset: number } {
   if (/^Missing closing .quote/.test(message)) {
     const q = shape.quoted.filter((s) => s.end === offset || (s.start <= offset && offset <= s.end)).sort((a, b) => b.start - a.start)[0];
     if (q) return { message: `the ${q.quote === '"' ? 'double' : 'single'} quote opened here is never closed`, offset: q.start };
+    return { message: 'a quoted value is never closed', offset };
   }
   if (/^Flow (sequence|mapping) .*end with a/.test(message)) {
     const open = shape.unclosed.filter((u) => u.start < offset).sort((a, b) => b.start - a.start)[0];
     if (open) return { message: `the "${open.bracket}" opened here is never closed with "${open.bracket === '[' ? ']' : '}'}"`, offset: open.start };
+    return { message: 'a [ or { is never closed', offset };
   }
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^[^\n]{1,80}/.exec(text.slice(offset))?.[0]?.replace(/\s*:.*$/, '') ?? '';
-    if (key) return { message: `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}: each key may appear once in a map`, offset };
-  }
+  if (code === 'DUPLICATE_KEY') return { message: 'duplicate key: each key may appear once in a map', offset };
   if (code === 'TAB_AS_INDENT') return { message: 'tabs are not allowed for indentation in YAML; indent with spaces', offset };
   if (/Maximum call stack/i.test(message)) return { message: `collections are nested too deeply`, offset };
   // Point at the line's content, not at the indentation before it.
@@ -350,7 +508,11 @@ function explainYamlError(code: string, message: string, offset: number, text: s
   if (/^Sequence item without - indicator/.test(message)) {
     return { message: 'this line is indented as an item of the list above but does not start with "- " (check its indentation)', offset: at };
   }
-  return { message, offset: at };
+  return { message: lowerFirst(safeYamlMessage(code, message)), offset: at };
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 function cleanYamlMessage(msg: string): string {
@@ -378,8 +540,10 @@ export function positionIn(lineStarts: number[], offset: number, file: string): 
 
 /**
  * Strict JSON syntax check (RFC 8259) without recursion. Returns the offset and a plain message of
- * the first error, or undefined when the text is JSON. Messages never quote the file's content
- * beyond one character (it may hold secrets).
+ * the first error, or undefined when the text is JSON. Collections nested more than
+ * MAX_NESTING_DEPTH levels are an error (nothing downstream has to hold a deeper tree). Messages
+ * never quote the file's content: a character is named by its class ("a letter") unless it is JSON
+ * punctuation (the file may hold secrets).
  */
 export function jsonSyntaxError(text: string): { offset: number; message: string } | undefined {
   const n = text.length;
@@ -392,7 +556,7 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
       else break;
     }
   };
-  const show = (at: number) => (at >= n ? 'the end of the file' : `"${text[at]}"`);
+  const show = (at: number) => (at >= n ? 'the end of the file' : describeChar(text[at]!));
   const comment = (at: number) => text[at] === '/' && (text[at + 1] === '/' || text[at + 1] === '*');
   const err = (message: string, at = i) => ({ offset: Math.min(at, n), message });
   const unexpected = (expected: string) => (comment(i) ? err('comments are not allowed in JSON (remove the // or /* */ comment, or use a YAML manifest)') : err(`expected ${expected}, found ${show(i)}`));
@@ -411,7 +575,7 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return err('bad \\u escape in a string (4 hex digits expected)');
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return err(`bad escape \\${e ?? ''} in a string`);
+        else return err('bad escape sequence in a string (after \\ only " \\ / b f n r t u may follow)');
         continue;
       }
       if (c < 0x20) return err(c === 10 ? 'a string is not closed before the end of the line' : 'control characters (tabs, newlines) in strings must be escaped');
@@ -427,6 +591,9 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
     if (expect === 'value') {
       if (i >= n) return err('unexpected end of the file (a value is missing)');
       const c = text[i]!;
+      if ((c === '{' || c === '[') && stack.length >= MAX_NESTING_DEPTH) {
+        return err(`collections are nested more than ${MAX_NESTING_DEPTH} levels deep`);
+      }
       if (c === '{') {
         stack.push('{');
         i++;
@@ -473,7 +640,7 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
     } else {
       const top = stack[stack.length - 1];
       if (top === undefined) {
-        if (i < n) return comment(i) ? unexpected('') : err(`unexpected ${show(i)} after the end of the JSON value`);
+        if (i < n) return comment(i) ? unexpected('') : err(`found ${show(i)} after the end of the JSON value (a file holds one value)`);
         return undefined;
       }
       const close = top === '{' ? '}' : ']';
@@ -493,4 +660,14 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
       return unexpected(`"," or "${close}"`);
     }
   }
+}
+
+/** A character named without showing it, unless it is JSON punctuation or quoting it is harmless. */
+function describeChar(c: string): string {
+  if ('{}[],:"'.includes(c)) return `"${c}"`;
+  if (c === "'") return 'a single quote (JSON strings use double quotes)';
+  if (/[A-Za-z]/.test(c)) return 'a letter';
+  if (/[0-9]/.test(c)) return 'a digit';
+  if (/\s/.test(c)) return 'a space character';
+  return 'a character that cannot start a JSON value';
 }
