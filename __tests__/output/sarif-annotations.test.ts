@@ -60,7 +60,9 @@ describe('SARIF', () => {
 });
 
 describe('annotations', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('carry no control character from a name; the only line break is the one before "Fix:"', () => {
     const list = annotationsFor(reportWith(hostile), 'see the job summary');
