@@ -230,6 +230,9 @@ function percentEncode(ch: string): string {
 /** Same as {@link visibleControls}: a name for a terminal line shows no control character raw (no ESC sequence). */
 export const termText = visibleControls;
 
+/** Escapers for terminal text (names in backticks as the text report writes them); finish with {@link termLines}. */
+export const TERMINAL = { text: termText, code: (s: string) => `\`${termText(s)}\`` } as const;
+
 /**
  * What a GitHub Actions runner reads as a workflow command at the start of a line after
  * leading white space: `::cmd ...::` and the older `##[cmd]`.
