@@ -55,6 +55,18 @@ describe('bundled action on the example', () => {
     expect(validateReport(report)).toBe(true);
     expect(report.passed).toBe(false);
     expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['prod-us', true], ['prod-eu', false]]);
+    // v2: each requirement once; per org the resource ranges, counts and findings linked to requirements
+    expect(report.version).toBe(2);
+    expect(report.requirements).toHaveLength(27);
+    expect(report.resources.map((g: { resource: string }) => g.resource)).toEqual(['flow:Main IVR', 'flow:Support Email', 'script:Sales Script', 'scheduleGroup:Holiday Hours', 'wfmAgentAssignment:Sales MU (2 agents)']);
+    type OrgV2 = { name: string; requirementCount: number; resources: number[][]; summary: object; findings: Array<{ operation?: string; resource?: string; requirement?: number }> };
+    expect(report.orgs.map((o: OrgV2) => [o.name, o.requirementCount, o.resources, o.summary])).toEqual([
+      ['prod-us', 27, [[0, 4]], { errors: 0, warnings: 1, notices: 0 }],
+      ['prod-eu', 19, [[0, 1], [3, 3]], { errors: 11, warnings: 0, notices: 0 }],
+    ]);
+    for (const f of report.orgs.flatMap((o: OrgV2) => o.findings) as OrgV2['findings']) {
+      expect(report.requirements[f.requirement!]).toMatchObject({ resource: f.resource, operation: f.operation });
+    }
   });
 
   it('writes the job summary with the per-org table and the fix', () => {
@@ -113,6 +125,7 @@ describe('bundled CLI', () => {
   it('--format json validates; --format sarif is SARIF 2.1.0; markdown has the table', async () => {
     const json = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'json']);
     expect(validateReport(JSON.parse(json.stdout))).toBe(true);
+    expect(JSON.parse(json.stdout)).toMatchObject({ version: 2, requirements: expect.any(Array), resources: expect.any(Array) });
     const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--mode', 'offline', '--format', 'sarif'])).stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBe(12);
