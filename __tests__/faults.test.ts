@@ -94,10 +94,24 @@ describe('the bundled action on error paths: fail closed, no secret anywhere (de
   const visible = (r: Awaited<ReturnType<typeof runAction>>) =>
     [r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), r.stderr, r.summary, JSON.stringify(r.outputs), r.outputs.report ? readFileSync(r.outputs.report, 'utf8') : ''].join('\n');
   const cases: Array<[string, () => { manifest: string; env: Record<string, string> }, number]> = [
-    ['wrong client secret', () => ({ manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }), env: { ...env, GENESYS_BAD_CLIENT_SECRET: 'SeCrEt-WRONG-9z9z9z' } }), 2],
+    [
+      'wrong client secret',
+      () => ({
+        manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }),
+        env: { ...env, GENESYS_BAD_CLIENT_SECRET: 'SeCrEt-WRONG-9z9z9z' },
+      }),
+      2,
+    ],
     ['unreachable host', () => ({ manifest: manifestWith('http://127.0.0.1:9'), env }), 2],
     ['5xx from Genesys', () => ({ manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }), env }), 2],
-    ['missing secret variable', () => ({ manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }), env: { ...env, GENESYS_BAD_CLIENT_SECRET: '' } }), 2],
+    [
+      'missing secret variable',
+      () => ({
+        manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }),
+        env: { ...env, GENESYS_BAD_CLIENT_SECRET: '' },
+      }),
+      2,
+    ],
   ];
   it.each(cases)('%s: exit %d, passed=false, no secret or token in any output', async (name, make, code) => {
     const remove = name === '5xx from Genesys' ? fake.setFault({ kind: 'server-error', status: 503, org: orgs[1]!.id, path: /^\/api\/v2\// }) : () => {};
@@ -124,7 +138,11 @@ describe('credentials never go to a host that is not Genesys Cloud', () => {
     const mode = resolveMode('live', file, env, { client: FAST });
     const report = await runCheck({ manifestPath: file, mode: mode.mode, grants: mode.grants! });
     const bad = report.orgs.find((o) => o.name === 'bad')!;
-    expect(bad.findings[0]).toMatchObject({ code: 'manifest-invalid', fatal: true, message: expect.stringMatching(/credentials\.apiBase \(host collector\.example\.com\) is not a Genesys Cloud host/) });
+    expect(bad.findings[0]).toMatchObject({
+      code: 'manifest-invalid',
+      fatal: true,
+      message: expect.stringMatching(/credentials\.apiBase \(host collector\.example\.com\) is not a Genesys Cloud/),
+    });
     expect(exitCode(report, 'never')).toBe(2);
     expect(fake.calls.length - before).toBeGreaterThan(0); // the good org was still read
   });

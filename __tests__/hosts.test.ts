@@ -45,7 +45,12 @@ describe('credential variables', () => {
     const mode = resolveMode('auto', file, { GENESYS_O_CLIENT_ID: '', GENESYS_O_CLIENT_SECRET: '' });
     const report = await runCheck({ manifestPath: file, mode: mode.mode, ...(mode.grants ? { grants: mode.grants } : {}) });
     const w = report.orgs[0]!.findings.find((f) => f.code === 'unverifiable' && /not set/.test(f.message));
-    expect(w).toMatchObject({ severity: 'warning', message: expect.stringMatching(/GENESYS_O_CLIENT_ID\/GENESYS_O_CLIENT_SECRET \(or GENESYS_O_ACCESS_TOKEN\) are not set, so only the declared principal was checked/) });
+    expect(w).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(
+        /GENESYS_O_CLIENT_ID\/GENESYS_O_CLIENT_SECRET \(or GENESYS_O_ACCESS_TOKEN\) are not set, so only the declared/,
+      ),
+    });
     expect(report.orgs[0]!.principal).toBe('declared');
     expect(exitCode(report, 'warning')).toBe(1);
   });

@@ -178,7 +178,9 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
     const manifest = writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 });
     const mode = resolveMode('live', manifest, {}, {});
     const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
-    expect(report.orgs[0]!.findings[0]!.message).toMatch(/GENESYS_GOOD_CLIENT_ID and GENESYS_GOOD_CLIENT_SECRET are not set/);
+    expect(report.orgs[0]!.findings[0]!.message).toMatch(
+      /GENESYS_GOOD_CLIENT_ID and GENESYS_GOOD_CLIENT_SECRET are not set/,
+    );
     expect(exitCode(report, 'error')).toBe(2);
   });
 });
@@ -230,7 +232,11 @@ describe('user tokens (premium apps, PKCE): scopes and the user permissions, bot
     const f2 = await startFakeGenesys({ orgs: [fo!], requirements: catalogRequirements });
     try {
       const manifest = writeScenarioManifest(f2.apiBase, [org], ROLES, { flows: 1, declare: false });
-      const mode = resolveMode('live', manifest, { GENESYS_PARTNER_ACCESS_TOKEN: 'user-access-token-ABC123xyz', GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' }, { client: FAST });
+      const tokenEnv = {
+        GENESYS_PARTNER_ACCESS_TOKEN: 'user-access-token-ABC123xyz',
+        GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1',
+      };
+      const mode = resolveMode('live', manifest, tokenEnv, { client: FAST });
       const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
       const o = report.orgs[0]!;
       const scope = o.findings.filter((f) => f.code === 'missing-scope');

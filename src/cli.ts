@@ -113,9 +113,13 @@ async function main(argv: string[]): Promise<number> {
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
   const liveOrgs = values['live-org'] ?? [];
   for (const name of liveOrgs) {
-    if (name !== '*' && !ORG_NAME_PATTERN.test(name)) throw new UsageError('--live-org takes an org name (letters, digits, _ and -, at most 64) or *');
+    if (name !== '*' && !ORG_NAME_PATTERN.test(name)) {
+      throw new UsageError('--live-org takes an org name (letters, digits, _ and -, at most 64) or *');
+    }
   }
-  if (requestedMode === 'offline' && liveOrgs.length) throw new UsageError('--live-org needs --mode auto or live (offline checks no org live)');
+  if (requestedMode === 'offline' && liveOrgs.length) {
+    throw new UsageError('--live-org needs --mode auto or live (offline checks no org live)');
+  }
   const mode = resolveMode(requestedMode, values.manifest!, process.env, { orgs: values.org ?? [], liveOrgs });
   const report = await runCheck({
     manifestPath: values.manifest!,

@@ -108,7 +108,14 @@ export function writeScenarioManifest(
   apiBase: string,
   orgs: ScenarioOrg[],
   roles: ScenarioRole[],
-  opts: { flows?: number; declare?: boolean; extra?: string; deployer?: string; action?: string; credentialNames?: boolean } = {},
+  opts: {
+    flows?: number;
+    declare?: boolean;
+    extra?: string;
+    deployer?: string;
+    action?: string;
+    credentialNames?: boolean;
+  } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'gp-scenario-'));
   mkdirSync(join(dir, 'flows'));

@@ -12,10 +12,24 @@ import type { FakeGenesys } from '../../src/genesys/fake/index.js';
 import { startScenario, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
 import { check, manifestText, writeManifest } from './support.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] }];
-const ORG: ScenarioOrg = { name: 'prod-us', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Editor', divisions: ['*'] }] };
-const NARROW = ['    principal:', '      grant: client-credentials', "      roles: [{role: Flow Editor, divisions: ['*']}]"];
-const GENEROUS = ['    principal:', '      grant: client-credentials', "      roles: [{role: Everything, divisions: ['*']}]"];
+const ROLES: ScenarioRole[] = [
+  { name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] },
+];
+const ORG: ScenarioOrg = {
+  name: 'prod-us',
+  orgId: '11111111-1111-4111-8111-111111111111',
+  roles: [{ role: 'Flow Editor', divisions: ['*'] }],
+};
+const NARROW = [
+  '    principal:',
+  '      grant: client-credentials',
+  "      roles: [{role: Flow Editor, divisions: ['*']}]",
+];
+const GENEROUS = [
+  '    principal:',
+  '      grant: client-credentials',
+  "      roles: [{role: Everything, divisions: ['*']}]",
+];
 const ROLE_TABLE = { 'Flow Editor': ROLES[0]!.permissions, Everything: ['*'] };
 
 let fake: FakeGenesys;
@@ -45,13 +59,20 @@ function expectLiveFailure(r: Awaited<ReturnType<typeof check>>): void {
   const o = r.report!.orgs[0]!;
   expect(o.principal).toBe('live');
   expect(o.passed).toBe(false);
-  expect(o.findings.some((f) => f.code === 'missing-permission' && (f.missing ?? []).includes('architect:flow:publish'))).toBe(true);
+  expect(
+    o.findings.some((f) => f.code === 'missing-permission' && (f.missing ?? []).includes('architect:flow:publish')),
+  ).toBe(true);
   expect(r.exit).toBe(1);
 }
 
 describe('base branch: the manifest states the convention names; auto mode checks prod-us live', () => {
   it('live verdict from the fake: exit 1', async () => {
-    const file = writeManifest(manifestText(org(`clientId: GENESYS_PROD_US_CLIENT_ID, clientSecret: GENESYS_PROD_US_CLIENT_SECRET, ${hosts}`, NARROW), ROLE_TABLE));
+    const file = writeManifest(
+      manifestText(
+        org(`clientId: GENESYS_PROD_US_CLIENT_ID, clientSecret: GENESYS_PROD_US_CLIENT_SECRET, ${hosts}`, NARROW),
+        ROLE_TABLE,
+      ),
+    );
     expectLiveFailure(await check(file, 'auto', env));
   });
 
@@ -83,12 +104,19 @@ describe('pull request variants: still live, or stopped; never a pass', () => {
 
   it('renames the variables to ones that are unset: refused (manifest-invalid, exit 2), no request made', async () => {
     const before = fake.calls.length;
-    const file = writeManifest(manifestText(org(`clientId: GC_PROD_US_CLIENT_ID, clientSecret: GC_PROD_US_CLIENT_SECRET, ${hosts}`, GENEROUS), ROLE_TABLE));
+    const file = writeManifest(
+      manifestText(
+        org(`clientId: GC_PROD_US_CLIENT_ID, clientSecret: GC_PROD_US_CLIENT_SECRET, ${hosts}`, GENEROUS),
+        ROLE_TABLE,
+      ),
+    );
     const r = await check(file, 'auto', env);
     expect(r.exit).toBe(2);
     const [clientId, clientSecret] = r.report!.orgs[0]!.findings;
     expect(clientId).toMatchObject({ code: 'manifest-invalid', fatal: true, location: { line: 7, column: 29 } });
-    expect(clientId!.message).toMatch(/credentials\.clientId may not choose the variable: org prod-us reads GENESYS_PROD_US_CLIENT_ID/);
+    expect(clientId!.message).toMatch(
+      /credentials\.clientId may not choose the variable: org prod-us reads GENESYS_PROD_US_CLIENT_ID/,
+    );
     expect(clientId!.message).toMatch(/a pull request .* could otherwise point the check at other secrets/);
     expect(clientSecret!.message).toMatch(/credentials\.clientSecret .* GENESYS_PROD_US_CLIENT_SECRET/);
     expect(JSON.stringify(r.report)).not.toContain('GC_PROD_US');
@@ -99,9 +127,16 @@ describe('pull request variants: still live, or stopped; never a pass', () => {
   it('renames the variables to another secret of the job (GH_TOKEN, CI): refused, never read or masked', async () => {
     const masked: string[] = [];
     const file = writeManifest(manifestText(org(`accessToken: GH_TOKEN, ${hosts}`, GENEROUS), ROLE_TABLE));
-    const r = await check(file, 'auto', { ...env, GH_TOKEN: 'ghp_job-token-0123456789', CI: 'true' }, { setSecret: (s) => masked.push(s) });
+    const r = await check(
+      file,
+      'auto',
+      { ...env, GH_TOKEN: 'ghp_job-token-0123456789', CI: 'true' },
+      { setSecret: (s) => masked.push(s) },
+    );
     expect(r.exit).toBe(2);
-    expect(r.report!.orgs[0]!.findings[0]!.message).toMatch(/credentials\.accessToken may not choose the variable: org prod-us reads GENESYS_PROD_US_ACCESS_TOKEN/);
+    expect(r.report!.orgs[0]!.findings[0]!.message).toMatch(
+      /credentials\.accessToken may not choose the variable: org prod-us reads GENESYS_PROD_US_ACCESS_TOKEN/,
+    );
     expect(masked).not.toContain('ghp_job-token-0123456789');
     expect(masked).not.toContain('true');
   });
@@ -110,7 +145,9 @@ describe('pull request variants: still live, or stopped; never a pass', () => {
     const file = writeManifest(manifestText(org(hosts, GENEROUS, 'prod-us-new'), ROLE_TABLE));
     const r = await check(file, 'auto', env);
     expect(r.exit).toBe(2);
-    expect(r.stopped![0]!.message).toMatch(/GENESYS_PROD_US_CLIENT_ID, GENESYS_PROD_US_CLIENT_SECRET are set, but no org of .* is named for them/);
+    expect(r.stopped![0]!.message).toMatch(
+      /GENESYS_PROD_US_CLIENT_ID, GENESYS_PROD_US_CLIENT_SECRET are set, but no org of .* is named for them/,
+    );
     expect(r.stopped![0]!.location).toMatchObject({ line: 4, column: 3 });
   });
 
@@ -120,25 +157,43 @@ describe('pull request variants: still live, or stopped; never a pass', () => {
   });
 
   it('declares the org twice under names that share a KEY: refused as ambiguous (exit 2)', async () => {
-    const twice = [...org(hosts, GENEROUS), ...org(hosts, GENEROUS, 'PROD_US').map((l) => l.replace(`orgId: ${ORG.orgId}`, 'orgId: 22222222-2222-4222-8222-222222222222'))];
+    const twice = [
+      ...org(hosts, GENEROUS),
+      ...org(hosts, GENEROUS, 'PROD_US').map((l) =>
+        l.replace(`orgId: ${ORG.orgId}`, 'orgId: 22222222-2222-4222-8222-222222222222'),
+      ),
+    ];
     const r = await check(writeManifest(manifestText(twice, ROLE_TABLE)), 'auto', env);
     expect(r.exit).toBe(2);
     const second = r.report!.orgs.find((o) => o.name === 'PROD_US')!;
-    expect(second.findings[0]!.message).toMatch(/org PROD_US: its credential variables \(GENESYS_PROD_US_\*\) are also those of org prod-us \(line 4\)/);
+    expect(second.findings[0]!.message).toMatch(
+      /org PROD_US: its credential variables \(GENESYS_PROD_US_\*\) are also those of org prod-us \(line 4\)/,
+    );
     expect(second.findings[0]!.location).toMatchObject({ line: 11, column: 11 });
   });
 
   it('adds a second org so that the CX-as-Code variables no longer apply: the check stops (exit 2)', async () => {
-    const cxEnv = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1', GENESYSCLOUD_OAUTHCLIENT_ID: env.GENESYS_PROD_US_CLIENT_ID!, GENESYSCLOUD_OAUTHCLIENT_SECRET: env.GENESYS_PROD_US_CLIENT_SECRET! };
+    const cxEnv = {
+      GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1',
+      GENESYSCLOUD_OAUTHCLIENT_ID: env.GENESYS_PROD_US_CLIENT_ID!,
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: env.GENESYS_PROD_US_CLIENT_SECRET!,
+    };
     // Base: one org, the CX-as-Code variables apply: live.
     expectLiveFailure(await check(writeManifest(manifestText(org(hosts, NARROW), ROLE_TABLE)), 'auto', cxEnv));
     // Pull request: a decoy org makes two selected orgs.
     const decoy = ['  - name: decoy', '    region: us-east-1', ...GENEROUS];
     const r = await check(writeManifest(manifestText([...org(hosts, GENEROUS), ...decoy], ROLE_TABLE)), 'auto', cxEnv);
     expect(r.exit).toBe(2);
-    expect(r.stopped![0]!.message).toMatch(/GENESYSCLOUD_OAUTHCLIENT_ID\/GENESYSCLOUD_OAUTHCLIENT_SECRET are set, but 2 orgs are selected/);
+    expect(r.stopped![0]!.message).toMatch(
+      /GENESYSCLOUD_OAUTHCLIENT_ID\/GENESYSCLOUD_OAUTHCLIENT_SECRET are set, but 2 orgs are selected/,
+    );
     // The workflow selects the org (orgs: prod-us): live again.
-    const selected = await check(writeManifest(manifestText([...org(hosts, GENEROUS), ...decoy], ROLE_TABLE)), 'auto', cxEnv, { orgs: ['prod-us'] });
+    const selected = await check(
+      writeManifest(manifestText([...org(hosts, GENEROUS), ...decoy], ROLE_TABLE)),
+      'auto',
+      cxEnv,
+      { orgs: ['prod-us'] },
+    );
     expectLiveFailure(selected);
   });
 
@@ -154,7 +209,9 @@ describe('pull request variants: still live, or stopped; never a pass', () => {
       const file = writeManifest(manifestText(org(`apiBase: "${evil}", loginBase: "${evil}"`, GENEROUS), ROLE_TABLE));
       const r = await check(file, 'auto', env);
       expect(r.exit).toBe(2);
-      expect(r.report!.orgs[0]!.findings[0]!.message).toMatch(/credentials\.apiBase \(host localhost:\d+\) is not a Genesys Cloud host/);
+      expect(r.report!.orgs[0]!.findings[0]!.message).toMatch(
+        /credentials\.apiBase \(host localhost:\d+\) is not a Genesys Cloud host/,
+      );
       expect(hits).toBe(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -162,11 +219,24 @@ describe('pull request variants: still live, or stopped; never a pass', () => {
   });
 
   it('a fork pull request (secrets unset) is checked offline and says so; live-orgs makes it exit 2', async () => {
-    const file = writeManifest(manifestText(org(`clientId: GENESYS_PROD_US_CLIENT_ID, clientSecret: GENESYS_PROD_US_CLIENT_SECRET, ${hosts}`, GENEROUS), ROLE_TABLE));
-    const fork = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1', GENESYS_PROD_US_CLIENT_ID: '', GENESYS_PROD_US_CLIENT_SECRET: '' };
+    const file = writeManifest(
+      manifestText(
+        org(`clientId: GENESYS_PROD_US_CLIENT_ID, clientSecret: GENESYS_PROD_US_CLIENT_SECRET, ${hosts}`, GENEROUS),
+        ROLE_TABLE,
+      ),
+    );
+    const fork = {
+      GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1',
+      GENESYS_PROD_US_CLIENT_ID: '',
+      GENESYS_PROD_US_CLIENT_SECRET: '',
+    };
     const offline = await check(file, 'auto', fork);
     expect(offline.report!.orgs[0]!.principal).toBe('declared');
-    expect(offline.report!.orgs[0]!.findings.some((f) => f.severity === 'warning' && /are not set, so only the declared principal was checked/.test(f.message))).toBe(true);
+    expect(
+      offline.report!.orgs[0]!.findings.some(
+        (f) => f.severity === 'warning' && /are not set, so only the declared principal was checked/.test(f.message),
+      ),
+    ).toBe(true);
     const required = await check(file, 'auto', fork, { liveOrgs: ['prod-us'] });
     expect(required.exit).toBe(2);
   });

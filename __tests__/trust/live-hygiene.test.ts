@@ -4,11 +4,23 @@
  */
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { startFakeGenesys, type FakeGenesys } from '../../src/genesys/fake/index.js';
-import { catalogRequirements, fakeOrgs, FAST_CLIENT, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
+import {
+  catalogRequirements,
+  fakeOrgs,
+  FAST_CLIENT,
+  type ScenarioOrg,
+  type ScenarioRole,
+} from '../support/scenario.js';
 import { check, manifestText, writeManifest } from './support.js';
 
 const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] }];
-const ORG: ScenarioOrg = { name: 'shared', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientId: 'cid-shared-1', clientSecret: 'client-secret-shared-0123456789' };
+const ORG: ScenarioOrg = {
+  name: 'shared',
+  orgId: '11111111-1111-4111-8111-111111111111',
+  roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+  clientId: 'cid-shared-1',
+  clientSecret: 'client-secret-shared-0123456789',
+};
 
 let fake: FakeGenesys | undefined;
 afterEach(async () => {
@@ -24,7 +36,8 @@ async function setup(names: string[], fakesFor: ScenarioOrg[] = [ORG]): Promise<
   return { file: writeManifest(manifestText(orgs, {})), fake };
 }
 
-const tokenRequests = (f: FakeGenesys) => f.calls.filter((c) => c.method === 'POST' && c.path === '/oauth/token').length;
+const tokenRequests = (f: FakeGenesys) =>
+  f.calls.filter((c) => c.method === 'POST' && c.path === '/oauth/token').length;
 
 /** The environment giving each org in `names` the same client. */
 function sharedEnv(names: string[], id = ORG.clientId!, secret = ORG.clientSecret!): Record<string, string> {
@@ -42,7 +55,10 @@ describe('one OAuth client, many orgs', () => {
     const names = Array.from({ length: 300 }, (_, i) => `org-${i}`);
     const { file, fake: f } = await setup(names);
     const masked: string[] = [];
-    const r = await check(file, 'live', sharedEnv(names), { client: { ...FAST_CLIENT, timeoutMs: 30_000, connectTimeoutMs: 30_000, requestsPerWindow: 1_000_000 }, setSecret: (s) => masked.push(s) });
+    const r = await check(file, 'live', sharedEnv(names), {
+      client: { ...FAST_CLIENT, timeoutMs: 30_000, connectTimeoutMs: 30_000, requestsPerWindow: 1_000_000 },
+      setSecret: (s) => masked.push(s),
+    });
     expect(r.report!.orgs).toHaveLength(300);
     expect(r.report!.orgs.every((o) => o.principal === 'live' && o.passed)).toBe(true);
     expect(tokenRequests(f)).toBe(1);
@@ -56,7 +72,13 @@ describe('one OAuth client, many orgs', () => {
   }, 120_000);
 
   it('two different clients: two token requests', async () => {
-    const other: ScenarioOrg = { ...ORG, name: 'other', orgId: '22222222-2222-4222-8222-222222222222', clientId: 'cid-other-2', clientSecret: 'client-secret-other-0123456789' };
+    const other: ScenarioOrg = {
+      ...ORG,
+      name: 'other',
+      orgId: '22222222-2222-4222-8222-222222222222',
+      clientId: 'cid-other-2',
+      clientSecret: 'client-secret-other-0123456789',
+    };
     const { file, fake: f } = await setup(['a', 'b', 'c'], [ORG, other]);
     const env = { ...sharedEnv(['a', 'b']), ...sharedEnv(['c'], other.clientId, other.clientSecret) };
     const r = await check(file, 'live', env);
@@ -70,7 +92,10 @@ describe('one OAuth client, many orgs', () => {
     const r = await check(file, 'live', env);
     expect(tokenRequests(f)).toBe(2);
     expect(r.report!.orgs[0]!.passed).toBe(true);
-    expect(r.report!.orgs[1]!.findings[0]).toMatchObject({ code: 'auth-failed', message: expect.stringMatching(/rejected the credentials from GENESYS_B_CLIENT_ID\/GENESYS_B_CLIENT_SECRET/) });
+    expect(r.report!.orgs[1]!.findings[0]).toMatchObject({
+      code: 'auth-failed',
+      message: expect.stringMatching(/rejected the credentials from GENESYS_B_CLIENT_ID\/GENESYS_B_CLIENT_SECRET/),
+    });
     expect(r.exit).toBe(2);
   });
 
@@ -78,7 +103,10 @@ describe('one OAuth client, many orgs', () => {
     const { file, fake: f } = await setup(['a', 'b']);
     const r = await check(file, 'live', sharedEnv(['a', 'b'], ORG.clientId, 'wrong-secret-0123456789'));
     expect(tokenRequests(f)).toBe(1);
-    expect(r.report!.orgs.map((o) => o.findings[0]!.message.match(/GENESYS_[AB]_CLIENT_ID/)?.[0])).toEqual(['GENESYS_A_CLIENT_ID', 'GENESYS_B_CLIENT_ID']);
+    expect(r.report!.orgs.map((o) => o.findings[0]!.message.match(/GENESYS_[AB]_CLIENT_ID/)?.[0])).toEqual([
+      'GENESYS_A_CLIENT_ID',
+      'GENESYS_B_CLIENT_ID',
+    ]);
     expect(r.report!.orgs.every((o) => o.findings[0]!.code === 'auth-failed')).toBe(true);
   });
 
@@ -91,7 +119,12 @@ describe('one OAuth client, many orgs', () => {
     fake = undefined;
     expect(perOrg).toBeGreaterThan(3);
     // A budget of exactly one org's requests per window: two orgs on one token must wait, two tokens need not.
-    const budget = (waits: number[]) => ({ ...FAST_CLIENT, requestsPerWindow: perOrg, budgetWindowMs: 250, sleep: (ms: number) => (waits.push(ms), new Promise<void>((r) => setTimeout(r, ms))) });
+    const budget = (waits: number[]) => ({
+      ...FAST_CLIENT,
+      requestsPerWindow: perOrg,
+      budgetWindowMs: 250,
+      sleep: (ms: number) => (waits.push(ms), new Promise<void>((r) => setTimeout(r, ms))),
+    });
     const sharedWaits: number[] = [];
     const shared = await setup(['a', 'b']);
     const r1 = await check(shared.file, 'live', sharedEnv(['a', 'b']), { client: budget(sharedWaits) });
@@ -99,24 +132,42 @@ describe('one OAuth client, many orgs', () => {
     expect(sharedWaits.length).toBeGreaterThan(0);
     await shared.fake.close();
     fake = undefined;
-    const other: ScenarioOrg = { ...ORG, name: 'other', orgId: '22222222-2222-4222-8222-222222222222', clientId: 'cid-other-2', clientSecret: 'client-secret-other-0123456789' };
+    const other: ScenarioOrg = {
+      ...ORG,
+      name: 'other',
+      orgId: '22222222-2222-4222-8222-222222222222',
+      clientId: 'cid-other-2',
+      clientSecret: 'client-secret-other-0123456789',
+    };
     const ownWaits: number[] = [];
     const own = await setup(['a', 'b'], [ORG, other]);
-    const r2 = await check(own.file, 'live', { ...sharedEnv(['a']), ...sharedEnv(['b'], other.clientId, other.clientSecret) }, { client: budget(ownWaits) });
+    const r2 = await check(
+      own.file,
+      'live',
+      { ...sharedEnv(['a']), ...sharedEnv(['b'], other.clientId, other.clientSecret) },
+      { client: budget(ownWaits) },
+    );
     expect(r2.report!.orgs.every((o) => o.passed)).toBe(true);
     expect(ownWaits).toEqual([]);
   });
 });
 
 describe('masking: only secrets, never the client id or other values', () => {
-  it('CI=true, the client id and the job token are never passed to setSecret; secrets and tokens are, once', async () => {
+  it('CI=true, the client id and the job token are never passed to setSecret; secrets are, once', async () => {
     const names = ['a', 'b', 'c'];
     const { file, fake: f } = await setup(names);
     const masked: string[] = [];
-    const env = { ...sharedEnv(names), CI: 'true', GITHUB_TOKEN: 'ghs_job-token-0123456789', GITHUB_ACTIONS: 'true', GENESYSCLOUD_REGION: 'us-east-1' };
+    const env = {
+      ...sharedEnv(names),
+      CI: 'true',
+      GITHUB_TOKEN: 'ghs_job-token-0123456789',
+      GITHUB_ACTIONS: 'true',
+      GENESYSCLOUD_REGION: 'us-east-1',
+    };
     const r = await check(file, 'auto', env, { setSecret: (s) => masked.push(s) });
     expect(r.report!.orgs.every((o) => o.principal === 'live')).toBe(true);
-    for (const v of ['true', ORG.clientId!, 'ghs_job-token-0123456789', 'us-east-1', '127.0.0.1']) expect(masked).not.toContain(v);
+    for (const v of ['true', ORG.clientId!, 'ghs_job-token-0123456789', 'us-east-1', '127.0.0.1'])
+      expect(masked).not.toContain(v);
     expect(masked).toContain(ORG.clientSecret);
     expect(masked).toContain(f.issuedTokens()[0]);
     expect(masked).toContain(Buffer.from(`${ORG.clientId}:${ORG.clientSecret}`).toString('base64'));
@@ -127,12 +178,36 @@ describe('masking: only secrets, never the client id or other values', () => {
   it('a pre-issued access token is masked; it makes no token request', async () => {
     const o: ScenarioOrg = { ...ORG };
     const fakes = fakeOrgs([o], ROLES);
-    fakes[0]!.users = [{ id: 'u1', name: 'Deployer', accessToken: 'user-token-0123456789abc', scopes: ['architect'], grants: [{ roleId: fakes[0]!.roles[0]!.id, divisionId: '*' }] }];
+    fakes[0]!.users = [
+      {
+        id: 'u1',
+        name: 'Deployer',
+        accessToken: 'user-token-0123456789abc',
+        scopes: ['architect'],
+        grants: [{ roleId: fakes[0]!.roles[0]!.id, divisionId: '*' }],
+      },
+    ];
     fake = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements });
     const hosts = `apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"`;
-    const file = writeManifest(manifestText(['  - name: a', '    region: us-east-1', `    credentials: {${hosts}}`, '  - name: b', '    region: us-east-1', `    credentials: {${hosts}}`], {}));
+    const file = writeManifest(
+      manifestText(
+        [
+          '  - name: a',
+          '    region: us-east-1',
+          `    credentials: {${hosts}}`,
+          '  - name: b',
+          '    region: us-east-1',
+          `    credentials: {${hosts}}`,
+        ],
+        {},
+      ),
+    );
     const masked: string[] = [];
-    const env = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1', GENESYS_A_ACCESS_TOKEN: 'user-token-0123456789abc', GENESYS_B_ACCESS_TOKEN: 'user-token-0123456789abc' };
+    const env = {
+      GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1',
+      GENESYS_A_ACCESS_TOKEN: 'user-token-0123456789abc',
+      GENESYS_B_ACCESS_TOKEN: 'user-token-0123456789abc',
+    };
     const r = await check(file, 'auto', env, { setSecret: (s) => masked.push(s) });
     expect(r.report!.orgs.every((x) => x.principal === 'live')).toBe(true);
     expect(tokenRequests(fake)).toBe(0);

@@ -12,10 +12,24 @@ import { check, manifestText, writeManifest } from './support.js';
 
 const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] }];
 const ORGS: ScenarioOrg[] = [
-  { name: 'prod-us', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'secret-prod-us-0123456789' },
-  { name: 'prod-eu', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'secret-prod-eu-0123456789' },
+  {
+    name: 'prod-us',
+    orgId: '11111111-1111-4111-8111-111111111111',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+    clientSecret: 'secret-prod-us-0123456789',
+  },
+  {
+    name: 'prod-eu',
+    orgId: '22222222-2222-4222-8222-222222222222',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+    clientSecret: 'secret-prod-eu-0123456789',
+  },
 ];
-const PRINCIPAL = ['    principal:', '      grant: client-credentials', "      roles: [{role: Flow Deployer, divisions: ['*']}]"];
+const PRINCIPAL = [
+  '    principal:',
+  '      grant: client-credentials',
+  "      roles: [{role: Flow Deployer, divisions: ['*']}]",
+];
 const ROLE_TABLE = { 'Flow Deployer': ROLES[0]!.permissions };
 
 let fake: FakeGenesys;
@@ -26,7 +40,13 @@ const NO_SECRETS = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' };
 
 beforeAll(async () => {
   ({ fake, env } = await startScenario(ORGS, ROLES));
-  const block = (o: ScenarioOrg) => [`  - name: ${o.name}`, '    region: us-east-1', `    orgId: ${o.orgId}`, `    credentials: {apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"}`, ...PRINCIPAL];
+  const block = (o: ScenarioOrg) => [
+    `  - name: ${o.name}`,
+    '    region: us-east-1',
+    `    orgId: ${o.orgId}`,
+    `    credentials: {apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"}`,
+    ...PRINCIPAL,
+  ];
   two = writeManifest(manifestText(ORGS.flatMap(block), ROLE_TABLE));
   one = writeManifest(manifestText(block(ORGS[0]!), ROLE_TABLE));
 });
@@ -41,7 +61,8 @@ describe('live-orgs in auto mode', () => {
     const [us, eu] = r.report!.orgs;
     expect(us!.findings[0]).toMatchObject({ code: 'auth-failed', fatal: true });
     expect(us!.findings[0]!.message).toBe(
-      'org prod-us: the workflow requires a live check (live-orgs), but GENESYS_PROD_US_CLIENT_ID and GENESYS_PROD_US_CLIENT_SECRET are not set (or set GENESYS_PROD_US_ACCESS_TOKEN)',
+      'org prod-us: the workflow requires a live check (live-orgs), but GENESYS_PROD_US_CLIENT_ID and ' +
+        'GENESYS_PROD_US_CLIENT_SECRET are not set (or set GENESYS_PROD_US_ACCESS_TOKEN)',
     );
     expect(us!.findings[0]!.location).toMatchObject({ line: 4, column: 5 });
     expect(eu!.principal).toBe('declared');
@@ -62,7 +83,7 @@ describe('live-orgs in auto mode', () => {
     expect(r.exit).toBe(0);
   });
 
-  it('an org the manifest does not declare (removed or renamed by a pull request): the check stops, exit 2', async () => {
+  it('an org the manifest does not declare (removed or renamed by a pull request): stopped, exit 2', async () => {
     const r = await check(two, 'auto', env, { liveOrgs: ['prod-apac'] });
     expect(r.exit).toBe(2);
     expect(r.stopped![0]!.message).toMatch(/live-orgs names org prod-apac, which .* does not declare/);
@@ -77,9 +98,16 @@ describe('live-orgs in auto mode', () => {
 
 describe('mode live and auto without live-orgs', () => {
   it('mode live: every selected org live; unset credentials are auth-failed', async () => {
-    const r = await check(two, 'live', { ...NO_SECRETS, GENESYS_PROD_US_CLIENT_ID: env.GENESYS_PROD_US_CLIENT_ID!, GENESYS_PROD_US_CLIENT_SECRET: env.GENESYS_PROD_US_CLIENT_SECRET! });
+    const r = await check(two, 'live', {
+      ...NO_SECRETS,
+      GENESYS_PROD_US_CLIENT_ID: env.GENESYS_PROD_US_CLIENT_ID!,
+      GENESYS_PROD_US_CLIENT_SECRET: env.GENESYS_PROD_US_CLIENT_SECRET!,
+    });
     expect(r.report!.orgs[0]!.principal).toBe('live');
-    expect(r.report!.orgs[1]!.findings[0]!.message).toBe('org prod-eu: live mode needs credentials: GENESYS_PROD_EU_CLIENT_ID and GENESYS_PROD_EU_CLIENT_SECRET are not set (or set GENESYS_PROD_EU_ACCESS_TOKEN)');
+    expect(r.report!.orgs[1]!.findings[0]!.message).toBe(
+      'org prod-eu: live mode needs credentials: GENESYS_PROD_EU_CLIENT_ID and GENESYS_PROD_EU_CLIENT_SECRET ' +
+        'are not set (or set GENESYS_PROD_EU_ACCESS_TOKEN)',
+    );
     expect(r.exit).toBe(2);
   });
 
@@ -87,13 +115,19 @@ describe('mode live and auto without live-orgs', () => {
     const r = await check(two, 'auto', { ...NO_SECRETS, GENESYS_PROD_EU_CLIENT_ID: 'client-prod-eu' });
     expect(r.report!.mode).toBe('live');
     expect(r.report!.orgs[0]!.principal).toBe('declared');
-    expect(r.report!.orgs[1]!.findings[0]!.message).toBe('org prod-eu: GENESYS_PROD_EU_CLIENT_SECRET is not set (or set GENESYS_PROD_EU_ACCESS_TOKEN)');
+    expect(r.report!.orgs[1]!.findings[0]!.message).toBe(
+      'org prod-eu: GENESYS_PROD_EU_CLIENT_SECRET is not set (or set GENESYS_PROD_EU_ACCESS_TOKEN)',
+    );
     expect(r.exit).toBe(2);
   });
 });
 
 describe('one selected org: the CX-as-Code variables', () => {
-  const cx = () => ({ ...NO_SECRETS, GENESYSCLOUD_OAUTHCLIENT_ID: env.GENESYS_PROD_US_CLIENT_ID!, GENESYSCLOUD_OAUTHCLIENT_SECRET: env.GENESYS_PROD_US_CLIENT_SECRET! });
+  const cx = () => ({
+    ...NO_SECRETS,
+    GENESYSCLOUD_OAUTHCLIENT_ID: env.GENESYS_PROD_US_CLIENT_ID!,
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: env.GENESYS_PROD_US_CLIENT_SECRET!,
+  });
 
   it('a one-org manifest: auto goes live with them', async () => {
     const r = await check(one, 'auto', { ...cx(), GENESYSCLOUD_REGION: 'us-east-1' });
@@ -113,19 +147,26 @@ describe('one selected org: the CX-as-Code variables', () => {
   });
 
   it('a two-org manifest, both selected, each with its own variables: the CX-as-Code ones are unused', async () => {
-    const r = await check(two, 'auto', { ...env, GENESYSCLOUD_OAUTHCLIENT_ID: 'unused-id', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'unused-secret-0123' });
+    const r = await check(two, 'auto', {
+      ...env,
+      GENESYSCLOUD_OAUTHCLIENT_ID: 'unused-id',
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'unused-secret-0123',
+    });
     expect(r.report!.orgs.map((o) => o.principal)).toEqual(['live', 'live']);
     expect(r.exit).toBe(0);
   });
 
-  it('mode live, two orgs selected, only the CX-as-Code variables: the message says why they do not apply', async () => {
+  it('mode live, two orgs selected, only the CX-as-Code variables: the message says why they are unused', async () => {
     const r = await check(two, 'live', cx());
-    expect(r.report!.orgs[0]!.findings[0]!.message).toMatch(/GENESYSCLOUD_OAUTHCLIENT_ID\/GENESYSCLOUD_OAUTHCLIENT_SECRET apply only when exactly one org is selected/);
+    expect(r.report!.orgs[0]!.findings[0]!.message).toMatch(
+      /GENESYSCLOUD_OAUTHCLIENT_ID\/GENESYSCLOUD_OAUTHCLIENT_SECRET apply only when one org is selected/,
+    );
   });
 });
 
 describe('the CLI (src/cli.ts)', () => {
-  const cli = (args: string[], e: Record<string, string>) => runCli(resolve('node_modules/tsx/dist/cli.mjs'), [resolve('src/cli.ts'), ...args], e);
+  const cli = (args: string[], e: Record<string, string>) =>
+    runCli(resolve('node_modules/tsx/dist/cli.mjs'), [resolve('src/cli.ts'), ...args], e);
 
   it('--live-org NAME with unset credentials: exit 2 with the auth-failed finding', async () => {
     const r = await cli(['check', '--manifest', two, '--live-org', 'prod-us', '--format', 'json'], NO_SECRETS);

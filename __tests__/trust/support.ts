@@ -43,7 +43,12 @@ export async function check(
     if (e instanceof PreflightError) return { stopped: e.findings, exit: 2 };
     throw e;
   }
-  const report = await runCheck({ manifestPath: manifest, mode: mode.mode, ...(mode.grants ? { grants: mode.grants } : {}), orgs: hooks.orgs ?? [] });
+  const report = await runCheck({
+    manifestPath: manifest,
+    mode: mode.mode,
+    ...(mode.grants ? { grants: mode.grants } : {}),
+    orgs: hooks.orgs ?? [],
+  });
   return { report, exit: exitCode(report, 'error') };
 }
 
@@ -51,7 +56,8 @@ export async function check(
 export function manifestText(orgs: string[], roles: Record<string, string[]>): string {
   const lines = ['version: 1', 'defaults: {deployer: archy}', 'orgs:', ...orgs];
   if (Object.keys(roles).length) lines.push('roles:');
-  for (const [name, perms] of Object.entries(roles)) lines.push(`  ${JSON.stringify(name)}: {permissions: [${perms.map((p) => JSON.stringify(p)).join(', ')}]}`);
+  for (const [name, perms] of Object.entries(roles))
+    lines.push(`  ${JSON.stringify(name)}: {permissions: [${perms.map((p) => JSON.stringify(p)).join(', ')}]}`);
   lines.push('flows:', '  - {name: Main IVR, type: inboundcall, division: Home, action: publish}');
   return lines.join('\n') + '\n';
 }

@@ -35,7 +35,8 @@ function orgList(name: string, value: string, star: boolean): string[] {
   const list = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
   for (const v of list) {
     if (!(ORG_NAME_PATTERN.test(v) || (star && v === '*'))) {
-      throw new InputError(`input "${name}" lists a name that is not an org name (letters, digits, _ and -, at most 64)${star ? ' or *' : ''}`);
+      const allowed = `an org name (letters, digits, _ and -, at most 64)${star ? ' or *' : ''}`;
+      throw new InputError(`input "${name}" lists a name that is not ${allowed}`);
     }
   }
   return list;
@@ -45,7 +46,9 @@ function orgList(name: string, value: string, star: boolean): string[] {
 export function readInputs(get: (name: string) => string): ActionInputs {
   const mode = choice('mode', get('mode'), ['auto', 'offline', 'live'] as const, 'auto');
   const liveOrgs = orgList('live-orgs', get('live-orgs'), true);
-  if (mode === 'offline' && liveOrgs.length) throw new InputError('input "live-orgs" needs mode auto or live (mode offline checks no org live)');
+  if (mode === 'offline' && liveOrgs.length) {
+    throw new InputError('input "live-orgs" needs mode auto or live (mode offline checks no org live)');
+  }
   return {
     manifest: get('manifest').trim() || 'genesys-preflight.yml',
     mode,

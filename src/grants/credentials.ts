@@ -44,9 +44,16 @@ export interface CredentialNames {
 }
 
 /** CX-as-Code provider variable names (terraform-provider-genesyscloud docs, "Authorization"). */
-export const CX_AS_CODE_ENV = { clientId: 'GENESYSCLOUD_OAUTHCLIENT_ID', clientSecret: 'GENESYSCLOUD_OAUTHCLIENT_SECRET', region: 'GENESYSCLOUD_REGION' } as const;
+export const CX_AS_CODE_ENV = {
+  clientId: 'GENESYSCLOUD_OAUTHCLIENT_ID',
+  clientSecret: 'GENESYSCLOUD_OAUTHCLIENT_SECRET',
+  region: 'GENESYSCLOUD_REGION',
+} as const;
 
-/** Variables of the runner itself: never read as Genesys credentials (they hold GitHub's tokens). Defence in depth. */
+/** `GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET`, for messages. */
+export const CX_AS_CODE_PAIR = `${CX_AS_CODE_ENV.clientId}/${CX_AS_CODE_ENV.clientSecret}`;
+
+/** Variables of the runner itself: never read as Genesys credentials (GitHub's tokens). Defence in depth. */
 export const RESERVED_ENV = /^(GITHUB_|ACTIONS_|RUNNER_|INPUT_)/;
 
 /**
@@ -66,7 +73,11 @@ export function credentialKey(orgName: string): string {
 /** The credential variable names of org `orgName` (see the module comment). */
 export function credentialNames(orgName: string): CredentialNames {
   const k = credentialKey(orgName);
-  return { clientId: `GENESYS_${k}_CLIENT_ID`, clientSecret: `GENESYS_${k}_CLIENT_SECRET`, accessToken: `GENESYS_${k}_ACCESS_TOKEN` };
+  return {
+    clientId: `GENESYS_${k}_CLIENT_ID`,
+    clientSecret: `GENESYS_${k}_CLIENT_SECRET`,
+    accessToken: `GENESYS_${k}_ACCESS_TOKEN`,
+  };
 }
 
 function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -80,7 +91,7 @@ export function cxAsCodeSet(env: NodeJS.ProcessEnv): boolean {
   return value(env, CX_AS_CODE_ENV.clientId) !== undefined || value(env, CX_AS_CODE_ENV.clientSecret) !== undefined;
 }
 
-/** True when any of the org's own convention variables is set (half set counts: a live check was meant). */
+/** True when any of the org's own convention variables is set (half set counts: live was meant). */
 export function conventionSet(orgName: string, env: NodeJS.ProcessEnv): boolean {
   const n = credentialNames(orgName);
   return [n.clientId, n.clientSecret, n.accessToken].some((name) => value(env, name) !== undefined);
@@ -93,7 +104,12 @@ export function conventionSet(orgName: string, env: NodeJS.ProcessEnv): boolean 
  * Complete client credentials win over an access token; an access token wins over a half-set
  * client pair.
  */
-export function readCredentials(org: Pick<OrgDecl, 'name'>, env: NodeJS.ProcessEnv, singleOrg: boolean, setSecret: (s: string) => void): OrgCredentials | MissingCredentials {
+export function readCredentials(
+  org: Pick<OrgDecl, 'name'>,
+  env: NodeJS.ProcessEnv,
+  singleOrg: boolean,
+  setSecret: (s: string) => void,
+): OrgCredentials | MissingCredentials {
   const n = credentialNames(org.name);
   const secret = (name: string) => {
     const v = value(env, name);
@@ -108,19 +124,24 @@ export function readCredentials(org: Pick<OrgDecl, 'name'>, env: NodeJS.ProcessE
   }
   if (token) return { kind: 'access-token', accessToken: token, source: n.accessToken };
   if (id || sec) return { missing: [id ? n.clientSecret : n.clientId], alternatives: [n.accessToken], partial: true };
-  const own: MissingCredentials = { missing: [n.clientId, n.clientSecret], alternatives: [n.accessToken], partial: false };
+  const pair = [n.clientId, n.clientSecret];
+  const own: MissingCredentials = { missing: pair, alternatives: [n.accessToken], partial: false };
   if (!singleOrg) return own;
   const cxId = value(env, CX_AS_CODE_ENV.clientId);
   const cxSecret = secret(CX_AS_CODE_ENV.clientSecret);
   if (cxId && cxSecret) {
     const region = value(env, CX_AS_CODE_ENV.region);
-    return { kind: 'client-credentials', clientId: cxId, clientSecret: cxSecret, source: `${CX_AS_CODE_ENV.clientId}/${CX_AS_CODE_ENV.clientSecret}`, ...(region ? { region } : {}) };
+    const source = CX_AS_CODE_PAIR;
+    const c: OrgCredentials = { kind: 'client-credentials', clientId: cxId, clientSecret: cxSecret, source };
+    return region ? { ...c, region } : c;
   }
-  if (cxId || cxSecret) return { missing: [cxId ? CX_AS_CODE_ENV.clientSecret : CX_AS_CODE_ENV.clientId], alternatives: [], partial: true };
-  return { ...own, alternatives: [n.accessToken, `${CX_AS_CODE_ENV.clientId}/${CX_AS_CODE_ENV.clientSecret}`] };
+  if (cxId || cxSecret) {
+    return { missing: [cxId ? CX_AS_CODE_ENV.clientSecret : CX_AS_CODE_ENV.clientId], alternatives: [], partial: true };
+  }
+  return { ...own, alternatives: [n.accessToken, CX_AS_CODE_PAIR] };
 }
 
-/** Whether a credential read calls for a live check: all set, or some set (then live says what is missing). */
+/** Whether a credential read calls for a live check: all set, or some set (live then names the missing one). */
 export function wantsLive(c: OrgCredentials | MissingCredentials): boolean {
   return !('missing' in c) || c.partial;
 }
@@ -158,7 +179,10 @@ const KEYS = ['clientId', 'clientSecret', 'accessToken'] as const;
  * index of the org they belong to. Messages name only org names (schema-checked) and the
  * convention's names, never a value from the manifest.
  */
-export function credentialNameProblems(manifest: ManifestV1, locate: (path: Array<string | number>, key?: boolean) => SourceLocation): Array<{ orgIndex: number; finding: Finding }> {
+export function credentialNameProblems(
+  manifest: ManifestV1,
+  locate: (path: Array<string | number>, key?: boolean) => SourceLocation,
+): Array<{ orgIndex: number; finding: Finding }> {
   const out: Array<{ orgIndex: number; finding: Finding }> = [];
   const byKey = new Map<string, number>();
   const single = manifest.orgs.length === 1;
@@ -172,7 +196,9 @@ export function credentialNameProblems(manifest: ManifestV1, locate: (path: Arra
         orgIndex: i,
         finding: fatal(
           'manifest-invalid',
-          `org ${name}: its credential variables (GENESYS_${key}_*) are also those of org ${other} (line ${locate(['orgs', first, 'name']).line}): org names that differ only in case or in - and _ would share one set of secrets`,
+          `org ${name}: its credential variables (GENESYS_${key}_*) are also those of org ${other} ` +
+            `(line ${locate(['orgs', first, 'name']).line}): org names that differ only in case or in - and _ ` +
+            'would share one set of secrets',
           locate(['orgs', i, 'name']),
           'rename one of the two orgs',
         ),
@@ -184,13 +210,16 @@ export function credentialNameProblems(manifest: ManifestV1, locate: (path: Arra
     for (const k of KEYS) {
       const given = creds[k];
       if (given === undefined) continue;
-      const cx = k === 'clientId' ? CX_AS_CODE_ENV.clientId : k === 'clientSecret' ? CX_AS_CODE_ENV.clientSecret : undefined;
+      const cx = k === 'accessToken' ? undefined : CX_AS_CODE_ENV[k];
       if (given === names[k] || (single && cx !== undefined && given === cx)) continue;
       out.push({
         orgIndex: i,
         finding: fatal(
           'manifest-invalid',
-          `org ${name}: credentials.${k} may not choose the variable: org ${name} reads ${names[k]}. Credential variables are named after the org (GENESYS_<ORG>_CLIENT_ID, _CLIENT_SECRET, _ACCESS_TOKEN; <ORG> in upper case with - as _), because a pull request that edits the manifest could otherwise point the check at other secrets of the job or switch its live check off`,
+          `org ${name}: credentials.${k} may not choose the variable: org ${name} reads ${names[k]}. ` +
+            'Credential variables are named after the org (GENESYS_<ORG>_CLIENT_ID, _CLIENT_SECRET, _ACCESS_TOKEN; ' +
+            '<ORG> in upper case with - as _), because a pull request that edits the manifest could otherwise ' +
+            'point the check at other secrets of the job or switch its live check off',
           locate(['orgs', i, 'credentials', k]),
           `remove credentials.${k} (the name is fixed), or write ${names[k]}, and store the secret under that name`,
         ),
@@ -207,10 +236,17 @@ export function credentialNameFindings(loaded: LoadedManifest, orgIndex: number)
   let byOrg = problemsCache.get(loaded);
   if (!byOrg) {
     byOrg = new Map();
-    for (const { orgIndex: i, finding } of credentialNameProblems(loaded.manifest, loaded.locate)) byOrg.set(i, [...(byOrg.get(i) ?? []), finding]);
+    for (const { orgIndex: i, finding } of credentialNameProblems(loaded.manifest, loaded.locate)) {
+      byOrg.set(i, [...(byOrg.get(i) ?? []), finding]);
+    }
     problemsCache.set(loaded, byOrg);
   }
   return byOrg.get(orgIndex) ?? [];
+}
+
+/** True when `liveOrgs` (`--live-org`, input `live-orgs`; `*` = every selected org) names org `name`. */
+export function requiredLive(liveOrgs: readonly string[], name: string): boolean {
+  return liveOrgs.some((n) => n === '*' || n.toLowerCase() === name.toLowerCase());
 }
 
 /**

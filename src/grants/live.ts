@@ -32,7 +32,14 @@ import type { OrgDecl } from '../manifest/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, Resource, RoleGrant, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
-import { CX_AS_CODE_ENV, cxAsCodeSet, describeMissing, readCredentials, selectsOneOrg } from './credentials.js';
+import {
+  CX_AS_CODE_PAIR,
+  cxAsCodeSet,
+  describeMissing,
+  readCredentials,
+  requiredLive,
+  selectsOneOrg,
+} from './credentials.js';
 
 /** Options of the live reader. */
 export interface LiveOptions {
@@ -78,8 +85,11 @@ const STEP_NEEDS: Record<string, string> = {
  * all, and they share that token's request budget (GenesysClient keys budgets by token).
  */
 class SharedTokenClient extends GenesysClient {
-  constructor(config: ClientCredentialsConfig, options: GenesysClientOptions, private readonly shared: { token?: Promise<string> }) {
+  private readonly shared: { token?: Promise<string> };
+
+  constructor(config: ClientCredentialsConfig, options: GenesysClientOptions, shared: { token?: Promise<string> }) {
     super(config, options);
+    this.shared = shared;
   }
 
   override token(): Promise<string> {
@@ -90,7 +100,8 @@ class SharedTokenClient extends GenesysClient {
 
 /** Sharing key of an OAuth client: a hash of login base, client id and secret (no secret kept as a key). */
 function clientKey(loginBase: string, clientId: string, clientSecret: string): string {
-  return createHash('sha256').update(`${loginBase.replace(/\/+$/, '')}\u0000${clientId}\u0000${clientSecret}`).digest('hex');
+  const key = `${loginBase.replace(/\/+$/, '')}\u0000${clientId}\u0000${clientSecret}`;
+  return createHash('sha256').update(key).digest('hex');
 }
 
 /** A host name for a message: only what parses as a URL host of letters, digits, `.`, `-`, `:`. */
@@ -114,15 +125,17 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
     const single = selectsOneOrg(ctx.loaded.manifest, selection);
     const creds = readCredentials(org, opts.env, single, opts.setSecret);
     if ('missing' in creds) {
-      const required = liveOrgs.some((n) => n === '*' || n.toLowerCase() === org.name.toLowerCase());
-      const why = required ? 'the workflow requires a live check (live-orgs), but ' : creds.partial ? '' : 'live mode needs credentials: ';
-      const cx = !single && cxAsCodeSet(opts.env) ? `; ${CX_AS_CODE_ENV.clientId}/${CX_AS_CODE_ENV.clientSecret} apply only when exactly one org is selected` : '';
-      return {
-        findings: [
-          fatal('auth-failed', `org ${org.name}: ${why}${describeMissing(creds)}${cx}`, creds.partial ? credsLoc : orgLoc,
-            'set them from your CI secrets (the names are fixed: GENESYS_<ORG>_CLIENT_ID and _CLIENT_SECRET, or _ACCESS_TOKEN; <ORG> is the org name in upper case with - as _)'),
-        ],
-      };
+      const why = requiredLive(liveOrgs, org.name)
+        ? 'the workflow requires a live check (live-orgs), but '
+        : creds.partial
+          ? ''
+          : 'live mode needs credentials: ';
+      const cx = !single && cxAsCodeSet(opts.env) ? `; ${CX_AS_CODE_PAIR} apply only when one org is selected` : '';
+      const fix =
+        'set them from your CI secrets (the names are fixed: GENESYS_<ORG>_CLIENT_ID and _CLIENT_SECRET, or ' +
+        '_ACCESS_TOKEN; <ORG> is the org name in upper case with - as _)';
+      const message = `org ${org.name}: ${why}${describeMissing(creds)}${cx}`;
+      return { findings: [fatal('auth-failed', message, creds.partial ? credsLoc : orgLoc, fix)] };
     }
     const region = resolveRegion(org.region)!;
     const apiBase = org.credentials?.apiBase ?? region.apiBase;
@@ -132,8 +145,14 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
         const host = hostOf(base);
         return {
           findings: [
-            fatal('manifest-invalid', `org ${org.name}: credentials.${key}${host ? ` (host ${host})` : ''} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]),
-              'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
+            fatal(
+              'manifest-invalid',
+              `org ${org.name}: credentials.${key}${host ? ` (host ${host})` : ''} is not a Genesys Cloud host; ` +
+                'the credentials are not sent there',
+              ctx.loaded.locate(['orgs', index, 'credentials', key]),
+              'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); ' +
+                'to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name',
+            ),
           ],
         };
       }
@@ -157,7 +176,8 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
       const key = clientKey(loginBase, creds.clientId, creds.clientSecret);
       let shared = tokens.get(key);
       if (!shared) tokens.set(key, (shared = {}));
-      client = new SharedTokenClient({ apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret }, clientOptions, shared);
+      const config = { apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret };
+      client = new SharedTokenClient(config, clientOptions, shared);
     } else {
       // No token request; clients with the same token share its budget (GenesysClient keys budgets by token).
       client = new GenesysClient({ apiBase, accessToken: creds.accessToken }, clientOptions);

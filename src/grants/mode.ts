@@ -16,13 +16,14 @@ import type { ManifestV1 } from '../manifest/types.js';
 import type { Finding } from '../types.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import {
-  CX_AS_CODE_ENV,
+  CX_AS_CODE_PAIR,
   conventionSet,
   credentialNameFindings,
   credentialNames,
   cxAsCodeSet,
   orphanCredentialVariables,
   readCredentials,
+  requiredLive,
   selectsOneOrg,
   wantsLive,
 } from './credentials.js';
@@ -52,11 +53,6 @@ export interface ModeHooks {
   liveOrgs?: string[];
 }
 
-/** True when `liveOrgs` requires org `name` to be checked live. */
-export function requiredLive(liveOrgs: readonly string[], name: string): boolean {
-  return liveOrgs.some((n) => n === '*' || n.toLowerCase() === name.toLowerCase());
-}
-
 /**
  * Resolves the requested mode. Throws PreflightError (exit 2, located at the manifest's `orgs`)
  * when the workflow's settings contradict the manifest: `live-orgs` names an org the manifest does
@@ -74,8 +70,12 @@ export function resolveMode(
   const selection = hooks.orgs ?? [];
   if (requested === 'offline' && liveOrgs.length) {
     throw new PreflightError([
-      fatal('unverifiable', 'live-orgs requires mode auto or live: offline mode checks no org live', undefined,
-        'use mode: auto (or live), or remove live-orgs'),
+      fatal(
+        'unverifiable',
+        'live-orgs requires mode auto or live: offline mode checks no org live',
+        undefined,
+        'use mode: auto (or live), or remove live-orgs',
+      ),
     ]);
   }
   if (requested === 'offline') return { mode: 'offline', grants: withNameChecks(declaredGrants) };
@@ -122,15 +122,18 @@ export function resolveMode(
       offline.findings.push({
         severity: 'warning',
         code: 'unverifiable',
-        message: `org ${org.name}: ${n.clientId}/${n.clientSecret} (or ${n.accessToken}) are not set, so only the declared principal was checked (offline), not what Genesys Cloud grants`,
-        fix: 'set the credentials from your CI secrets, or name the org in live-orgs (--live-org) to make missing credentials an error',
+        message:
+          `org ${org.name}: ${n.clientId}/${n.clientSecret} (or ${n.accessToken}) are not set, so only the declared ` +
+          'principal was checked (offline), not what Genesys Cloud grants',
+        fix: 'set the credentials from your CI secrets, or name the org in live-orgs (--live-org) to require them',
         location: ctx.loaded.locate(['orgs', index, 'credentials']),
       });
     }
     return offline;
   };
   const wanted = new Set(selection.map((s) => s.toLowerCase()));
-  const anyLive = loaded?.manifest.orgs.some((o) => (wanted.size === 0 || wanted.has(o.name.toLowerCase())) && goesLive(o, loaded!.manifest)) ?? false;
+  const isSelected = (o: { name: string }) => wanted.size === 0 || wanted.has(o.name.toLowerCase());
+  const anyLive = loaded?.manifest.orgs.some((o) => isSelected(o) && goesLive(o, loaded!.manifest)) ?? false;
   return { mode: anyLive ? 'live' : 'offline', grants: withNameChecks(auto) };
 }
 
@@ -144,7 +147,13 @@ function withNameChecks(reader: GrantsReader): GrantsReader {
 }
 
 /** Workflow settings checked against the manifest (see resolveMode). Throws PreflightError. */
-function checkWorkflowSettings(requested: 'auto' | 'live', loaded: LoadedManifest, env: NodeJS.ProcessEnv, selection: string[], liveOrgs: string[]): void {
+function checkWorkflowSettings(
+  requested: 'auto' | 'live',
+  loaded: LoadedManifest,
+  env: NodeJS.ProcessEnv,
+  selection: string[],
+  liveOrgs: string[],
+): void {
   const m = loaded.manifest;
   const at = loaded.locate(['orgs']);
   const problems: Finding[] = [];
@@ -152,24 +161,41 @@ function checkWorkflowSettings(requested: 'auto' | 'live', loaded: LoadedManifes
   for (const name of liveOrgs) {
     if (name === '*' || declared.has(name.toLowerCase())) continue;
     problems.push(
-      fatal('unverifiable', `live-orgs names org ${name}, which ${loaded.file} does not declare: the workflow requires its live check, so the check cannot pass without it`, at,
-        `declare org ${name} in the manifest, or remove it from live-orgs (--live-org)`),
+      fatal(
+        'unverifiable',
+        `live-orgs names org ${name}, which ${loaded.file} does not declare: the workflow requires its live check, ` +
+          'so the check cannot pass without it',
+        at,
+        `declare org ${name} in the manifest, or remove it from live-orgs (--live-org)`,
+      ),
     );
   }
   if (requested === 'auto') {
     const orphans = orphanCredentialVariables(m, env);
     if (orphans.length) {
       problems.push(
-        fatal('unverifiable', `${orphans.join(', ')} ${orphans.length > 1 ? 'are' : 'is'} set, but no org of ${loaded.file} is named for ${orphans.length > 1 ? 'them' : 'it'}: an org whose credentials are in the environment must be checked live, and a renamed or removed org cannot be`, at,
-          'declare the org under that name (GENESYS_<ORG>_...: <ORG> is the org name in upper case with - as _), or set the variables only in the job that checks that manifest'),
+        fatal(
+          'unverifiable',
+          `${orphans.join(', ')} ${orphans.length > 1 ? 'are' : 'is'} set, but no org of ${loaded.file} is named for ` +
+            `${orphans.length > 1 ? 'them' : 'it'}: an org whose credentials are in the environment must be checked ` +
+            'live, and a renamed or removed org cannot be',
+          at,
+          'declare the org under that name (GENESYS_<ORG>_...: <ORG> is the org name in upper case with - as _), ' +
+            'or set the variables only in the job that checks that manifest',
+        ),
       );
     }
     const wanted = new Set(selection.map((s) => s.toLowerCase()));
     const selected = m.orgs.filter((o) => wanted.size === 0 || wanted.has(o.name.toLowerCase()));
     if (cxAsCodeSet(env) && selected.length > 1 && selected.some((o) => !conventionSet(o.name, env))) {
       problems.push(
-        fatal('unverifiable', `${CX_AS_CODE_ENV.clientId}/${CX_AS_CODE_ENV.clientSecret} are set, but ${selected.length} orgs are selected: they apply only when exactly one org is checked, and the orgs without their own GENESYS_<ORG>_* variables would fall back to offline`, at,
-          'select the org they belong to (orgs: / --org), or set GENESYS_<ORG>_CLIENT_ID and GENESYS_<ORG>_CLIENT_SECRET for each org'),
+        fatal(
+          'unverifiable',
+          `${CX_AS_CODE_PAIR} are set, but ${selected.length} orgs are selected: they apply only when exactly ` +
+            'one org is checked, and the orgs without their own GENESYS_<ORG>_* variables would fall back to offline',
+          at,
+          'select the org they belong to (orgs: / --org), or set GENESYS_<ORG>_CLIENT_ID and _CLIENT_SECRET per org',
+        ),
       );
     }
   }
