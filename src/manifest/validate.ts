@@ -22,11 +22,15 @@ const pathOf = (instancePath: string): Array<string | number> =>
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 /**
- * A node path for messages (`orgs[0].principal`). Its map keys passed the schema (an error inside
- * a map's value comes with the key that holds it); control characters are escaped and long keys cut.
+ * A node path for messages (`orgs[0].principal`). Keys are schema property names or role names
+ * (names the manifest defines; control characters escaped, long keys cut). A substitutions key
+ * whose value failed is not shown ("a value of flows[0].substitutions"): it names nothing else.
  */
-const where = (path: Array<string | number>) =>
-  path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${showPath(p)}`)).join('').slice(1) : 'the manifest';
+const where = (path: Array<string | number>): string => {
+  const free = path.findIndex((p, i) => i > 0 && path[i - 1] === 'substitutions' && typeof p === 'string');
+  if (free >= 0) return `a value of ${where(path.slice(0, free))}`;
+  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${showPath(p)}`)).join('').slice(1) : 'the manifest';
+};
 
 /** Validates against the manifest schema; returns located `manifest-invalid` findings (empty when valid). */
 export function validateManifest(doc: SourceDocument): Finding[] {
@@ -134,14 +138,15 @@ function describe(e: ErrorObject, path: Array<string | number>, doc: SourceDocum
       return fatal('manifest-invalid', `${at} lists the same value twice (items ${Math.min(i, j) + 1} and ${later + 1})`, doc.locate([...path, later]));
     }
     case 'type':
-      return fatal('manifest-invalid', `${at} must be ${article((e.params as { type: string }).type)}`, doc.locate(path));
+      return fatal('manifest-invalid', `${at} must be ${article((e.params as { type: string | string[] }).type)}`, doc.locate(path));
     default:
       return fatal('manifest-invalid', `${at} ${e.message ?? 'is invalid'}`, doc.locate(path));
   }
 }
 
-function article(type: string): string {
-  const t = type.split(',').map((x) => (x === 'object' ? 'a map' : x === 'array' ? 'a list' : `a ${x}`));
+/** `a map`, `a list or a string`... from ajv's `type` param (a name, a comma list, or an array of names). */
+function article(type: string | string[]): string {
+  const t = (Array.isArray(type) ? type : String(type).split(',')).map((x) => (x === 'object' ? 'a map' : x === 'array' ? 'a list' : `a ${x}`));
   return t.join(' or ');
 }
 
