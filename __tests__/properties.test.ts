@@ -148,10 +148,12 @@ const arbCall = fc.record({
   scopes: fc.subarray(['architect', 'architect:readonly', 'routing']),
   unverifiable: fc.boolean(),
 });
-const arbResources = fc.array(
-  fc.record({ division: fc.constantFrom(...DIVISIONS, null), calls: fc.array(arbCall, { minLength: 1, maxLength: 4 }), name: fc.constantFrom('A', 'B') }),
-  { minLength: 1, maxLength: 5 },
-).map((rs) =>
+const arbResource = fc.record({
+  division: fc.constantFrom(...DIVISIONS, null),
+  calls: fc.array(arbCall, { minLength: 1, maxLength: 4 }),
+  name: fc.constantFrom('A', 'B'),
+});
+const arbResources = fc.array(arbResource, { minLength: 1, maxLength: 5 }).map((rs) =>
   rs.map((r, i): Requirement[] =>
     r.calls.map((c, k) => {
       const q: Requirement = {
@@ -171,19 +173,32 @@ const arbResources = fc.array(
     }),
   ),
 );
-const arbOrgs = fc.array(fc.tuple(arbPrincipal, fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })), { minLength: 1, maxLength: 4 });
+/** Per org: the principal (a user grant with one scope, or client credentials) and which resources it gets. */
+const arbOrgs = fc.array(
+  fc.tuple(arbPrincipal, fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })).map(
+    ([p, user, deployed]): { principal: Principal; deployed: boolean[] } => ({
+      principal: user ? { ...p, grant: 'user', scopes: ['architect:readonly'] } : p,
+      deployed,
+    }),
+  ),
+  { minLength: 1, maxLength: 4 },
+);
 
 describe('report schema property', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
   it('every streamed JSON report (v2) validates against the schema and holds exactly what the report holds', () => {
     fc.assert(
       fc.property(arbResources, arbOrgs, (resources, orgs) => {
-        const report: Report = { version: 1, mode: 'offline', passed: false, manifest: 'm.yml', summary: { errors: 0, warnings: 0, notices: 0 }, findings: [], orgs: [] };
-        orgs.forEach(([p, user, deployed], i) => {
-          const principal: Principal = user ? { ...p, grant: 'user', scopes: ['architect:readonly'] } : p;
-          const reqs = resources.filter((_, r) => deployed[r]).flat();
-          const findings = evaluate(reqs, principal, `o${i}`).sort(compareFindings);
-          report.orgs.push({ name: `o${i}`, orgId: null, region: 'us-east-1', principal: 'declared', passed: !findings.some((f) => f.severity === 'error'), requirements: reqs, findings });
+        const summary = { errors: 0, warnings: 0, notices: 0 };
+        const report: Report = {
+          version: 1, mode: 'offline', passed: false, manifest: 'm.yml', summary, findings: [], orgs: [],
+        };
+        orgs.forEach(({ principal, deployed }, i) => {
+          const requirements = resources.filter((_, r) => deployed[r]).flat();
+          const findings = evaluate(requirements, principal, `o${i}`).sort(compareFindings);
+          const passed = !findings.some((f) => f.severity === 'error');
+          const org = { name: `o${i}`, orgId: null, region: 'us-east-1' };
+          report.orgs.push({ ...org, principal: 'declared', passed, requirements, findings });
         });
         report.summary = summarize(report.orgs.flatMap((o) => o.findings));
         report.passed = report.summary.errors === 0;
@@ -197,7 +212,7 @@ describe('report schema property', () => {
           expect(bag(decoded[i]!.requirements)).toEqual(bag(o.requirements));
           expect(streamed.orgs[i]!.summary).toEqual(summarize(o.findings));
           expect(decoded[i]!.findings.map((f) => f.finding)).toEqual(JSON.parse(JSON.stringify(o.findings)));
-          const principal = orgs[i]![1] ? { ...orgs[i]![0], grant: 'user' as const, scopes: ['architect:readonly'] } : orgs[i]![0];
+          const { principal } = orgs[i]!;
           for (const { finding, requirement, inOrg } of decoded[i]!.findings) {
             if (finding.operation === undefined) {
               expect(requirement).toBeUndefined();
@@ -206,7 +221,8 @@ describe('report schema property', () => {
             // the linked requirement, checked alone, yields this very finding
             expect(inOrg).toBe(true);
             const { id: _id, ...q } = requirement!;
-            expect(JSON.parse(JSON.stringify(evaluate([q], principal, `o${i}`).filter((f) => f.operation)))).toContainEqual(finding);
+            const alone = evaluate([q], principal, `o${i}`).filter((f) => f.operation);
+            expect(JSON.parse(JSON.stringify(alone))).toContainEqual(finding);
           }
         });
       }),
