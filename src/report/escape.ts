@@ -68,7 +68,7 @@ export function visibleControls(s: string): string {
 // ---------------------------------------------------------------- markdown
 
 /** Characters a backslash turns into literal text (CommonMark: any ASCII punctuation may be escaped). */
-const MD_BACKSLASHED = new Set([...'\\`*_~[]()!|$'].map((c) => c.charCodeAt(0)));
+const MD_BACKSLASHED = new Set([...'\\`*_~[]|$'].map((c) => c.charCodeAt(0)));
 const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 const isDigit = (cp: number | undefined) => cp !== undefined && cp >= 0x30 && cp <= 0x39;
@@ -80,8 +80,8 @@ const lower = (cp: number | undefined) => (cp === undefined ? '' : String.fromCo
  * on GitHub and any CommonMark/GFM renderer, as exactly the input text, with hidden characters
  * shown as escapes (`\n`, `\x1B`, `\u{202E}`, see {@link visibleControls}), and as nothing else:
  *
- * - `\` `` ` `` `*` `_` `~` `[` `]` `(` `)` `!` `|` `$` get a backslash: no emphasis,
- *   strikethrough, code span or fence, link, image, footnote, table cell, or math;
+ * - `\` `` ` `` `*` `_` `~` `[` `]` `|` `$` get a backslash: no emphasis, strikethrough, code
+ *   span or fence, link or image (`](`, `![` need a bracket), footnote, table cell, or math;
  * - `&` `<` `>` become `&amp;` `&lt;` `&gt;`: no HTML, no HTML comment (so no sticky-comment
  *   marker `<!-- genesys-preflight…`), no `<details>`, no entity, no `<http://…>` autolink;
  * - a zero-width space (`&#8203;`) follows every `@` and `#`, the `-` of `GH-<digit>`, the `:` of
