@@ -348,7 +348,7 @@ describe('resource × org cap', () => {
   });
 
   // Enable once src/engine.ts calls checkResourceOrgPairs after the expansion (see the H4 report).
-  it.skip('runCheck: a manifest over the cap ends in one located fatal finding and no org report', async () => {
+  it('runCheck: a manifest over the cap ends in one located fatal finding and no org report', async () => {
     const dir = tmp();
     const file = manifest(dir, 2001, 1000);
     const r = await runCheck({ manifestPath: file, mode: 'offline' });

@@ -12,11 +12,12 @@ import { loadCatalogOption } from './catalog/option.js';
 import { declaredPrincipal } from './grants/declared.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { lintDeclaredNames, lintPrincipal } from './evaluate/lint.js';
-import { compareFindings, summarize, type Mode, type OrgReport, type Report } from './report/model.js';
+import { REPORT_VERSION, compareFindings, summarize, type Mode, type OrgReport, type Report } from './report/model.js';
 import type { Finding, Principal, Requirement, Resource } from './types.js';
 import { PreflightError, fatal } from './util/errors.js';
 import type { OrgDecl } from './manifest/types.js';
 import { mapLimit } from './genesys/concurrency.js';
+import { checkResourceOrgPairs } from './limits.js';
 
 /** What the grants stage returns for one org: a principal, or findings explaining why there is none. */
 export interface OrgGrants {
@@ -75,7 +76,7 @@ export function requirementsByResource(resources: Resource[], catalog: Catalog):
 
 /** Runs the check. Never throws for user-caused problems: they become fatal findings in the report. */
 export async function runCheck(opts: CheckOptions): Promise<Report> {
-  const report: Report = { version: 1, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
+  const report: Report = { version: REPORT_VERSION, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
   try {
     const loaded = loadManifest(opts.manifestPath);
     const selected = selectOrgs(loaded, opts.orgs ?? []);
@@ -90,6 +91,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
       selectedOrgs: selected.map(({ org }) => org.name),
     });
     for (const f of importFindings) report.findings.push(f);
+    checkResourceOrgPairs(resources, selected.map(({ org }) => org.name), loaded.locate(['orgs']));
     const byResource = requirementsByResource(resources, catalog);
     catalogCoverage(byResource, catalog, report);
     const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
