@@ -358,3 +358,14 @@ describe('resource × org cap', () => {
     expect(r.findings[0]!.message).toMatch(/2,001,000 resource-org pairs/);
   });
 });
+
+describe('hidden characters in names', () => {
+  it('C1 controls, line separators and bidi controls are written as \\u escapes and read back unchanged', () => {
+    const name = 'flow\u0085x\u2028y\u202ez\u200b';
+    const r = { version: REPORT_VERSION, mode: 'offline', passed: true, manifest: name, summary: summarize([]), orgs: [], findings: [] } as unknown as Report;
+    const text = [...reportJsonChunks(r)].join('');
+    expect(text).not.toMatch(/[\u0085\u2028\u202e\u200b]/);
+    expect(text).toContain('"flow\\u0085x\\u2028y\\u202ez\\u200b"');
+    expect((JSON.parse(text) as { manifest: string }).manifest).toBe(name);
+  });
+});

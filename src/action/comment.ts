@@ -31,8 +31,11 @@ export function commentAuthor(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-/** Posts or updates the comment when the event has a pull request. Problems become warnings, never failures. */
-export async function postComment(inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Posts or updates the comment when the event has a pull request. Problems become warnings, never failures.
+ * @param widens the PR widens a declared principal: `auto` creates the comment even when the run passes
+ */
+export async function postComment(inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv, widens = false): Promise<void> {
   if (inputs.comment === 'never') return;
   const { readRunContext } = await import('../github/context.js');
   let ctx;
@@ -57,8 +60,9 @@ export async function postComment(inputs: ActionInputs, report: Report, exit: nu
   const pointer = `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`;
   const author = commentAuthor(env);
   const body = fitComment(`${marker}\n${markdown}`, undefined, pointer);
-  // auto: a new comment only when the deploy is blocked or could not be checked.
-  const hasFindings = exit !== 0;
+  // auto: a new comment only when the deploy is blocked or could not be checked, or when the PR
+  // widens a declared principal (a PR that makes its own offline check pass must be seen).
+  const hasFindings = exit !== 0 || widens;
   try {
     const result = await upsertStickyComment({
       token: inputs.githubToken,

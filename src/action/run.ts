@@ -17,6 +17,11 @@ import { InputError, readInputs } from './inputs.js';
 import { missingPermissions } from './outputs.js';
 import { postComment } from './comment.js';
 import { fitComment } from '../github/fit.js';
+import { MARKDOWN_TABLE, termText } from '../report/escape.js';
+import { loadManifest } from '../manifest/load.js';
+import { pullRequestRefs, reviewPrincipals, type PrincipalReview } from '../review/index.js';
+import { reviewMarkdown } from '../review/render.js';
+import { describeChange } from '../review/index.js';
 
 /** Characters of job summary written at most (GitHub's limit is 1 MiB per step). */
 const SUMMARY_LIMIT = 900_000;
@@ -46,7 +51,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (a.startColumn) props.startColumn = a.startColumn;
       core[a.level](a.message, props);
     }
-    const markdown = renderMarkdown(report, exit, runUrl ? { runUrl } : {});
+    const review = principalReview(inputs.manifest, inputs.orgs, env);
+    const liveOrgs = report.orgs.filter((o) => o.principal === 'live').map((o) => o.name);
+    annotateReview(review, inputs.manifest);
+    const preface = reviewMarkdown(review, MARKDOWN_TABLE, liveOrgs);
+    const markdown = renderMarkdown(report, exit, { ...(runUrl ? { runUrl } : {}), ...(preface ? { preface } : {}) });
     if (env.GITHUB_STEP_SUMMARY) {
       // GitHub rejects a step summary over 1 MiB; keep well under it and point at the JSON report.
       await core.summary.addRaw(fitComment(markdown, SUMMARY_LIMIT, '_Truncated: the full report is the JSON report (output `report`)._'), true).write();
@@ -58,7 +67,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('report', reportPath);
     core.setOutput('missing-permissions', JSON.stringify(missingPermissions(report)));
     core.setOutput('orgs', JSON.stringify(report.orgs.map((o) => o.name)));
-    await postComment(inputs, report, exit, markdown, runUrl, env);
+    await postComment(inputs, report, exit, markdown, runUrl, env, review?.kind === 'compared' && review.diff.widens);
     const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
     core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);
     if (exit !== 0) core.setFailed(`genesys-preflight: ${verdict} (${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'})`);
@@ -67,8 +76,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (e instanceof PreflightError) {
       for (const f of e.findings) {
         const props: core.AnnotationProperties = { title: `genesys-preflight: ${f.code}` };
-        if (f.location) Object.assign(props, { file: f.location.file, startLine: f.location.line, startColumn: f.location.column });
-        core.error(f.message, props);
+        if (f.location) Object.assign(props, { file: termText(f.location.file), startLine: f.location.line, startColumn: f.location.column });
+        core.error(termText(f.message), props);
       }
       core.setFailed('genesys-preflight: the check could not be done');
     } else if (e instanceof InputError) {
@@ -79,6 +88,37 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('passed', 'false');
   }
   process.exitCode = exit;
+}
+
+/**
+ * On a pull request, the PR's declared principals compared with the base branch's manifest.
+ * Undefined when the run is not on a pull request or the PR's manifest is not valid (the check
+ * reports that).
+ */
+function principalReview(manifest: string, orgs: readonly string[], env: NodeJS.ProcessEnv): PrincipalReview | undefined {
+  const refs = pullRequestRefs(env);
+  if (!refs) return undefined;
+  let head;
+  try {
+    head = loadManifest(manifest).manifest;
+  } catch (e) {
+    if (e instanceof PreflightError) return undefined;
+    throw e;
+  }
+  return reviewPrincipals(manifest, head, refs, orgs);
+}
+
+/** A notice annotation on the manifest for each change that widens a declared principal (10 at most). */
+function annotateReview(review: PrincipalReview | undefined, manifest: string): void {
+  if (review?.kind !== 'compared') return;
+  const widening = review.diff.changes.filter((c) => c.widens);
+  for (const c of widening.slice(0, 10)) {
+    core.notice(termText(`org ${c.org}: this pull request ${describeChange(c, (s) => `\`${s}\``)} (offline verdicts rest on it)`), {
+      title: 'genesys-preflight: declared principal widened',
+      file: termText(manifest),
+    });
+  }
+  if (widening.length > 10) core.notice(`${widening.length - 10} more principal changes: see the job summary`);
 }
 
 function writeReport(report: Report, env: NodeJS.ProcessEnv): string {

@@ -154,8 +154,19 @@ export function requirementLinker(index: RequirementIndex): (f: Finding, org: nu
   };
 }
 
+/**
+ * Characters JSON.stringify leaves raw that a terminal or viewer would act on (C1 controls, line
+ * and paragraph separators, bidi and zero-width controls): written as `\uXXXX` escapes instead.
+ */
+const HIDDEN = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const escapeHidden = (text: string) => text.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Yields the report's JSON text (contract version 2) in chunks: valid JSON once concatenated. */
 export function* reportJsonChunks(r: Report): Generator<string> {
+  for (const chunk of rawChunks(r)) yield escapeHidden(chunk);
+}
+
+function* rawChunks(r: Report): Generator<string> {
   const { orgs, findings, ...rest } = r;
   const head = { ...rest, version: REPORT_VERSION };
   const index = indexRequirements(r);

@@ -47,6 +47,8 @@ export const MAX_TABLE_ROWS = 500;
 export interface MarkdownOptions {
   runUrl?: string;
   title?: string;
+  /** Markdown placed right after the verdict line (already escaped by its producer, e.g. the principal review). */
+  preface?: string;
   /** Include the full requirement list per org (collapsed). Default true. */
   requirements?: boolean;
 }
@@ -70,6 +72,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
   const link = runUrl ? ` · [workflow run](${runUrl})` : '';
   out.push(`Deploy ${result}: ${counts.join(' · ')} · ${esc(r.mode)} check of ${code(r.manifest)}${link}`);
   out.push('');
+  if (opts.preface) out.push(opts.preface.trimEnd(), '');
   if (r.findings.length) {
     out.push('### The check could not be done');
     out.push('');
