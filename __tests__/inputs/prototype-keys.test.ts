@@ -164,7 +164,7 @@ describe('premium-app configs', () => {
 
 describe('Terraform plans', () => {
   test('substitutions, unknown values, types and module calls named like inherited properties', () => {
-    const plan = {
+    const plan: { format_version: string; resource_changes: unknown[]; configuration: unknown } = {
       format_version: '1.2',
       resource_changes: [
         {
