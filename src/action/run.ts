@@ -32,7 +32,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const mode = resolveMode(inputs.mode, inputs.manifest, env, { setSecret: (s) => core.setSecret(s) });
+    const mode = resolveMode(inputs.mode, inputs.manifest, env, { setSecret: (s) => core.setSecret(s), orgs: inputs.orgs, liveOrgs: inputs.liveOrgs });
     const report = await runCheck({
       manifestPath: inputs.manifest,
       mode: mode.mode,
