@@ -104,8 +104,24 @@ export interface Resource {
   details: Record<string, unknown>;
 }
 
+/**
+ * Where the fact "this deployer makes this call" comes from (issue: every planned call cites it).
+ * - `code`: the deployer's source at a pinned commit (terraform-provider-genesyscloud, the
+ *   premium-app wizard);
+ * - `docs`: a documentation page (Architect Scripting docs, the Platform API reference for the
+ *   `api` deployer, which is the user's own code calling the documented endpoint);
+ * - `provider-docs`: the provider's "API Usage" docs list only, not yet read from its code
+ *   (findings say "from the provider docs, not its code").
+ */
+export type CallSource =
+  | { kind: 'code'; repo: string; commit: string; path: string; lines?: string }
+  | { kind: 'docs'; url: string; quote?: string }
+  | { kind: 'provider-docs'; type: string; url: string };
+
 /** One API call a deployer makes for a resource. */
 export interface PlannedCall {
+  /** Where the fact that the deployer makes this call comes from. */
+  source?: CallSource;
   method: string;
   /** Path template as in the swagger, e.g. `/api/v2/flows/{flowId}`; or a non-/api/v2 path. */
   path: string;
