@@ -32,7 +32,8 @@ export async function loadCatalogOption(option: string, manifestPath?: string, c
     const apiBase = org.credentials?.apiBase ?? resolveRegion(org.region)!.apiBase;
     if (!allowedHost(apiBase, ctx.env ?? process.env)) {
       throw new PreflightError([
-        fatal('manifest-invalid', `catalog live: ${JSON.stringify(apiBase)} is not a Genesys Cloud host`, loaded.locate(['orgs', index, 'credentials', 'apiBase']),
+        // Not quoted: the host failed the check (the location says where it is written).
+        fatal('manifest-invalid', `catalog live: the apiBase of org ${org.name} is not a Genesys Cloud host`, loaded.locate(['orgs', index, 'credentials', 'apiBase']),
           'remove the apiBase override, or name the host in GENESYS_PREFLIGHT_ALLOW_HOSTS'),
       ]);
     }
