@@ -1,0 +1,55 @@
+/**
+ * Attack class 5 (issue 10): an input that blocks on open or read (a pipe, a FIFO, a device, the
+ * process's own stdout or stdin) or is not a file at all. Intended behaviour: refused before it is
+ * opened, exit 2 with a located message naming the path, long before the kill timer.
+ */
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import type { FakeGenesys } from '../../src/genesys/fake/index.js';
+import { bundles } from './bundle.js';
+import { CASE_TIMEOUT, CLEAN, allExit, exitCodes, flowFile, manifest, mkfifo, runCase, startGenesys, verdict, workspace, type FileSpec, type RunOptions } from './harness.js';
+
+let genesys: FakeGenesys;
+beforeAll(async () => {
+  genesys = await startGenesys();
+  await bundles();
+}, 400_000);
+afterAll(async () => {
+  await genesys.close();
+});
+
+const M = /genesys-preflight\.yml:\d+:\d+/;
+
+async function refusedQuickly(id: string, files: Record<string, FileSpec>, path: string, at: RegExp, opts: RunOptions & { fifo?: string } = {}) {
+  const ws = workspace(id, files);
+  if (opts.fifo) mkfifo(ws, opts.fifo);
+  const r = await runCase(ws, opts);
+  expect({ exits: exitCodes(r), ...verdict(r, { refused: { path, at } }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
+}
+
+describe('class 5: no input can hang the job', () => {
+  it('flows[].file: /proc/self/fd/1 (the process reads its own stdout pipe)', async () => {
+    await refusedQuickly('fd1', { 'genesys-preflight.yml': manifest('flows:\n  - file: /proc/self/fd/1') }, '/proc/self/fd/1', M);
+  }, CASE_TIMEOUT);
+
+  it('a FIFO in the workspace (open blocks until a writer comes)', async () => {
+    await refusedQuickly('fifo', { 'genesys-preflight.yml': manifest('flows:\n  - file: flows/pipe.yaml'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows/pipe.yaml', M, {
+      fifo: 'flows/pipe.yaml',
+    });
+  }, CASE_TIMEOUT);
+
+  it('flows[].file: /dev/zero (endless)', async () => {
+    await refusedQuickly('dev-zero', { 'genesys-preflight.yml': manifest('flows:\n  - file: /dev/zero') }, '/dev/zero', M);
+  }, CASE_TIMEOUT);
+
+  it('flows[].file: /dev/stdin, an open pipe nobody writes to', async () => {
+    await refusedQuickly('dev-stdin', { 'genesys-preflight.yml': manifest('flows:\n  - file: /dev/stdin') }, '/dev/stdin', M, { stdinPipe: true });
+  }, CASE_TIMEOUT);
+
+  it('the manifest is a committed symlink to /dev/stdin (an open pipe)', async () => {
+    await refusedQuickly('manifest-stdin', { 'genesys-preflight.yml': { symlink: '/dev/stdin' } }, 'genesys-preflight.yml', /genesys-preflight\.yml(:\d+:\d+)?/, { stdinPipe: true });
+  }, CASE_TIMEOUT);
+
+  it('flows[].file: a directory', async () => {
+    await refusedQuickly('directory', { 'genesys-preflight.yml': manifest('flows:\n  - file: flows'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows', M);
+  }, CASE_TIMEOUT);
+});
