@@ -1,7 +1,9 @@
 /**
  * The bad-input catalogue (__tests__/fixtures/bad/cases.ts): every case runs through the real
- * pipeline (runCheck, offline) and must stop on a located fatal finding with exit code 2, quickly,
- * without throwing; a selection also runs through the CLI (exit 2, file:line:column, no stack trace).
+ * pipeline (runCheck, offline) and must stop on a located fatal finding with exit code 2, without
+ * throwing (a hang is bounded by the test timeout, memory by the RSS bound of the big cases; no
+ * elapsed time is asserted: the suite runs on loaded machines); a selection also runs through the
+ * CLI (exit 2, file:line:column, no stack trace).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
@@ -94,9 +96,7 @@ describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const { dir, manifest } = prepare(c);
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
     const report = await runCheck({ manifestPath: manifest, mode: 'offline' });
-    const elapsed = performance.now() - started;
     const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 1048576;
 
     const findings = allFindings(report);
@@ -120,7 +120,6 @@ describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     }
     const json = JSON.stringify(report);
     for (const secret of c.absent ?? []) expect(json).not.toContain(secret);
-    expect(elapsed).toBeLessThan(c.maxMs ?? 2000);
     if (c.maxRssMb) expect(rssGrowthMb).toBeLessThan(c.maxRssMb);
   });
 });
