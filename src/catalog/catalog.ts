@@ -34,18 +34,19 @@ export class Catalog {
   private readonly byShape = new Map<string, CatalogOperation[]>();
   /** Every permission named by an operation or by an extra vocabulary source. */
   readonly permissions: ReadonlySet<string>;
-  /** Every OAuth scope named by an operation. */
+  /** Every OAuth scope named by an operation or by an extra vocabulary source. */
   readonly scopes: ReadonlySet<string>;
   readonly size: number;
   readonly version: string;
 
   /**
    * @param table the operation table
-   * @param extraPermissions permissions known from other Genesys sources (provider docs, wizard config)
+   * @param extraPermissions permissions known from other Genesys sources (the bundled vocabulary)
+   * @param extraScopes OAuth scopes known from other Genesys sources (the bundled vocabulary)
    */
-  constructor(table: OperationTable, extraPermissions: Iterable<string> = []) {
+  constructor(table: OperationTable, extraPermissions: Iterable<string> = [], extraScopes: Iterable<string> = []) {
     const perms = new Set<string>(extraPermissions);
-    const scopes = new Set<string>();
+    const scopes = new Set<string>(extraScopes);
     for (const [method, path, operationId, sc, mode, pv, flags] of table.rows) {
       const op: CatalogOperation = {
         method,

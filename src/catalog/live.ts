@@ -4,7 +4,7 @@
  */
 import { request } from 'undici';
 import { Catalog } from './catalog.js';
-import { extraVocabulary } from './bundled.js';
+import { extraScopes, extraVocabulary } from './bundled.js';
 import { operationsFromSwagger, type Swagger } from './swagger.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import type { SourceLocation } from '../types.js';
@@ -24,7 +24,7 @@ export async function liveCatalog(apiBase: string, at: SourceLocation, timeoutMs
     ]);
   }
   try {
-    return new Catalog(operationsFromSwagger(JSON.parse(text) as Swagger), extraVocabulary());
+    return new Catalog(operationsFromSwagger(JSON.parse(text) as Swagger), extraVocabulary(), extraScopes());
   } catch (e) {
     throw new PreflightError([fatal('unverifiable', `catalog live: ${host} did not answer with a swagger document (${(e as Error).message})`, at, 'use catalog: bundled')]);
   }

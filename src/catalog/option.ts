@@ -1,6 +1,6 @@
 /** The `catalog` option: `bundled`, `live` (the org's region serves its swagger), or a PATH to a Genesys swagger. */
 import { Catalog } from './catalog.js';
-import { bundledCatalog, extraVocabulary } from './bundled.js';
+import { bundledCatalog, extraScopes, extraVocabulary } from './bundled.js';
 import { operationsFromSwagger, type Swagger } from './swagger.js';
 import { jsonSyntaxError, lineStartsOf, positionIn, readTextFile } from '../util/source.js';
 import { operatorRoot, showPath, workspaceRoot } from '../util/paths.js';
@@ -51,7 +51,7 @@ export async function loadCatalogOption(option: string, manifestPath?: string, c
   let swagger: Swagger;
   try {
     swagger = JSON.parse(read.text) as Swagger;
-    return new Catalog(operationsFromSwagger(swagger), extraVocabulary());
+    return new Catalog(operationsFromSwagger(swagger), extraVocabulary(), extraScopes());
   } catch (e) {
     // Own messages only (JSON.parse would quote the text; the syntax was checked above).
     const why = e instanceof Error && /^not a Swagger 2\.0 document/.test(e.message) ? e.message : 'it does not describe operations the way a Genesys swagger does';
