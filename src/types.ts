@@ -118,9 +118,15 @@ export type CallSource =
   | { kind: 'docs'; url: string; quote?: string }
   | { kind: 'provider-docs'; type: string; url: string };
 
-/** One API call a deployer makes for a resource. */
+/**
+ * One API call a deployer makes for a resource, or one check its runtime makes before any call
+ * (method `SESSION`, e.g. `SESSION /architect-scripting`: Archy's Architect Scripting session).
+ */
 export interface PlannedCall {
-  /** Where the fact that the deployer makes this call comes from. */
+  /**
+   * Where the fact that the deployer makes this call comes from. Every plan table in src/plan sets
+   * it (tested in __tests__/fidelity); optional until the importers' calls carry it too.
+   */
   source?: CallSource;
   method: string;
   /** Path template as in the swagger, e.g. `/api/v2/flows/{flowId}`; or a non-/api/v2 path. */
@@ -129,6 +135,12 @@ export interface PlannedCall {
   purpose: string;
   /** Whether the call acts on the resource's division (true) or is org-wide (false). */
   divisionBound: boolean;
+  /**
+   * The division the call acts in whatever the resource's division, e.g. `Home` for an object
+   * created without a division (Resource Center: "By default, all objects belong to the Home
+   * division", https://help.mypurecloud.com/?p=169725). Wins over `divisionBound`.
+   */
+  division?: string;
   /** When the call happens only in some cases ("if the flow does not exist yet"). */
   when?: string;
   /** Create-or-update branch: made only when the object is absent, or only when it is present. */
@@ -139,9 +151,15 @@ export interface PlannedCall {
   location?: SourceLocation;
   /**
    * Permissions the call needs instead of the catalog's, with the Genesys rule that says so
-   * (e.g. creating a role: a principal cannot give away permissions it does not hold).
+   * (e.g. the Architect Scripting session needs `architect:ui:view`; a division move needs the
+   * object's edit permission); the rule's source is `source`.
    */
   requires?: PermissionSet;
+  /**
+   * OAuth scopes of a step the catalog does not describe (a `SESSION` step with `requires`):
+   * `[]` = none of its own (the calls it makes carry theirs). Ignored for catalog operations.
+   */
+  scopes?: string[];
 }
 
 /** A permission or scope name written in an input (role, wizard config, plan), for the lint. */
@@ -175,6 +193,8 @@ export interface Requirement {
   /** Set when the operation is not in the catalog (no published requirement): why it cannot be verified. */
   unverifiable?: string;
   location: SourceLocation;
+  /** Where the fact that the deployer makes the call comes from (the planned call's `source`). */
+  source?: CallSource;
 }
 
 /** A division as named in the manifest or read from Genesys (`AuthzDivision`). `*` = all divisions. */

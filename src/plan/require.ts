@@ -10,15 +10,18 @@ export const NOT_IN_CATALOG = 'the operation is not in the catalog';
 
 /**
  * What each call of a resource needs. Calls the catalog does not know (or outside /api/v2) become
- * requirements with `unverifiable` set, never silently dropped. Duplicate operations of one
- * resource (same method, path and division) are folded into the first.
+ * requirements with `unverifiable` set, never silently dropped, unless the call states what it
+ * `requires` (a documented rule, e.g. the Architect Scripting session's `architect:ui:view`).
+ * Duplicate operations of one resource (same method, path, division and `requires`) are folded
+ * into the first. Each requirement carries its call's `source`.
  */
 export function requirementsFor(r: Resource, calls: readonly PlannedCall[], catalog: Catalog): Requirement[] {
   const out: Requirement[] = [];
   const seen = new Set<string>();
   const label = resourceLabel(r);
   for (const c of calls) {
-    const division = c.divisionBound ? r.division : null;
+    // A fixed division (e.g. Home, where an object without one is created) wins over the resource's.
+    const division = c.division ?? (c.divisionBound ? r.division : null);
     const operation = `${c.method} ${c.path}`;
     const key = `${operation}@${division ?? ''}${c.requires ? `#${c.requires.values.join(',')}` : ''}`;
     if (seen.has(key)) continue;
@@ -35,12 +38,15 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
       location: c.location ?? r.location,
     };
     if (c.when) req.when = c.when;
-    if (division !== null && r.divisionLocation) req.divisionLocation = r.divisionLocation;
+    if (division !== null && c.division === undefined && r.divisionLocation) req.divisionLocation = r.divisionLocation;
+    if (c.source) req.source = c.source;
     const op = c.path.startsWith('/api/v2/') ? catalog.lookup(c.method, c.path) : undefined;
     if (c.requires) {
-      req.scopes = op?.scopes ?? [];
-      req.scopesUnknown = op ? op.scopesUnknown : true;
-      req.permissions = { mode: c.requires.mode, values: [...c.requires.values] };
+      // A step the catalog does not describe (an Archy SESSION) may state its scopes: [] = none of its own.
+      req.scopes = op?.scopes ?? c.scopes ?? [];
+      req.scopesUnknown = op ? op.scopesUnknown : c.scopes === undefined;
+      // A plan table's frozen set is shared like the catalog's (verdicts are memoised per set).
+      req.permissions = Object.isFrozen(c.requires) ? c.requires : { mode: c.requires.mode, values: [...c.requires.values] };
     } else if (!op) {
       req.unverifiable = c.note ?? (c.path.startsWith('/api/v2/') ? NOT_IN_CATALOG : 'the call is outside /api/v2 and has no published permission requirement');
       req.scopesUnknown = true;

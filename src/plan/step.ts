@@ -1,15 +1,53 @@
 /** Building blocks of deploy plans: one Step per API call a deployer makes. */
-import type { PlannedCall } from '../types.js';
+import type { CallSource, PermissionSet, PlannedCall } from '../types.js';
+import { apiReference } from './sources.js';
 
-/** `'METHOD /path'` plus why the call is made. */
-export function step(call: string, purpose: string, opts: { org?: boolean; when?: string; note?: string; branch?: 'absent' | 'present' } = {}): PlannedCall {
+/** Options of a step: org-wide, the condition, a create-or-update branch, an explanatory note. */
+export interface StepOptions {
+  /** The call is org-wide (not bound to the resource's division). */
+  org?: boolean;
+  /** When the deployer makes the call ("with force_unlock"). */
+  when?: string;
+  /** Text for a call the catalog does not describe (why it cannot be verified); a remark otherwise. */
+  note?: string;
+  branch?: 'absent' | 'present';
+}
+
+/**
+ * `'METHOD /path'`, why the call is made, and where the fact that the deployer makes it comes from.
+ * The three-argument form (no source) is kept for the importers until their calls carry a source.
+ */
+export function step(call: string, purpose: string, source: CallSource, opts?: StepOptions): PlannedCall;
+/** @deprecated pass the call's source (issue 11: every planned call cites it). */
+export function step(call: string, purpose: string, opts?: StepOptions): PlannedCall;
+export function step(call: string, purpose: string, a?: CallSource | StepOptions, b?: StepOptions): PlannedCall {
+  const source = a && 'kind' in a ? a : undefined;
+  const opts = (a && 'kind' in a ? b : a) ?? {};
   const i = call.indexOf(' ');
   const c: PlannedCall = { method: call.slice(0, i), path: call.slice(i + 1), purpose, divisionBound: opts.org !== true };
+  if (source) c.source = source;
   if (opts.when) c.when = opts.when;
   if (opts.branch) c.branch = opts.branch;
   if (opts.note) c.note = opts.note;
   return c;
 }
 
+/** `step` whose source is the Platform API reference of the call: deployer `api` (your own code). */
+export function apiStep(call: string, purpose: string, opts: StepOptions = {}): PlannedCall {
+  const i = call.indexOf(' ');
+  return step(call, purpose, apiReference(call.slice(0, i), call.slice(i + 1)), opts);
+}
+
 /** A plan table: for each action, the calls in the order the deployer makes them. Absent = the action does not apply. */
 export type ActionPlan = Partial<Record<'deploy' | 'create' | 'update' | 'delete' | 'publish', PlannedCall[]>>;
+
+/**
+ * The same call without its condition or branch: the unconditional variant a single-branch action
+ * uses (`create` always creates). The plan stage drops the undefined keys.
+ */
+export const always = (c: PlannedCall): PlannedCall => ({ ...c, when: undefined, branch: undefined } as PlannedCall);
+
+/** A frozen permission set for a call's `requires`: shared by every requirement made from it. */
+export function requiresAll(...values: string[]): PermissionSet {
+  return Object.freeze({ mode: 'ALL' as const, values: Object.freeze(values) as string[] });
+}

@@ -4,9 +4,10 @@
  *   (`wfm:agent:edit`), not the PATCH on a management unit's agents (design card §1, known gaps).
  * - Schedules: imported or updated through an upload URL; there is no publish endpoint: the
  *   `published` flag rides on the import/update request (design card §1).
+ * Deployer `api` only (your own code): every call's source is its Platform API reference.
  */
 import type { Resource } from '../types.js';
-import { step, type ActionPlan } from './step.js';
+import { always, apiStep as step, type ActionPlan } from './step.js';
 
 const findBu = step('GET /api/v2/workforcemanagement/businessunits', 'find the business unit by name');
 const findMu = step('GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/managementunits', 'find the management unit by name');
@@ -31,11 +32,14 @@ const removeSchedule = step(`DELETE ${weeks}/{scheduleId}`, 'delete the schedule
 
 const SCHEDULE: ActionPlan = {
   deploy: [findBu, findSchedule, importUrl, importRun, updateUrl, updateRun],
-  create: [findBu, findSchedule, { ...importUrl, when: undefined }, { ...importRun, when: undefined }],
-  update: [findBu, findSchedule, { ...updateUrl, when: undefined }, { ...updateRun, when: undefined }],
-  publish: [findBu, findSchedule, { ...updateUrl, when: undefined }, { ...updateRun, when: undefined, purpose: 'publish the schedule (published flag on the update)' }],
+  create: [findBu, findSchedule, always(importUrl), always(importRun)],
+  update: [findBu, findSchedule, always(updateUrl), always(updateRun)],
+  publish: [findBu, findSchedule, always(updateUrl), { ...always(updateRun), purpose: 'publish the schedule (published flag on the update)' }],
   delete: [findBu, findSchedule, removeSchedule],
 };
+
+/** The WFM plan tables (deployer `api`). */
+export const WFM_PLANS = { wfmAgentAssignment: ASSIGNMENT, wfmSchedule: SCHEDULE } as const;
 
 /** The calls for one agent assignment; undefined for `publish`. */
 export function planAgentAssignment(r: Resource) {
