@@ -18,7 +18,12 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { operationsFromSwagger, type Swagger } from '../src/catalog/swagger.js';
 import { cxAsCodeFromProviderDocs, wizardFromConfig } from '../src/catalog/sources.js';
-import { buildVocabulary, vocabularySource, type CuratedVocabulary, type VocabularyInput } from '../src/catalog/vocabulary-build.js';
+import {
+  buildVocabulary,
+  vocabularySource,
+  type CuratedVocabulary,
+  type VocabularyInput,
+} from '../src/catalog/vocabulary-build.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,18 +66,23 @@ if (!swagger && !cx && !wizard && !vocabulary) {
   process.exit(2);
 }
 if ((vocabulary || provider) && !(vocabulary && swagger)) {
-  console.error('--vocabulary needs --swagger (the vocabulary starts from the swagger), and --provider-permissions needs --vocabulary');
+  console.error(
+    '--vocabulary needs --swagger (the vocabulary starts from the swagger), ' +
+      'and --provider-permissions needs --vocabulary',
+  );
   process.exit(2);
 }
 if (swagger) {
   const doc = JSON.parse(readFileSync(swagger, 'utf8')) as Swagger;
   const table = operationsFromSwagger(doc);
-  write('operations.generated.ts', 'OPERATIONS', 'OperationTable', `${describe(swagger)}; ${table.rows.length} operations`, table);
+  const header = `${describe(swagger)}; ${table.rows.length} operations`;
+  write('operations.generated.ts', 'OPERATIONS', 'OperationTable', header, table);
 }
 if (cx) {
   const doc = JSON.parse(readFileSync(cx, 'utf8'));
   const table = cxAsCodeFromProviderDocs(doc);
-  write('cx-as-code.generated.ts', 'CX_AS_CODE', 'CxAsCodeTable', `${describe(cx)}; ${Object.keys(table).length} resource types`, table);
+  const header = `${describe(cx)}; ${Object.keys(table).length} resource types`;
+  write('cx-as-code.generated.ts', 'CX_AS_CODE', 'CxAsCodeTable', header, table);
 }
 if (wizard) {
   const doc = JSON.parse(readFileSync(wizard, 'utf8'));
@@ -89,7 +99,8 @@ if (vocabulary && swagger) {
   });
   for (const d of dropped) console.log(`vocabulary: dropped ${JSON.stringify(d.value)} from ${d.source} (not a name)`);
   const header =
-    `${table.permissions.length} permissions, ${table.scopes.length} scopes from ${table.sources.length} sources (cited below); ` +
+    `${table.permissions.length} permissions, ${table.scopes.length} scopes ` +
+    `from ${table.sources.length} sources (cited below); ` +
     `curated list: ${describe(vocabulary).replace(/^source: /, '')}`;
   save('vocabulary.generated.ts', vocabularySource(table, header));
 }

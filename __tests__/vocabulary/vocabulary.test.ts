@@ -23,7 +23,7 @@ const v = bundledVocabulary();
 const ids = (name: string) => v.permissionSources(name).map((s) => s.id);
 
 describe('vocabulary facts, each with its source', () => {
-  it('architect:ui:view is known: Architect Scripting docs index.html l.104 and the RC Architect permissions overview', () => {
+  it('architect:ui:view is known: Architect Scripting index.html l.104, RC Architect permissions overview', () => {
     expect(v.hasPermission('architect:ui:view')).toBe(true);
     expect(ids('architect:ui:view')).toEqual(['architect-scripting-docs', 'rc-architect-permissions-overview']);
     const as = v.permissionSources('architect:ui:view')[0]!;
@@ -37,7 +37,8 @@ describe('vocabulary facts, each with its source', () => {
     for (const name of ['scripter:script:add', 'scripter:script:edit', 'scripter:script:delete']) {
       expect(ids(name)).toEqual(['sdk-js-179-scripts']);
       expect(v.permissionSources(name)[0]!.url).toBe(
-        'https://github.com/MyPureCloud/platform-client-sdk-javascript/blob/b5cbcf338d940809969c219e39cd25e04c8416b7/build/docs/ScriptsApi.md',
+        'https://github.com/MyPureCloud/platform-client-sdk-javascript/blob/' +
+          'b5cbcf338d940809969c219e39cd25e04c8416b7/build/docs/ScriptsApi.md',
       );
     }
   });
@@ -45,13 +46,20 @@ describe('vocabulary facts, each with its source', () => {
   it('wfm:schedule:publish is in no source (excluded by the curated list); the real schedule actions are', () => {
     expect(v.hasPermission('wfm:schedule:publish')).toBe(false);
     expect(curated.excluded!.map((e) => e.name)).toContain('wfm:schedule:publish');
-    for (const a of ['add', 'delete', 'edit', 'generate', 'view']) expect(ids(`wfm:schedule:${a}`)).toContain('swagger');
+    for (const a of ['add', 'delete', 'edit', 'generate', 'view']) {
+      expect(ids(`wfm:schedule:${a}`)).toContain('swagger');
+    }
     expect(ids('wfm:publishedSchedule:view')).toContain('swagger');
   });
 
   it('names from the provider resource_permissions data, the CX-as-Code docs and the wizard config carry them', () => {
     expect(ids('architect:flow:view')).toEqual(
-      expect.arrayContaining(['swagger', 'provider-resource-permissions', 'cx-as-code-docs', 'architect-scripting-docs']),
+      expect.arrayContaining([
+        'swagger',
+        'provider-resource-permissions',
+        'cx-as-code-docs',
+        'architect-scripting-docs',
+      ]),
     );
     // premium-app-wizard.json premiumAppViewPermission (config.js l.29).
     expect(ids('integration:examplePremiumApp:view')).toEqual(['wizard-config']);
@@ -59,12 +67,12 @@ describe('vocabulary facts, each with its source', () => {
     expect(v.scopeSources('ai-studio').map((s) => s.id)).toEqual(['provider-resource-permissions', 'cx-as-code-docs']);
   });
 
-  it('JS SDK 259 operation descriptions: telephony:extension:assign (UsersApi.md l.4542), conversation:internalMessaging:accept', () => {
+  it('JS SDK 259 descriptions: telephony:extension:assign (UsersApi.md l.4542), internalMessaging:accept', () => {
     expect(ids('telephony:extension:assign')).toContain('sdk-js-259-docs');
     expect(ids('conversation:internalMessaging:accept')).toEqual(['sdk-js-259-docs']);
   });
 
-  it('a description typo is excluded: wfm:AgentHistoricalAdherenceConformance:view (WorkforceManagementApi.md l.13612)', () => {
+  it('a doc typo is excluded: wfm:AgentHistoricalAdherenceConformance:view (WorkforceManagementApi.md l.13612)', () => {
     expect(v.hasPermission('wfm:AgentHistoricalAdherenceConformance:view')).toBe(false);
     expect(v.hasPermission('wfm:agentHistoricalAdherenceConformance:view')).toBe(true);
   });
@@ -75,18 +83,19 @@ describe('vocabulary facts, each with its source', () => {
 
   it('the message summary counts the names and lists the source labels', () => {
     expect(v.describe('permission')).toBe(
-      `${v.permissionCount.toLocaleString('en-US')} names from: swagger, provider resource_permissions, CX-as-Code docs, ` +
-        'wizard, Architect Scripting docs, JS SDK docs, Resource Center',
+      `${v.permissionCount.toLocaleString('en-US')} names from: swagger, provider resource_permissions, ` +
+        'CX-as-Code docs, wizard, Architect Scripting docs, JS SDK docs, Resource Center',
     );
     expect(v.permissionCount).toBeGreaterThan(1400);
     expect(v.scopeCount).toBe(132);
   });
 
-  it('every curated entry is in the generated table with exactly the sources it cites (npm run catalog is current)', () => {
+  it('every curated entry is in the generated table with its cited sources (npm run catalog is current)', () => {
     for (const [kind, list] of [['permission', curated.permissions], ['scope', curated.scopes]] as const) {
       for (const e of list) {
         const got = (kind === 'permission' ? v.permissionSources(e.name) : v.scopeSources(e.name)).map((s) => s.id);
-        expect({ name: e.name, cited: got.filter((id) => id in curated.sources) }).toEqual({ name: e.name, cited: e.sources });
+        const cited = got.filter((id) => id in curated.sources);
+        expect({ name: e.name, cited }).toEqual({ name: e.name, cited: e.sources });
         expect(e.evidence.length).toBeGreaterThan(10);
       }
     }
@@ -172,8 +181,17 @@ describe('vocabulary build (scripts/build-catalog.ts --vocabulary)', () => {
       securityDefinitions: { 'PureCloud OAuth': { scopes: { architect: '', 'architect:readonly': '' } } },
       paths: {
         '/api/v2/flows': {
-          get: { security: [{ 'PureCloud OAuth': ['architect', 'flows-extra'] }], 'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:view', 'They are enforced by the backend'] } },
-          post: { 'x-inin-requires-permissions': { permissions: ['architect:flow:add'] }, 'x-derived-previous-permissions': { permissions: ['architect:flow:old'] } },
+          get: {
+            security: [{ 'PureCloud OAuth': ['architect', 'flows-extra'] }],
+            'x-inin-requires-permissions': {
+              type: 'ANY',
+              permissions: ['architect:flow:view', 'They are enforced by the backend'],
+            },
+          },
+          post: {
+            'x-inin-requires-permissions': { permissions: ['architect:flow:add'] },
+            'x-derived-previous-permissions': { permissions: ['architect:flow:old'] },
+          },
         },
       },
     },
@@ -188,11 +206,27 @@ describe('vocabulary build (scripts/build-catalog.ts --vocabulary)', () => {
   it('merges the sources, keeps each name once with its source ids, drops what is not a name', () => {
     const { table, dropped } = buildVocabulary({
       swagger,
-      provider: { cite: 'rp.json', doc: { resources: [{ permissions: ['architect:flow:view'], scopes: ['ai-studio'] }] } },
-      wizard: { cite: 'wz.json', doc: { installPermissions: { role: ['authorization:role:add'] }, premiumAppViewPermission: 'integration:app:view', installScopes: { x: ['oauth'] } } },
+      provider: {
+        cite: 'rp.json',
+        doc: { resources: [{ permissions: ['architect:flow:view'], scopes: ['ai-studio'] }] },
+      },
+      wizard: {
+        cite: 'wz.json',
+        doc: {
+          installPermissions: { role: ['authorization:role:add'] },
+          premiumAppViewPermission: 'integration:app:view',
+          installScopes: { x: ['oauth'] },
+        },
+      },
       curated: cur,
     });
-    expect(table.sources.map((s) => s.id)).toEqual(['swagger', 'swagger-previous', 'provider-resource-permissions', 'wizard-config', 'doc']);
+    expect(table.sources.map((s) => s.id)).toEqual([
+      'swagger',
+      'swagger-previous',
+      'provider-resource-permissions',
+      'wizard-config',
+      'doc',
+    ]);
     expect(table.permissions).toEqual([
       ['architect:flow:add', [0]],
       ['architect:flow:old', [1]],
@@ -201,17 +235,21 @@ describe('vocabulary build (scripts/build-catalog.ts --vocabulary)', () => {
       ['authorization:role:add', [3]],
       ['integration:app:view', [3]],
     ]);
-    expect(table.scopes.map(([n]) => n)).toEqual(['ai-studio', 'architect', 'architect:readonly', 'flows-extra', 'oauth']);
+    const scopeNames = table.scopes.map(([n]) => n);
+    expect(scopeNames).toEqual(['ai-studio', 'architect', 'architect:readonly', 'flows-extra', 'oauth']);
     expect(dropped).toEqual([{ source: 'swagger', value: 'They are enforced by the backend' }]);
     const text = vocabularySource(table, 'header');
     expect(text).toMatch(/^\/\/ GENERATED/);
-    expect(text.split('\n').filter((l) => l.startsWith('    ["')).length).toBe(table.permissions.length + table.scopes.length);
+    const rows = text.split('\n').filter((l) => l.startsWith('    ["'));
+    expect(rows.length).toBe(table.permissions.length + table.scopes.length);
     expect(new Vocabulary(table).hasPermission('architect:ui:view')).toBe(true);
   });
 
   it('refuses an excluded name that a source names, a curated entry without source or evidence, bad documents', () => {
-    const named = { ...swagger, doc: { paths: { '/x': { get: { 'x-inin-requires-permissions': { permissions: ['wfm:schedule:publish'] } } } } } };
-    expect(() => buildVocabulary({ swagger: named, curated: cur })).toThrow(/wfm:schedule:publish is excluded .* swagger names it/);
+    const get = { 'x-inin-requires-permissions': { permissions: ['wfm:schedule:publish'] } };
+    const named = { ...swagger, doc: { paths: { '/x': { get } } } };
+    const build = () => buildVocabulary({ swagger: named, curated: cur });
+    expect(build).toThrow(/wfm:schedule:publish is excluded .* swagger names it/);
     const noSource = { ...cur, permissions: [{ name: 'a:b:c', sources: [], evidence: 'x' }] };
     expect(() => buildVocabulary({ swagger, curated: noSource })).toThrow(/cites no source/);
     const unknown = { ...cur, permissions: [{ name: 'a:b:c', sources: ['nope'], evidence: 'x' }] };

@@ -106,7 +106,11 @@ export function buildVocabulary(inputs: {
     if (!isObj(d) || !Array.isArray(own(d, 'resources'))) {
       throw new Error('vocabulary: the provider resource_permissions data has no "resources" list');
     }
-    const src = addSource({ id: 'provider-resource-permissions', label: 'provider resource_permissions', cite: inputs.provider.cite });
+    const src = addSource({
+      id: 'provider-resource-permissions',
+      label: 'provider resource_permissions',
+      cite: inputs.provider.cite,
+    });
     for (const r of own(d, 'resources') as unknown[]) {
       if (!isObj(r)) continue;
       for (const p of strings(own(r, 'permissions'))) add(perms, src, p);
@@ -129,7 +133,9 @@ export function buildVocabulary(inputs: {
   // Premium-app wizard config.
   if (inputs.wizard) {
     const d = inputs.wizard.doc;
-    if (!isObj(d) || !isObj(own(d, 'installPermissions'))) throw new Error('vocabulary: the wizard config has no installPermissions');
+    if (!isObj(d) || !isObj(own(d, 'installPermissions'))) {
+      throw new Error('vocabulary: the wizard config has no installPermissions');
+    }
     const src = addSource({ id: 'wizard-config', label: 'wizard', cite: inputs.wizard.cite });
     for (const key of ['installPermissions', 'uninstallPermissions']) {
       const m = own(d, key);
@@ -158,12 +164,13 @@ export function buildVocabulary(inputs: {
     }
     for (const [kind, list, map] of [['permission', c.permissions, perms], ['scope', c.scopes, scopes]] as const) {
       for (const e of list) {
-        if (!VOCABULARY_NAME.test(e.name)) throw new Error(`vocabulary: curated ${kind} ${JSON.stringify(e.name)} is not a name`);
-        if (!e.evidence) throw new Error(`vocabulary: curated ${kind} ${e.name} gives no evidence`);
-        if (!Array.isArray(e.sources) || e.sources.length === 0) throw new Error(`vocabulary: curated ${kind} ${e.name} cites no source`);
+        const what = `vocabulary: curated ${kind} ${JSON.stringify(e.name)}`;
+        if (!VOCABULARY_NAME.test(e.name)) throw new Error(`${what} is not a name`);
+        if (!e.evidence) throw new Error(`${what} gives no evidence`);
+        if (!Array.isArray(e.sources) || e.sources.length === 0) throw new Error(`${what} cites no source`);
         for (const id of e.sources) {
           const i = ids.get(id);
-          if (i === undefined) throw new Error(`vocabulary: curated ${kind} ${e.name} cites unknown source ${id}`);
+          if (i === undefined) throw new Error(`${what} cites unknown source ${id}`);
           add(map, i, e.name);
         }
       }
@@ -178,7 +185,9 @@ export function buildVocabulary(inputs: {
   }
 
   const rows = (map: Map<string, Set<number>>): Array<[string, number[]]> =>
-    [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, set]) => [name, [...set].sort((x, y) => x - y)]);
+    [...map]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, set]) => [name, [...set].sort((x, y) => x - y)]);
   return { table: { sources, permissions: rows(perms), scopes: rows(scopes) }, dropped };
 }
 

@@ -36,6 +36,7 @@ export class Vocabulary {
   readonly sources: readonly VocabularySource[];
   private readonly perms = new Map<string, readonly VocabularySource[]>();
   private readonly scps = new Map<string, readonly VocabularySource[]>();
+  private readonly described = new Map<string, string>();
 
   /** Throws when a name refers to a source index the table does not have. */
   constructor(table: VocabularyTable) {
@@ -91,11 +92,15 @@ export class Vocabulary {
    * sources that contribute at least one name of that kind, in table order).
    */
   describe(kind: 'permission' | 'scope'): string {
+    const done = this.described.get(kind);
+    if (done !== undefined) return done;
     const map = kind === 'permission' ? this.perms : this.scps;
     const used = new Set<VocabularySource>();
     for (const list of map.values()) for (const s of list) used.add(s);
     const labels = [...new Set(this.sources.filter((s) => used.has(s)).map((s) => s.label))];
-    return `${map.size.toLocaleString('en-US')} names from: ${labels.join(', ')}`;
+    const text = `${map.size.toLocaleString('en-US')} names from: ${labels.join(', ')}`;
+    this.described.set(kind, text);
+    return text;
   }
 }
 
@@ -245,7 +250,8 @@ export function scopeFamily(input: string, known: ReadonlySet<string>): string[]
   const family = input.slice(0, cut);
   if (!known.has(family)) {
     // A read-only-only family (`search:readonly`, `audits:readonly`): point at that.
-    return known.has(family + READONLY_SUFFIX) && input !== family + READONLY_SUFFIX ? [family + READONLY_SUFFIX] : undefined;
+    const ro = family + READONLY_SUFFIX;
+    return known.has(ro) && input !== ro ? [ro] : undefined;
   }
   return known.has(family + READONLY_SUFFIX) ? [family, family + READONLY_SUFFIX] : [family];
 }
