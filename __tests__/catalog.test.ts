@@ -47,10 +47,23 @@ describe('catalog generation', () => {
     expect(c.permissions.has('architect:flow:view')).toBe(true);
     expect(c.scopes.has('user-basic-info')).toBe(true);
   });
+
+  it('adds the extra vocabulary (permissions and scopes) to what the operations name', () => {
+    const c = new Catalog(table, ['architect:ui:view'], ['ai-studio']);
+    expect(c.permissions.has('architect:ui:view')).toBe(true);
+    expect(c.scopes.has('ai-studio')).toBe(true);
+    expect(c.size).toBe(5);
+  });
 });
 
 describe('bundled catalog', () => {
   const c = bundledCatalog();
+  it('knows the cited vocabulary besides the operations (Architect Scripting docs, JS SDK 179 docs, provider data)', () => {
+    for (const p of ['architect:ui:view', 'scripter:script:add', 'scripter:script:edit']) expect(c.permissions.has(p)).toBe(true);
+    expect(c.permissions.has('wfm:schedule:publish')).toBe(false);
+    expect(c.scopes.has('ai-studio:readonly')).toBe(true);
+  });
+
   it('has the reference operations with their exact requirement', () => {
     expect(c.size).toBeGreaterThan(3000);
     expect(c.lookup('POST', '/api/v2/flows/actions/publish')!.permissions).toEqual({ mode: 'ANY', values: ['architect:flow:unlock', 'architect:flow:publish'] });
