@@ -58,8 +58,10 @@ describe('catalog generation', () => {
 
 describe('bundled catalog', () => {
   const c = bundledCatalog();
-  it('knows the cited vocabulary besides the operations (Architect Scripting docs, JS SDK 179 docs, provider data)', () => {
-    for (const p of ['architect:ui:view', 'scripter:script:add', 'scripter:script:edit']) expect(c.permissions.has(p)).toBe(true);
+  it('knows the cited vocabulary besides the operations (Architect Scripting docs, JS SDK 179, provider data)', () => {
+    for (const p of ['architect:ui:view', 'scripter:script:add', 'scripter:script:edit']) {
+      expect(c.permissions.has(p)).toBe(true);
+    }
     expect(c.permissions.has('wfm:schedule:publish')).toBe(false);
     expect(c.scopes.has('ai-studio:readonly')).toBe(true);
   });
