@@ -1,16 +1,75 @@
-/** `explain "METHOD /api/v2/path"`: what one operation needs, from the catalog. */
+/**
+ * `explain "METHOD /api/v2/path"`: what one operation needs, from the catalog, and which deployer
+ * plans make the call, with the condition and the source of each (src/plan/matrix.ts).
+ */
 import type { Catalog } from './catalog/catalog.js';
+import type { Deployer, PlannedCall, ResourceKind } from './types.js';
 import { termLines, termText } from './report/escape.js';
+import { planMatrix, referenceLookups } from './plan/matrix.js';
+import { describeSource } from './plan/sources.js';
+import { DEPLOYERS } from './types.js';
+
+/** One planned use of an operation: who makes it, in which actions, why, when, from which source. */
+interface Use {
+  deployer: Deployer;
+  kind: ResourceKind | 'flow references';
+  actions: string[];
+  call: PlannedCall;
+}
 
 /**
- * Renders the requirement of one operation; returns undefined when the operation is unknown.
- * The catalog may come from a swagger file, so its strings are escaped for a terminal (`termText`, `termLines`).
+ * The plan rows that make the call `matches` accepts, grouped by deployer, kind, purpose,
+ * condition, division, requirement and source (the actions that share all of them are listed together).
+ */
+export function plannedUses(matches: (c: PlannedCall) => boolean): Use[] {
+  const uses = new Map<string, Use>();
+  const add = (deployer: Deployer, kind: Use['kind'], action: string, c: PlannedCall) => {
+    if (!matches(c)) return;
+    const key = JSON.stringify([deployer, kind, c.purpose, c.when, c.division, c.divisionBound, c.requires, c.source, c.note]);
+    const u = uses.get(key);
+    if (u) {
+      if (!u.actions.includes(action)) u.actions.push(action);
+    } else uses.set(key, { deployer, kind, actions: [action], call: c });
+  };
+  for (const e of planMatrix()) for (const c of e.calls) add(e.deployer, e.kind, e.action, c);
+  for (const d of DEPLOYERS) for (const c of referenceLookups(d)) add(d, 'flow references', 'every action but delete', c);
+  return [...uses.values()];
+}
+
+/** Lines describing planned uses (plan tables are our own text: no escaping needed beyond the terminal's). */
+function useLines(uses: readonly Use[]): string[] {
+  if (!uses.length) return [];
+  const lines = ['  planned by (deployer, kind, actions: purpose):'];
+  for (const u of uses) {
+    const c = u.call;
+    const where = c.division ? `, in division ${c.division}` : c.divisionBound ? ", in the object's division" : ', org-wide';
+    lines.push(`    ${u.deployer} ${u.kind} ${u.actions.join(', ')}: ${c.purpose}${where}`);
+    if (c.when) lines.push(`      when: ${c.when}`);
+    if (c.requires) lines.push(`      needs: ${c.requires.values.join(c.requires.mode === 'ALL' ? ' and ' : ' or ')} (the source's rule, not the catalog's)`);
+    if (c.note) lines.push(`      note: ${c.note}`);
+    lines.push(`      source: ${c.source ? describeSource(c.source) : 'none'}`);
+  }
+  return lines;
+}
+
+/**
+ * Renders the requirement of one operation and the plans that make it; returns undefined when the
+ * operation is neither in the catalog nor planned. The catalog may come from a swagger file, so its
+ * strings are escaped for a terminal (`termText`, `termLines`); the query itself is never printed.
  */
 export function explainOperation(catalog: Catalog, query: string): string | undefined {
   const m = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(query);
   if (!m) return undefined;
-  const found = catalog.lookup(m[1]!, m[2]!.replace(/^https?:\/\/[^/]+/, ''));
-  if (!found) return undefined;
+  const method = m[1]!.toUpperCase();
+  const path = m[2]!.replace(/^https?:\/\/[^/]+/, '');
+  const found = catalog.lookup(m[1]!, path);
+  if (!found) {
+    const uses = plannedUses((c) => c.method === method && c.path === path);
+    if (!uses.length) return undefined;
+    const c = uses[0]!.call;
+    const head = `${c.method} ${c.path}  (not in the catalog: no published permission requirement)`;
+    return termLines([head, ...useLines(uses)].join('\n'));
+  }
   const t = termText;
   const op = {
     ...found,
@@ -30,5 +89,11 @@ export function explainOperation(catalog: Catalog, query: string): string | unde
   } else lines.push('  permissions: none beyond a valid token');
   lines.push(op.scopesUnknown ? '  OAuth scopes: not published' : `  OAuth scopes (user tokens; any one): ${op.scopes.join(', ') || 'none'}`);
   lines.push('  client-credentials tokens: scopes do not apply; the client\'s roles and divisions decide');
+  const same = (c: PlannedCall) => {
+    if (!c.path.startsWith('/api/v2/')) return false;
+    const o = catalog.lookup(c.method, c.path);
+    return o !== undefined && o.method === found.method && o.path === found.path;
+  };
+  lines.push(...useLines(plannedUses(same)));
   return termLines(lines.join('\n'));
 }

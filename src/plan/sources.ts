@@ -28,7 +28,7 @@ export const RC_HOME_QUOTE = 'By default, all objects belong to the Home divisio
 
 /** Anchor of an operation in the Developer Center API explorer: `post-api-v2-flows--flowId--versions`. */
 export function apiExplorerAnchor(method: string, path: string): string {
-  return `${method.toLowerCase()}-${path.replace(/\//g, '-').replace(/[{}]/g, '-')}`;
+  return `${method.toLowerCase()}-${path.replace(/^\//, '').replace(/\//g, '-').replace(/[{}]/g, '-')}`;
 }
 
 /**

@@ -72,6 +72,37 @@ const counts = {
   properties: { errors: { type: 'integer', minimum: 0 }, warnings: { type: 'integer', minimum: 0 }, notices: { type: 'integer', minimum: 0 } },
 } as const;
 
+/** Where the fact "the deployer makes this call" comes from (src/types.ts CallSource). */
+const callSource = {
+  description: 'where the fact that the deployer makes this call comes from: its code at a commit, or a documentation page',
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'repo', 'commit', 'path'],
+      properties: {
+        kind: { const: 'code' },
+        repo: { type: 'string', pattern: '^[^/]+/[^/]+$' },
+        commit: { type: 'string', pattern: '^[0-9a-f]{40}$' },
+        path: { type: 'string' },
+        lines: { type: 'string' },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'url'],
+      properties: { kind: { const: 'docs' }, url: { type: 'string', pattern: '^https://' }, quote: { type: 'string' } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'type', 'url'],
+      properties: { kind: { const: 'provider-docs' }, type: { type: 'string' }, url: { type: 'string', pattern: '^https://' } },
+    },
+  ],
+} as const;
+
 const requirement = {
   type: 'object',
   additionalProperties: false,
@@ -90,6 +121,7 @@ const requirement = {
     unverifiable: { type: 'string' },
     location,
     divisionLocation: location,
+    source: callSource,
   },
 } as const;
 
