@@ -8,5 +8,6 @@ export default {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/__tests__/corpus/'],
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/__tests__/support/setup-env.cjs'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
 };

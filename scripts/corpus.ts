@@ -25,6 +25,17 @@ if (!existsSync(dir)) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'gp-corpus-'));
+// The generated manifests (in `work`) name the corpus files where they are: the workspace these
+// trusted runs are confined to is the deepest folder holding both.
+process.env.GITHUB_WORKSPACE = commonAncestor(dir, work);
+
+function commonAncestor(a: string, b: string): string {
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join('/') || '/';
+}
 const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
 
 /** Generated substitution value for a placeholder key (division keys get a division name). */

@@ -13,7 +13,7 @@
  *   `force_unlock` unlocks before an update or a delete, never on create; no lookup by name.
  */
 import type { CallSource, Deployer, PlannedCall, Resource } from '../types.js';
-import { REFERENCE_LOOKUPS, type FlowReference } from '../expand/references.js';
+import { groupReferencesByLookup, type FlowReference } from '../expand/references.js';
 import { always, apiStep, requiresAll, step, type ActionPlan, type StepOptions } from './step.js';
 import { apiReference, architectScriptingDocs, providerCode } from './sources.js';
 
@@ -168,11 +168,7 @@ function referenceSource(deployer: Deployer, call: string): { source: CallSource
  * before the deploy: a grant in any division is accepted.
  */
 export function referenceCalls(refs: readonly FlowReference[], deployer: Deployer = 'api'): PlannedCall[] {
-  const byCall = new Map<string, FlowReference[]>();
-  for (const r of refs) {
-    const call = REFERENCE_LOOKUPS[r.kind].call;
-    byCall.set(call, [...(byCall.get(call) ?? []), r]);
-  }
+  const byCall = groupReferencesByLookup(refs);
   return [...byCall.entries()].map(([call, list]) => {
     const names = list.slice(0, 3).map((r) => `${r.kind} "${r.name.trim()}"`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
     const { source, note } = referenceSource(deployer, call);
