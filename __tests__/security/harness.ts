@@ -5,7 +5,8 @@
  * every case makes on every output channel.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { marked } from 'marked';
@@ -206,6 +207,20 @@ export interface ActionRun extends ProcRun {
   github: FakeGitHub;
 }
 
+/**
+ * A real pipe (a FIFO: same semantics as pipe(2)) as the runner gives a step, unlike Node's
+ * default stdio, which is a socket pair (opening /proc/self/fd/1 of a socket fails at once, of a
+ * pipe it blocks: the class 5 attack). Returns the child's end and the parent's end.
+ */
+function realPipe(dir: string, name: string, childWrites: boolean): { child: number; parent: number } {
+  const path = join(dir, name);
+  execFileSync('mkfifo', [path]);
+  // O_RDWR never blocks on a FIFO; the other end's open then finds a peer and returns at once.
+  const first = openSync(path, 'r+');
+  const second = openSync(path, childWrites ? 'r' : 'w');
+  return childWrites ? { child: first, parent: second } : { child: second, parent: first };
+}
+
 function spawnCapped(
   label: string,
   argv: string[],
@@ -214,7 +229,19 @@ function spawnCapped(
   opts: { stdinPipe?: boolean; watchFile?: string } = {},
 ): Promise<ProcRun> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, argv, { cwd, env, stdio: [opts.stdinPipe ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const dir = mkdtempSync(join(tmpdir(), 'gp-sec-pipes-'));
+    const outPipe = realPipe(dir, 'stdout', true);
+    const errPipe = realPipe(dir, 'stderr', true);
+    // /dev/stdin case: a pipe that stays open and empty until the child exits.
+    const inPipe = opts.stdinPipe ? realPipe(dir, 'stdin', false) : undefined;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(process.execPath, argv, { cwd, env, stdio: [inPipe ? inPipe.child : 'ignore', outPipe.child, errPipe.child] });
+    } finally {
+      for (const fd of [outPipe.child, errPipe.child, inPipe?.child]) if (fd !== undefined) closeSync(fd);
+    }
+    const stdout = new Socket({ fd: outPipe.parent, readable: true, writable: false });
+    const stderr = new Socket({ fd: errPipe.parent, readable: true, writable: false });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outBytes = 0;
@@ -244,7 +271,7 @@ function spawnCapped(
           }
         }, 200)
       : undefined;
-    child.stdout!.on('data', (d: Buffer) => {
+    stdout.on('data', (d: Buffer) => {
       outBytes += d.length;
       if (outBytes <= MAX_STREAM_BYTES) out.push(d);
       else if (!overflow) {
@@ -252,7 +279,7 @@ function spawnCapped(
         kill();
       }
     });
-    child.stderr!.on('data', (d: Buffer) => {
+    stderr.on('data', (d: Buffer) => {
       errBytes += d.length;
       if (errBytes <= MAX_STREAM_BYTES) err.push(d);
       else if (!overflow) {
@@ -260,13 +287,17 @@ function spawnCapped(
         kill();
       }
     });
-    // /dev/stdin case: the pipe stays open (nothing is ever written) until the child exits.
-    child.stdin?.on('error', () => {});
+    const ended = (s: Socket) => new Promise<void>((done) => {
+      s.on('error', () => done());
+      s.on('close', () => done());
+    });
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (code, signal) => done([code, signal])));
     child.on('error', reject);
-    child.on('close', (code, signal) => {
+    void Promise.all([exited, ended(stdout), ended(stderr)]).then(([[code, signal]]) => {
       clearTimeout(timer);
       if (watcher) clearInterval(watcher);
-      child.stdin?.destroy();
+      if (inPipe) closeSync(inPipe.parent);
+      rmSync(dir, { recursive: true, force: true });
       resolveRun({
         label,
         code,
