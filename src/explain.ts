@@ -25,7 +25,7 @@ export function plannedUses(matches: (c: PlannedCall) => boolean): Use[] {
   const uses = new Map<string, Use>();
   const add = (deployer: Deployer, kind: Use['kind'], action: string, c: PlannedCall) => {
     if (!matches(c)) return;
-    const key = JSON.stringify([deployer, kind, c.purpose, c.when, c.division, c.divisionBound, c.requires, c.source, c.note]);
+    const key = JSON.stringify([deployer, kind, c.purpose, c.when, c.division, c.divisionBound, c.requires, c.source, c.note, c.unconfirmed]);
     const u = uses.get(key);
     if (u) {
       if (!u.actions.includes(action)) u.actions.push(action);
@@ -45,8 +45,12 @@ function useLines(uses: readonly Use[]): string[] {
     const where = c.division ? `, in division ${c.division}` : c.divisionBound ? ", in the object's division" : ', org-wide';
     lines.push(`    ${u.deployer} ${u.kind} ${u.actions.join(', ')}: ${c.purpose}${where}`);
     if (c.when) lines.push(`      when: ${c.when}`);
-    if (c.requires) lines.push(`      needs: ${c.requires.values.join(c.requires.mode === 'ALL' ? ' and ' : ' or ')} (the source's rule, not the catalog's)`);
+    if (c.requires) {
+      const rule = c.requiresSource ? describeSource(c.requiresSource) : "the source's";
+      lines.push(`      needs: ${c.requires.values.join(c.requires.mode === 'ALL' ? ' and ' : ' or ')} (rule: ${rule}; not the catalog's)`);
+    }
     if (c.note) lines.push(`      note: ${c.note}`);
+    if (c.unconfirmed) lines.push(`      not confirmed: ${c.unconfirmed}`);
     lines.push(`      source: ${c.source ? describeSource(c.source) : 'none'}`);
   }
   return lines;
@@ -89,11 +93,10 @@ export function explainOperation(catalog: Catalog, query: string): string | unde
   } else lines.push('  permissions: none beyond a valid token');
   lines.push(op.scopesUnknown ? '  OAuth scopes: not published' : `  OAuth scopes (user tokens; any one): ${op.scopes.join(', ') || 'none'}`);
   lines.push('  client-credentials tokens: scopes do not apply; the client\'s roles and divisions decide');
-  const same = (c: PlannedCall) => {
-    if (!c.path.startsWith('/api/v2/')) return false;
-    const o = catalog.lookup(c.method, c.path);
-    return o !== undefined && o.method === found.method && o.path === found.path;
-  };
+  // The plans write swagger templates, maybe with other parameter names: compare the shapes.
+  const shape = (p: string) => p.replace(/\{[^}]*\}/g, '{}');
+  const want = `${found.method.toUpperCase()} ${shape(found.path)}`;
+  const same = (c: PlannedCall) => `${c.method} ${shape(c.path)}` === want;
   lines.push(...useLines(plannedUses(same)));
   return termLines(lines.join('\n'));
 }

@@ -155,6 +155,13 @@ export interface PlannedCall {
    * object's edit permission); the rule's source is `source`.
    */
   requires?: PermissionSet;
+  /** The source of the `requires` rule when it is not `source` (e.g. the Resource Center page on division moves). */
+  requiresSource?: CallSource;
+  /**
+   * Why the fact "the deployer makes this call" is not confirmed (e.g. Archy is closed source: the
+   * call stands for a documented Architect Scripting step), or how it is inferred. Documentation only.
+   */
+  unconfirmed?: string;
   /**
    * OAuth scopes of a step the catalog does not describe (a `SESSION` step with `requires`):
    * `[]` = none of its own (the calls it makes carry theirs). Ignored for catalog operations.

@@ -102,8 +102,9 @@ describe('Archy (AS docs)', () => {
 
   it('every Archy REST call is marked not confirmed (closed source); the session is the documented one — FIDELITY.md', () => {
     for (const c of calls(archy('deploy', { details: { forceUnlock: true } }))) {
-      if (c.method === 'SESSION') expect(c.note).toBeUndefined();
-      else expect(c.note?.startsWith(ARCHY_UNCONFIRMED)).toBe(true);
+      if (c.method === 'SESSION') expect(c.unconfirmed).toBeUndefined();
+      else expect(c.unconfirmed?.startsWith(ARCHY_UNCONFIRMED)).toBe(true);
+      expect(c.note).toBeUndefined();
       expect(c.source?.kind).toBe('docs');
     }
   });

@@ -105,8 +105,9 @@ const divisionOf = (c: PlannedCall) => (c.division ? c.division : c.divisionBoun
 
 function row(i: number, c: PlannedCall): string {
   const call = `\`${c.method} ${c.path}\``;
-  const needs = c.requires ? ` — needs ${c.requires.values.map((v) => `\`${v}\``).join(c.requires.mode === 'ALL' ? ' and ' : ' or ')}` : '';
-  const unconfirmed = c.note?.startsWith(ARCHY_UNCONFIRMED) ? ' (not confirmed)' : c.note?.startsWith('inferred') ? ' (inferred)' : '';
+  const rule = c.requiresSource ? ` (${link(c.requiresSource, 'rule')})` : '';
+  const needs = c.requires ? ` — needs ${c.requires.values.map((v) => `\`${v}\``).join(c.requires.mode === 'ALL' ? ' and ' : ' or ')}${rule}` : '';
+  const unconfirmed = c.unconfirmed?.startsWith(ARCHY_UNCONFIRMED) ? ' (not confirmed)' : c.unconfirmed?.startsWith('inferred') ? ' (inferred)' : '';
   const source = c.source ? link(c.source) : '**none**';
   return `| ${i} | ${call} | ${esc(c.purpose + needs)} | ${esc(c.when ?? 'always')} | ${divisionOf(c)} | ${source}${unconfirmed} |`;
 }
@@ -125,7 +126,7 @@ export function sourceCounts(entries: readonly PlanEntry[]): { calls: number; co
       else if (c.source.kind === 'code') n.code++;
       else if (c.source.kind === 'docs') n.docs++;
       else n.providerDocs++;
-      if (c.note?.startsWith(ARCHY_UNCONFIRMED)) n.unconfirmed++;
+      if (c.unconfirmed?.startsWith(ARCHY_UNCONFIRMED)) n.unconfirmed++;
     }
   }
   return n;

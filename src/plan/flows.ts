@@ -66,7 +66,7 @@ const AS = {
 } as const;
 
 const archy = (call: string, purpose: string, source: CallSource, opts: StepOptions = {}) =>
-  step(call, purpose, source, { note: ARCHY_UNCONFIRMED, ...opts });
+  step(call, purpose, source, { unconfirmed: ARCHY_UNCONFIRMED, ...opts });
 
 /**
  * Architect Scripting refuses to start a session for a user or OAuth client without
@@ -96,7 +96,7 @@ const archyNameClash = archy('DELETE /api/v2/flows/{flowId}', 'delete the existi
   when: 'if a flow with this name exists (Architect Scripting deletes it first when it publishes a new one)', branch: 'present',
 });
 const archyRemove = archy('DELETE /api/v2/flows/{flowId}', 'delete the flow', AS.nameClashDelete, {
-  note: `${ARCHY_UNCONFIRMED}; Architect Scripting documents no delete method (only the same-name delete on publish)`,
+  unconfirmed: `${ARCHY_UNCONFIRMED}; Architect Scripting documents no delete method (only the same-name delete on publish)`,
 });
 const archyUnlock = archy('POST /api/v2/flows/actions/unlock', 'force-unlock a flow locked by someone else', AS.unlock, { when: 'with forceUnlock' });
 
@@ -152,12 +152,12 @@ const CX_AS_CODE_UNLOCK = 'force_unlock';
  * Architect Scripting (docs: names resolve with the caller's permissions), or the CX-as-Code
  * import job, which resolves them inside Genesys Cloud (the provider itself makes no lookup).
  */
-function referenceSource(deployer: Deployer, call: string): { source: CallSource; note?: string } {
+function referenceSource(deployer: Deployer, call: string): { source: CallSource; unconfirmed?: string } {
   if (deployer === 'api') return { source: ref(call) };
-  if (deployer === 'archy') return { source: AS.references, note: ARCHY_UNCONFIRMED };
+  if (deployer === 'archy') return { source: AS.references, unconfirmed: ARCHY_UNCONFIRMED };
   return {
     source: AS.references,
-    note: "inferred: the provider makes no lookup; the Architect import job resolves the flow's names, as Architect does with the caller's rights",
+    unconfirmed: "inferred: the provider makes no lookup; the Architect import job resolves the flow's names, as Architect does with the caller's rights",
   };
 }
 
@@ -171,8 +171,8 @@ export function referenceCalls(refs: readonly FlowReference[], deployer: Deploye
   const byCall = groupReferencesByLookup(refs);
   return [...byCall.entries()].map(([call, list]) => {
     const names = list.slice(0, 3).map((r) => `${r.kind} "${r.name.trim()}"`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
-    const { source, note } = referenceSource(deployer, call);
-    return { ...step(call, `resolve ${names} referenced by the flow`, source, { org: true, ...(note ? { note } : {}) }), location: list[0]!.location };
+    const { source, unconfirmed } = referenceSource(deployer, call);
+    return { ...step(call, `resolve ${names} referenced by the flow`, source, { org: true, ...(unconfirmed ? { unconfirmed } : {}) }), location: list[0]!.location };
   });
 }
 

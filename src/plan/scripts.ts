@@ -15,7 +15,7 @@
  * in Home and then moved: edit in Home too. An existing script leaves the division it is in now,
  * which is the target unless it was moved since (not known offline: FIDELITY.md).
  */
-import type { Deployer, PlannedCall, Resource } from '../types.js';
+import type { CallSource, Deployer, PlannedCall, Resource } from '../types.js';
 import { always, apiStep, requiresAll, step, type ActionPlan } from './step.js';
 import { HOME, providerCode, RC_MOVE_OBJECTS, RC_MOVE_QUOTE } from './sources.js';
 
@@ -26,18 +26,18 @@ const MOVE = 'POST /api/v2/authorization/divisions/{divisionId}/objects/{objectT
 const UPLOAD_NOTE = 'script import upload is outside /api/v2 and has no published permission requirement';
 /** The permission a script move needs in each division (inferred: the move pages name no script permission). */
 export const SCRIPT_EDIT = 'scripter:script:edit';
-const MOVE_NOTE = `a move needs the object's edit permission in the divisions it is moved from and to (${RC_MOVE_OBJECTS})`;
+/** The rule every move requirement rests on: edit in the divisions moved from and to. */
+const MOVE_RULE: CallSource = { kind: 'docs', url: RC_MOVE_OBJECTS, quote: RC_MOVE_QUOTE };
 
 /** The move call into the target division, needing script edit there. */
 function moveInto(call: PlannedCall, when: string): PlannedCall {
-  return { ...call, when, note: MOVE_NOTE, requires: requiresAll(SCRIPT_EDIT) };
+  return { ...call, when, requires: requiresAll(SCRIPT_EDIT), requiresSource: MOVE_RULE };
 }
 /** The same move seen from Home: a new script is created in Home, so it leaves Home. */
 const moveFromHome: PlannedCall = {
   ...step(MOVE, 'move the new script out of Home, where the import creates it (needs script edit in Home too)',
-    { kind: 'docs', url: RC_MOVE_OBJECTS, quote: RC_MOVE_QUOTE }, { when: 'if the script is new (created in Home, then moved)', branch: 'absent' }),
+    MOVE_RULE, { when: 'if the script is new (created in Home, then moved)', branch: 'absent' }),
   division: HOME,
-  note: MOVE_NOTE,
   requires: requiresAll(SCRIPT_EDIT),
 };
 

@@ -8,8 +8,10 @@ export interface StepOptions {
   org?: boolean;
   /** When the deployer makes the call ("with force_unlock"). */
   when?: string;
-  /** Text for a call the catalog does not describe (why it cannot be verified); a remark otherwise. */
+  /** Text for a call the catalog does not describe: why it cannot be verified. */
   note?: string;
+  /** Why the call itself is not confirmed, or how it is inferred (PlannedCall.unconfirmed). */
+  unconfirmed?: string;
   branch?: 'absent' | 'present';
 }
 
@@ -29,6 +31,7 @@ export function step(call: string, purpose: string, a?: CallSource | StepOptions
   if (opts.when) c.when = opts.when;
   if (opts.branch) c.branch = opts.branch;
   if (opts.note) c.note = opts.note;
+  if (opts.unconfirmed) c.unconfirmed = opts.unconfirmed;
   return c;
 }
 
