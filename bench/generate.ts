@@ -17,7 +17,7 @@ export function generateManifest(resources: number, orgs: number): string {
     lines.push(`        - {role: Flow Deployer, divisions: [${granted.join(', ')}]}`);
     if (full) lines.push(`        - {role: Ops, divisions: ['*']}`);
   }
-  lines.push('roles:', '  Flow Deployer: {permissions: [architect:flow:*, architect:job:*, routing:queue:view]}');
+  lines.push('roles:', '  Flow Deployer: {permissions: [architect:ui:view, architect:flow:*, architect:job:*, routing:queue:view]}');
   const ops = 'routing:scheduleGroup:*, scripter:*:*, wfm:agent:edit, wfm:schedule:*, directory:user:view';
   lines.push(`  Ops: {permissions: [${ops}]}`);
   const flows: string[] = [];
