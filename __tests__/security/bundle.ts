@@ -105,7 +105,9 @@ async function locate(): Promise<Bundles> {
   if (process.env.GP_DIST) {
     const dir = resolve(process.env.GP_DIST);
     const b = { action: join(dir, 'action', 'index.js'), cli: join(dir, 'cli', 'index.js') };
-    if (!existsSync(b.action) || !existsSync(b.cli)) throw new Error(`GP_DIST=${dir} has no action/index.js and cli/index.js`);
+    if (!existsSync(b.action) || !existsSync(b.cli)) {
+      throw new Error(`GP_DIST=${dir} has no action/index.js and cli/index.js`);
+    }
     return b;
   }
   mkdirSync(CACHE, { recursive: true });
@@ -135,7 +137,10 @@ async function locate(): Promise<Bundles> {
           // Both builds at once (ncc is mostly single-threaded). A type error from an edit in
           // progress fails the build: retried twice, 20 s apart, then reported.
           for (let attempt = 1; ; attempt++) {
-            const built = await Promise.allSettled([ncc('src/main.ts', join(tmp, 'action'), true), ncc('src/cli.ts', join(tmp, 'cli'), true)]);
+            const built = await Promise.allSettled([
+              ncc('src/main.ts', join(tmp, 'action'), true),
+              ncc('src/cli.ts', join(tmp, 'cli'), true),
+            ]);
             const failed = built.find((b): b is PromiseRejectedResult => b.status === 'rejected');
             if (!failed) break;
             rmSync(tmp, { recursive: true, force: true });

@@ -6,7 +6,21 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { FakeGenesys } from '../../src/genesys/fake/index.js';
 import { bundles } from './bundle.js';
-import { CASE_TIMEOUT, CLEAN, allExit, exitCodes, flowFile, manifest, mkfifo, runCase, startGenesys, verdict, workspace, type FileSpec, type RunOptions } from './harness.js';
+import {
+  CASE_TIMEOUT,
+  CLEAN,
+  allExit,
+  exitCodes,
+  flowFile,
+  manifest,
+  mkfifo,
+  runCase,
+  startGenesys,
+  verdict,
+  workspace,
+  type FileSpec,
+  type RunOptions,
+} from './harness.js';
 
 let genesys: FakeGenesys;
 beforeAll(async () => {
@@ -18,38 +32,49 @@ afterAll(async () => {
 });
 
 const M = /genesys-preflight\.yml:\d+:\d+/;
+const MANIFEST = 'genesys-preflight.yml';
 
-async function refusedQuickly(id: string, files: Record<string, FileSpec>, path: string, at: RegExp, opts: RunOptions & { fifo?: string } = {}) {
+/** Runs the case (stdout, stderr and stdin are real pipes) and expects a prompt, located exit 2. */
+async function refusedQuickly(
+  id: string,
+  files: Record<string, FileSpec>,
+  path: string,
+  at: RegExp,
+  opts: RunOptions & { fifo?: string } = {},
+) {
   const ws = workspace(id, files);
   if (opts.fifo) mkfifo(ws, opts.fifo);
   const r = await runCase(ws, opts);
   expect({ exits: exitCodes(r), ...verdict(r, { refused: { path, at } }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
 }
 
+/** A manifest whose one flow is `path`. */
+const flowAt = (path: string) => ({ [MANIFEST]: manifest(`flows:\n  - file: ${path}`) });
+
 describe('class 5: no input can hang the job', () => {
   it('flows[].file: /proc/self/fd/1 (the process reads its own stdout pipe)', async () => {
-    await refusedQuickly('fd1', { 'genesys-preflight.yml': manifest('flows:\n  - file: /proc/self/fd/1') }, '/proc/self/fd/1', M);
+    await refusedQuickly('fd1', flowAt('/proc/self/fd/1'), '/proc/self/fd/1', M);
   }, CASE_TIMEOUT);
 
   it('a FIFO in the workspace (open blocks until a writer comes)', async () => {
-    await refusedQuickly('fifo', { 'genesys-preflight.yml': manifest('flows:\n  - file: flows/pipe.yaml'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows/pipe.yaml', M, {
-      fifo: 'flows/pipe.yaml',
-    });
+    const files = { ...flowAt('flows/pipe.yaml'), 'flows/main.yaml': flowFile('Main IVR') };
+    await refusedQuickly('fifo', files, 'flows/pipe.yaml', M, { fifo: 'flows/pipe.yaml' });
   }, CASE_TIMEOUT);
 
   it('flows[].file: /dev/zero (endless)', async () => {
-    await refusedQuickly('dev-zero', { 'genesys-preflight.yml': manifest('flows:\n  - file: /dev/zero') }, '/dev/zero', M);
+    await refusedQuickly('dev-zero', flowAt('/dev/zero'), '/dev/zero', M);
   }, CASE_TIMEOUT);
 
   it('flows[].file: /dev/stdin, an open pipe nobody writes to', async () => {
-    await refusedQuickly('dev-stdin', { 'genesys-preflight.yml': manifest('flows:\n  - file: /dev/stdin') }, '/dev/stdin', M, { stdinPipe: true });
+    await refusedQuickly('dev-stdin', flowAt('/dev/stdin'), '/dev/stdin', M, { stdinPipe: true });
   }, CASE_TIMEOUT);
 
   it('the manifest is a committed symlink to /dev/stdin (an open pipe)', async () => {
-    await refusedQuickly('manifest-stdin', { 'genesys-preflight.yml': { symlink: '/dev/stdin' } }, 'genesys-preflight.yml', /genesys-preflight\.yml(:\d+:\d+)?/, { stdinPipe: true });
+    const files = { [MANIFEST]: { symlink: '/dev/stdin' } };
+    await refusedQuickly('manifest-stdin', files, MANIFEST, /genesys-preflight\.yml(:\d+:\d+)?/, { stdinPipe: true });
   }, CASE_TIMEOUT);
 
   it('flows[].file: a directory', async () => {
-    await refusedQuickly('directory', { 'genesys-preflight.yml': manifest('flows:\n  - file: flows'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows', M);
+    await refusedQuickly('directory', { ...flowAt('flows'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows', M);
   }, CASE_TIMEOUT);
 });

@@ -5,7 +5,20 @@
  * every case makes on every output channel.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -68,7 +81,14 @@ export async function startGenesys(permissions: string[] = ['*']): Promise<FakeG
           { id: 'div-support', name: 'Support' },
         ],
         roles: [{ id: 'role-deployer', name: 'Deployer', permissionPolicies: permissions.map(policy) }],
-        clients: [{ clientId: GENESYS_CLIENT_ID, clientSecret: GENESYS_SECRET, name: 'prod deployer', roleDivisions: [{ roleId: 'role-deployer', divisionId: '*' }] }],
+        clients: [
+          {
+            clientId: GENESYS_CLIENT_ID,
+            clientSecret: GENESYS_SECRET,
+            name: 'prod deployer',
+            roleDivisions: [{ roleId: 'role-deployer', divisionId: '*' }],
+          },
+        ],
         permissionCatalog: [...bundledCatalog().permissions].filter((p) => !p.includes('*')),
         integrationTypes: ['premium-app-example'],
       },
@@ -78,7 +98,10 @@ export async function startGenesys(permissions: string[] = ['*']): Promise<FakeG
   return fake;
 }
 
-/** The manifest's `credentials` line pointing org `prod` at the fake (host overrides only: names come by convention). */
+/**
+ * The manifest's `credentials` line pointing org `prod` at the fake (host overrides only: the
+ * variable names come by convention).
+ */
 export function hostsLine(indent = '    '): string {
   if (!genesysBase) throw new Error('startGenesys() first');
   return `${indent}credentials: {apiBase: "${genesysBase}", loginBase: "${genesysBase}"}`;
@@ -106,7 +129,8 @@ export interface Workspace {
 }
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=attacker', '-c', 'user.email=attacker@example.com', '-c', 'commit.gpgsign=false', ...args], {
+  const identity = ['-c', 'user.name=attacker', '-c', 'user.email=attacker@example.com', '-c', 'commit.gpgsign=false'];
+  return execFileSync('git', [...identity, ...args], {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,7 +153,11 @@ function writeSpec(base: string, rel: string, spec: FileSpec): void {
  * and `../outside` holding the canary. Everything is world-readable (0755 dirs) so it works
  * under a 0700 parent.
  */
-export function workspace(id: string, files: Record<string, FileSpec>, opts: { base?: Record<string, FileSpec> } = {}): Workspace {
+export function workspace(
+  id: string,
+  files: Record<string, FileSpec>,
+  opts: { base?: Record<string, FileSpec> } = {},
+): Workspace {
   const c = canary(id);
   const root = mkdtempSync(join(tmpdir(), `gp-sec-${id}-`));
   chmodSync(root, 0o755);
@@ -148,7 +176,8 @@ export function workspace(id: string, files: Record<string, FileSpec>, opts: { b
   git(dir, ['commit', '-q', '--allow-empty', '-m', 'pull request']);
   const headSha = git(dir, ['rev-parse', 'HEAD']);
   // actions/checkout (persist-credentials: true, the default) leaves this in .git/config.
-  appendFileSync(join(dir, '.git', 'config'), `# ${c}\n[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${CHECKOUT_BASIC}\n`);
+  const credential = `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${CHECKOUT_BASIC}\n`;
+  appendFileSync(join(dir, '.git', 'config'), `# ${c}\n${credential}`);
   const payload = {
     action: 'synchronize',
     number: PR_NUMBER,
@@ -236,7 +265,8 @@ function spawnCapped(
     const inPipe = opts.stdinPipe ? realPipe(dir, 'stdin', false) : undefined;
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(process.execPath, argv, { cwd, env, stdio: [inPipe ? inPipe.child : 'ignore', outPipe.child, errPipe.child] });
+      const stdio: Array<number | 'ignore'> = [inPipe ? inPipe.child : 'ignore', outPipe.child, errPipe.child];
+      child = spawn(process.execPath, argv, { cwd, env, stdio });
     } finally {
       for (const fd of [outPipe.child, errPipe.child, inPipe?.child]) if (fd !== undefined) closeSync(fd);
     }
@@ -291,7 +321,9 @@ function spawnCapped(
       s.on('error', () => done());
       s.on('close', () => done());
     });
-    const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('exit', (code, signal) => done([code, signal])));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+      child.on('exit', (code, signal) => done([code, signal])),
+    );
     child.on('error', reject);
     void Promise.all([exited, ended(stdout), ended(stderr)]).then(([[code, signal]]) => {
       clearTimeout(timer);
@@ -312,7 +344,11 @@ function spawnCapped(
 }
 
 /** The runner's environment of a step in `ws` (no INPUT_* variables). */
-export function runnerEnv(ws: Workspace, github: FakeGitHub, extra: Record<string, string> = {}): Record<string, string> {
+export function runnerEnv(
+  ws: Workspace,
+  github: Pick<FakeGitHub, 'url'>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     HOME: ws.root,
@@ -398,11 +434,15 @@ export async function runCase(ws: Workspace, opts: RunOptions = {}): Promise<Cas
     const reportFile = join(runnerDir, 'genesys-preflight-report.json');
     const inputEnv: Record<string, string> = {};
     for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-    const actionEnv = { ...env, ...inputEnv, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerDir };
-    const startAction = () => spawnCapped('action', [b.action], actionEnv, ws.dir, { stdinPipe: opts.stdinPipe, watchFile: reportFile });
+    const runnerFiles = { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerDir };
+    const actionEnv = { ...env, ...inputEnv, ...runnerFiles };
+    const startAction = () =>
+      spawnCapped('action', [b.action], actionEnv, ws.dir, { stdinPipe: opts.stdinPipe, watchFile: reportFile });
     const cliArgs = opts.cliArgs ?? (inputs.manifest ? ['--manifest', inputs.manifest] : []);
     const cliRun = (f: Format) =>
-      spawnCapped(`cli --format ${f}`, [b.cli, 'check', '--format', f, ...cliArgs], env, ws.dir, { stdinPipe: opts.stdinPipe }).then((r) => [f, r] as const);
+      spawnCapped(`cli --format ${f}`, [b.cli, 'check', '--format', f, ...cliArgs], env, ws.dir, {
+        stdinPipe: opts.stdinPipe,
+      }).then((r) => [f, r] as const);
     const startCli = () => (opts.formats ?? FORMATS).map(cliRun);
     let proc: ProcRun;
     let cliRuns: Array<readonly [Format, ProcRun]>;
@@ -466,8 +506,11 @@ export function channels(r: CaseResult): Channel[] {
     out.push({ name: `${p.label} stderr`, text: p.stderr });
   };
   proc(r.action);
-  const commands = [...parseCommands(r.action.stdout), ...parseCommands(r.action.stderr)].filter((c) => c.command !== 'add-mask');
-  out.push({ name: 'annotations (decoded)', text: commands.map((c) => `${JSON.stringify(c.props)} ${c.message}`).join('\n') });
+  const commands = [...parseCommands(r.action.stdout), ...parseCommands(r.action.stderr)];
+  const decoded = commands
+    .filter((c) => c.command !== 'add-mask')
+    .map((c) => `${JSON.stringify(c.props)} ${c.message}`);
+  out.push({ name: 'annotations (decoded)', text: decoded.join('\n') });
   out.push({ name: 'job summary', text: r.action.summary });
   out.push({ name: 'step outputs', text: Object.entries(r.action.outputs).map(([k, v]) => `${k}=${v}`).join('\n') });
   out.push({ name: 'PR comments', text: r.action.comments.map((c) => c.body).join('\n----\n') });
@@ -501,7 +544,9 @@ export function leaks(r: CaseResult, extra: ReadonlyArray<[string, string]> = []
   const hits: string[] = [];
   for (const ch of channels(r)) {
     const plain = normalise(ch.text);
-    for (const [label, needle] of needles) if (ch.text.includes(needle) || plain.includes(needle)) hits.push(`${ch.name}: ${label}`);
+    for (const [label, needle] of needles) {
+      if (ch.text.includes(needle) || plain.includes(needle)) hits.push(`${ch.name}: ${label}`);
+    }
   }
   return hits;
 }
@@ -534,8 +579,10 @@ export function injectedCommands(r: CaseResult, planted: readonly string[] = [])
         continue;
       }
       const message = m[2]!;
-      if (marks.some((c) => message.startsWith(c) || (m[1] === 'add-mask' && message.includes(c)))) bad.push(`${name}: ${line.slice(0, 80)}`);
-      if (m[1] === 'add-mask' && NOT_SECRETS.has(message.trim().toLowerCase())) bad.push(`${name}: masks a non-secret: ${line}`);
+      const mask = m[1] === 'add-mask';
+      const planted = marks.some((c) => message.startsWith(c) || (mask && message.includes(c)));
+      if (planted) bad.push(`${name}: ${line.slice(0, 80)}`);
+      if (mask && NOT_SECRETS.has(message.trim().toLowerCase())) bad.push(`${name}: masks a non-secret: ${line}`);
     }
   }
   for (const p of [...Object.values(r.cli), ...r.extra]) {
@@ -619,25 +666,36 @@ export function markdownProblems(name: string, md: string, p: Planted): string[]
     } catch {
       // relative or anchor
     }
-    if (has(href) || (host && host !== 'github.com' && !host.endsWith('.github.com'))) bad.push(`${name}: link to ${href}`);
+    const foreign = host !== '' && host !== 'github.com' && !host.endsWith('.github.com');
+    if (has(href) || foreign) bad.push(`${name}: link to ${href}`);
   }
-  for (const m of html.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/gi)) if (has(m[1]!)) bad.push(`${name}: heading ${m[1]!.slice(0, 60)}`);
-  for (const m of html.matchAll(/<summary\b[^>]*>([\s\S]*?)<\/summary>/gi)) if (has(m[1]!)) bad.push(`${name}: <summary> ${m[1]!.slice(0, 60)}`);
-  for (const m of html.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)) if (has(m[1]!)) bad.push(`${name}: code block holding a planted name`);
+  const holding = (re: RegExp, what: string) => {
+    for (const m of html.matchAll(re)) {
+      if (has(m[1]!)) bad.push(`${name}: ${what} holding a planted name: ${m[1]!.slice(0, 60)}`);
+    }
+  };
+  holding(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/gi, 'heading');
+  holding(/<summary\b[^>]*>([\s\S]*?)<\/summary>/gi, '<summary>');
+  holding(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi, 'code block');
   const opened = (html.match(/<details\b/gi) ?? []).length;
   const closed = (html.match(/<\/details>/gi) ?? []).length;
   if (opened !== closed) bad.push(`${name}: ${opened} <details> for ${closed} </details>`);
   if (/<!--/.test(html)) bad.push(`${name}: HTML comment in the rendered body`);
-  for (const tag of ['script', 'iframe', 'style', 'form', 'input', 'textarea', 'svg', 'object']) if (new RegExp(`<${tag}\\b`, 'i').test(html)) bad.push(`${name}: <${tag}>`);
+  for (const tag of ['script', 'iframe', 'style', 'form', 'input', 'textarea', 'svg', 'object']) {
+    if (new RegExp(`<${tag}\\b`, 'i').test(html)) bad.push(`${name}: <${tag}>`);
+  }
   const prose = proseText(html);
   for (const who of p.mentions ?? []) {
-    if (new RegExp(`(^|[^A-Za-z0-9_\`/])@${who.replace(/[/.]/g, '\\$&')}\\b`).test(prose)) bad.push(`${name}: mentions @${who}`);
+    const mention = new RegExp(`(^|[^A-Za-z0-9_\`/])@${who.replace(/[/.]/g, '\\$&')}\\b`);
+    if (mention.test(prose)) bad.push(`${name}: mentions @${who}`);
   }
   for (const ref of p.issueRefs ?? []) {
     if (new RegExp(`(^|[^A-Za-z0-9_&/])${ref}\\b`).test(prose)) bad.push(`${name}: issue reference ${ref}`);
   }
   if (p.pipeCell) {
-    for (const m of html.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)) if (proseText(m[1]!).trim() === p.pipeCell) bad.push(`${name}: table cell made of ${p.pipeCell}`);
+    for (const m of html.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)) {
+      if (proseText(m[1]!).trim() === p.pipeCell) bad.push(`${name}: table cell made of ${p.pipeCell}`);
+    }
   }
   return bad;
 }
@@ -656,14 +714,20 @@ export function unbounded(r: CaseResult): string[] {
   for (const p of [r.action, ...Object.values(r.cli), ...r.extra]) {
     if (p!.timedOut) bad.push(`${p!.label}: still running after ${KILL_MS} ms (killed)`);
     if (p!.overflow) bad.push(`${p!.label}: ${p!.overflow}`);
-    if (/heap out of memory|Allocation failed/i.test(p!.stderr) || p!.signal === 'SIGABRT' || p!.code === 134) bad.push(`${p!.label}: out of memory`);
+    const oom = /heap out of memory|Allocation failed/i.test(p!.stderr) || p!.signal === 'SIGABRT' || p!.code === 134;
+    if (oom) bad.push(`${p!.label}: out of memory`);
   }
-  if (r.action.reportBytes !== undefined && r.action.reportBytes > MAX_REPORT_BYTES) bad.push(`JSON report is ${r.action.reportBytes} bytes`);
+  const bytes = r.action.reportBytes;
+  if (bytes !== undefined && bytes > MAX_REPORT_BYTES) bad.push(`JSON report is ${bytes} bytes`);
   return bad;
 }
 
 /** Every check of (a) no leak, (b) no injected command, (e) bounded; returns all problems. */
-export function standardProblems(r: CaseResult, planted: readonly string[] = [], extraNeedles: ReadonlyArray<[string, string]> = []): string[] {
+export function standardProblems(
+  r: CaseResult,
+  planted: readonly string[] = [],
+  extraNeedles: ReadonlyArray<[string, string]> = [],
+): string[] {
   return [...unbounded(r), ...leaks(r, extraNeedles), ...injectedCommands(r, planted)];
 }
 
@@ -690,7 +754,12 @@ export function errorAnnotations(r: CaseResult): WorkflowCommand[] {
  * error annotation carries a file and line and names the path (in its message, or as its file
  * for a problem inside that file).
  */
-export function refusalProblems(r: CaseResult, path: string, at: RegExp, codes: readonly string[] = ['manifest-invalid', 'file-not-found']): string[] {
+export function refusalProblems(
+  r: CaseResult,
+  path: string,
+  at: RegExp,
+  codes: readonly string[] = ['manifest-invalid', 'file-not-found'],
+): string[] {
   const bad: string[] = [];
   const text = r.cli.text ? `${r.cli.text.stdout}\n${r.cli.text.stderr}` : '';
   if (r.cli.text) {
@@ -698,8 +767,9 @@ export function refusalProblems(r: CaseResult, path: string, at: RegExp, codes: 
     if (!codes.some((c) => text.includes(c))) bad.push(`cli text names none of ${codes.join(', ')}`);
     if (!at.test(text)) bad.push(`cli text has no location matching ${at}`);
   }
-  const located = errorAnnotations(r).filter((a) => a.props.file && a.props.line && (a.message.includes(path) || a.props.file === path));
-  if (!located.length) bad.push(`no error annotation with file and line naming ${path} (in its message or as its file)`);
+  const names = (a: WorkflowCommand) => a.message.includes(path) || a.props.file === path;
+  const located = errorAnnotations(r).filter((a) => a.props.file && a.props.line && names(a));
+  if (!located.length) bad.push(`no error annotation with a file and line naming ${path} (message or file)`);
   return bad;
 }
 
@@ -716,12 +786,24 @@ export function flowFile(name: string, opts: { division?: string; extra?: string
   ].join('\n');
 }
 
+/** Permissions of the declared role `Flow Deployer` (a narrow Archy deployer: no publish). */
+export const FLOW_DEPLOYER = [
+  'architect:flow:view',
+  'architect:flow:add',
+  'architect:flow:edit',
+  'architect:job:create',
+  'architect:job:view',
+];
+
 /**
  * A small manifest for org `prod` (whose secrets the job holds: auto mode checks it live on the
  * fake, see {@link startGenesys}), declaring one role `Flow Deployer` granted in `*`. `body` is
  * appended (flows, scripts...). `credentials: false` leaves the hosts out (offline cases).
  */
-export function manifest(body: string, opts: { org?: string; roles?: string; principal?: string; orgExtra?: string; credentials?: false } = {}): string {
+export function manifest(
+  body: string,
+  opts: { org?: string; roles?: string; principal?: string; orgExtra?: string; credentials?: false } = {},
+): string {
   return [
     'version: 1',
     'defaults: {deployer: archy}',
@@ -735,7 +817,7 @@ export function manifest(body: string, opts: { org?: string; roles?: string; pri
     '      roles:',
     opts.principal ?? "        - {role: Flow Deployer, divisions: ['*']}",
     'roles:',
-    opts.roles ?? '  Flow Deployer: {permissions: [architect:flow:view, architect:flow:add, architect:flow:edit, architect:job:create, architect:job:view]}',
+    opts.roles ?? `  Flow Deployer: {permissions: [${FLOW_DEPLOYER.join(', ')}]}`,
     body,
     '',
   ].join('\n');
@@ -756,7 +838,7 @@ export interface Expect {
 }
 
 /** Every problem of a case, by kind: empty lists when the case holds. */
-export function verdict(r: CaseResult, e: Expect = {}): { bounded: string[]; leaks: string[]; commands: string[]; markdown: string[]; message: string[] } {
+export function verdict(r: CaseResult, e: Expect = {}): Record<keyof typeof CLEAN, string[]> {
   const planted = e.planted ?? [];
   return {
     bounded: unbounded(r),

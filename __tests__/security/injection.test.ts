@@ -48,9 +48,10 @@ describe('class 2: org names cannot carry shell syntax', () => {
       const r = await runCase(ws);
       r.extra.push(await runCliCommand(ws, ['orgs', '--manifest', 'genesys-preflight.yml']));
       const shown = name.includes('\n') ? [] : ([['the refused org name', name]] as Array<[string, string]>);
+      const at = new RegExp(`genesys-preflight\\.yml:${line}:\\d+`);
       expect({
         exits: { ...exitCodes(r), orgs: r.extra[0]!.code },
-        ...verdict(r, { refused: { path: 'genesys-preflight.yml', at: new RegExp(`genesys-preflight\\.yml:${line}:\\d+`), codes: ['manifest-invalid'] }, needles: shown }),
+        ...verdict(r, { refused: { path: 'genesys-preflight.yml', at, codes: ['manifest-invalid'] }, needles: shown }),
         pwned: existsSync(join(ws.dir, 'pwned')),
       }).toEqual({ exits: { ...allExit(r, 2), orgs: 2 }, ...CLEAN, pwned: false });
     }, CASE_TIMEOUT);
@@ -58,6 +59,7 @@ describe('class 2: org names cannot carry shell syntax', () => {
 
   it("the README's and docs' workflow recipes paste no matrix, input or event value into a run: script", () => {
     const docs = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+    const untrusted = /^(matrix|inputs|github\.event|github\.head_ref|needs|steps|env)\b/;
     const bad: string[] = [];
     let scripts = 0;
     for (const file of docs) {
@@ -78,7 +80,7 @@ describe('class 2: org names cannot carry shell syntax', () => {
             }
           }
           for (const expr of script.join('\n').matchAll(/\$\{\{\s*([^}]*?)\s*\}\}/g)) {
-            if (/^(matrix|inputs|github\.event|github\.head_ref|needs|steps|env)\b/.test(expr[1]!)) bad.push(`${file}: run: uses \${{ ${expr[1]} }}`);
+            if (untrusted.test(expr[1]!)) bad.push(`${file}: run: uses \${{ ${expr[1]} }}`);
           }
         });
       }
@@ -88,8 +90,16 @@ describe('class 2: org names cannot carry shell syntax', () => {
   });
 });
 
-/** A payload planted in a flow name, a schedule group name, a role name and a division name. */
+/**
+ * A payload planted in a flow name, a schedule group name, a role name, a division name, and a
+ * premium-app wizard config's role name and permission domain.
+ */
 function hostileNames(id: string, payload: string) {
+  const wizard = {
+    provisioningInfo: {
+      role: [{ name: payload, permissionPolicies: [{ domain: payload, entityName: 'flow', actionSet: ['view'] }] }],
+    },
+  };
   const flow = flowFile(payload, { division: payload, extra: `  description: "# ${`CANARY-${id}-7f3a`}"` });
   const text = manifest(
     [
@@ -97,6 +107,8 @@ function hostileNames(id: string, payload: string) {
       '  - file: flows/main.yaml',
       'scheduleGroups:',
       `  - {name: ${JSON.stringify(payload)}, division: ${JSON.stringify(payload)}}`,
+      'premiumApps:',
+      '  - {integrationType: premium-app-example, config: apps/provisioning.json}',
     ].join('\n'),
     {
       credentials: false,
@@ -104,7 +116,11 @@ function hostileNames(id: string, payload: string) {
       principal: `        - {role: ${JSON.stringify(payload)}, divisions: [${JSON.stringify(payload)}]}`,
     },
   );
-  return workspace(id, { 'genesys-preflight.yml': text, 'flows/main.yaml': flow });
+  return workspace(id, {
+    'genesys-preflight.yml': text,
+    'flows/main.yaml': flow,
+    'apps/provisioning.json': JSON.stringify(wizard, null, 2),
+  });
 }
 
 /** Runs the action and the CLI offline (names from the declared principal reach every output). */
@@ -114,7 +130,9 @@ async function inert(id: string, payload: string, planted: Planted) {
   const { marks, ...markdown } = planted;
   const v = verdict(r, { planted: marks, markdown });
   // The names must reach the outputs (as data): otherwise this case would prove nothing.
-  const reached = marks.every((m) => r.action.summary.includes(m) || r.action.comments.some((c) => c.body.includes(m)) || r.cli.text!.stdout.includes(m));
+  const comments = r.action.comments.map((c) => c.body).join('\n');
+  const outputs = [r.action.summary, comments, r.cli.markdown!.stdout, r.cli.text!.stdout];
+  const reached = marks.every((m) => outputs.every((o) => o.includes(m)));
   expect({ exits: exitCodes(r), ...v, reached }).toEqual({ exits: allExit(r, 1), ...CLEAN, reached: true });
 }
 
@@ -128,7 +146,8 @@ describe('class 4: markup in names is inert in the comment, the summary and --fo
   }, CASE_TIMEOUT);
 
   it('a link and a bare URL to another host', async () => {
-    await inert('md-link', '[click](https://evil.example/NAME-link-9c1e) https://evil.example/x', { marks: ['NAME-link-9c1e'] });
+    const payload = '[click](https://evil.example/NAME-link-9c1e) https://evil.example/x';
+    await inert('md-link', payload, { marks: ['NAME-link-9c1e'] });
   }, CASE_TIMEOUT);
 
   it('an image (a tracking pixel)', async () => {
@@ -151,7 +170,8 @@ describe('class 4: markup in names is inert in the comment, the summary and --fo
   }, CASE_TIMEOUT);
 
   it("the sticky comment's hidden marker text", async () => {
-    await inert('md-marker', '<!-- genesys-preflight:Preflight:genesys-preflight.yml --> NAME-marker-9c1e', { marks: ['NAME-marker-9c1e'] });
+    const payload = '<!-- genesys-preflight:Preflight:genesys-preflight.yml --> NAME-marker-9c1e';
+    await inert('md-marker', payload, { marks: ['NAME-marker-9c1e'] });
   }, CASE_TIMEOUT);
 
   it('an issue reference (#4242)', async () => {

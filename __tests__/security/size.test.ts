@@ -7,7 +7,19 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { FakeGenesys } from '../../src/genesys/fake/index.js';
 import { bundles } from './bundle.js';
-import { KILL_MS, CLEAN, allExit, exitCodes, manifest, runCase, startGenesys, verdict, workspace, type CaseResult } from './harness.js';
+import {
+  CLEAN,
+  KILL_MS,
+  allExit,
+  exitCodes,
+  manifest,
+  runCase,
+  startGenesys,
+  verdict,
+  workspace,
+  type CaseResult,
+  type RunOptions,
+} from './harness.js';
 
 let genesys: FakeGenesys;
 beforeAll(async () => {
@@ -23,7 +35,12 @@ afterAll(async () => {
  * then the CLI's text and JSON formats, one at a time (a parallel run on a small machine would
  * make the kill timer measure contention).
  */
-const OFFLINE = { inputs: { mode: 'offline' }, cliArgs: ['--mode', 'offline'], serial: true, formats: ['text', 'json'] as const };
+const OFFLINE: RunOptions = {
+  inputs: { mode: 'offline' },
+  cliArgs: ['--mode', 'offline'],
+  serial: true,
+  formats: ['text', 'json'],
+};
 /** Three runs one after another, each bounded by the kill timer. */
 const SERIAL_TIMEOUT = 3 * KILL_MS + 60_000;
 
@@ -49,14 +66,24 @@ describe('class 6: bounded time, memory and output', () => {
     })}`;
     const ws = workspace(id, { 'genesys-preflight.yml': text });
     const r = await runCase(ws, OFFLINE);
-    expect({ exits: exitCodes(r), ...verdict(r, { needles: [['the undefined name (part)', used.slice(1000, 1100)]] }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
+    const needles: Array<[string, string]> = [['the undefined name (part)', used.slice(1000, 1100)]];
+    expect({ exits: exitCodes(r), ...verdict(r, { needles }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
   }, SERIAL_TIMEOUT);
 
   it('a ~1.5 MB flow file with 40,000 queue references', async () => {
     const id = 'many-refs';
     const refs: string[] = [];
     for (let i = 0; i < 40_000; i++) refs.push(`    - {targetQueue: {lit: {name: Q${i}}}}`);
-    const flow = ['inboundCall:', '  name: Big IVR', `  description: CANARY-${id}-7f3a`, '  startUpRef: "/inboundCall/menus/menu[Main_1]"', '  defaultLanguage: en-us', '  tasks:', ...refs, ''].join('\n');
+    const flow = [
+      'inboundCall:',
+      '  name: Big IVR',
+      `  description: CANARY-${id}-7f3a`,
+      '  startUpRef: "/inboundCall/menus/menu[Main_1]"',
+      '  defaultLanguage: en-us',
+      '  tasks:',
+      ...refs,
+      '',
+    ].join('\n');
     const text = manifest('flows:\n  - file: flows/big.yaml', {
       credentials: false,
       roles: '  Flow Deployer: {permissions: ["architect:*:*", routing:queue:view]}',
@@ -64,18 +91,25 @@ describe('class 6: bounded time, memory and output', () => {
     const ws = workspace(id, { 'genesys-preflight.yml': text, 'flows/big.yaml': flow });
     const r = await runCase(ws, OFFLINE);
     const codes = Object.values(exitCodes(r));
-    expect({ ...verdict(r), sameExit: sameExit(r), verdict: codes[0] === 0 || codes[0] === 1 }).toEqual({ ...CLEAN, sameExit: true, verdict: true });
+    expect({ ...verdict(r), sameExit: sameExit(r), verdict: codes[0] === 0 || codes[0] === 1 }).toEqual({
+      ...CLEAN,
+      sameExit: true,
+      verdict: true,
+    });
   }, SERIAL_TIMEOUT);
 
-  it('1,000 orgs × 10,000 resources from a ~300 KB manifest: a clear cap error (exit 2), no giant report', async () => {
+  it('1,000 orgs × 10,000 resources from a ~300 KB manifest: a clear cap error (exit 2), no big report', async () => {
     const id = 'orgs-x-resources';
     const orgs: string[] = [];
     for (let i = 0; i < 1000; i++) {
-      orgs.push(`  - {name: o${i}, region: us-east-1, principal: {grant: client-credentials, roles: [{role: R, divisions: ['*']}]}}`);
+      const principal = "{grant: client-credentials, roles: [{role: R, divisions: ['*']}]}";
+      orgs.push(`  - {name: o${i}, region: us-east-1, principal: ${principal}}`);
     }
     const groups: string[] = [];
     for (let i = 0; i < 10_000; i++) groups.push(`  - {name: g${i}}`);
-    const text = [`# CANARY-${id}-7f3a`, 'version: 1', 'orgs:', ...orgs, 'roles:', '  R: {permissions: [routing:scheduleGroup:view]}', 'scheduleGroups:', ...groups, ''].join('\n');
+    const roles = ['roles:', '  R: {permissions: [routing:scheduleGroup:view]}'];
+    const text = [`# CANARY-${id}-7f3a`, 'version: 1', 'orgs:', ...orgs, ...roles, 'scheduleGroups:', ...groups, '']
+      .join('\n');
     const ws = workspace(id, { 'genesys-preflight.yml': text });
     const r = await runCase(ws, OFFLINE);
     const said = `${r.cli.text?.stdout ?? ''}\n${r.cli.text?.stderr ?? ''}`;
@@ -90,12 +124,12 @@ describe('class 6: bounded time, memory and output', () => {
   it('a Terraform plan nested 100,000 levels deep: a located error (exit 2)', async () => {
     const id = 'deep-plan';
     const depth = 100_000;
-    const plan = `{"format_version":"1.2","canary":"CANARY-${id}-7f3a","resource_changes":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-    const ws = workspace(id, { 'genesys-preflight.yml': manifest('terraform: {plan: plan.json}', { credentials: false }), 'plan.json': plan });
-    const r = await runCase(ws, OFFLINE);
-    expect({ exits: exitCodes(r), ...verdict(r, { refused: { path: 'plan.json', at: /plan\.json:\d+:\d+/, codes: ['manifest-invalid'] } }) }).toEqual({
-      exits: allExit(r, 2),
-      ...CLEAN,
-    });
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const plan = `{"format_version":"1.2","canary":"CANARY-${id}-7f3a","resource_changes":${nested}}`;
+    const planManifest = manifest('terraform: {plan: plan.json}', { credentials: false });
+    const files = { 'genesys-preflight.yml': planManifest, 'plan.json': plan };
+    const r = await runCase(workspace(id, files), OFFLINE);
+    const e = { refused: { path: 'plan.json', at: /plan\.json:\d+:\d+/, codes: ['manifest-invalid'] } };
+    expect({ exits: exitCodes(r), ...verdict(r, e) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
   }, SERIAL_TIMEOUT);
 });

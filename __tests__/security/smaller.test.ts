@@ -6,7 +6,21 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { FakeGenesys } from '../../src/genesys/fake/index.js';
 import { bundles } from './bundle.js';
-import { CASE_TIMEOUT, CLEAN, allExit, channels, exitCodes, flowFile, manifest, runCase, runCliCommand, startGenesys, verdict, workspace } from './harness.js';
+import {
+  CASE_TIMEOUT,
+  CLEAN,
+  allExit,
+  channels,
+  exitCodes,
+  flowFile,
+  manifest,
+  runCase,
+  runCliCommand,
+  startGenesys,
+  verdict,
+  workspace,
+  type RunOptions,
+} from './harness.js';
 
 let genesys: FakeGenesys;
 beforeAll(async () => {
@@ -17,7 +31,8 @@ afterAll(async () => {
   await genesys.close();
 });
 
-const OFFLINE = { inputs: { mode: 'offline' }, cliArgs: ['--mode', 'offline'] };
+const OFFLINE: RunOptions = { inputs: { mode: 'offline' }, cliArgs: ['--mode', 'offline'] };
+const CRASH = /internal error|TypeError|is not a function|Cannot (read|convert)/;
 
 describe('class 8: prototype keys, __proto__ org, Terraform template syntax', () => {
   it('keys constructor / toString / __proto__ / hasOwnProperty in a flow file: no internal error', async () => {
@@ -35,8 +50,9 @@ describe('class 8: prototype keys, __proto__ org, Terraform template syntax', ()
     const ws = workspace(id, { 'genesys-preflight.yml': text, 'flows/main.yaml': flowFile('Main IVR', { extra }) });
     const r = await runCase(ws);
     const codes = [...new Set(Object.values(exitCodes(r)))];
-    const internal = channels(r).filter((c) => /internal error|TypeError|is not a function|Cannot (read|convert)/.test(c.text)).map((c) => c.name);
-    expect({ ...verdict(r), internal, oneExit: codes.length === 1 && [0, 1, 2].includes(codes[0] as number) }).toEqual({ ...CLEAN, internal: [], oneExit: true });
+    const internal = channels(r).filter((c) => CRASH.test(c.text)).map((c) => c.name);
+    const oneExit = codes.length === 1 && [0, 1, 2].includes(codes[0] as number);
+    expect({ ...verdict(r), internal, oneExit }).toEqual({ ...CLEAN, internal: [], oneExit: true });
   }, CASE_TIMEOUT);
 
   it('an org named __proto__ keeps its entry in the missing-permissions and orgs outputs', async () => {
@@ -46,7 +62,7 @@ describe('class 8: prototype keys, __proto__ org, Terraform template syntax', ()
     });
     const r = await runCase(ws, OFFLINE);
     const missing = JSON.parse(r.action.outputs['missing-permissions'] ?? '{}') as Record<string, unknown>;
-    const own = Object.prototype.hasOwnProperty.call(missing, '__proto__') ? (missing as Record<string, unknown[]>)['__proto__'] : undefined;
+    const own = Object.hasOwn(missing, '__proto__') ? (missing as Record<string, unknown[]>)['__proto__'] : undefined;
     expect({
       exits: exitCodes(r),
       ...verdict(r),
@@ -58,11 +74,15 @@ describe('class 8: prototype keys, __proto__ org, Terraform template syntax', ()
   it('policy --format terraform escapes ${ and %{ in names (no Terraform expression from a name)', async () => {
     const expr = '${file("/etc/passwd")}';
     const directive = '%{ if true }x%{ endif }';
-    const text = manifest(
-      ['flows:', '  - file: flows/main.yaml', 'scheduleGroups:', `  - {name: ${JSON.stringify(`SG ${directive}`)}, division: ${JSON.stringify(directive)}}`].join('\n'),
-      { credentials: false, roles: `  ${JSON.stringify(`Role ${expr}`)}: {permissions: [architect:flow:view]}`, principal: `        - {role: ${JSON.stringify(`Role ${expr}`)}, divisions: ['*']}` },
-    );
-    const ws = workspace('hcl', { 'genesys-preflight.yml': text, 'flows/main.yaml': flowFile('Main IVR', { division: expr }) });
+    const role = JSON.stringify(`Role ${expr}`);
+    const group = `  - {name: ${JSON.stringify(`SG ${directive}`)}, division: ${JSON.stringify(directive)}}`;
+    const text = manifest(['flows:', '  - file: flows/main.yaml', 'scheduleGroups:', group].join('\n'), {
+      credentials: false,
+      roles: `  ${role}: {permissions: [architect:flow:view]}`,
+      principal: `        - {role: ${role}, divisions: ['*']}`,
+    });
+    const flow = flowFile('Main IVR', { division: expr });
+    const ws = workspace('hcl', { 'genesys-preflight.yml': text, 'flows/main.yaml': flow });
     const r = await runCase(ws, OFFLINE);
     const policy = await runCliCommand(ws, ['policy', '--format', 'terraform', '--manifest', 'genesys-preflight.yml']);
     r.extra.push(policy);
@@ -73,6 +93,12 @@ describe('class 8: prototype keys, __proto__ org, Terraform template syntax', ()
       escapedDollar: hcl.includes('$${file('),
       escapedPercent: hcl.includes('%%{ if true }'),
       unescaped: [...hcl.matchAll(/(^|[^$])\$\{|(^|[^%])%\{/g)].map((m) => m[0]),
-    }).toEqual({ exits: { ...allExit(r, 1), policy: 0 }, ...CLEAN, escapedDollar: true, escapedPercent: true, unescaped: [] });
+    }).toEqual({
+      exits: { ...allExit(r, 1), policy: 0 },
+      ...CLEAN,
+      escapedDollar: true,
+      escapedPercent: true,
+      unescaped: [],
+    });
   }, CASE_TIMEOUT);
 });

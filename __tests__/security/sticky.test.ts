@@ -7,7 +7,22 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { FakeGenesys } from '../../src/genesys/fake/index.js';
 import type { FakeGitHub } from '../support/fake-github.js';
 import { bundles } from './bundle.js';
-import { CASE_TIMEOUT, CLEAN, OWNER, PR_NUMBER, REPO, allExit, exitCodes, fakeGitHub, flowFile, manifest, runCase, startGenesys, verdict, workspace } from './harness.js';
+import {
+  CASE_TIMEOUT,
+  CLEAN,
+  OWNER,
+  PR_NUMBER,
+  REPO,
+  allExit,
+  exitCodes,
+  fakeGitHub,
+  flowFile,
+  manifest,
+  runCase,
+  startGenesys,
+  verdict,
+  workspace,
+} from './harness.js';
 
 let genesys: FakeGenesys;
 beforeAll(async () => {
@@ -23,15 +38,22 @@ const DEPLOY_MARKER = '<!-- genesys-preflight:Deploy:genesys-preflight.yml -->';
 const MARKERS = /<!-- genesys-preflight:[^\n<>]*? -->/g;
 
 /** Writes to one comment (PATCH or DELETE of its id). */
-const writesTo = (github: FakeGitHub, id: number) => github.requests.filter((q) => q.method !== 'GET' && q.path.endsWith(`/issues/comments/${id}`)).map((q) => q.method);
+const writesTo = (github: FakeGitHub, id: number) =>
+  github.requests.filter((q) => q.method !== 'GET' && q.path.endsWith(`/issues/comments/${id}`)).map((q) => q.method);
+const ON_PR = { owner: OWNER, repo: REPO, issueNumber: PR_NUMBER };
+/** A manifest deploying one flow named `flowName`. */
+const files = (flowName: string) => ({
+  'genesys-preflight.yml': manifest('flows:\n  - file: flows/main.yaml'),
+  'flows/main.yaml': flowFile(flowName),
+});
 
 describe("class 7: the sticky comment is only ever this workflow's own", () => {
   it("a comment by another user (mallory) carrying our marker is left untouched; the run writes its own", async () => {
     const github = await fakeGitHub();
     try {
       const bait = `${OUR_MARKER}\n## ✅ genesys-preflight: deploy allowed (mallory's fake report)`;
-      const mallory = github.addComment({ owner: OWNER, repo: REPO, issueNumber: PR_NUMBER, body: bait, login: 'mallory', type: 'User' });
-      const ws = workspace('hijack-mallory', { 'genesys-preflight.yml': manifest('flows:\n  - file: flows/main.yaml'), 'flows/main.yaml': flowFile('Main IVR') });
+      const mallory = github.addComment({ ...ON_PR, body: bait, login: 'mallory', type: 'User' });
+      const ws = workspace('hijack-mallory', files('Main IVR'));
       const r = await runCase(ws, { github });
       const ours = github.comments.filter((c) => c.id !== mallory.id);
       expect({
@@ -52,12 +74,12 @@ describe("class 7: the sticky comment is only ever this workflow's own", () => {
     }
   }, CASE_TIMEOUT);
 
-  it("a flow name holding another workflow's marker: that workflow's comment stays its own, before and after its next run", async () => {
+  it("a flow name holding another workflow's marker: that workflow's comment stays its own", async () => {
     const github = await fakeGitHub();
     try {
-      const deploy = github.addComment({ owner: OWNER, repo: REPO, issueNumber: PR_NUMBER, body: `${DEPLOY_MARKER}\nDeploy report`, login: 'github-actions[bot]' });
-      const files = { 'genesys-preflight.yml': manifest('flows:\n  - file: flows/main.yaml'), 'flows/main.yaml': flowFile(`Main ${DEPLOY_MARKER} NAME-marker-9c1e`) };
-      const ws = workspace('hijack-marker', files);
+      const body = `${DEPLOY_MARKER}\nDeploy report`;
+      const deploy = github.addComment({ ...ON_PR, body, login: 'github-actions[bot]' });
+      const ws = workspace('hijack-marker', files(`Main ${DEPLOY_MARKER} NAME-marker-9c1e`));
       const first = await runCase(ws, { github });
       const deployWrites = writesTo(github, deploy.id);
       const ours = github.comments.find((c) => c.id !== deploy.id);
