@@ -13,7 +13,7 @@ import { parseCommands, runAction, runCli, type RunResult } from './support/runn
 const ACTION = resolve('dist/action/index.js');
 const CLI = resolve('dist/cli/index.js');
 const ROLES: ScenarioRole[] = [
-  { name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] },
+  { name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] },
   { name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] },
 ];
 const ORGS: ScenarioOrg[] = [

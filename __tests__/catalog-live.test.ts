@@ -50,7 +50,7 @@ describe('catalog live', () => {
     }
     const full = await startFakeGenesys({ orgs: fakeOrgs(ORGS, ROLES), swagger: { swagger: '2.0', info: { version: 'live-full' }, paths } });
     try {
-      const manifest = writeScenarioManifest(full.apiBase, ORGS, [{ name: 'Publisher', permissions: ['architect:flow:*', 'routing:queue:view'] }], { flows: 1 });
+      const manifest = writeScenarioManifest(full.apiBase, ORGS, [{ name: 'Publisher', permissions: ['architect:ui:view', 'architect:flow:*', 'routing:queue:view'] }], { flows: 1 });
       const report = await runCheck({ manifestPath: manifest, mode: 'offline', catalogOption: 'live', env: ALLOW });
       expect(report.catalog?.source).toBe('live-full');
       const pub = report.orgs[0]!.requirements.find((q) => q.operation === 'POST /api/v2/flows/actions/publish')!;

@@ -17,7 +17,7 @@ import { exitCode } from '../src/report/model.js';
 import { startScenario, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
 import { runAction } from './support/runner.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] }];
+const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
 const ORGS: ScenarioOrg[] = [
   { name: 'good', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'SeCrEt-good-4f1a9c' },
   { name: 'bad', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'SeCrEt-bad-7d2e0b' },

@@ -68,12 +68,12 @@ describe('least-privilege policy', () => {
     const policies = policiesFor('examples/genesys-preflight.yml', catalog);
     const tf = renderTerraform(policies);
     expect(tf).toMatch(/resource "genesyscloud_auth_role" "prod_eu_deploy_1" \{\n  name        = "Deploy \(Home, Support\) \[prod-eu\]"/);
-    expect(tf).toMatch(/permission_policies \{\n    domain      = "architect"\n    entity_name = "flow"\n    action_set  = \["add", "edit", "publish", "view"\]\n  \}/);
+    expect(tf).toMatch(/permission_policies \{\n    domain      = "architect"\n    entity_name = "flow"\n    action_set  = \["add", "delete", "edit", "publish", "view"\]\n  \}/);
     expect(tf).toMatch(/roles \{\n    role_id     = genesyscloud_auth_role\.prod_eu_deploy_1\.id\n    division_id = data\.genesyscloud_auth_division\.prod_eu_support\.id\n  \}/);
     expect(tf).toMatch(/data "genesyscloud_auth_division_home" "prod_eu_home" \{\}/);
     const bodies = roleBodies(policies);
-    expect(bodies['prod-eu']![0]!.permissionPolicies).toContainEqual({ domain: 'architect', entityName: 'flow', actionSet: ['add', 'edit', 'publish', 'view'] });
-    expect(renderPolicyMarkdown(policies)).toMatch(/### prod-eu\n\n8 permissions; the operations' requirement lists name 9 \(11% fewer\)/);
+    expect(bodies['prod-eu']![0]!.permissionPolicies).toContainEqual({ domain: 'architect', entityName: 'flow', actionSet: ['add', 'delete', 'edit', 'publish', 'view'] });
+    expect(renderPolicyMarkdown(policies)).toMatch(/### prod-eu\n\n10 permissions; the operations' requirement lists name 11 \(9% fewer\)/);
     expect(permissionPolicies(['a:b:c', 'a:b:d', 'a:e:f'])).toEqual([{ domain: 'a', entityName: 'b', actionSet: ['c', 'd'] }, { domain: 'a', entityName: 'e', actionSet: ['f'] }]);
   });
 });

@@ -72,24 +72,24 @@ describe('JSON report v2 on the example manifest', () => {
 
   it('lists each requirement once, though both orgs get most of them', () => {
     const perOrg = model.orgs.reduce((n, o) => n + o.requirements.length, 0);
-    expect(perOrg).toBe(27 + 19);
-    expect(json.requirements).toHaveLength(27);
+    expect(perOrg).toBe(31 + 23);
+    expect(json.requirements).toHaveLength(31);
     expect(json.resources.map((g) => [g.resource, g.requirements])).toEqual([
-      ['flow:Main IVR', [0, 7]],
-      ['flow:Support Email', [8, 15]],
-      ['script:Sales Script', [16, 19]],
-      ['scheduleGroup:Holiday Hours', [20, 22]],
-      ['wfmAgentAssignment:Sales MU (2 agents)', [23, 26]],
+      ['flow:Main IVR', [0, 9]],
+      ['flow:Support Email', [10, 19]],
+      ['script:Sales Script', [20, 23]],
+      ['scheduleGroup:Holiday Hours', [24, 26]],
+      ['wfmAgentAssignment:Sales MU (2 agents)', [27, 30]],
     ]);
     expect(json.orgs.map((o) => [o.name, o.requirementCount, o.resources])).toEqual([
-      ['prod-us', 27, [[0, 4]]],
-      ['prod-eu', 19, [[0, 1], [3, 3]]],
+      ['prod-us', 31, [[0, 4]]],
+      ['prod-eu', 23, [[0, 1], [3, 3]]],
     ]);
   });
 
   it('links every finding about a planned call to its requirement, division grants included', () => {
     const eu = json.orgs[1]!;
-    expect(eu.summary).toEqual({ errors: 11, warnings: 0, notices: 0 });
+    expect(eu.summary).toEqual({ errors: 12, warnings: 0, notices: 0 });
     expect(eu.findings.every((f) => typeof f.requirement === 'number')).toBe(true);
     const queue = eu.findings.find((f) => f.location?.file.endsWith('main-ivr.yaml') && f.location.line === 33)!;
     expect(json.requirements[queue.requirement!]).toMatchObject({
@@ -97,13 +97,13 @@ describe('JSON report v2 on the example manifest', () => {
       location: queue.location,
     });
     const grants = eu.findings.filter((f) => f.code === 'missing-division-grant');
-    expect(grants).toHaveLength(6);
+    expect(grants).toHaveLength(7); // with the same-name DELETE before publishing
     for (const g of grants) {
       const q = json.requirements[g.requirement!]!;
       const same = { operation: g.operation, divisionLocation: g.location, location: g.related };
       expect(q).toMatchObject({ resource: 'flow:Support Email', ...same });
     }
-    expect(new Set(grants.map((g) => g.requirement)).size).toBe(6);
+    expect(new Set(grants.map((g) => g.requirement)).size).toBe(7);
     const script = json.orgs[0]!.findings.find((f) => f.code === 'unverifiable')!;
     expect(json.requirements[script.requirement!]).toMatchObject({ operation: 'POST /uploads/v2/scripter' });
   });

@@ -184,8 +184,8 @@ describe('terraform plan importer: the fixture plan', () => {
     expect(r.flows.get(flow)!.name).toBe('Main IVR');
     const p = planResource(flow);
     if ('errors' in p) throw new Error(p.errors[0]!.message);
+    // The provider's flow resource looks nothing up by name (provider code, issue 11): no GET /api/v2/flows.
     expect(ops(p.calls)).toEqual([
-      'GET /api/v2/flows',
       'POST /api/v2/flows/actions/unlock',
       'POST /api/v2/flows/jobs',
       'GET /api/v2/flows/jobs/{jobId}',
@@ -533,7 +533,7 @@ describe('terraform plan importer: flows', () => {
     expect(r.resources.map((x) => [x.kind, x.name, x.action, x.division])).toEqual([['flow', 'genesyscloud_flow.old', 'delete', null]]);
     const p = planResource(r.resources[0]!);
     if ('errors' in p) throw new Error('unexpected');
-    expect(ops(p.calls)).toEqual(['GET /api/v2/flows', 'DELETE /api/v2/flows/{flowId}']);
+    expect(ops(p.calls)).toEqual(['DELETE /api/v2/flows/{flowId}']); // by its state id: no lookup by name
     expect(r.findings.map((f) => f.code)).toEqual(['unverifiable']);
   });
 

@@ -13,7 +13,7 @@ import {
 } from '../support/scenario.js';
 import { check, manifestText, writeManifest } from './support.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] }];
+const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
 const ORG: ScenarioOrg = {
   name: 'shared',
   orgId: '11111111-1111-4111-8111-111111111111',

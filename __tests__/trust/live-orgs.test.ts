@@ -10,7 +10,7 @@ import { startScenario, type ScenarioOrg, type ScenarioRole } from '../support/s
 import { runCli } from '../support/runner.js';
 import { check, manifestText, writeManifest } from './support.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:flow:*', 'architect:job:*'] }];
+const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
 const ORGS: ScenarioOrg[] = [
   {
     name: 'prod-us',
