@@ -20,6 +20,7 @@ import {
   workspace,
   type FileSpec,
   type RunOptions,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -29,6 +30,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 const M = /genesys-preflight\.yml:\d+:\d+/;

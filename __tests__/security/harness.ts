@@ -160,6 +160,7 @@ export function workspace(
 ): Workspace {
   const c = canary(id);
   const root = mkdtempSync(join(tmpdir(), `gp-sec-${id}-`));
+  roots.push(root);
   chmodSync(root, 0o755);
   const dir = join(root, 'ws');
   mkdirSync(dir, { mode: 0o755 });
@@ -190,6 +191,15 @@ export function workspace(
   };
   writeFileSync(join(root, 'event.json'), JSON.stringify(payload));
   return { root, dir, canary: c, baseSha, headSha };
+}
+
+/** Workspaces made by this process: removed when it exits, unless GP_SEC_KEEP is set (debugging). */
+const roots: string[] = [];
+
+/** Removes the workspaces made so far (each test file's afterAll), unless GP_SEC_KEEP is set. */
+export function removeWorkspaces(): void {
+  if (process.env.GP_SEC_KEEP) return;
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 }
 
 /** Creates a FIFO (named pipe) at `rel` in the workspace (not committed: git cannot hold one). */

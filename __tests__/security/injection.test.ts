@@ -21,6 +21,7 @@ import {
   verdict,
   workspace,
   type Planted,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -30,6 +31,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 describe('class 2: org names cannot carry shell syntax', () => {

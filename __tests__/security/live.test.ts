@@ -23,6 +23,7 @@ import {
   verdict,
   workspace,
   type CaseResult,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -39,6 +40,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 const FLOW = flowFile('Main IVR');

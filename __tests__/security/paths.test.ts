@@ -21,6 +21,7 @@ import {
   workspace,
   type Expect,
   type FileSpec,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -30,6 +31,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 /** The location of a reference in the manifest. */

@@ -19,6 +19,7 @@ import {
   workspace,
   type CaseResult,
   type RunOptions,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -28,6 +29,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 /**

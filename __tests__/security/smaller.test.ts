@@ -20,6 +20,7 @@ import {
   verdict,
   workspace,
   type RunOptions,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -29,6 +30,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 const OFFLINE: RunOptions = { inputs: { mode: 'offline' }, cliArgs: ['--mode', 'offline'] };

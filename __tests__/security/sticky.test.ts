@@ -22,6 +22,7 @@ import {
   startGenesys,
   verdict,
   workspace,
+  removeWorkspaces,
 } from './harness.js';
 
 let genesys: FakeGenesys;
@@ -31,6 +32,7 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => {
   await genesys.close();
+  removeWorkspaces();
 });
 
 const OUR_MARKER = '<!-- genesys-preflight:Preflight:genesys-preflight.yml -->';
