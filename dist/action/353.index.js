@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_TRUNCATION_POINTER, GITHUB_COMMENT_LIMIT, GitHubApiError, MARKER_PATTERN, MARKER_PREFIX
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, DEFAULT_TRUNCATION_POINTER, GITHUB_COMMENT_LIMIT, GitHubApiError, MARKER_PATTERN, MARKER_PREFIX, startsWithMarker
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(1351);
@@ -108,12 +108,21 @@ var marker = __webpack_require__(4329);
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 /**
  * One sticky PR comment per workflow and manifest: created on the first run, edited in
- * place afterwards, found again by its hidden marker (see ./marker.ts).
+ * place afterwards, found again by its hidden marker (see ./marker.ts) at the start of a
+ * comment written by the token's own identity. A comment by anyone else is never edited,
+ * whatever it contains.
  */
 
 
 
 
+
+/**
+ * The login of the comments written with a workflow's `GITHUB_TOKEN`. An App installation
+ * token writes as `<app-slug>[bot]` instead: pass that as `author` (GitHub lets an installation
+ * token read neither `GET /user` nor, without the App's JWT, `GET /app`).
+ */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 
 
@@ -121,9 +130,13 @@ var marker = __webpack_require__(4329);
  * Creates, updates or leaves alone the sticky comment on a PR.
  *
  * Lists every comment of the issue (100 per page, all pages), picks those whose body
- * contains `marker`, and: none → POST a new comment (`created`); the newest differs from
- * `body` (line endings ignored) → PATCH it (`updated`; if it vanished meanwhile, a new one
- * is created); identical → no write (`unchanged`).
+ * starts with `marker` (see `startsWithMarker`) and whose author is the token's identity
+ * (`opts.author`, else `GET /user`, else {@link ACTIONS_BOT_LOGIN}), and: none → POST a new
+ * comment (`created`); the newest differs from `body` (line endings ignored) → PATCH it
+ * (`updated`; if it vanished meanwhile, a new one is created); identical → no write
+ * (`unchanged`). A comment carrying the marker but written by someone else is left alone, so
+ * nobody can make this run overwrite their comment, and a name quoted inside a report (which
+ * never starts a body) cannot make another workflow's run take this comment.
  *
  * Never throws for a 403 (read-only token: fork PRs, missing `pull-requests: write`) or a
  * 404 (no such PR/repo, or invisible to the token): it returns `skipped` with a warning
@@ -134,7 +147,7 @@ var marker = __webpack_require__(4329);
  *   timeout. Messages never contain the token.
  */
 async function upsertStickyComment(opts) {
-    const body = opts.body.includes(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`;
+    const body = (0,marker/* startsWithMarker */.Ox)(opts.body, opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`;
     validate(opts, body);
     const target = `${opts.owner}/${opts.repo}#${opts.issueNumber}`;
     const deadline = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
@@ -151,9 +164,12 @@ async function upsertStickyComment(opts) {
     const listed = await call('list the comments of', () => octokit.paginate(octokit.rest.issues.listComments, { ...ids, issue_number: opts.issueNumber, per_page: 100 }));
     if (listed instanceof Skipped)
         return listed.result;
-    const matches = listed
-        .filter((comment) => typeof comment.body === 'string' && comment.body.includes(opts.marker))
-        .sort(newestFirst);
+    const marked = listed.filter((c) => (0,marker/* startsWithMarker */.Ox)(c.body ?? '', opts.marker));
+    let matches = [];
+    if (marked.length) {
+        const me = await identity(octokit, opts, target, deadline);
+        matches = marked.filter((comment) => sameLogin(comment.user?.login, me)).sort(newestFirst);
+    }
     const [current, ...older] = matches;
     const create = async () => {
         const created = await call('create a comment on', () => octokit.rest.issues.createComment({ ...ids, issue_number: opts.issueNumber, body }));
@@ -191,6 +207,31 @@ async function upsertStickyComment(opts) {
         }
     }
     return result;
+}
+/**
+ * The login whose comments are candidates: `opts.author`, else what `GET /user` says, else
+ * (401/403/404: an installation token) {@link ACTIONS_BOT_LOGIN}. Rate limiting, network
+ * failures and other statuses throw like any other call.
+ */
+async function identity(octokit, opts, target, deadline) {
+    if (opts.author?.trim())
+        return opts.author.trim();
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return typeof data.login === 'string' && data.login ? data.login : ACTIONS_BOT_LOGIN;
+    }
+    catch (error) {
+        const failure = describeFailure(error);
+        const { status } = failure;
+        const forbidden = status === 403 && !isRateLimited(status, failure.headers, failure.message);
+        if (status === 401 || status === 404 || forbidden)
+            return ACTIONS_BOT_LOGIN;
+        classify(error, 'identify the user of the token for', target, opts, deadline.aborted);
+        return ACTIONS_BOT_LOGIN;
+    }
+}
+function sameLogin(login, me) {
+    return typeof login === 'string' && login.toLowerCase() === me.toLowerCase();
 }
 /** A 403/404 turned into a `skipped` result (internal: lets callers tell it from data). */
 class Skipped {

@@ -39,7 +39,7 @@ async function liveCatalog(apiBase, at, timeoutMs = 30_000) {
         ]);
     }
     try {
-        return new _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .Catalog */ .W((0,_swagger_js__WEBPACK_IMPORTED_MODULE_3__/* .operationsFromSwagger */ .jr)(JSON.parse(text)), (0,_bundled_js__WEBPACK_IMPORTED_MODULE_2__/* .extraVocabulary */ .j)());
+        return new _catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .Catalog */ .W((0,_swagger_js__WEBPACK_IMPORTED_MODULE_3__/* .operationsFromSwagger */ .jr)(JSON.parse(text)), (0,_bundled_js__WEBPACK_IMPORTED_MODULE_2__/* .extraVocabulary */ .j9)(), (0,_bundled_js__WEBPACK_IMPORTED_MODULE_2__/* .extraScopes */ .aE)());
     }
     catch (e) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .w([(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fatal */ .h)('unverifiable', `catalog live: ${host} did not answer with a swagger document (${e.message})`, at, 'use catalog: bundled')]);

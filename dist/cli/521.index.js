@@ -726,6 +726,7 @@ var credentials = __webpack_require__(5189);
 
 
 
+
 /** A failed inspection step, turned into a finding. */
 class StepFailure extends Error {
     finding;
@@ -740,26 +741,70 @@ const STEP_NEEDS = {
     'GET /api/v2/authorization/roles/{roleId}': 'permission `authorization:role:view`',
     'GET /api/v2/integrations/types/{typeId}': 'permission `integrations:integration:view`',
 };
-/** Builds the live GrantsReader. */
+/**
+ * A client whose orgs share one OAuth client (same login base, client id and secret): every
+ * such client asks `shared` for the token, so the first one's `POST /oauth/token` serves them
+ * all, and they share that token's request budget (GenesysClient keys budgets by token).
+ */
+class SharedTokenClient extends GenesysClient {
+    shared;
+    constructor(config, options, shared) {
+        super(config, options);
+        this.shared = shared;
+    }
+    token() {
+        this.shared.token ??= super.token();
+        return this.shared.token;
+    }
+}
+/** Sharing key of an OAuth client: a hash of login base, client id and secret (no secret kept as a key). */
+function clientKey(loginBase, clientId, clientSecret) {
+    const key = `${loginBase.replace(/\/+$/, '')}\u0000${clientId}\u0000${clientSecret}`;
+    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex');
+}
+/** A host name for a message: only what parses as a URL host of letters, digits, `.`, `-`, `:`. */
+function hostOf(base) {
+    try {
+        const host = new URL(base).host;
+        return /^[A-Za-z0-9.:[\]-]{1,253}$/.test(host) ? host : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Builds the live GrantsReader. Orgs sharing one OAuth client share one token request. */
 function liveGrantsReader(opts) {
+    const tokens = new Map();
+    const selection = opts.selection ?? [];
+    const liveOrgs = opts.liveOrgs ?? [];
     return async (org, index, ctx) => {
         const orgLoc = ctx.loaded.locate(['orgs', index]);
-        const credsLoc = ctx.loaded.locate(['orgs', index, 'credentials']);
-        const creds = (0,credentials/* readCredentials */.L1)(org, opts.env, ctx.loaded.manifest.orgs.length === 1, opts.setSecret);
-        if (!creds) {
-            return { findings: [(0,errors/* fatal */.h)('auth-failed', `org ${org.name}: live mode needs credentials: name the environment variables under orgs[].credentials (clientId/clientSecret, or accessToken)`, orgLoc)] };
-        }
+        const credsLoc = ctx.loaded.locate(org.credentials ? ['orgs', index, 'credentials'] : ['orgs', index]);
+        const single = (0,credentials/* selectsOneOrg */.CI)(ctx.loaded.manifest, selection);
+        const creds = (0,credentials/* readCredentials */.L1)(org, opts.env, single, opts.setSecret);
         if ('missing' in creds) {
-            return { findings: [(0,errors/* fatal */.h)('auth-failed', `org ${org.name}: environment variable${creds.missing.length > 1 ? 's' : ''} ${creds.missing.join(', ')} ${creds.missing.length > 1 ? 'are' : 'is'} not set`, credsLoc, 'set them from your CI secrets, or run with --mode offline')] };
+            const why = (0,credentials/* requiredLive */.Qc)(liveOrgs, org.name)
+                ? 'the workflow requires a live check (live-orgs), but '
+                : creds.partial
+                    ? ''
+                    : 'live mode needs credentials: ';
+            const cx = !single && (0,credentials/* cxAsCodeSet */.p0)(opts.env) ? `; ${credentials/* CX_AS_CODE_PAIR */.u5} apply only when one org is selected` : '';
+            const fix = 'set them from your CI secrets (the names are fixed: GENESYS_<ORG>_CLIENT_ID and _CLIENT_SECRET, or ' +
+                '_ACCESS_TOKEN; <ORG> is the org name in upper case with - as _)';
+            const message = `org ${org.name}: ${why}${(0,credentials/* describeMissing */.UV)(creds)}${cx}`;
+            return { findings: [(0,errors/* fatal */.h)('auth-failed', message, creds.partial ? credsLoc : orgLoc, fix)] };
         }
         const region = (0,regions/* resolveRegion */.Zv)(org.region);
         const apiBase = org.credentials?.apiBase ?? region.apiBase;
         const loginBase = org.credentials?.loginBase ?? region.loginBase;
         for (const [key, base] of [['apiBase', apiBase], ['loginBase', loginBase]]) {
             if (!(0,hosts/* allowedHost */.V)(base, opts.env)) {
+                const host = hostOf(base);
                 return {
                     findings: [
-                        (0,errors/* fatal */.h)('manifest-invalid', `org ${org.name}: credentials.${key} ${JSON.stringify(base)} is not a Genesys Cloud host; the credentials are not sent there`, ctx.loaded.locate(['orgs', index, 'credentials', key]), 'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
+                        (0,errors/* fatal */.h)('manifest-invalid', `org ${org.name}: credentials.${key}${host ? ` (host ${host})` : ''} is not a Genesys Cloud host; ` +
+                            'the credentials are not sent there', ctx.loaded.locate(['orgs', index, 'credentials', key]), 'use the region (or https://api.{host} / https://login.{host} of a Genesys Cloud region); ' +
+                            'to allow another host, set GENESYS_PREFLIGHT_ALLOW_HOSTS to its name'),
                     ],
                 };
             }
@@ -777,7 +822,20 @@ function liveGrantsReader(opts) {
                 });
             }
         }
-        const client = new GenesysClient(creds.kind === 'client-credentials' ? { apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret } : { apiBase, accessToken: creds.accessToken }, { ...opts.client, onSecret: opts.setSecret });
+        const clientOptions = { ...opts.client, onSecret: opts.setSecret };
+        let client;
+        if (creds.kind === 'client-credentials') {
+            const key = clientKey(loginBase, creds.clientId, creds.clientSecret);
+            let shared = tokens.get(key);
+            if (!shared)
+                tokens.set(key, (shared = {}));
+            const config = { apiBase, loginBase, clientId: creds.clientId, clientSecret: creds.clientSecret };
+            client = new SharedTokenClient(config, clientOptions, shared);
+        }
+        else {
+            // No token request; clients with the same token share its budget (GenesysClient keys budgets by token).
+            client = new GenesysClient({ apiBase, accessToken: creds.accessToken }, clientOptions);
+        }
         try {
             const result = await readOrg(client, org, index, ctx, creds.kind, { host: new URL(apiBase).host, loginHost: new URL(loginBase).host, source: creds.source }, opts);
             return { ...result, findings: [...findings, ...result.findings] };
