@@ -7,7 +7,7 @@
  *
  *   npm run corpus [-- --dir PATH]
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, realpathSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runCheck } from '../src/engine.js';
@@ -27,7 +27,7 @@ if (!existsSync(dir)) {
 const work = mkdtempSync(join(tmpdir(), 'gp-corpus-'));
 // The generated manifests (in `work`) name the corpus files where they are: the workspace these
 // trusted runs are confined to is the deepest folder holding both.
-process.env.GITHUB_WORKSPACE = commonAncestor(dir, work);
+process.env.GITHUB_WORKSPACE = commonAncestor(realpathSync(dir), realpathSync(work));
 
 function commonAncestor(a: string, b: string): string {
   const x = a.split('/');
