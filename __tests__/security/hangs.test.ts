@@ -3,10 +3,9 @@
  * process's own stdout or stdin) or is not a file at all. Intended behaviour: refused before it is
  * opened, exit 2 with a located message naming the path, long before the kill timer.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
-import { bundles } from './bundle.js';
+import { describe, it, expect } from '@jest/globals';
 import {
+  attackSuite,
   CASE_TIMEOUT,
   CLEAN,
   allExit,
@@ -15,23 +14,13 @@ import {
   manifest,
   mkfifo,
   runCase,
-  startGenesys,
   verdict,
   workspace,
   type FileSpec,
   type RunOptions,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  genesys = await startGenesys();
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+attackSuite();
 
 const M = /genesys-preflight\.yml:\d+:\d+/;
 const MANIFEST = 'genesys-preflight.yml';

@@ -4,6 +4,7 @@
  * bundled action and CLI run as a runner runs them (kill timer, 512 MB heap cap), and the checks
  * every case makes on every output channel.
  */
+import { afterAll, beforeAll } from '@jest/globals';
 import { spawn, execFileSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -200,6 +201,27 @@ const roots: string[] = [];
 export function removeWorkspaces(): void {
   if (process.env.GP_SEC_KEEP) return;
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * Registers the set-up every attack file shares: the fake Genesys org (`startGenesys`) and the
+ * bundles before the cases, the fake closed and the file's workspaces removed after them.
+ * @returns the running fake Genesys (its call log), once the cases run
+ */
+export function attackSuite(permissions?: string[]): () => FakeGenesys {
+  let genesys: FakeGenesys | undefined;
+  beforeAll(async () => {
+    genesys = await startGenesys(permissions);
+    await bundles();
+  }, 400_000);
+  afterAll(async () => {
+    await genesys?.close();
+    removeWorkspaces();
+  });
+  return () => {
+    if (!genesys) throw new Error('attackSuite: the fake Genesys is not started yet');
+    return genesys;
+  };
 }
 
 /** Creates a FIFO (named pipe) at `rel` in the workspace (not committed: git cannot hold one). */

@@ -3,12 +3,11 @@
  * README's matrix recipe are refused (exit 2); markup, mentions, fences, pipes, marker text and
  * workflow commands in flow, schedule group, role and division names reach every output inert.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
-import { bundles } from './bundle.js';
 import {
+  attackSuite,
   CASE_TIMEOUT,
   CLEAN,
   allExit,
@@ -17,22 +16,12 @@ import {
   manifest,
   runCase,
   runCliCommand,
-  startGenesys,
   verdict,
   workspace,
   type Planted,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  genesys = await startGenesys();
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+attackSuite();
 
 describe('class 2: org names cannot carry shell syntax', () => {
   const cases: Array<[string, string]> = [

@@ -6,10 +6,9 @@
  * live-mode hygiene: credential names outside the convention refused and never read or masked,
  * orgs sharing one client share one token.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
-import { bundles } from './bundle.js';
+import { describe, it, expect } from '@jest/globals';
 import {
+  attackSuite,
   CASE_TIMEOUT,
   CLEAN,
   allExit,
@@ -19,29 +18,19 @@ import {
   hostsLine,
   manifest,
   runCase,
-  startGenesys,
   verdict,
   workspace,
   type CaseResult,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  // The deploy client of the fake org: everything an Archy deploy needs but architect:flow:publish.
-  genesys = await startGenesys([
-    'architect:flow:view',
-    'architect:flow:add',
-    'architect:flow:edit',
-    'architect:job:*',
-    'architect:ui:view',
-  ]);
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+// The deploy client of the fake org: everything an Archy deploy needs but architect:flow:publish.
+const genesys = attackSuite([
+  'architect:flow:view',
+  'architect:flow:add',
+  'architect:flow:edit',
+  'architect:job:*',
+  'architect:ui:view',
+]);
 
 const FLOW = flowFile('Main IVR');
 const DEPLOYER = `  Flow Deployer: {permissions: [${FLOW_DEPLOYER.join(', ')}]}`;
@@ -174,7 +163,7 @@ describe('class 8: live-mode hygiene', () => {
       env[`GENESYS_${n.toUpperCase()}_CLIENT_SECRET`] = 'FAKE-genesys-secret-0123456789abcdef';
     }
     const ws = workspace('shared-token', { 'genesys-preflight.yml': text, 'flows/main.yaml': FLOW });
-    const tokenCalls = () => genesys.calls.filter((c) => c.method === 'POST' && c.path === '/oauth/token').length;
+    const tokenCalls = () => genesys().calls.filter((c) => c.method === 'POST' && c.path === '/oauth/token').length;
     const before = tokenCalls();
     let byAction = -1;
     const r = await runCase(ws, { env, afterAction: () => (byAction = tokenCalls() - before) });

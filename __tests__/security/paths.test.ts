@@ -4,11 +4,10 @@
  * plants its own content in a syntax error, an unknown key or a placeholder. Intended behaviour:
  * exit 2 with a located manifest-invalid / file-not-found naming the path, never the content.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { bundles } from './bundle.js';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
 import {
+  attackSuite,
   CASE_TIMEOUT,
   CLEAN,
   allExit,
@@ -16,23 +15,13 @@ import {
   flowFile,
   manifest,
   runCase,
-  startGenesys,
   verdict,
   workspace,
   type Expect,
   type FileSpec,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  genesys = await startGenesys();
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+attackSuite();
 
 /** The location of a reference in the manifest. */
 const M = /genesys-preflight\.yml:\d+:\d+/;

@@ -3,34 +3,23 @@
  * must finish before the kill timer, under a 512 MB heap, with a verdict or a clear exit 2, and
  * the JSON report stays under 50 MB. (Time is bounded by the kill timer, never measured.)
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { describe, it, expect } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
-import { bundles } from './bundle.js';
 import {
+  attackSuite,
   CLEAN,
   KILL_MS,
   allExit,
   exitCodes,
   manifest,
   runCase,
-  startGenesys,
   verdict,
   workspace,
   type CaseResult,
   type RunOptions,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  genesys = await startGenesys();
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+attackSuite();
 
 /**
  * Offline (the declared principal is evaluated: did-you-mean over role names runs); the action,

@@ -3,10 +3,9 @@
  * Object.prototype members, an org named __proto__ in the outputs, and Terraform template syntax
  * in names written by `policy --format terraform`.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
-import { bundles } from './bundle.js';
+import { describe, it, expect } from '@jest/globals';
 import {
+  attackSuite,
   CASE_TIMEOUT,
   CLEAN,
   allExit,
@@ -16,22 +15,12 @@ import {
   manifest,
   runCase,
   runCliCommand,
-  startGenesys,
   verdict,
   workspace,
   type RunOptions,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  genesys = await startGenesys();
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+attackSuite();
 
 const OFFLINE: RunOptions = { inputs: { mode: 'offline' }, cliArgs: ['--mode', 'offline'] };
 const CRASH = /internal error|TypeError|is not a function|Cannot (read|convert)/;

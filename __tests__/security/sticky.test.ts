@@ -3,11 +3,10 @@
  * identity (github-actions[bot] for the workflow token) and carrying our marker is ever edited;
  * a name holding marker text cannot make another workflow's run take over our comment.
  */
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
+import { describe, it, expect } from '@jest/globals';
 import type { FakeGitHub } from '../support/fake-github.js';
-import { bundles } from './bundle.js';
 import {
+  attackSuite,
   CASE_TIMEOUT,
   CLEAN,
   OWNER,
@@ -19,21 +18,11 @@ import {
   flowFile,
   manifest,
   runCase,
-  startGenesys,
   verdict,
   workspace,
-  removeWorkspaces,
 } from './harness.js';
 
-let genesys: FakeGenesys;
-beforeAll(async () => {
-  genesys = await startGenesys();
-  await bundles();
-}, 400_000);
-afterAll(async () => {
-  await genesys.close();
-  removeWorkspaces();
-});
+attackSuite();
 
 const OUR_MARKER = '<!-- genesys-preflight:Preflight:genesys-preflight.yml -->';
 const DEPLOY_MARKER = '<!-- genesys-preflight:Deploy:genesys-preflight.yml -->';
