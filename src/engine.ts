@@ -18,6 +18,7 @@ import { PreflightError, fatal } from './util/errors.js';
 import type { OrgDecl } from './manifest/types.js';
 import { mapLimit } from './genesys/concurrency.js';
 import { checkResourceOrgPairs } from './limits.js';
+import { addCrossedFindings, crossedOrgs, orgIdentity, type OrgIdentity } from './grants/crossed.js';
 
 /** What the grants stage returns for one org: a principal, or findings explaining why there is none. */
 export interface OrgGrants {
@@ -96,6 +97,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     catalogCoverage(byResource, catalog, report);
     const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
     if (!grants) throw new Error('live mode needs a grants reader');
+    const identities: OrgIdentity[] = new Array(selected.length);
     report.orgs = await mapLimit(
       selected,
       opts.concurrency ?? 16,
@@ -103,6 +105,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         const requirements = resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []);
         const requiredPermissions = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort();
         const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
+        identities[selected.findIndex((s) => s.index === index)] = orgIdentity(org, g, loaded.locate(['orgs', index]));
         const findings = [...g.findings];
         if (requirements.length === 0) {
           findings.push({ severity: 'warning', code: 'unverifiable', message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`, location: loaded.locate(['orgs', index]) });
@@ -126,6 +129,8 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         return o;
       },
     );
+    // Two manifest orgs whose credentials reach the same Genesys org (src/grants/crossed.ts).
+    addCrossedFindings(report.orgs, crossedOrgs(identities.filter(Boolean)));
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
     for (const f of e.findings) report.findings.push(f);

@@ -677,7 +677,7 @@ describe('sub-object writes follow the change', () => {
 });
 
 describe('roles and OAuth clients in a plan', () => {
-  it('a role is created only with permissions the principal holds; its names and client scopes are linted', async () => {
+  it('a role is created with the catalog permissions only (no unsourced give-away rule); names and client scopes are linted', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -706,9 +706,11 @@ describe('roles and OAuth clients in a plan', () => {
     const p = planResource(role);
     if ('errors' in p) throw new Error('plan failed');
     const reqs = requirementsFor(role, p.calls, bundledCatalog());
-    const give = reqs.find((q) => /cannot give away/.test(q.purpose))!;
-    expect(give.operation).toBe('POST /api/v2/authorization/roles');
-    expect(give.permissions).toEqual({ mode: 'ALL', values: ['routing:queue:view', 'routing:queue:jion'] });
+    // No source states that creating a role needs the permissions it grants (issue 11): the create
+    // needs what the catalog says, and no requirement names the role's own permissions.
+    const create = reqs.find((q) => q.operation === 'POST /api/v2/authorization/roles')!;
+    expect(create.permissions!.values).toEqual(['authorization:role:add']);
+    expect(reqs.some((q) => q.permissions?.values.includes('routing:queue:view'))).toBe(false);
     const lint = lintDeclaredNames(imp.resources, bundledCatalog());
     expect(lint.map((f) => [f.code, f.missing![0]])).toEqual([
       ['unknown-permission', 'routing:queue:jion'],
@@ -716,5 +718,37 @@ describe('roles and OAuth clients in a plan', () => {
     ]);
     expect(lint[0]!.message).toMatch(/did you mean "routing:queue:join"/);
     expect(lint[0]!.location!.file).toBe('plan.json');
+  });
+});
+
+describe('OAuth clients and wizard configs: the sourced role-assignment rule only', () => {
+  it('genesyscloud_oauth_client with roles: a warning citing the provider rule, no invented permission', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gp-tf-client-'));
+    const file = join(dir, 'plan.json');
+    const client = (name: string, roles: unknown[]) => ({
+      address: `genesyscloud_oauth_client.${name}`, mode: 'managed', type: 'genesyscloud_oauth_client', name,
+      change: {
+        actions: ['create'], before: null,
+        after: { name, authorized_grant_type: 'CLIENT-CREDENTIALS', roles },
+        after_unknown: { id: true },
+      },
+    });
+    writeFileSync(file, JSON.stringify({
+      format_version: '1.2',
+      resource_changes: [client('bot', [{ role_id: 'r1', division_id: 'd1' }, { role_id: 'r2' }]), client('none', [])],
+    }, null, 2));
+    const imp = importTerraformPlan(file, { displayPath: 'plan.json', orgs: ['o'], from: { file: 'm.yml', line: 1, column: 1 } });
+    const warnings = imp.findings.filter((f) => /assigns \d+ roles? to an OAuth client/.test(f.message));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/genesyscloud_oauth_client\.bot: assigns 2 roles .* assigned already to the OAuth client Terraform runs as/);
+    expect(warnings[0]!.location!.file).toBe('plan.json');
+    for (const r of imp.resources) {
+      const p = planResource(r);
+      if ('errors' in p) throw new Error('plan failed');
+      expect(p.calls.some((c) => c.requires !== undefined)).toBe(false);
+    }
   });
 });

@@ -148,11 +148,12 @@ describe('premium-app configs', () => {
     const dir = workspace({ 'm.yml': m('premiumApps:', '  - {integrationType: x, config: c.json}'), 'c.json': JSON.stringify(config) });
     const r = expand(dir) as { resources: Resource[]; findings: Finding[] };
     expect(r).toHaveProperty('resources');
-    const calls = r.resources[0]!.details.extraCalls as Array<{ purpose: string; requires?: { values: string[] } }>;
-    expect(calls.map((c) => c.requires?.values)).toEqual([['routing:queue:view'], ['routing:queue:view']]);
+    // The role named __proto__ is linted like any other (its permission reaches the lint).
+    const names = r.resources[0]!.details.declaredNames as Array<{ value: string; where: string }>;
+    expect(names.map((n) => [n.value, n.where])).toEqual([['routing:queue:view', 'wizard role __proto__']]);
     const messages = r.findings.map((f) => f.message);
     // The client's two undefined roles, and the two modules without an API plan (not quoted).
-    expect(messages.filter((x) => x.includes('gets a role the config does not define'))).toHaveLength(2);
+    expect(messages.filter((x) => x.includes('gets a role the config does not create'))).toHaveLength(2);
     expect(messages.filter((x) => x.includes('a wizard module has no known API plan'))).toHaveLength(2);
     expect(messages.join()).not.toMatch(/hasOwnProperty|toString/);
 

@@ -28,11 +28,20 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** A fake with the given scenario orgs; the manifest declares `names`, all pointing at it. */
-async function setup(names: string[], fakesFor: ScenarioOrg[] = [ORG]): Promise<{ file: string; fake: FakeGenesys }> {
+/**
+ * A fake with the given scenario orgs; the manifest declares `names`, all pointing at it. `alias`:
+ * every org declares `orgId` of the shared org, so that orgs sharing its client are one org on purpose
+ * (without it, two orgs whose credentials reach the same org are crossed: src/grants/crossed.ts).
+ */
+async function setup(names: string[], fakesFor: ScenarioOrg[] = [ORG], alias = false): Promise<{ file: string; fake: FakeGenesys }> {
   fake = await startFakeGenesys({ orgs: fakeOrgs(fakesFor, ROLES), requirements: catalogRequirements });
   const hosts = `apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"`;
-  const orgs = names.flatMap((n) => [`  - name: ${n}`, '    region: us-east-1', `    credentials: {${hosts}}`]);
+  const orgs = names.flatMap((n) => [
+    `  - name: ${n}`,
+    '    region: us-east-1',
+    ...(alias ? [`    orgId: ${ORG.orgId}`] : []),
+    `    credentials: {${hosts}}`,
+  ]);
   return { file: writeManifest(manifestText(orgs, {})), fake };
 }
 
@@ -53,7 +62,7 @@ function sharedEnv(names: string[], id = ORG.clientId!, secret = ORG.clientSecre
 describe('one OAuth client, many orgs', () => {
   it('300 orgs sharing one client make 1 token request, and every request uses that token', async () => {
     const names = Array.from({ length: 300 }, (_, i) => `org-${i}`);
-    const { file, fake: f } = await setup(names);
+    const { file, fake: f } = await setup(names, [ORG], true);
     const masked: string[] = [];
     const r = await check(file, 'live', sharedEnv(names), {
       client: { ...FAST_CLIENT, timeoutMs: 30_000, connectTimeoutMs: 30_000, requestsPerWindow: 1_000_000 },
@@ -126,7 +135,7 @@ describe('one OAuth client, many orgs', () => {
       sleep: (ms: number) => (waits.push(ms), new Promise<void>((r) => setTimeout(r, ms))),
     });
     const sharedWaits: number[] = [];
-    const shared = await setup(['a', 'b']);
+    const shared = await setup(['a', 'b'], [ORG], true);
     const r1 = await check(shared.file, 'live', sharedEnv(['a', 'b']), { client: budget(sharedWaits) });
     expect(r1.report!.orgs.every((o) => o.passed)).toBe(true);
     expect(sharedWaits.length).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addCrossedFindings, crossedOrgs, orgIdentity, type OrgIdentity } from '../../src/grants/crossed.js';
-import { runCheck, type GrantsReader } from '../../src/engine.js';
+import { runCheck } from '../../src/engine.js';
 import { resolveMode } from '../../src/grants/mode.js';
 import type { OrgReport } from '../../src/report/model.js';
 import { FAST_CLIENT, envNames, startScenario, type Scenario } from '../support/scenario.js';
@@ -46,6 +46,12 @@ describe('crossedOrgs (pure)', () => {
     expect(mixed[0]!.finding.message).toMatch(/org alpha declares it as orgId; the credentials of org beta belong/);
     const declared: OrgIdentity[] = ['a', 'b'].map((name) => ({ name, orgId: A, from: 'declared' }));
     expect(crossedOrgs(declared)).toEqual([]);
+    // Both declare the id the token resolves to: an alias the manifest states, not a crossing.
+    const alias = crossedOrgs([
+      { name: 'a', orgId: A, from: 'token', declared: A },
+      { name: 'b', orgId: A, from: 'token', declared: A.toUpperCase() },
+    ]);
+    expect(alias).toEqual([]);
   });
 
   it('unknown ids never match, and three orgs are listed together', () => {
@@ -63,8 +69,8 @@ describe('crossedOrgs (pure)', () => {
     expect(orgIdentity(org, { findings: [], orgId: A, principal: live }).from).toBe('token');
     expect(orgIdentity({ ...org, orgId: B }, { findings: [], orgId: A }).from).toBe('token');
     const same = orgIdentity({ ...org, orgId: A }, { findings: [], orgId: A, principal: declared });
-    expect(same).toEqual({ name: 'x', orgId: A, from: 'declared' });
-    expect(orgIdentity({ ...org, orgId: A }, { findings: [] })).toEqual({ name: 'x', orgId: A, from: 'declared' });
+    expect(same).toEqual({ name: 'x', orgId: A, from: 'declared', declared: A });
+    expect(orgIdentity({ ...org, orgId: A }, { findings: [] })).toEqual({ name: 'x', orgId: A, from: 'declared', declared: A });
   });
 
   it('addCrossedFindings fails the named org reports and keeps their findings sorted', () => {
@@ -102,46 +108,65 @@ describe('crossed credentials against the fake Genesys Cloud', () => {
     await scenario.fake.close();
   });
 
-  it('two manifest orgs without orgId, credentials of the same fake org: both resolve to it, both named', async () => {
+  function manifestFor(orgIds: Array<string | undefined>): string {
     const dir = mkdtempSync(join(tmpdir(), 'gp-crossed-'));
     const api = scenario.fake.apiBase;
     const manifest = join(dir, 'genesys-preflight.yml');
-    const org = (name: string) => [
+    const org = (name: string, orgId: string | undefined) => [
       `  - name: ${name}`,
       '    region: us-east-1',
+      ...(orgId ? [`    orgId: ${orgId}`] : []),
       `    credentials: {apiBase: "${api}", loginBase: "${api}"}`,
     ];
     writeFileSync(
       manifest,
-      ['version: 1', 'defaults: {deployer: archy}', 'orgs:', ...org('alpha'), ...org('beta')]
+      ['version: 1', 'defaults: {deployer: archy}', 'orgs:', ...org('alpha', orgIds[0]), ...org('beta', orgIds[1])]
         .concat(['flows:', '  - {name: Main, type: inboundcall}', ''])
         .join('\n'),
     );
+    return manifest;
+  }
+  function sameClientEnv(): Record<string, string> {
     const client = scenario.orgs[0]!.clients[0]!;
     const env: Record<string, string> = { GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1' };
     for (const name of ['alpha', 'beta']) {
       env[envNames(name).id] = client.clientId;
       env[envNames(name).secret] = client.clientSecret;
     }
-    const mode = resolveMode('live', manifest, env, { client: FAST_CLIENT });
-    const identities: OrgIdentity[] = [];
-    const recording: GrantsReader = async (o, index, ctx) => {
-      const g = await mode.grants!(o, index, ctx);
-      identities.push(orgIdentity(o, g, ctx.loaded.locate(['orgs', index])));
-      return g;
-    };
-    const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: recording });
-    expect(report.orgs.map((o) => [o.name, o.orgId, o.principal])).toEqual([
-      ['alpha', A, 'live'],
-      ['beta', A, 'live'],
+    return env;
+  }
+
+  it('two manifest orgs without orgId, credentials of the same fake org: runCheck fails both, naming both', async () => {
+    const manifest = manifestFor([undefined, undefined]);
+    const mode = resolveMode('live', manifest, sameClientEnv(), { client: FAST_CLIENT });
+    const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+    expect(report.orgs.map((o) => [o.name, o.orgId, o.principal, o.passed])).toEqual([
+      ['alpha', A, 'live', false],
+      ['beta', A, 'live', false],
     ]);
-    const crossed = crossedOrgs(identities.sort((x, y) => x.name.localeCompare(y.name)));
-    expect(crossed.map((c) => c.org)).toEqual(['alpha', 'beta']);
-    expect(crossed[0]!.finding.message).toMatch(new RegExp(`^orgs alpha and beta are the same Genesys org ${A} `));
-    expect(crossed[0]!.finding.location!.file).toBe(manifest);
-    expect(crossed[0]!.finding.location!.line).toBe(4);
-    expect(crossed[1]!.finding.location!.line).toBe(7);
-    addCrossedFindings(report.orgs, crossed);
-    expect(report.orgs.every((o) => !o.passed && o.findings[0]!.code === 'org-mismatch')).toBe(true);
+    expect(report.passed).toBe(false);
+    const [fa, fb] = report.orgs.map((o) => o.findings.find((f) => f.code === 'org-mismatch')!);
+    expect(fa!.message).toMatch(new RegExp(`^orgs alpha and beta are the same Genesys org ${A} `));
+    expect(fa!.location!.file).toBe(manifest);
+    expect(fa!.location!.line).toBe(4);
+    expect(fa!.related!.line).toBe(7);
+    expect(fb!.location!.line).toBe(7);
+    // Without the crossing the same deploy passes: the roles are enough.
+    expect(report.orgs.every((o) => o.findings.filter((f) => f.severity === 'error').length === 1)).toBe(true);
+  });
+
+  it('one org declaring the id, the other not: both fail', async () => {
+    const manifest = manifestFor([A, undefined]);
+    const mode = resolveMode('live', manifest, sameClientEnv(), { client: FAST_CLIENT });
+    const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+    expect(report.orgs.map((o) => o.findings.some((f) => f.code === 'org-mismatch'))).toEqual([true, true]);
+  });
+
+  it('both orgs declaring that same orgId are a deliberate alias: they pass', async () => {
+    const manifest = manifestFor([A, A]);
+    const mode = resolveMode('live', manifest, sameClientEnv(), { client: FAST_CLIENT });
+    const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
+    expect(report.orgs.map((o) => [o.name, o.passed])).toEqual([['alpha', true], ['beta', true]]);
+    expect(report.passed).toBe(true);
   });
 });

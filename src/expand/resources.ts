@@ -213,7 +213,6 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
         });
       }
       details.provision = [...new Set([...(decl.provision ?? []), ...cfg.modules.filter((mod) => !unknown.includes(mod))])];
-      details.extraCalls = cfg.calls;
       details.declaredNames = cfg.names;
     }
     resources.push({

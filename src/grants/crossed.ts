@@ -6,7 +6,8 @@
  * The org id a token belongs to is `organization.id` of GET /api/v2/tokens/me (SDK model `TokenInfo`),
  * which the live grants reader returns as `OrgGrants.orgId` (src/grants/live.ts). Two orgs whose ids
  * come only from the manifest (`orgs[].orgId`, offline) are not compared here: at least one of a pair
- * must have been resolved from a token.
+ * must have been resolved from a token. Orgs that all declare that same `orgId` are a deliberate
+ * alias (one Genesys org checked as several manifest orgs, e.g. one per deploy client) and pass.
  */
 import type { OrgGrants } from '../engine.js';
 import type { OrgDecl } from '../manifest/types.js';
@@ -22,6 +23,8 @@ export interface OrgIdentity {
   orgId: string | null | undefined;
   /** `token`: from GET /api/v2/tokens/me; `declared`: only from `orgs[].orgId`. */
   from: 'token' | 'declared';
+  /** The `orgs[].orgId` the manifest declares, if any. */
+  declared?: string;
   /** The org's node in the manifest. */
   location?: SourceLocation;
 }
@@ -42,13 +45,14 @@ export function orgIdentity(org: OrgDecl, g: OrgGrants, location?: SourceLocatio
   const other = read !== null && read.toLowerCase() !== (declared ?? '').toLowerCase();
   const fromToken = read !== null && (g.principal?.source === 'live' || other);
   const id: OrgIdentity = { name: org.name, orgId: read ?? declared, from: fromToken ? 'token' : 'declared' };
+  if (declared) id.declared = declared;
   if (location) id.location = location;
   return id;
 }
 
 /**
  * One `org-mismatch` error per org that shares its Genesys org id (case-insensitive) with another manifest
- * org, when at least one of them was resolved from a token. Each names every org of its group and how each
+ * org, when at least one of them was resolved from a token and not all of them declare that id. Each names every org of its group and how each
  * id is known; `related` points at the next org of the group. Orgs keep their input order. Pure.
  */
 export function crossedOrgs(orgs: readonly OrgIdentity[]): CrossedFinding[] {
@@ -64,6 +68,8 @@ export function crossedOrgs(orgs: readonly OrgIdentity[]): CrossedFinding[] {
   for (const group of groups.values()) {
     if (group.length < 2 || !group.some((o) => o.from === 'token')) continue;
     const id = group.find((o) => o.from === 'token')!.orgId!;
+    // Every org of the group states this very id: the manifest means them to be one org.
+    if (group.every((o) => o.declared?.toLowerCase() === id.toLowerCase())) continue;
     const how = group.map((o) =>
       o.from === 'token' ? `the credentials of org ${o.name} belong to it` : `org ${o.name} declares it as orgId`,
     );

@@ -5,16 +5,17 @@
  * `{"role": [{"name", "permissionPolicies": [{"domain", "entityName", "actionSet"}]}],
  *   "oauth-client": [{"name", "roles": ["role name"], "authorizedGrantType"}], "group": [...], ...}`.
  *
- * Genesys rule applied: a principal cannot give away what it does not hold. Creating a role with a
- * permission policy, or an OAuth client with roles, requires the installing principal to hold those
- * permissions itself (Genesys Cloud Resource Center, "Roles and permissions": you can assign only
- * permissions that you have). Each becomes a requirement on the create call with those
- * permissions (ALL), explained in the finding.
+ * The config adds no calls of its own: the module tables (src/plan/premium-apps.ts) plan what the
+ * wizard does with it. No rule "a principal cannot give away a permission it does not hold" is
+ * applied to role creation: no source states it, and the wizard's own sample would fail it. The
+ * sourced rule is about OAuth clients: a role can be assigned to a client only once the installing
+ * user holds it, which the wizard arranges itself by granting every app role to the installing user
+ * first (docs/wizard/scripts/modules/role.js L108-L122, "Required before you can assign the role to
+ * an Auth Client"). So a client naming a role the config does not create is a warning.
  */
-import type { DeclaredName, Finding, PlannedCall, SourceLocation } from '../types.js';
+import type { DeclaredName, Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
 import { parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
-import { step } from '../plan/step.js';
 
 /** What a wizard config contributes to a premium app's plan. */
 export interface WizardConfigImport {
@@ -22,8 +23,6 @@ export interface WizardConfigImport {
   modules: string[];
   /** Where each module's key is in the config (for findings about a module). */
   moduleLocations: Map<string, SourceLocation>;
-  /** Extra calls: role and OAuth client creations with the permissions they grant. */
-  calls: PlannedCall[];
   /** Permission names written in the config, for the lint. */
   names: DeclaredName[];
   /** Warnings (an OAuth client naming a role the config does not define). */
@@ -51,7 +50,7 @@ export interface WizardConfigOptions {
  * never a value that failed a check (an unknown module or role is located, not quoted).
  */
 export function importWizardConfig(path: string, displayPath: string, from: SourceLocation, options: WizardConfigOptions = {}): WizardConfigImport {
-  const out: WizardConfigImport = { modules: [], moduleLocations: new Map(), calls: [], names: [], findings: [], errors: [] };
+  const out: WizardConfigImport = { modules: [], moduleLocations: new Map(), names: [], findings: [], errors: [] };
   const read = readTextFile(path, 'premium-app config', from, { shown: options.shown ?? displayPath, file: displayPath, ...(options.root !== undefined ? { root: options.root } : {}) });
   if ('error' in read) {
     out.errors.push(read.error);
@@ -72,7 +71,7 @@ export function importWizardConfig(path: string, displayPath: string, from: Sour
   }
   out.modules = Object.keys(info);
   for (const key of out.modules) out.moduleLocations.set(key, doc.locate([...base, key], true));
-  const roles = new Map<string, { permissions: string[]; location: SourceLocation }>();
+  const roles = new Set<string>();
   const list = (key: string) => (Object.hasOwn(info, key) && Array.isArray(info[key]) ? (info[key] as Array<Record<string, unknown>>) : []);
   for (const key of out.modules) {
     // The value failed: the module key is not quoted either (the location says which).
@@ -82,46 +81,32 @@ export function importWizardConfig(path: string, displayPath: string, from: Sour
   list('role').forEach((role, i) => {
     const at: NodePath = [...base, 'role', i];
     const name = isObj(role) && typeof role.name === 'string' ? role.name : `role #${i + 1}`;
-    const permissions = policyPermissions(isObj(role) ? role.permissionPolicies : undefined, [...at, 'permissionPolicies'], doc, name, out);
-    roles.set(name, { permissions, location: doc.locate(at) });
-    out.calls.push(createWith('POST /api/v2/authorization/roles', `create role ${name}`, permissions, doc.locate(at)));
+    policyPermissions(isObj(role) ? role.permissionPolicies : undefined, [...at, 'permissionPolicies'], doc, name, out);
+    roles.add(name);
   });
 
   list('oauth-client').forEach((client, i) => {
     const at: NodePath = [...base, 'oauth-client', i];
     const name = isObj(client) && typeof client.name === 'string' ? client.name : `OAuth client #${i + 1}`;
-    const granted: string[] = [];
     (isObj(client) && Array.isArray(client.roles) ? client.roles : []).forEach((r: unknown, k: number) => {
       const roleName = typeof r === 'string' ? r : isObj(r) && typeof r.name === 'string' ? r.name : undefined;
-      const role = roleName !== undefined ? roles.get(roleName) : undefined;
-      if (!role) {
+      if (roleName === undefined || !roles.has(roleName)) {
         // Not quoted: the role names nothing the config defines (the location says which).
         out.findings.push({
           severity: 'warning',
           code: 'unverifiable',
           resource: `oauth-client:${name}`,
-          message: `${displayPath}: OAuth client ${name} gets a role the config does not define; the permissions it gives away cannot be checked`,
+          message: `${displayPath}: OAuth client ${name} gets a role the config does not create; the wizard grants the installing user only the roles it creates before assigning them to a client (role.js L108-L122), so the installing user must already hold this one`,
           location: doc.locate([...at, 'roles', k]),
+          fix: 'define the role in the config, or grant it to the installing user before the install',
         });
-        return;
       }
-      granted.push(...role.permissions);
     });
-    out.calls.push(createWith('POST /api/v2/oauth/clients', `create OAuth client ${name} with its roles`, [...new Set(granted)], doc.locate(at)));
   });
   return out;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function createWith(call: string, purpose: string, permissions: string[], location: SourceLocation): PlannedCall {
-  const c: PlannedCall = { ...step(call, purpose, { org: true }), location };
-  if (permissions.length) {
-    c.requires = { mode: 'ALL', values: permissions };
-    c.purpose = `${purpose}: it grants ${permissions.length} permission${permissions.length === 1 ? '' : 's'}, and a principal cannot give away what it does not hold`;
-  }
-  return c;
-}
 
 function policyPermissions(policies: unknown, at: NodePath, doc: SourceDocument, role: string, out: WizardConfigImport): string[] {
   const perms: string[] = [];

@@ -247,16 +247,15 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     return;
   }
   const names = action === 'delete' ? [] : declaredNamesOf(doc, i, side, type, address, values);
-  const granted = names.filter((n) => n.kind === 'permission').map((n) => n.value);
-  if (type === 'genesyscloud_auth_role' && granted.length) {
-    // A principal cannot give away what it does not hold: creating or updating a role with a
-    // permission policy needs those permissions (Resource Center, "Roles and permissions").
-    const write = calls.find((c) => c.method !== 'GET') ?? calls[0]!;
-    calls.push({
-      ...write,
-      purpose: `${write.purpose}: it grants ${granted.length} permission${granted.length === 1 ? '' : 's'}, and a principal cannot give away what it does not hold`,
-      requires: { mode: 'ALL', values: [...new Set(granted)] },
-    });
+  const roles = action === 'delete' || !Array.isArray(values.roles) ? 0 : values.roles.length;
+  if (type === 'genesyscloud_oauth_client' && roles > 0) {
+    // The provider's rule (docs/resources/oauth_client.md, `roles`): "The roles must also already be
+    // assigned to the OAuth Client used by Terraform." Role membership is not compared here.
+    out.findings.push(warning(
+      `${address}: assigns ${roles} role${roles === 1 ? '' : 's'} to an OAuth client; the provider requires each of them to be assigned already to the OAuth client Terraform runs as, which this check does not compare`,
+      doc.locate(['resource_changes', i, 'change', side, 'roles']), `terraform:${address}`,
+      'assign these roles (in the same divisions) to the deploy client before the apply',
+    ));
   }
   const r: Resource = {
     kind: 'terraform', name: address, action, ...base, division: div.division,

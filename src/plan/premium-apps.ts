@@ -182,7 +182,6 @@ export function planPremiumApp(r: Resource): { calls: PlannedCall[]; unknownModu
     for (const c of uninstall ? entry.uninstall : entry.install) calls.push({ ...c, purpose: `${m}: ${c.purpose}` });
   }
   if (!uninstall) {
-    for (const c of (r.details.extraCalls as PlannedCall[] | undefined) ?? []) calls.push({ ...c });
     for (const c of WIZARD_INSTALL_END) calls.push({ ...c });
   }
   return { calls, unknownModules };
