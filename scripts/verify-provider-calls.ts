@@ -84,7 +84,8 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !['types.ts'
           const op = opOf.get(c.call);
           const sdk = op && new RegExp(`\\.${op}\\(`, 'i').test(at.text);
           const literal = c.call.slice(c.call.indexOf(' ') + 1).split(/\{[^}]+\}/)[0]!;
-          const raw = literal.length > 8 && at.text.includes(literal.replace(/\/$/, ''));
+          // Paths are matched case-insensitively: the provider writes some by hand (`/processAutomation/`).
+          const raw = literal.length > 8 && at.text.toLowerCase().includes(literal.replace(/\/$/, '').toLowerCase());
           if (!sdk && !raw) problems.push(`${where}: ${c.at} calls neither ${op ?? '(no operationId)'} nor a path starting ${literal}`);
         }
       }

@@ -155,6 +155,13 @@ export interface PlannedCall {
    * object's edit permission); the rule's source is `source`.
    */
   requires?: PermissionSet;
+  /**
+   * `'METHOD /api/v2/path'` of another operation whose catalog permissions this call needs instead
+   * of its own: a division move (`POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}`,
+   * which the swagger gives no permission) needs the object's edit permission, i.e. what the object's
+   * own update needs (Resource Center, "Move objects from one division to another"). `requires` wins.
+   */
+  requiresOf?: string;
   /** The source of the `requires` rule when it is not `source` (e.g. the Resource Center page on division moves). */
   requiresSource?: CallSource;
   /**

@@ -124,15 +124,15 @@ describe('terraform plan importer: the fixture plan', () => {
     expect(cre.divisionLocation).toEqual({ file: 'plan.json', line: 255, column: 26 });
     expect(text[242]).toContain('"division_id"');
     expect(text[254]).toContain('"division_id"');
+    // From the provider's code (src/importers/provider-calls/architect.ts): the delete polls the table
+    // until it is gone; the create reads it back. No list call (the docs list one; only the exporter makes it).
     expect(ops(del.details.calls as PlannedCall[])).toEqual([
-      'GET /api/v2/flows/datatables',
-      'GET /api/v2/flows/datatables/{datatableId}',
       'DELETE /api/v2/flows/datatables/{datatableId}',
+      'GET /api/v2/flows/datatables/{datatableId}',
     ]);
     expect(ops(cre.details.calls as PlannedCall[])).toEqual([
-      'GET /api/v2/flows/datatables',
-      'GET /api/v2/flows/datatables/{datatableId}',
       'POST /api/v2/flows/datatables',
+      'GET /api/v2/flows/datatables/{datatableId}',
     ]);
   });
 
@@ -205,18 +205,23 @@ describe('terraform plan importer: the fixture plan', () => {
     expect(reqs.map((q) => q.operation)).toContain('POST /api/v2/scripts/published');
   });
 
-  it('maps Terraform actions to the provider calls of the type (create: lookups + POST + conditional sub-object writes)', () => {
+  it('maps Terraform actions to the provider calls of the type, from its code, conditions tested on the plan', () => {
     const calls = byName(r, 'genesyscloud_routing_queue.support').details.calls as PlannedCall[];
+    // members: [] and no wrapup_codes in this plan: the member and wrap-up code writes are left out;
+    // the member list is read unless ignore_members is true (routing_queue/resource_genesyscloud_routing_queue.go).
     expect(ops(calls)).toEqual([
-      'GET /api/v2/routing/queues',
+      'POST /api/v2/routing/queues',
       'GET /api/v2/routing/queues/{queueId}',
       'GET /api/v2/routing/queues/{queueId}/members',
       'GET /api/v2/routing/queues/{queueId}/wrapupcodes',
-      'POST /api/v2/routing/queues',
-      'POST /api/v2/routing/queues/{queueId}/wrapupcodes',
     ]);
-    expect(calls.filter((c) => c.when).map((c) => c.path)).toEqual(['/api/v2/routing/queues/{queueId}/wrapupcodes']);
+    expect(calls.filter((c) => c.when).map((c) => c.path)).toEqual(['/api/v2/routing/queues/{queueId}/members']);
     expect(calls.every((c) => c.divisionBound)).toBe(true);
+    expect(calls.every((c) => c.source?.kind === 'code')).toBe(true);
+    expect(calls[0]!.source).toEqual({
+      kind: 'code', repo: 'MyPureCloud/terraform-provider-genesyscloud', commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7',
+      path: 'genesyscloud/routing_queue/genesyscloud_routing_queue_proxy.go', lines: 'L213',
+    });
   });
 
   it('joined with the catalog: exact requirements of a queue create, in its division', () => {
@@ -226,31 +231,32 @@ describe('terraform plan importer: the fixture plan', () => {
       resource: 'terraform:genesyscloud_routing_queue.support',
       action: 'create',
       operation: 'POST /api/v2/routing/queues',
-      purpose: 'create the routing queue',
+      purpose: 'create the queue (division, member groups, flows, scripts in the body)',
       scopes: ['routing'],
       scopesUnknown: false,
       permissions: { mode: 'ANY', values: ['routing:queue:add'] },
       division: 'Support',
       divisionLocation: { file: 'plan.json', line: 453, column: 26 },
       location: { file: 'plan.json', line: 439, column: 5 },
+      source: {
+        kind: 'code', repo: 'MyPureCloud/terraform-provider-genesyscloud', commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7',
+        path: 'genesyscloud/routing_queue/genesyscloud_routing_queue_proxy.go', lines: 'L213',
+      },
     });
     expect(req(reqs, 'GET /api/v2/routing/queues/{queueId}').permissions).toEqual({ mode: 'ALL', values: ['routing:queue:view'] });
     // members: [] in the plan: the provider adds no member, so no member write is required
     expect(reqs.some((q) => q.operation === 'POST /api/v2/routing/queues/{queueId}/members')).toBe(false);
-    // no wrapup_codes attribute in this (partial) plan: the write is kept, fail closed
-    expect(req(reqs, 'POST /api/v2/routing/queues/{queueId}/wrapupcodes')).toMatchObject({
-      permissions: { mode: 'ALL', values: ['routing:queue:edit'] },
-      when: 'if the configuration sets the wrapupcodes',
-    });
+    // no wrapup_codes in this plan: the provider writes no wrap-up code (the code tests the attribute)
+    expect(reqs.some((q) => q.operation === 'POST /api/v2/routing/queues/{queueId}/wrapupcodes')).toBe(false);
     expect(reqs.every((q) => !q.unverifiable)).toBe(true);
   });
 
   it('joined with the catalog: schedule group delete needs routing:scheduleGroup:delete (ALL), not architect:*', () => {
     const reqs = requirements(byName(r, 'genesyscloud_architect_schedulegroups.holidays'));
+    // The provider deletes, then polls the group until it is gone (no list call).
     expect(reqs.map((q) => [q.operation, q.permissions, q.division])).toEqual([
-      ['GET /api/v2/architect/schedulegroups', { mode: 'ALL', values: ['routing:scheduleGroup:view'] }, 'Home'],
-      ['GET /api/v2/architect/schedulegroups/{scheduleGroupId}', { mode: 'ALL', values: ['routing:scheduleGroup:view'] }, 'Home'],
       ['DELETE /api/v2/architect/schedulegroups/{scheduleGroupId}', { mode: 'ALL', values: ['routing:scheduleGroup:delete'] }, 'Home'],
+      ['GET /api/v2/architect/schedulegroups/{scheduleGroupId}', { mode: 'ALL', values: ['routing:scheduleGroup:view'] }, 'Home'],
     ]);
   });
 
@@ -450,9 +456,14 @@ describe('terraform plan importer: divisions', () => {
     ]);
     const move = r.resources[1]!;
     expect(move.divisionLocation).toEqual(after(file, '"division_id": ', 1));
+    // The provider moves a queue with POST .../divisions/{divisionId}/objects/QUEUE (util/util_divisions.go);
+    // the move needs the queue's edit permission (its PUT's) in the division it leaves and the one it enters.
     expect(requirementsFor(move, move.details.calls as PlannedCall[], catalog).map((q) => [q.operation, q.permissions, q.division])).toEqual([
-      ['PUT /api/v2/routing/queues/{queueId}', { mode: 'ANY', values: ['routing:queue:edit'] }, 'Old'],
+      ['POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}', { mode: 'ANY', values: ['routing:queue:edit'] }, 'Old'],
     ]);
+    const into = requirementsFor(r.resources[0]!, r.resources[0]!.details.calls as PlannedCall[], catalog)
+      .find((q) => q.operation.includes('/objects/'))!;
+    expect([into.permissions, into.division, into.when]).toEqual([{ mode: 'ANY', values: ['routing:queue:edit'] }, 'new-div', 'if division_id changed']);
   });
 
   it('delete takes division_id from before; a non-division-aware type without division_id is not division-bound', () => {

@@ -106,7 +106,7 @@ export function evaluate(requirements: readonly Requirement[], principal: Princi
         severity: 'warning',
         code: 'unverifiable',
         ...base,
-        message: `${req.resource}: ${req.operation} (${req.purpose}) cannot be verified: ${req.unverifiable}`,
+        message: `${callText(req)} cannot be verified: ${req.unverifiable}`,
         fix: 'confirm by hand that the deploy principal may make this call',
       });
       continue;
@@ -126,7 +126,7 @@ export function evaluate(requirements: readonly Requirement[], principal: Princi
           code: 'missing-scope',
           ...base,
           missing: [best],
-          message: `${req.resource}: ${req.operation} (${req.purpose}) needs one of the OAuth scopes ${req.scopes.map(code).join(', ')}; the token's client is not authorized for any`,
+          message: `${callText(req)} needs one of the OAuth scopes ${req.scopes.map(code).join(', ')}; the token's client is not authorized for any`,
           fix: `add scope ${code(best)} to the OAuth client the deploy token is issued to`,
           remedy: { kind: 'add-scope', permissions: [best], division: null },
         };
@@ -173,6 +173,15 @@ function verdicts(principal: Principal, set: PermissionSet, requested: string | 
 
 const NO_FINDINGS: Finding[] = [];
 
+/**
+ * `<resource>: <operation> (<purpose>)`, the subject of a finding about one call. A call planned from
+ * the provider's docs table rather than its code says so (issue 11: "from the provider docs, not its code").
+ */
+function callText(req: Requirement): string {
+  const docs = req.source?.kind === 'provider-docs' ? '; from the provider docs, not its code' : '';
+  return `${req.resource}: ${req.operation} (${req.purpose}${docs})`;
+}
+
 function permissionFindings(
   req: Requirement,
   principal: Principal,
@@ -180,7 +189,7 @@ function permissionFindings(
 ): Finding[] {
   const vs = verdicts(principal, req.permissions!, req.division);
   if (vs.length === 0) return NO_FINDINGS;
-  const what = `${req.resource}: ${req.operation} (${req.purpose})`;
+  const what = callText(req);
   return vs.map((v) => {
     const f: Finding = { severity: v.severity, code: v.code, ...base, missing: v.missing, message: `${what} ${v.text}`, fix: v.fix };
     if (v.remedy) f.remedy = v.remedy;

@@ -1,5 +1,6 @@
 /**
- * Terraform resource type × action → the Platform API calls the genesyscloud provider makes.
+ * Terraform resource type × action → the Platform API calls the genesyscloud provider makes, for the
+ * types not yet read from the provider's code (those are in ./provider-calls/): the fallback.
  *
  * Source: the CX-as-Code table (src/catalog/data/cx-as-code.generated.ts), which lists per resource
  * type the operations named in the provider docs' "API Usage" section, without saying which one
@@ -25,7 +26,8 @@
  * `unverifiable`.
  */
 import { CX_AS_CODE } from '../catalog/data/cx-as-code.generated.js';
-import type { PlannedCall } from '../types.js';
+import type { CallSource, PlannedCall } from '../types.js';
+import { PROVIDER } from '../plan/sources.js';
 import { step } from '../plan/step.js';
 
 /** The Terraform actions the importer plans (replace = delete + create). */
@@ -73,6 +75,15 @@ export const DIVISION_AWARE_TYPES: ReadonlySet<string> = new Set([
   'genesyscloud_workforcemanagement_businessunits',
   'genesyscloud_workforcemanagement_managementunit',
 ]);
+
+/**
+ * The source of a docs-table call: the type's provider docs page ("API Usage") at the pinned commit;
+ * findings and docs/FIDELITY.md say "from the provider docs, not its code".
+ */
+export function providerDocs(type: string): CallSource {
+  const page = type.replace(/^genesyscloud_/, '');
+  return { kind: 'provider-docs', type, url: `https://github.com/${PROVIDER.repo}/blob/${PROVIDER.commit}/docs/resources/${page}.md` };
+}
 
 /** True when the CX-as-Code table knows the type (and lists at least one operation for it). */
 export function isKnownType(type: string): boolean {
@@ -190,7 +201,8 @@ export function terraformCalls(type: string, action: TerraformAction, touches: (
       break;
   }
   const hasItem = apis.some((a) => a.scope === 'main' && ENDS_WITH_PARAM.test(a.path));
-  const toCall = (a: Api, when?: string) => step(`${a.method} ${a.path}`, purposeOf(a, noun, hasItem), { org: a.scope === 'other', ...(when ? { when } : {}) });
+  const source = providerDocs(type);
+  const toCall = (a: Api, when?: string) => step(`${a.method} ${a.path}`, purposeOf(a, noun, hasItem), source, { org: a.scope === 'other', ...(when ? { when } : {}) });
   return [
     ...apis.filter((a) => a.lookup).map((a) => toCall(a)),
     ...main.map((a) => toCall(a)),
@@ -210,5 +222,5 @@ export function moveOutCalls(type: string, fromDivision: string): PlannedCall[] 
   if (!apis) return [];
   const noun = nounOf(type);
   const updates = apis.filter((a) => !a.lookup && a.scope === 'main' && (a.method === 'PUT' || a.method === 'PATCH'));
-  return updates.map((a) => step(`${a.method} ${a.path}`, `move the ${noun} out of division ${fromDivision} (a move needs edit rights in both divisions)`));
+  return updates.map((a) => step(`${a.method} ${a.path}`, `move the ${noun} out of division ${fromDivision} (a move needs edit rights in both divisions)`, providerDocs(type)));
 }

@@ -28,13 +28,14 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { DeclaredName, Finding, Resource, ResourceAction, SourceLocation } from '../types.js';
+import type { DeclaredName, Finding, PlannedCall, Resource, ResourceAction, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
 import { jsonSyntaxError, parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
 import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
 import { confinePath, showPath, workspaceRoot } from '../util/paths.js';
-import { HOME_DIVISION } from '../expand/resources.js';
+import { HOME as HOME_DIVISION } from '../plan/sources.js';
 import { DIVISION_AWARE_TYPES, isKnownType, moveOutCalls, terraformCalls, type TerraformAction } from './terraform-calls.js';
+import { MOVE_PATH, providerCalls } from './provider-calls/index.js';
 
 export interface TerraformImport {
   resources: Resource[];
@@ -77,6 +78,9 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const own = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 /** True when `after_unknown` says `key` (or the whole value) is known only after apply. */
 const unknownAfter = (au: unknown, key: string) => au === true || (isObj(au) && own(au, key) && au[key] === true);
+
+/** A division move (the provider's util.UpdateObjectDivision). */
+const isMove = (c: PlannedCall) => c.method === 'POST' && c.path === MOVE_PATH;
 
 const HOW_TO_MAKE = 'create it with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json';
 
@@ -237,7 +241,15 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     return;
   }
 
-  const calls = isKnownType(type) ? terraformCalls(type, action, touchedBy(changeOf(e), action)) : undefined;
+  // Read from the provider's code where the type has been; else the docs table (sourced as such).
+  const fromCode = providerCalls(type, action, changeOf(e));
+  const calls = fromCode ?? (isKnownType(type) ? terraformCalls(type, action, touchedBy(changeOf(e), action)) : undefined);
+  if (fromCode && action === 'create') {
+    // Created in Home, then moved: the move needs the edit permission in Home too (RC_MOVE_OBJECTS).
+    for (const c of fromCode.filter(isMove)) {
+      calls!.push({ ...c, division: HOME_DIVISION, purpose: `${c.purpose}, out of ${HOME_DIVISION} where it is created (a move needs edit rights in both divisions)` });
+    }
+  }
   if (!calls || calls.length === 0) {
     out.findings.push(warning(
       `${address}: resource type ${type} is not in the CX-as-Code table; the Platform API calls it makes (and the permissions they need) cannot be checked`,
@@ -268,7 +280,9 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
   const was = isObj(change.before) ? change.before.division_id : undefined;
   if (action === 'update' && div.id && typeof was === 'string' && was.trim() !== '' && was !== div.id) {
     const from = ctx.divisionNames.get(was) ?? was;
-    const move = moveOutCalls(type, from);
+    const move = fromCode
+      ? fromCode.filter(isMove).map((c) => ({ ...c, purpose: `${c.purpose}, out of division ${from} (a move needs edit rights in both divisions)` }))
+      : moveOutCalls(type, from);
     if (move.length) {
       out.resources.push({
         kind: 'terraform', name: address, action, ...base, division: from,

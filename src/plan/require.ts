@@ -5,6 +5,11 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { PlannedCall, Requirement, Resource } from '../types.js';
 import { resourceLabel } from './index.js';
 
+function lookupCall(catalog: Catalog, call: string) {
+  const i = call.indexOf(' ');
+  return catalog.lookup(call.slice(0, i), call.slice(i + 1));
+}
+
 /** `unverifiable` text of a call the catalog does not describe. */
 export const NOT_IN_CATALOG = 'the operation is not in the catalog';
 
@@ -23,7 +28,7 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
     // A fixed division (e.g. Home, where an object without one is created) wins over the resource's.
     const division = c.division ?? (c.divisionBound ? r.division : null);
     const operation = `${c.method} ${c.path}`;
-    const key = `${operation}@${division ?? ''}${c.requires ? `#${c.requires.values.join(',')}` : ''}`;
+    const key = `${operation}@${division ?? ''}${c.requires ? `#${c.requires.values.join(',')}` : ''}${c.requiresOf ? `#${c.requiresOf}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const req: Requirement = {
@@ -41,7 +46,13 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
     if (division !== null && c.division === undefined && r.divisionLocation) req.divisionLocation = r.divisionLocation;
     if (c.source) req.source = c.source;
     const op = c.path.startsWith('/api/v2/') ? catalog.lookup(c.method, c.path) : undefined;
-    if (c.requires) {
+    const of = !c.requires && c.requiresOf ? lookupCall(catalog, c.requiresOf) : undefined;
+    if (of) {
+      // A division move: the object's edit permission (its update's), under the move's own scopes.
+      req.scopes = op?.scopes ?? of.scopes;
+      req.scopesUnknown = op ? op.scopesUnknown : of.scopesUnknown;
+      req.permissions = of.permissions;
+    } else if (c.requires) {
       // A step the catalog does not describe (an Archy SESSION) may state its scopes: [] = none of its own.
       req.scopes = op?.scopes ?? c.scopes ?? [];
       req.scopesUnknown = op ? op.scopesUnknown : c.scopes === undefined;
