@@ -124,10 +124,10 @@ export type CallSource =
  */
 export interface PlannedCall {
   /**
-   * Where the fact that the deployer makes this call comes from. Every plan table in src/plan sets
-   * it (tested in __tests__/fidelity); optional until the importers' calls carry it too.
+   * Where the fact that the deployer makes this call comes from: every plan table and importer sets
+   * it (tested in __tests__/fidelity and __tests__/importers).
    */
-  source?: CallSource;
+  source: CallSource;
   method: string;
   /** Path template as in the swagger, e.g. `/api/v2/flows/{flowId}`; or a non-/api/v2 path. */
   path: string;

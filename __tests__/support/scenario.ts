@@ -59,7 +59,16 @@ export function fakeOrgs(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { per
       id,
       name: o.name,
       divisions,
-      roles: roles.filter((r) => used.has(r.name)).map((r) => ({ id: `role-${r.name.replace(/\W+/g, '-').toLowerCase()}`, name: r.name, permissionPolicies: r.permissions.map(policy) })),
+      roles: roles.filter((r) => used.has(r.name)).map((r) => {
+        // `admin` and other single-name legacy permissions are not policies (SDK `permissions` list).
+        const legacy = r.permissions.filter((p) => p !== '*' && !p.includes(':'));
+        return {
+          id: `role-${r.name.replace(/\W+/g, '-').toLowerCase()}`,
+          name: r.name,
+          permissionPolicies: r.permissions.filter((p) => !legacy.includes(p)).map(policy),
+          ...(legacy.length ? { legacyPermissions: legacy } : {}),
+        };
+      }),
       clients: [
         {
           clientId: o.clientId ?? `client-${o.name}`,

@@ -15,19 +15,10 @@ export interface StepOptions {
   branch?: 'absent' | 'present';
 }
 
-/**
- * `'METHOD /path'`, why the call is made, and where the fact that the deployer makes it comes from.
- * The three-argument form (no source) is kept for the importers until their calls carry a source.
- */
-export function step(call: string, purpose: string, source: CallSource, opts?: StepOptions): PlannedCall;
-/** @deprecated pass the call's source (issue 11: every planned call cites it). */
-export function step(call: string, purpose: string, opts?: StepOptions): PlannedCall;
-export function step(call: string, purpose: string, a?: CallSource | StepOptions, b?: StepOptions): PlannedCall {
-  const source = a && 'kind' in a ? a : undefined;
-  const opts = (a && 'kind' in a ? b : a) ?? {};
+/** `'METHOD /path'`, why the call is made, and where the fact that the deployer makes it comes from. */
+export function step(call: string, purpose: string, source: CallSource, opts: StepOptions = {}): PlannedCall {
   const i = call.indexOf(' ');
-  const c: PlannedCall = { method: call.slice(0, i), path: call.slice(i + 1), purpose, divisionBound: opts.org !== true };
-  if (source) c.source = source;
+  const c: PlannedCall = { source, method: call.slice(0, i), path: call.slice(i + 1), purpose, divisionBound: opts.org !== true };
   if (opts.when) c.when = opts.when;
   if (opts.branch) c.branch = opts.branch;
   if (opts.note) c.note = opts.note;

@@ -24,7 +24,7 @@ export function permittedDivisions(org: OrgState, principal: FakePrincipal, perm
   let all = false;
   for (const g of principal.grants) {
     const role = org.roles.get(g.roleId);
-    if (!role || !role.permissionPolicies.some((p) => policyGrants(p, permission))) continue;
+    if (!role || !(role.permissionPolicies.some((p) => policyGrants(p, permission)) || role.legacyPermissions?.includes(permission))) continue;
     if (g.divisionId === ALL_DIVISIONS) all = true;
     else ids.add(g.divisionId);
   }

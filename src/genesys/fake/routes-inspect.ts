@@ -40,7 +40,7 @@ export function roleJson(r: FakeRole): DomainOrganizationRole {
     id: r.id,
     name: r.name,
     description: r.description ?? '',
-    permissions: r.permissionPolicies.flatMap(policyPermissions),
+    permissions: [...r.permissionPolicies.flatMap(policyPermissions), ...(r.legacyPermissions ?? [])],
     permissionPolicies: r.permissionPolicies.map((p) => ({
       domain: p.domain,
       entityName: p.entityName,

@@ -16,6 +16,20 @@ import type { FakeCall, FakeGenesys, FakeGenesysConfig, FaultSpec } from './type
 
 const ROUTES: CompiledRoute[] = [...inspectRoutes, ...deployRoutes].map(compile).sort(byLiteralness);
 
+/** The modelled routes, then a generic enforced answer for each listed operation they do not serve. */
+function withEnforceOnly(operations: readonly string[]): CompiledRoute[] {
+  const modelled = new Set(ROUTES.map((r) => `${r.method} ${r.template.replace(/\{[^}]+\}/g, '{}')}`));
+  const generic = operations
+    .map((op) => {
+      const i = op.indexOf(' ');
+      return { method: op.slice(0, i).toUpperCase(), template: op.slice(i + 1) };
+    })
+    .filter((r) => !modelled.has(`${r.method} ${r.template.replace(/\{[^}]+\}/g, '{}')}`))
+    .map((r) => compile({ ...r, handle: (ctx) => (r.method === 'DELETE' ? sendJson(ctx.res, 204, undefined) : sendJson(ctx.res, 200, {})) }));
+  // One order by literalness: `/api/v2/flows/outcomes` is its own operation, not a `/flows/{flowId}`.
+  return [...ROUTES, ...generic].sort(byLiteralness);
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Parses `Authorization: Basic base64(id:secret)`. */
@@ -60,6 +74,7 @@ function parseJsonObject(text: string): Record<string, unknown> {
  * @throws Error when an org references unknown roles/divisions, or client ids collide.
  */
 export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeGenesys> {
+  const routes = config.enforceOnly?.length ? withEnforceOnly(config.enforceOnly) : ROUTES;
   const orgs = new Map<string, OrgState>();
   const clients = new Map<string, { org: OrgState; client: FakeGenesysConfig['orgs'][number]['clients'][number] }>();
   const tokens = new Map<string, TokenRecord>();
@@ -138,7 +153,7 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
       }
     }
 
-    const m = matchRoute(ROUTES, method, path);
+    const m = matchRoute(routes, method, path);
     if (!m) return sendError(res, 404, 'not.found', `HTTP 404 Not Found: ${method} ${path}`);
     if ('methodNotAllowed' in m) return sendError(res, 405, 'method.not.allowed', `HTTP 405 Method Not Allowed: ${method} ${path}`);
     call.template = m.route.template;
@@ -174,6 +189,8 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
     if (fromBody) return fromBody;
     const header = ctx.req.headers['x-fake-division'];
     const h = Array.isArray(header) ? header[0] : header;
+    // `*`: the call is org-wide (a grant in any division is enough), as the preflight models it.
+    if (h === '*') return 'any';
     if (h) return findDivision(ctx.org, h)?.id ?? h;
     const fromObject = route.objectDivision?.(ctx);
     if (fromObject) return fromObject;

@@ -45,6 +45,11 @@ export interface FakeRole {
   name: string;
   description?: string;
   permissionPolicies: FakePolicy[];
+  /**
+   * Legacy single-name permissions the role grants (`admin`, as the swagger's ANY lists name it),
+   * listed in the SDK model's `permissions` besides the policy-derived names.
+   */
+  legacyPermissions?: string[];
 }
 
 /** A division (SDK `AuthzDivision`). When no division is `homeDivision`, one named `Home` is, else one is added. */
@@ -130,6 +135,12 @@ export interface FakeGenesysConfig {
   faults?: FaultSpec[];
   /** Permission requirement per operation; without it no permission is enforced on deploy calls. */
   requirements?: RequirementLookup;
+  /**
+   * `'METHOD /api/v2/template'` operations the fake does not model, served after enforcement by a
+   * generic answer (200 `{}`; 204 for DELETE): a differential replay can then compare every planned
+   * call's 403 with the preflight's verdict, whatever the fake models. Modelled routes win.
+   */
+  enforceOnly?: readonly string[];
   /** Per-token rate limit → 429 `too.many.requests.retry.after` (default none). */
   rateLimit?: { requests: number; windowMs?: number };
   /** `expires_in` of issued tokens, seconds (default 86 400). */
