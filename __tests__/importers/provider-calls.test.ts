@@ -226,3 +226,34 @@ describe('types not read from code: the docs table, marked as such', () => {
     for (const f of findings) expect(f.message).toMatch(/; from the provider docs, not its code\)/);
   });
 });
+
+describe('division changes of types read from code', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gp-provider-move-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const moved = (type: string) => {
+    const file = join(dir, `${type}.json`);
+    writeFileSync(file, JSON.stringify({
+      format_version: '1.2',
+      resource_changes: [{
+        address: `${type}.x`, mode: 'managed', type, name: 'x',
+        change: { actions: ['update'], before: { id: 'i', name: 'n', division_id: 'd-old' }, after: { id: 'i', name: 'n', division_id: 'd-new' }, after_unknown: {} },
+      }],
+    }));
+    return importTerraformPlan(file, { displayPath: 'plan.json', orgs: ['o'], from: { file: 'm.yml', line: 1, column: 1 } }).resources;
+  };
+
+  it('a data table moves with its PUT (division in the body): the PUT is checked in the division it leaves too', () => {
+    const rs = moved('genesyscloud_architect_datatable');
+    expect(rs.map((r) => r.division)).toEqual(['d-new', 'd-old']);
+    const out = rs[1]!;
+    const p = planResource(out);
+    if ('errors' in p) throw new Error('plan failed');
+    expect(requirementsFor(out, p.calls, catalog).map((q) => [q.operation, q.permissions?.values, q.division])).toEqual([
+      ['PUT /api/v2/flows/datatables/{datatableId}', ['architect:datatable:edit'], 'd-old'],
+    ]);
+  });
+
+  it('a worktype update does not send the division: no check in the old division', () => {
+    expect(moved('genesyscloud_task_management_worktype').map((r) => r.division)).toEqual(['d-new']);
+  });
+});

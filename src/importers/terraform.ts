@@ -35,7 +35,7 @@ import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
 import { confinePath, showPath, workspaceRoot } from '../util/paths.js';
 import { HOME as HOME_DIVISION } from '../plan/sources.js';
 import { DIVISION_AWARE_TYPES, isKnownType, moveOutCalls, terraformCalls, type TerraformAction } from './terraform-calls.js';
-import { MOVE_PATH, providerCalls } from './provider-calls/index.js';
+import { divisionMoveCalls, MOVE_PATH, providerCalls } from './provider-calls/index.js';
 
 export interface TerraformImport {
   resources: Resource[];
@@ -281,7 +281,7 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
   if (action === 'update' && div.id && typeof was === 'string' && was.trim() !== '' && was !== div.id) {
     const from = ctx.divisionNames.get(was) ?? was;
     const move = fromCode
-      ? fromCode.filter(isMove).map((c) => ({ ...c, purpose: `${c.purpose}, out of division ${from} (a move needs edit rights in both divisions)` }))
+      ? divisionMoveCalls(type, fromCode).map((c) => ({ ...c, when: undefined, purpose: `${c.purpose}: moves it out of division ${from} (a move needs edit rights in both divisions)` }) as PlannedCall)
       : moveOutCalls(type, from);
     if (move.length) {
       out.resources.push({

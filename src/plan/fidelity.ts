@@ -9,6 +9,10 @@ import { DEPLOYERS } from '../types.js';
 import { planMatrix, referenceLookups, SAMPLE_DIVISION, type PlanEntry } from './matrix.js';
 import { ARCHY_UNCONFIRMED } from './flows.js';
 import { ARCHITECT_SCRIPTING, PROVIDER, providerCode, RC_HOME_DEFAULT, RC_MOVE_OBJECTS, WIZARD, wizardCode, architectScriptingDocs } from './sources.js';
+import { step } from './step.js';
+import { PROVIDER_CALLS } from '../importers/provider-calls/index.js';
+import { sourceOf } from '../importers/provider-calls/plan.js';
+import { CX_AS_CODE as CX_AS_CODE_DOCS } from '../catalog/data/cx-as-code.generated.js';
 
 /** A call a deployer makes that no plan lists, with the reason and the source. */
 export interface NotPlanned {
@@ -142,6 +146,43 @@ const DEPLOYER_TITLE: Record<Deployer, string> = {
   api: 'api (your own code; premium apps: the wizard\'s code)',
 };
 
+/**
+ * The section on `genesyscloud_*` types in Terraform plans: per type × action, every call the
+ * provider's code makes, with its condition on the plan (src/importers/provider-calls).
+ */
+function terraformTypes(): string[] {
+  const types = Object.keys(PROVIDER_CALLS).sort();
+  const calls = types.reduce((n, t) => n + (['create', 'update', 'delete'] as const).reduce((m, a) => m + PROVIDER_CALLS[t]![a].length, 0), 0);
+  const docsOnly = Object.keys(CX_AS_CODE_DOCS).filter((t) => !Object.hasOwn(PROVIDER_CALLS, t) && t !== 'genesyscloud_flow' && t !== 'genesyscloud_script');
+  const out = [
+    '## CX-as-Code resource types in Terraform plans (provider code)',
+    '',
+    `${types.length} types, ${calls} calls (create, update, delete), each read from the provider's code at the pinned commit,`,
+    'the line of the SDK call cited; `genesyscloud_flow` and `genesyscloud_script` are the flow and script tables above.',
+    'A condition is tested on the plan\'s change (`before`/`after`/`after_unknown`); a value known only after apply,',
+    'or org state a plan cannot show, keeps the call. Re-check every citation with',
+    '`npx tsx scripts/verify-provider-calls.ts --repo <clone of the provider>`.',
+    '',
+    `The other ${docsOnly.length} types of the provider docs' "API Usage" table are planned from that table and say so`,
+    'in findings ("from the provider docs, not its code").',
+    '',
+  ];
+  for (const t of types) {
+    const e = PROVIDER_CALLS[t]!;
+    out.push(`### ${t}`, '');
+    for (const action of ['create', 'update', 'delete'] as const) {
+      out.push(`#### ${action}`, '');
+      if (!e[action].length) {
+        out.push('No API call.', '');
+        continue;
+      }
+      out.push(...table(e[action].map((c) => step(c.call, c.purpose, sourceOf(c), { ...(c.org ? { org: true } : {}), ...(c.when ? { when: c.when } : {}) }))), '');
+    }
+    if (e.notes) out.push(`Open: ${esc(e.notes)}`, '');
+  }
+  return out;
+}
+
 /** The text of docs/FIDELITY.md. */
 export function renderFidelity(): string {
   const matrix = planMatrix();
@@ -197,6 +238,7 @@ export function renderFidelity(): string {
       }
     }
   }
+  out.push(...terraformTypes());
   out.push('## Calls the deployers make that are not planned', '', '| deployer | kind | call | why | source |', '| --- | --- | --- | --- | --- |');
   for (const n of NOT_PLANNED) out.push(`| ${n.deployer} | ${KIND_TITLE[n.kind] ?? n.kind} | \`${n.call}\` | ${esc(n.why)} | ${link(n.source)} |`);
   out.push('', '## Not confirmed', '');

@@ -50,3 +50,20 @@ export function providerCalls(type: string, action: TerraformAction, change: Pla
   }
   return calls;
 }
+
+const isMove = (c: PlannedCall) => c.method === 'POST' && c.path === MOVE_PATH;
+
+/**
+ * The calls of an update (`calls`, from {@link providerCalls}) that move the object when `division_id`
+ * changes, to be checked in the division it leaves too (a move needs edit rights in both divisions,
+ * src/plan/sources.ts RC_MOVE_OBJECTS): the division-move operation, else the first PUT/PATCH on the
+ * object (it carries the division), none for a type whose update does not send the division.
+ */
+export function divisionMoveCalls(type: string, calls: readonly PlannedCall[]): PlannedCall[] {
+  const t = providerType(type);
+  if (!t || t.divisionChange === 'none') return [];
+  const moves = calls.filter(isMove);
+  if (moves.length) return moves;
+  const edit = calls.find((c) => c.divisionBound && (c.method === 'PUT' || c.method === 'PATCH'));
+  return edit ? [edit] : [];
+}

@@ -65,6 +65,8 @@ export const TASKS_KNOWLEDGE: ProviderTable = {
 
   genesyscloud_task_management_worktype: {
     file: WTR,
+    // The update does not send the division: a changed division_id makes no call (resource file, updateWorktype).
+    divisionChange: 'none',
     create: [
       {
         call: 'POST /api/v2/taskmanagement/worktypes',

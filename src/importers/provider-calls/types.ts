@@ -63,6 +63,12 @@ export interface ProviderType {
   create: ProviderCall[];
   update: ProviderCall[];
   delete: ProviderCall[];
+  /**
+   * How an update that changes `division_id` moves the object: through the division-move operation
+   * when the update lists it, else with its first PUT/PATCH on the object (the division in the body);
+   * `none` when the update does not send the division (the object stays where it is).
+   */
+  divisionChange?: 'none';
   /** What the code leaves open (calls made through helpers not read, behaviour depending on the org). */
   notes?: string;
 }
