@@ -1027,7 +1027,9 @@ async function rolesFromRoleDivisions(client, roleDivisions, org, where, at) {
         let r = byRole.get(rd.roleId);
         if (!r) {
             const role = await step(`reading role ${rd.roleId}`, 'GET /api/v2/authorization/roles/{roleId}', org, where, at, () => client.get(`/api/v2/authorization/roles/${encodeURIComponent(rd.roleId)}`));
-            r = { role: role.name, roleId: role.id, permissions: policiesToPermissions(role.permissionPolicies ?? []), divisions: [] };
+            // Legacy single-name permissions (`admin`) appear only in the model's `permissions` list.
+            const legacy = (role.permissions ?? []).filter((p) => !p.includes(':')).map((permission) => ({ permission }));
+            r = { role: role.name, roleId: role.id, permissions: [...policiesToPermissions(role.permissionPolicies ?? []), ...legacy], divisions: [] };
             byRole.set(rd.roleId, r);
         }
         r.divisions.push({ name: rd.divisionId, id: rd.divisionId });
