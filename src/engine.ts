@@ -9,27 +9,18 @@ import { expandResources } from './expand/resources.js';
 import { planResource } from './plan/index.js';
 import { NOT_IN_CATALOG, requirementsFor } from './plan/require.js';
 import { loadCatalogOption } from './catalog/option.js';
-import { declaredPrincipal } from './grants/declared.js';
+import { declaredGrants } from './grants/declared.js';
+import type { GrantsReader } from './grants/types.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { lintDeclaredNames, lintPrincipal } from './evaluate/lint.js';
 import { REPORT_VERSION, compareFindings, summarize, type Mode, type OrgReport, type Report } from './report/model.js';
-import type { Finding, Principal, Requirement, Resource } from './types.js';
+import type { Finding, Requirement, Resource } from './types.js';
 import { PreflightError, fatal } from './util/errors.js';
 import type { OrgDecl } from './manifest/types.js';
+
 import { mapLimit } from './genesys/concurrency.js';
 import { checkResourceOrgPairs } from './limits.js';
 import { addCrossedFindings, crossedOrgs, orgIdentity, type OrgIdentity } from './grants/crossed.js';
-
-/** What the grants stage returns for one org: a principal, or findings explaining why there is none. */
-export interface OrgGrants {
-  principal?: Principal;
-  /** Findings from reading the grants (org-mismatch, auth-failed, entitlement-missing...). */
-  findings: Finding[];
-  orgId?: string | null;
-}
-
-/** Reads one org's grants. `requiredPermissions` are the distinct permissions its requirements name. */
-export type GrantsReader = (org: OrgDecl, orgIndex: number, ctx: { loaded: LoadedManifest; requirements: Requirement[]; requiredPermissions: string[]; resources: Resource[] }) => Promise<OrgGrants>;
 
 export interface CheckOptions {
   manifestPath: string;
@@ -48,19 +39,6 @@ export interface CheckOptions {
   /** Environment (allowed hosts for `catalog: live`). Default process.env. */
   env?: NodeJS.ProcessEnv;
 }
-
-/** Offline grants: the declared principal, or a fatal finding when the org declares none. */
-export const declaredGrants: GrantsReader = async (org, i, { loaded }) => {
-  const principal = declaredPrincipal(loaded, i);
-  if (principal) return { principal, findings: [], orgId: org.orgId ?? null };
-  return {
-    findings: [
-      fatal('manifest-invalid', `org ${org.name} declares no principal: offline mode checks orgs[].principal (grant, roles, divisions)`, loaded.locate(['orgs', i]),
-        'declare the principal, or run with --mode live and credentials'),
-    ],
-    orgId: org.orgId ?? null,
-  };
-};
 
 /** Plans every resource and joins the catalog: requirements per resource. Throws PreflightError on plan errors. */
 export function requirementsByResource(resources: Resource[], catalog: Catalog): Map<Resource, Requirement[]> {

@@ -2,6 +2,7 @@
  * Expand stage: manifest entries → Resources (flows read from their Archy files).
  * Problems are collected across all entries and thrown together (PreflightError, exit 2).
  */
+import { HOME as HOME_DIVISION } from '../domain/divisions.js';
 import { dirname, relative, resolve } from 'node:path';
 import { importTerraformPlan } from '../importers/terraform.js';
 import { importWizardConfig } from '../importers/premium-app-config.js';
@@ -17,7 +18,7 @@ import { scanFlowReferences, type FlowReference } from './references.js';
 import { WIZARD_MODULE_CALLS } from '../plan/premium-apps.js';
 
 /** Genesys default division name: objects with no declared division live in Home. */
-export const HOME_DIVISION = 'Home';
+
 
 /** Which kinds each deployer can deploy (Archy deploys flows only; the provider has no WFM/premium-app resources). */
 export const DEPLOYER_KINDS: Record<Deployer, ReadonlySet<ResourceKind>> = {

@@ -9,7 +9,7 @@
  * must have been resolved from a token. Orgs that all declare that same `orgId` are a deliberate
  * alias (one Genesys org checked as several manifest orgs, e.g. one per deploy client) and pass.
  */
-import type { OrgGrants } from '../engine.js';
+import type { OrgGrants } from './types.js';
 import type { OrgDecl } from '../manifest/types.js';
 import type { OrgReport } from '../report/model.js';
 import { compareFindings } from '../report/model.js';

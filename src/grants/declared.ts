@@ -6,7 +6,9 @@
 import type { LoadedManifest } from '../manifest/load.js';
 import type { PermissionDecl } from '../manifest/types.js';
 import type { Principal, PolicyPermission, RoleGrant } from '../types.js';
-import { HOME_DIVISION } from '../expand/resources.js';
+import { HOME as HOME_DIVISION } from '../domain/divisions.js';
+import { fatal } from '../util/errors.js';
+import type { GrantsReader } from './types.js';
 
 /** The declared principal of org `orgIndex`, or undefined when the org declares none. */
 export function declaredPrincipal(loaded: LoadedManifest, orgIndex: number): Principal | undefined {
@@ -35,3 +37,16 @@ function rolePermissions(loaded: LoadedManifest, role: string, decls: Permission
     return typeof d === 'string' ? { permission: d, location } : { permission: d.permission, conditional: d.condition !== undefined, location };
   });
 }
+
+/** Offline grants: the declared principal, or a fatal finding when the org declares none. */
+export const declaredGrants: GrantsReader = async (org, i, { loaded }) => {
+  const principal = declaredPrincipal(loaded, i);
+  if (principal) return { principal, findings: [], orgId: org.orgId ?? null };
+  return {
+    findings: [
+      fatal('manifest-invalid', `org ${org.name} declares no principal: offline mode checks orgs[].principal (grant, roles, divisions)`, loaded.locate(['orgs', i]),
+        'declare the principal, or run with --mode live and credentials'),
+    ],
+    orgId: org.orgId ?? null,
+  };
+};

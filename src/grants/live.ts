@@ -27,7 +27,7 @@ import type {
   DomainPermissionCollection,
   TokenInfo,
 } from '../genesys/models.js';
-import type { GrantsReader, OrgGrants } from '../engine.js';
+import type { GrantsReader, OrgGrants } from './types.js';
 import type { OrgDecl } from '../manifest/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, Resource, RoleGrant, SourceLocation } from '../types.js';

@@ -7,8 +7,8 @@
  * mode, the live orgs, the org selection) and the runner's environment (the credential variables,
  * named by convention: credentials.ts), never from the manifest a pull request can edit.
  */
-import type { GrantsReader } from '../engine.js';
-import { declaredGrants } from '../engine.js';
+import type { GrantsReader } from './types.js';
+import { declaredGrants } from './declared.js';
 import type { Mode } from '../report/model.js';
 import type { GenesysClientOptions } from '../genesys/client.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';

@@ -33,7 +33,7 @@ import { fatal } from '../util/errors.js';
 import { jsonSyntaxError, parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
 import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
 import { confinePath, showPath, workspaceRoot } from '../util/paths.js';
-import { HOME as HOME_DIVISION } from '../plan/sources.js';
+import { HOME as HOME_DIVISION } from '../domain/divisions.js';
 import { DIVISION_AWARE_TYPES, isKnownType, moveOutCalls, terraformCalls, type TerraformAction } from './terraform-calls.js';
 import { divisionMoveCalls, MOVE_PATH, providerCalls } from './provider-calls/index.js';
 

@@ -8,7 +8,8 @@ import type { CallSource, Deployer, PlannedCall, ResourceKind } from '../types.j
 import { DEPLOYERS } from '../types.js';
 import { planMatrix, referenceLookups, SAMPLE_DIVISION, type PlanEntry } from './matrix.js';
 import { ARCHY_UNCONFIRMED } from './flows.js';
-import { ARCHITECT_SCRIPTING, PROVIDER, providerCode, RC_HOME_DEFAULT, RC_MOVE_OBJECTS, WIZARD, wizardCode, architectScriptingDocs } from './sources.js';
+import { ARCHITECT_SCRIPTING, PROVIDER, providerCode, WIZARD, wizardCode, architectScriptingDocs } from './sources.js';
+import { RC_HOME_DEFAULT, RC_MOVE_OBJECTS } from '../domain/divisions.js';
 import { step } from './step.js';
 import { PROVIDER_CALLS } from '../importers/provider-calls/index.js';
 import { sourceOf } from '../importers/provider-calls/plan.js';

@@ -18,7 +18,8 @@
  */
 import type { PlannedCall, Resource } from '../types.js';
 import { step, type StepOptions } from './step.js';
-import { HOME, wizardCode } from './sources.js';
+import { wizardCode } from './sources.js';
+import { HOME } from '../domain/divisions.js';
 
 /** One wizard call: the function it is made in, its line(s), `METHOD /path`, why, and options. */
 type Row = [fn: 'getExisting' | 'create' | 'configure' | 'remove', lines: string, call: string, purpose: string, opts?: StepOptions & { home?: true }];

@@ -17,7 +17,8 @@
  */
 import type { CallSource, Deployer, PlannedCall, Resource } from '../types.js';
 import { always, apiStep, requiresAll, step, type ActionPlan } from './step.js';
-import { HOME, providerCode, RC_MOVE_OBJECTS, RC_MOVE_QUOTE } from './sources.js';
+import { providerCode } from './sources.js';
+import { HOME, RC_MOVE_OBJECTS, RC_MOVE_QUOTE } from '../domain/divisions.js';
 
 const api = apiStep;
 const PROXY = 'scripts/genesyscloud_scripts_proxy.go';

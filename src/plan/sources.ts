@@ -15,17 +15,6 @@ export const ARCHITECT_SCRIPTING = {
   commit: 'a8d8a5d7dd5fbc1795a571c7a0cc87863b8be2ab',
 } as const;
 
-/** Resource Center, "Move objects from one division to another" (prerequisites). */
-export const RC_MOVE_OBJECTS = 'https://help.mypurecloud.com/articles/move-objects-from-one-division-to-another/';
-/** The prerequisite the move page states, quoted. */
-export const RC_MOVE_QUOTE =
-  'All divisions you are moving objects to and from assigned to the role that contains the object-based permissions';
-/** The Genesys default division's name. */
-export const HOME = 'Home';
-/** Resource Center, access-control overview: objects without a division are in Home. */
-export const RC_HOME_DEFAULT = 'https://help.mypurecloud.com/?p=169725';
-export const RC_HOME_QUOTE = 'By default, all objects belong to the Home division.';
-
 /** Anchor of an operation in the Developer Center API explorer: `post-api-v2-flows--flowId--versions`. */
 export function apiExplorerAnchor(method: string, path: string): string {
   return `${method.toLowerCase()}-${path.replace(/^\//, '').replace(/\//g, '-').replace(/[{}]/g, '-')}`;

@@ -13,7 +13,7 @@
  */
 import type { Requirement } from '../types.js';
 import { leastPrivileged, privilegeRank } from '../evaluate/permissions.js';
-import { HOME_DIVISION } from '../expand/resources.js';
+import { HOME as HOME_DIVISION } from '../domain/divisions.js';
 
 /** One generated role: its permissions and the divisions to grant it in. */
 export interface PolicyRole {
