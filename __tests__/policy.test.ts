@@ -6,12 +6,12 @@ import { verifyPolicy } from '../src/policy/verify.js';
 import { permissionPolicies, renderPolicyMarkdown, renderTerraform, roleBodies } from '../src/policy/render.js';
 import { bundledCatalog } from '../src/catalog/bundled.js';
 import { loadManifest } from '../src/manifest/load.js';
-import { expandResources } from '../src/expand/resources.js';
+import { expandResources } from '../src/resources/expand.js';
 import { requirementsByResource } from '../src/engine.js';
 import { planResource } from '../src/plan/index.js';
 import { requirementsFor } from '../src/plan/require.js';
 import { WIZARD_MODULE_CALLS } from '../src/plan/premium-apps.js';
-import { DEPLOYER_KINDS } from '../src/expand/resources.js';
+import { DEPLOYER_KINDS } from '../src/resources/expand.js';
 import { DEPLOYERS, RESOURCE_ACTIONS, type Requirement, type ResourceKind } from '../src/types.js';
 import { requirement, resource } from './support/build.js';
 

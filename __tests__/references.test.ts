@@ -1,12 +1,14 @@
 /**
- * Names an Archy flow references (src/expand/references.ts). Every snippet here is written for the
+ * Names an Archy flow references (src/resources/references.ts). Every snippet here is written for the
  * test; the shapes follow the Archy flow YAML format and what the published corpus flows use.
  */
 import { describe, it, expect } from '@jest/globals';
 import { parseYamlSource, type SourceDocument } from '../src/util/source.js';
-import { substitute } from '../src/expand/substitute.js';
+import { substitute } from '../src/resources/substitute.js';
 import { bundledCatalog } from '../src/catalog/bundled.js';
-import { REFERENCE_KINDS, REFERENCE_LOOKUPS, scanFlowReferences, type FlowReference, type ReferenceKind } from '../src/expand/references.js';
+import { scanFlowReferences } from '../src/resources/references.js';
+import { REFERENCE_LOOKUPS } from '../src/plan/references.js';
+import { REFERENCE_KINDS, type FlowReference, type ReferenceKind } from '../src/types.js';
 
 const FILE = 'flows/test.yaml';
 

@@ -14,7 +14,7 @@ import { REPORT_SCHEMA } from '../src/report/schema.js';
 import { REPORT_VERSION, summarize, type OrgReport, type Report } from '../src/report/model.js';
 import { checkResourceOrgPairs, MAX_RESOURCE_ORG_PAIRS, resourceOrgPairs } from '../src/limits.js';
 import { loadManifest } from '../src/manifest/load.js';
-import { expandResources } from '../src/expand/resources.js';
+import { expandResources } from '../src/resources/expand.js';
 import { PreflightError } from '../src/util/errors.js';
 import type { Finding, Requirement, Resource } from '../src/types.js';
 import { bag, expandOrgs, type ReportV2 } from './support/report-v2.js';

@@ -10,7 +10,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadManifest } from '../src/manifest/load.js';
-import { expandResources } from '../src/expand/resources.js';
+import { expandResources } from '../src/resources/expand.js';
 import { requirementsByResource } from '../src/engine.js';
 import { bundledCatalog } from '../src/catalog/bundled.js';
 import { declaredPrincipal } from '../src/grants/declared.js';

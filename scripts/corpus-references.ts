@@ -8,8 +8,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ARCHY_FLOW_TYPES, readArchyFlow } from '../src/expand/archy.js';
-import { REFERENCE_KINDS, scanFlowReferences, type FlowReference, type ReferenceKind } from '../src/expand/references.js';
+import { ARCHY_FLOW_TYPES, readArchyFlow } from '../src/resources/archy.js';
+import { scanFlowReferences } from '../src/resources/references.js';
+import { REFERENCE_KINDS, type FlowReference, type ReferenceKind } from '../src/types.js';
 
 const argDir = process.argv.indexOf('--dir');
 const dir = resolve(argDir >= 0 ? process.argv[argDir + 1]! : new URL('../../shared/corpus', import.meta.url).pathname);

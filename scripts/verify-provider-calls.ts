@@ -1,5 +1,5 @@
 /**
- * Checks the CX-as-Code call tables (src/importers/provider-calls/*.ts) against the provider's code:
+ * Checks the CX-as-Code call tables (src/plan/terraform/*.ts) against the provider's code:
  * every `at` (and `via`) cites lines of a file that exists at the pinned commit, and the `at` lines
  * call the SDK method of the cited operation (SDK method name = the swagger operationId,
  * capitalised) or name its path in a raw request. Needs a git clone or mirror of
@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROVIDER } from '../src/plan/sources.js';
-import type { ProviderTable } from '../src/importers/provider-calls/types.js';
+import type { ProviderTable } from '../src/plan/terraform/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -59,10 +59,10 @@ function cited(at: string): { text: string } | { problem: string } {
   return { text: lines.slice(from - 1, to).join('\n') };
 }
 
-const dir = join(here, '..', 'src', 'importers', 'provider-calls');
+const dir = join(here, '..', 'src', 'plan', 'terraform');
 const problems: string[] = [];
 let calls = 0;
-for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !['types.ts', 'index.ts'].includes(n))) {
+for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !['types.ts', 'tables.ts', 'conditions.ts', 'docs-table.ts', 'index.ts'].includes(n))) {
   const mod = (await import(pathToFileURL(join(dir, f)).href)) as Record<string, ProviderTable>;
   for (const table of Object.values(mod)) {
     for (const [type, t] of Object.entries(table)) {

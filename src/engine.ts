@@ -5,7 +5,7 @@
 import type { Catalog } from './catalog/catalog.js';
 import { bundledCatalog } from './catalog/bundled.js';
 import { loadManifest, type LoadedManifest } from './manifest/load.js';
-import { expandResources } from './expand/resources.js';
+import { expandResources } from './resources/expand.js';
 import { planResource } from './plan/index.js';
 import { NOT_IN_CATALOG, requirementsFor } from './plan/require.js';
 import { loadCatalogOption } from './catalog/option.js';
@@ -40,14 +40,20 @@ export interface CheckOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Plans every resource and joins the catalog: requirements per resource. Throws PreflightError on plan errors. */
-export function requirementsByResource(resources: Resource[], catalog: Catalog): Map<Resource, Requirement[]> {
+/**
+ * Plans every resource and joins the catalog: requirements per resource. The plan stage's warnings
+ * (a Terraform type neither table knows) are appended to `warnings`. Throws PreflightError on plan errors.
+ */
+export function requirementsByResource(resources: Resource[], catalog: Catalog, warnings: Finding[] = []): Map<Resource, Requirement[]> {
   const out = new Map<Resource, Requirement[]>();
   const errors: Finding[] = [];
   for (const r of resources) {
     const p = planResource(r);
     if ('errors' in p) errors.push(...p.errors);
-    else out.set(r, requirementsFor(r, p.calls, catalog));
+    else {
+      out.set(r, requirementsFor(r, p.calls, catalog));
+      if (p.warnings) warnings.push(...p.warnings);
+    }
   }
   if (errors.length) throw new PreflightError(errors);
   return out;
@@ -71,7 +77,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     });
     for (const f of importFindings) report.findings.push(f);
     checkResourceOrgPairs(resources, selected.map(({ org }) => org.name), loaded.locate(['orgs']));
-    const byResource = requirementsByResource(resources, catalog);
+    const byResource = requirementsByResource(resources, catalog, report.findings);
     catalogCoverage(byResource, catalog, report);
     const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
     if (!grants) throw new Error('live mode needs a grants reader');

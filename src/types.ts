@@ -14,6 +14,8 @@ export interface SourceLocation {
 
 export type Severity = 'error' | 'warning' | 'notice';
 
+import type { WizardModule } from './domain/wizard.js';
+
 /** Stable finding codes (contract: docs/DESIGN.md §4). */
 export const FINDING_CODES = [
   'manifest-invalid',
@@ -85,9 +87,8 @@ export const RESOURCE_ACTIONS: readonly ResourceAction[] = ['deploy', 'create', 
 
 export type ResourceKind = 'flow' | 'script' | 'scheduleGroup' | 'wfmAgentAssignment' | 'wfmSchedule' | 'premiumApp' | 'terraform';
 
-/** A deployable object after expansion: one per manifest entry (flows read from their Archy file). */
-export interface Resource {
-  kind: ResourceKind;
+/** What every resource has, whatever its kind. */
+export interface ResourceBase {
   /** Display name, e.g. the flow name read from the Archy file. */
   name: string;
   action: ResourceAction;
@@ -100,9 +101,109 @@ export interface Resource {
   location: SourceLocation;
   /** Where the division is stated (flow file line, manifest node), when it is. */
   divisionLocation?: SourceLocation;
-  /** Kind-specific details the planner reads (flow type, publish flag, wizard modules...). */
-  details: Record<string, unknown>;
 }
+
+/**
+ * `exists: true|false` in the manifest settles a create-or-update deploy's branch (absent: both
+ * branches are planned).
+ */
+interface Exists {
+  exists?: boolean;
+}
+
+/** An Architect flow (manifest `flows:`, or a `genesyscloud_flow` in a Terraform plan). */
+export interface FlowResource extends ResourceBase {
+  kind: 'flow';
+  details: Exists & {
+    /** Archy flow type key (`inboundCall`...); undefined when the file is known only after apply. */
+    flowType?: string | undefined;
+    file?: string | undefined;
+    forceUnlock: boolean;
+    /** Names the flow file references (resolved by lookups at publish). */
+    references?: FlowReference[];
+    /** The Terraform address, for a flow from a plan. */
+    address?: string;
+  };
+}
+
+/** An agent script (manifest `scripts:`, or a `genesyscloud_script`). */
+export interface ScriptResource extends ResourceBase {
+  kind: 'script';
+  details: Exists & { publish: boolean; file?: string | undefined; address?: string };
+}
+
+/** An Architect schedule group. */
+export interface ScheduleGroupResource extends ResourceBase {
+  kind: 'scheduleGroup';
+  details: Exists;
+}
+
+/** Agents moved into a WFM management unit. */
+export interface WfmAgentAssignmentResource extends ResourceBase {
+  kind: 'wfmAgentAssignment';
+  details: { businessUnit: string; managementUnit: string; agents: string[] };
+}
+
+/** A WFM schedule imported or updated for one week. */
+export interface WfmScheduleResource extends ResourceBase {
+  kind: 'wfmSchedule';
+  details: Exists & { businessUnit: string; publish: boolean; weekDate?: string | undefined };
+}
+
+/** An AppFoundry premium app installed by the wizard. */
+export interface PremiumAppResource extends ResourceBase {
+  kind: 'premiumApp';
+  details: {
+    integrationType: string;
+    /** Wizard modules the install provisions (validated against src/domain/wizard.ts). */
+    provision: WizardModule[];
+    config?: string | undefined;
+    /** Permission names the wizard config writes, for the lint. */
+    declaredNames?: DeclaredName[];
+  };
+}
+
+/**
+ * A resource change of a `terraform show -json` plan: what the plan stage tests the provider's call
+ * conditions on (`before` for delete, `after` and `after_unknown` for create and update).
+ */
+export interface TerraformChange {
+  before?: unknown;
+  after?: unknown;
+  after_unknown?: unknown;
+}
+
+/** The Terraform actions a plan's change becomes (replace = delete + create). */
+export type TerraformAction = 'create' | 'update' | 'delete';
+
+/** A `genesyscloud_*` change of a Terraform plan other than flows and scripts. */
+export interface TerraformResource extends ResourceBase {
+  kind: 'terraform';
+  action: TerraformAction;
+  details: {
+    /** `genesyscloud_routing_queue`... */
+    type: string;
+    /** The resource address (`module.x.genesyscloud_routing_queue.support`). */
+    address: string;
+    change: TerraformChange;
+    /** The plan's `division_id`, when it names one. */
+    divisionId?: string;
+    /** This resource is the division an update moves the object out of (checked there too). */
+    movedFrom?: boolean;
+    /** Permission and scope names the plan writes (roles, OAuth clients), for the lint. */
+    declaredNames?: DeclaredName[];
+  };
+}
+
+/** A deployable object after expansion, one type per kind (the plan stage switches on `kind`). */
+export type Resource =
+  | FlowResource
+  | ScriptResource
+  | ScheduleGroupResource
+  | WfmAgentAssignmentResource
+  | WfmScheduleResource
+  | PremiumAppResource
+  | TerraformResource;
 
 /**
  * Where the fact "this deployer makes this call" comes from (issue: every planned call cites it).
@@ -265,3 +366,79 @@ export interface Principal {
    */
   divisionUnaware?: ReadonlySet<string>;
 }
+
+/** Kinds of object an Archy flow can reference by name. */
+export type ReferenceKind =
+  | 'queue'
+  | 'dataAction'
+  | 'dataTable'
+  | 'userPrompt'
+  | 'systemPrompt'
+  | 'scheduleGroup'
+  | 'schedule'
+  | 'emergencyGroup'
+  | 'botFlow'
+  | 'digitalBotFlow'
+  | 'commonModule'
+  | 'inqueueFlow'
+  | 'flow'
+  | 'secureFlow'
+  | 'skill'
+  | 'language'
+  | 'wrapupCode'
+  | 'user'
+  | 'group'
+  | 'script'
+  | 'contactList'
+  | 'knowledgeBase'
+  | 'worktype'
+  | 'flowOutcome'
+  | 'flowMilestone';
+
+/**
+ * One reference to another object, found in a flow file.
+ *
+ * For a literal reference, `name` is the object's name as Architect looks it up (user prompts
+ * without their `Prompt.` prefix, system prompts without `PromptSystem.`). For a `dynamic`
+ * reference, `name` is what the file says instead of a name: the expression (`exp:`), the variable
+ * (`var:`), or the literal handed to a run-time lookup (`findQueue` with `findName: lit: X`).
+ */
+export interface FlowReference {
+  kind: ReferenceKind;
+  name: string;
+  /** Where the name (or the expression) is written in the flow file. */
+  location: SourceLocation;
+  /** Data actions: the action's category (the integration it belongs to), e.g. `Genesys Cloud Data Actions`. */
+  integration?: string;
+  /** True when the object is chosen at run time: the name cannot be checked before the deploy. */
+  dynamic?: boolean;
+}
+
+/** Every reference kind, in a stable order (reports, tests). */
+export const REFERENCE_KINDS: readonly ReferenceKind[] = [
+  'queue',
+  'dataAction',
+  'dataTable',
+  'userPrompt',
+  'systemPrompt',
+  'scheduleGroup',
+  'schedule',
+  'emergencyGroup',
+  'botFlow',
+  'digitalBotFlow',
+  'commonModule',
+  'inqueueFlow',
+  'flow',
+  'secureFlow',
+  'skill',
+  'language',
+  'wrapupCode',
+  'user',
+  'group',
+  'script',
+  'contactList',
+  'knowledgeBase',
+  'worktype',
+  'flowOutcome',
+  'flowMilestone',
+];

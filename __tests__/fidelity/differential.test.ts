@@ -24,8 +24,8 @@ import { loadManifest } from '../../src/manifest/load.js';
 import { declaredPrincipal } from '../../src/grants/declared.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { requirementsFor } from '../../src/plan/require.js';
-import { PROVIDER_CALLS } from '../../src/importers/provider-calls/index.js';
-import { sourceOf } from '../../src/importers/provider-calls/plan.js';
+import { PROVIDER_CALLS } from '../../src/plan/terraform/tables.js';
+import { sourceOf } from '../../src/plan/terraform/conditions.js';
 import { step } from '../../src/plan/step.js';
 import type { Finding, Principal, Requirement, Resource } from '../../src/types.js';
 import { fakeOrgs, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
@@ -192,7 +192,7 @@ describe('differential replay against the enforcing fake: agreement both ways', 
         const calls = table[action].map((c) => step(c.call, c.purpose, sourceOf(c)!, c.org ? { org: true } : {}));
         const r: Resource = {
           kind: 'terraform', name: `${type}.x`, action, deployer: 'cx-as-code', division: 'Support', orgs: ['o'],
-          location: { file: 'plan.json', line: 1, column: 1 }, details: { type, calls },
+          location: { file: 'plan.json', line: 1, column: 1 }, details: { type, address: `${type}.x`, change: {} },
         };
         resources.push([r, requirementsFor(r, calls, catalog)]);
       }

@@ -18,14 +18,14 @@ import { evaluate } from '../../src/evaluate/evaluate.js';
 import { runCheck } from '../../src/engine.js';
 import { policiesFor } from '../../src/policy/index.js';
 import type { CallSource, Deployer, Finding, PlannedCall, Principal, Requirement, Resource, ResourceAction, ResourceKind } from '../../src/types.js';
-import { grant, principal } from '../support/build.js';
+import { grant, principal, resource, type ResourceOverrides } from '../support/build.js';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const catalog = bundledCatalog();
 const LOC = { file: 'genesys-preflight.yml', line: 3, column: 5 };
 
-function res(kind: ResourceKind, action: ResourceAction, deployer: Deployer, extra: Partial<Resource> = {}): Resource {
-  return { kind, name: 'x', action, deployer, division: 'Sales', orgs: ['o'], location: LOC, details: {}, ...extra };
+function res(kind: ResourceKind, action: ResourceAction, deployer: Deployer, extra: ResourceOverrides = {}): Resource {
+  return resource(kind, action, deployer, { name: 'x', division: 'Sales', orgs: ['o'], location: LOC, ...extra });
 }
 function calls(r: Resource): PlannedCall[] {
   const p = planResource(r);
@@ -42,7 +42,7 @@ const cited = (s: CallSource | undefined) => (s?.kind === 'code' ? `${s.path} ${
 const FLOW_ALL = ['architect:flow:add', 'architect:flow:edit', 'architect:flow:view', 'architect:flow:publish', 'architect:flow:delete', 'architect:flow:unlock'];
 
 describe('Archy (AS docs)', () => {
-  const archy = (action: ResourceAction = 'deploy', extra: Partial<Resource> = {}) => res('flow', action, 'archy', extra);
+  const archy = (action: ResourceAction = 'deploy', extra: ResourceOverrides = {}) => res('flow', action, 'archy', extra);
 
   it.each(['deploy', 'create', 'update', 'publish', 'delete'] as const)(
     'Archy needs architect:ui:view to start its Architect Scripting session (%s) — AS index.html l.98–105',

@@ -12,7 +12,7 @@ import { renderFidelity, NOT_PLANNED } from '../../src/plan/fidelity.js';
 import { planResource } from '../../src/plan/index.js';
 import { requirementsFor } from '../../src/plan/require.js';
 import { loadManifest } from '../../src/manifest/load.js';
-import { expandResources } from '../../src/expand/resources.js';
+import { expandResources } from '../../src/resources/expand.js';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
 import { explainOperation } from '../../src/explain.js';
 import { runCheck } from '../../src/engine.js';
@@ -74,18 +74,14 @@ describe('every planned call has a source', () => {
     for (const r of resources) {
       const p = planResource(r);
       if ('errors' in p) throw new Error(p.errors[0]!.message);
-      const fromImporter = new Set((r.details.extraCalls as PlannedCall[] | undefined) ?? []);
-      for (const c of p.calls) {
-        // TODO(issue 11): the importers' calls (Terraform plan, wizard config) carry no source yet.
-        if (r.kind === 'terraform' || [...fromImporter].some((x) => x.method === c.method && x.path === c.path && x.purpose === c.purpose)) continue;
-        if (!c.source) missing.push(`${r.kind}:${r.name} ${label(c)}`);
-      }
+      // Every call, Terraform and wizard-config resources included (PlannedCall.source is required).
+      for (const c of p.calls) if (!c.source) missing.push(`${r.kind}:${r.name} ${label(c)}`);
     }
     expect(missing).toEqual([]);
   });
 
   it('requirements carry their call\'s source', () => {
-    const r: Resource = { kind: 'flow', name: 'F', action: 'deploy', deployer: 'archy', division: 'Home', orgs: ['o'], location: { file: 'm', line: 1, column: 1 }, details: {} };
+    const r: Resource = { kind: 'flow', name: 'F', action: 'deploy', deployer: 'archy', division: 'Home', orgs: ['o'], location: { file: 'm', line: 1, column: 1 }, details: { forceUnlock: false } };
     const p = planResource(r);
     if ('errors' in p) throw new Error('plan failed');
     const reqs = requirementsFor(r, p.calls, catalog);

@@ -3,8 +3,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importTerraformPlan, type TerraformImport } from '../../src/importers/terraform.js';
-import { terraformCalls, DIVISION_AWARE_TYPES } from '../../src/importers/terraform-calls.js';
+import { importTerraformPlan, type TerraformImport } from '../../src/resources/terraform.js';
+import { terraformCalls } from '../../src/plan/terraform/docs-table.js';
+import { DIVISION_AWARE_TYPES } from '../../src/domain/divisions.js';
 import { planResource } from '../../src/plan/index.js';
 import { requirementsFor } from '../../src/plan/require.js';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
@@ -24,11 +25,19 @@ const importPlan = (path = PLAN, extra: { baseDir?: string; displayPath?: string
   });
 
 const byName = (r: TerraformImport, name: string, action?: string) => {
-  const found = r.resources.filter((x) => (x.name === name || x.details.address === name) && (action === undefined || x.action === action));
+  const found = r.resources.filter((x) => (x.name === name || detailOf(x, 'address') === name) && (action === undefined || x.action === action));
   expect(found).toHaveLength(1);
   return found[0]!;
 };
 const ops = (calls: PlannedCall[]) => calls.map((c) => `${c.method} ${c.path}`);
+/** The calls the plan stage makes of an imported resource. */
+const callsOf = (r: Resource): PlannedCall[] => {
+  const p = planResource(r);
+  if ('errors' in p) throw new Error(p.errors[0]!.message);
+  return p.calls;
+};
+/** A detail of any kind of resource, by name (tests read across kinds). */
+const detailOf = (r: Resource, key: string): unknown => (r.details as Record<string, unknown>)[key];
 const requirements = (r: Resource): Requirement[] => {
   const p = planResource(r);
   if ('errors' in p) throw new Error(p.errors[0]!.message);
@@ -84,6 +93,7 @@ describe('terraform plan importer: the fixture plan', () => {
       ['terraform', 'genesyscloud_architect_schedulegroups.holidays', 'delete', 'Home'],
       ['terraform', 'genesyscloud_auth_division.sales', 'create', null],
       ['flow', 'Main IVR', 'deploy', 'Support'],
+      ['terraform', 'genesyscloud_made_up_widget.x', 'create', null],
       ['terraform', 'genesyscloud_routing_queue.plain', 'create', 'Home'],
       ['terraform', 'genesyscloud_routing_queue.sales', 'create', null],
       ['terraform', 'genesyscloud_routing_queue.support', 'create', 'Support'],
@@ -96,7 +106,7 @@ describe('terraform plan importer: the fixture plan', () => {
   });
 
   it('skips other providers, data sources, no-op and read changes', () => {
-    const names = r.resources.map((x) => String(x.details.address ?? x.name));
+    const names = r.resources.map((x) => String(detailOf(x, 'address') ?? x.name));
     expect(names.some((x) => x.startsWith('aws_'))).toBe(false);
     expect(names.some((x) => x.startsWith('data.'))).toBe(false);
     expect(names).not.toContain('genesyscloud_routing_wrapupcode.resolved');
@@ -126,11 +136,11 @@ describe('terraform plan importer: the fixture plan', () => {
     expect(text[254]).toContain('"division_id"');
     // From the provider's code (src/importers/provider-calls/architect.ts): the delete polls the table
     // until it is gone; the create reads it back. No list call (the docs list one; only the exporter makes it).
-    expect(ops(del.details.calls as PlannedCall[])).toEqual([
+    expect(ops(callsOf(del))).toEqual([
       'DELETE /api/v2/flows/datatables/{datatableId}',
       'GET /api/v2/flows/datatables/{datatableId}',
     ]);
-    expect(ops(cre.details.calls as PlannedCall[])).toEqual([
+    expect(ops(callsOf(cre))).toEqual([
       'POST /api/v2/flows/datatables',
       'GET /api/v2/flows/datatables/{datatableId}',
     ]);
@@ -139,7 +149,7 @@ describe('terraform plan importer: the fixture plan', () => {
   it('divisions: division_id named from the plan when it describes the division, kept as the id otherwise', () => {
     const support = byName(r, 'genesyscloud_routing_queue.support');
     expect(support.division).toBe('Support'); // data.genesyscloud_auth_division.support in prior_state
-    expect(support.details.divisionId).toBe('6b1c2f7e-6a4f-4c47-9d1e-3c2a1b0f9e11');
+    expect(detailOf(support, 'divisionId')).toBe('6b1c2f7e-6a4f-4c47-9d1e-3c2a1b0f9e11');
     const holidays = byName(r, 'genesyscloud_architect_schedulegroups.holidays');
     expect(holidays.division).toBe('Home'); // data.genesyscloud_auth_division_home.home
     expect(holidays.divisionLocation).toEqual({ file: 'plan.json', line: 291, column: 26 });
@@ -166,11 +176,15 @@ describe('terraform plan importer: the fixture plan', () => {
   });
 
   it('an unknown genesyscloud_* type is an unverifiable warning at its entry, never a silent pass', () => {
-    const w = r.findings.filter((f) => f.resource === 'terraform:genesyscloud_made_up_widget.x');
+    // The plan stage says so when it plans the change (src/plan/terraform): no call, one warning.
+    const p = planResource(byName(r, 'genesyscloud_made_up_widget.x'));
+    if ('errors' in p) throw new Error('plan failed');
+    expect(p.calls).toEqual([]);
+    const w = p.warnings ?? [];
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ severity: 'warning', code: 'unverifiable', location: { file: 'plan.json', line: 360, column: 5 } });
     expect(w[0]!.message).toContain('genesyscloud_made_up_widget is not in the CX-as-Code table');
-    expect(r.findings).toHaveLength(2);
+    expect(r.findings).toHaveLength(1);
   });
 
   it('genesyscloud_flow: read from its Archy file with the plan substitutions, planned by the flow planner', () => {
@@ -206,7 +220,7 @@ describe('terraform plan importer: the fixture plan', () => {
   });
 
   it('maps Terraform actions to the provider calls of the type, from its code, conditions tested on the plan', () => {
-    const calls = byName(r, 'genesyscloud_routing_queue.support').details.calls as PlannedCall[];
+    const calls = callsOf(byName(r, 'genesyscloud_routing_queue.support'));
     // members: [] and no wrapup_codes in this plan: the member and wrap-up code writes are left out;
     // the member list is read unless ignore_members is true (routing_queue/resource_genesyscloud_routing_queue.go).
     expect(ops(calls)).toEqual([
@@ -327,7 +341,7 @@ describe('terraform plan importer: action mapping', () => {
     const r = importPlan(file);
     expect(r.errors).toEqual([]);
     const res = byName(r, 'genesyscloud_guide_version.v1');
-    expect(ops(res.details.calls as PlannedCall[])).toContain('POST /api/v2/guides/{guideId}');
+    expect(ops(callsOf(res))).toContain('POST /api/v2/guides/{guideId}');
     const q = req(requirements(res), 'POST /api/v2/guides/{guideId}');
     expect(q.unverifiable).toBe('the operation is not in the catalog');
     expect(q.permissions).toBeNull();
@@ -374,8 +388,10 @@ describe('terraform plan importer: actions and modes', () => {
   it('a type the table lists without operations (tf_export) is a warning, not a silent pass', () => {
     const file = writePlan(plan([change('genesyscloud_tf_export.all', ['create'], null, { directory: './out' }, { id: true })]));
     const r = importPlan(file);
-    expect(r.resources).toEqual([]);
-    expect(r.findings.map((f) => f.code)).toEqual(['unverifiable']);
+    expect(r.findings).toEqual([]);
+    const p = planResource(r.resources[0]!);
+    if ('errors' in p) throw new Error('plan failed');
+    expect([p.calls, (p.warnings ?? []).map((f) => f.code)]).toEqual([[], ['unverifiable']]);
   });
 
   it('deposed objects are deleted under their address plus the deposed key', () => {
@@ -458,10 +474,10 @@ describe('terraform plan importer: divisions', () => {
     expect(move.divisionLocation).toEqual(after(file, '"division_id": ', 1));
     // The provider moves a queue with POST .../divisions/{divisionId}/objects/QUEUE (util/util_divisions.go);
     // the move needs the queue's edit permission (its PUT's) in the division it leaves and the one it enters.
-    expect(requirementsFor(move, move.details.calls as PlannedCall[], catalog).map((q) => [q.operation, q.permissions, q.division])).toEqual([
+    expect(requirementsFor(move, callsOf(move), catalog).map((q) => [q.operation, q.permissions, q.division])).toEqual([
       ['POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}', { mode: 'ANY', values: ['routing:queue:edit'] }, 'Old'],
     ]);
-    const into = requirementsFor(r.resources[0]!, r.resources[0]!.details.calls as PlannedCall[], catalog)
+    const into = requirementsFor(r.resources[0]!, callsOf(r.resources[0]!), catalog)
       .find((q) => q.operation.includes('/objects/'))!;
     expect([into.permissions, into.division, into.when]).toEqual([{ mode: 'ANY', values: ['routing:queue:edit'] }, 'new-div', 'if division_id changed']);
   });
@@ -488,7 +504,7 @@ describe('terraform plan importer: flows', () => {
     const r = importPlan(file, { baseDir: flowDir });
     expect(r.errors).toEqual([]);
     expect(r.resources.map((x) => [x.kind, x.name, x.action, x.division])).toEqual([['flow', 'Support prod', 'deploy', 'Support']]);
-    expect(r.resources[0]!.details.forceUnlock).toBe(false);
+    expect(detailOf(r.resources[0]!, 'forceUnlock')).toBe(false);
   });
 
   it('a missing flow file is a located file-not-found error at the filepath attribute', () => {
@@ -679,7 +695,7 @@ describe('sub-object writes follow the change', () => {
       const file = join(dir, `p${members.length}.json`);
       writeFileSync(file, JSON.stringify(plan(members)));
       const imp = importTerraformPlan(file, { displayPath: file, orgs: ['o'], from: { file: 'm.yml', line: 1, column: 1 } });
-      return (imp.resources[0]!.details.calls as PlannedCall[]).map((c) => `${c.method} ${c.path}`);
+      return (callsOf(imp.resources[0]!)).map((c) => `${c.method} ${c.path}`);
     };
     expect(paths([])).not.toContain('POST /api/v2/routing/queues/{queueId}/members');
     expect(paths([])).not.toContain('POST /api/v2/routing/queues/{queueId}/wrapupcodes');

@@ -66,7 +66,8 @@ describe('hostile sizes finish with the documented result', () => {
     const out = await child('refs', `
       import { readFileSync } from 'node:fs';
       import { parseYamlSource } from ${src('util/source.ts')};
-      import { scanFlowReferences, groupReferencesByLookup } from ${src('expand/references.ts')};
+      import { scanFlowReferences } from ${src('resources/references.ts')};
+      import { groupReferencesByLookup } from ${src('plan/references.ts')};
       const result: unknown[] = [];
       for (const f of ['refs-list.yaml', 'refs-map.yaml']) {
         const p = parseYamlSource(readFileSync(f, 'utf8'), f) as any;
@@ -87,7 +88,7 @@ describe('hostile sizes finish with the documented result', () => {
     writeFileSync(join(tmp, 'deep-plan.json'), `{"format_version":"1.2","resource_changes":${'['.repeat(levels)}${']'.repeat(levels)}}`);
     writeFileSync(join(tmp, 'deep-obj.json'), `{"format_version":"1.2","a":${'{"a":'.repeat(1_500_000)}1${'}'.repeat(1_500_000)}}`);
     const out = await child('deep-plan', `
-      import { importTerraformPlan } from ${src('importers/terraform.ts')};
+      import { importTerraformPlan } from ${src('resources/terraform.ts')};
       const from = { file: 'm.yml', line: 1, column: 1 };
       console.log(JSON.stringify(['deep-plan.json', 'deep-obj.json'].map((f) =>
         importTerraformPlan(f, { displayPath: f, orgs: ['o'], from }).errors.map((e) => [e.message, e.location]))));

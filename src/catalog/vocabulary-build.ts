@@ -13,7 +13,7 @@
  *   `installScopes`, `uninstallScopes`;
  * - curated list: its own sources and entries (see vocabulary-extra.json).
  */
-import type { VocabularySource, VocabularyTable } from './vocabulary.js';
+import type { VocabularySource, VocabularyTable } from './vocabulary-table.js';
 
 /** A name the vocabulary may hold: 1 to 3 `:`-separated word segments (no spaces, no wildcards). */
 export const VOCABULARY_NAME = /^[A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+){0,2}$/;
@@ -200,7 +200,7 @@ export function vocabularySource(table: VocabularyTable, header: string): string
       .split('\n')
       .map((h) => `// ${h}\n`)
       .join('') +
-    "import type { VocabularyTable } from '../vocabulary.js';\n" +
+    "import type { VocabularyTable } from '../vocabulary-table.js';\n" +
     'export const VOCABULARY: VocabularyTable = {\n' +
     `  sources: [\n${table.sources.map((s) => `    ${line(s)},\n`).join('')}  ],\n` +
     `  permissions: [\n${table.permissions.map((r) => `    ${line(r)},\n`).join('')}  ],\n` +

@@ -12,24 +12,9 @@
  * never `wfm:schedule:publish` into `wfm:schedule:delete`.
  */
 import { VOCABULARY } from './data/vocabulary.generated.js';
+import type { VocabularySource, VocabularyTable } from './vocabulary-table.js';
 
-/** One source of the vocabulary. */
-export interface VocabularySource {
-  /** Stable id (`swagger`, `architect-scripting-docs`, ...). */
-  id: string;
-  /** Short name for messages (`swagger`, `Architect Scripting docs`, ...); several sources may share one. */
-  label: string;
-  /** Where exactly: file and sha256, or repository@commit and path, or the page title. */
-  cite: string;
-  url?: string;
-}
-
-/** The generated table: sources, and per name the indexes of its sources (arrays: no object keys from data). */
-export interface VocabularyTable {
-  sources: VocabularySource[];
-  permissions: Array<[string, number[]]>;
-  scopes: Array<[string, number[]]>;
-}
+export type { VocabularySource, VocabularyTable } from './vocabulary-table.js';
 
 /** Read-only view of a vocabulary table. */
 export class Vocabulary {

@@ -28,3 +28,46 @@ export const RC_MOVE_QUOTE =
  * ({@link RC_MOVE_OBJECTS}).
  */
 export const MOVE_PATH = '/api/v2/authorization/divisions/{divisionId}/objects/{objectType}';
+
+/**
+ * Types whose objects live in a division: without `division_id` they are created in (and found
+ * in) the Home division.
+ *
+ * Source: Genesys Cloud Resource Center, "Divisions overview"
+ * (https://help.mypurecloud.com/articles/divisions-overview/), "You can configure a division with
+ * these object types": call routing objects (IVR configurations), contact lists, data tables, Do
+ * Not Contact lists, emergencies (emergency groups), flows, flow milestones, flow outcomes,
+ * learning modules, management units, outbound campaigns, queues, schedules, schedule groups,
+ * users; and "Move objects between divisions" (https://help.mypurecloud.com/?p=177143): business
+ * units. Scripts, skill groups, teams, workbins and worktypes are division-aware through their
+ * `division_id` argument (provider docs; design card §3 puts scripts in divisions).
+ *
+ * Deliberately absent: wrap-up codes and secondary statuses, which Genesys may place in the "All"
+ * division when none is given (https://help.mypurecloud.com/?p=309599): without `division_id`
+ * their division is unknown, so they are not division-bound. When a plan states a `division_id`
+ * for any type, that division is used.
+ */
+export const DIVISION_AWARE_TYPES: ReadonlySet<string> = new Set([
+  'genesyscloud_architect_datatable',
+  'genesyscloud_architect_emergencygroup',
+  'genesyscloud_architect_ivr',
+  'genesyscloud_architect_schedulegroups',
+  'genesyscloud_architect_schedules',
+  'genesyscloud_flow',
+  'genesyscloud_flow_milestone',
+  'genesyscloud_flow_outcome',
+  'genesyscloud_learning_modules',
+  'genesyscloud_outbound_campaign',
+  'genesyscloud_outbound_contact_list',
+  'genesyscloud_outbound_dnclist',
+  'genesyscloud_outbound_messagingcampaign',
+  'genesyscloud_routing_queue',
+  'genesyscloud_routing_skill_group',
+  'genesyscloud_script',
+  'genesyscloud_task_management_workbin',
+  'genesyscloud_task_management_worktype',
+  'genesyscloud_team',
+  'genesyscloud_user',
+  'genesyscloud_workforcemanagement_businessunits',
+  'genesyscloud_workforcemanagement_managementunit',
+]);

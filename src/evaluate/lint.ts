@@ -177,7 +177,7 @@ export function lintDeclaredNames(resources: readonly Resource[], catalog: Catal
   const seen = new Set<string>();
   const suggest = memoSuggest();
   for (const r of resources) {
-    for (const n of (r.details.declaredNames as DeclaredName[] | undefined) ?? []) {
+    for (const n of ('declaredNames' in r.details ? r.details.declaredNames : undefined) ?? []) {
       const key = `${n.kind}\u0000${n.value}\u0000${n.location.file}:${n.location.line}:${n.location.column}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -85,7 +85,7 @@ export function parseManifest(text: string, file: string, baseDir: string, root?
 const RESOURCE_LISTS: Array<{ path: NodePath; kind: string; key: (r: Record<string, unknown>) => string | undefined }> = [
   // One Archy file can be a template deployed several times with different substitutions: the
   // same file is a duplicate only with the same options; flows that resolve to the same name and
-  // type are caught after expansion (expand/resources.ts).
+  // type are caught after expansion (src/resources/expand.ts).
   { path: ['flows'], kind: 'flow', key: (r) => (r.file ? `file:${String(r.file)}${r.optionsFile || r.substitutions ? ` with ${String(r.optionsFile ?? '')} ${stableJson(r.substitutions)}` : ''}` : r.name ? `${String(r.type ?? '').toLowerCase()}:${String(r.name)}` : undefined) },
   { path: ['scripts'], kind: 'script', key: (r) => String(r.name) },
   { path: ['scheduleGroups'], kind: 'schedule group', key: (r) => String(r.name) },

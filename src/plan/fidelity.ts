@@ -11,8 +11,8 @@ import { ARCHY_UNCONFIRMED } from './flows.js';
 import { ARCHITECT_SCRIPTING, PROVIDER, providerCode, WIZARD, wizardCode, architectScriptingDocs } from './sources.js';
 import { RC_HOME_DEFAULT, RC_MOVE_OBJECTS } from '../domain/divisions.js';
 import { step } from './step.js';
-import { PROVIDER_CALLS } from '../importers/provider-calls/index.js';
-import { sourceOf } from '../importers/provider-calls/plan.js';
+import { PROVIDER_CALLS } from './terraform/tables.js';
+import { sourceOf } from './terraform/conditions.js';
 import { CX_AS_CODE as CX_AS_CODE_DOCS } from '../catalog/data/cx-as-code.generated.js';
 
 /** A call a deployer makes that no plan lists, with the reason and the source. */
@@ -149,7 +149,7 @@ const DEPLOYER_TITLE: Record<Deployer, string> = {
 
 /**
  * The section on `genesyscloud_*` types in Terraform plans: per type × action, every call the
- * provider's code makes, with its condition on the plan (src/importers/provider-calls).
+ * provider's code makes, with its condition on the plan (src/plan/terraform).
  */
 function terraformTypes(): string[] {
   const types = Object.keys(PROVIDER_CALLS).sort();

@@ -12,8 +12,8 @@
  *   (`POST /api/v2/flows/jobs`, polled with `GET /api/v2/flows/jobs/{jobId}`), the flow read back;
  *   `force_unlock` unlocks before an update or a delete, never on create; no lookup by name.
  */
-import type { CallSource, Deployer, PlannedCall, Resource } from '../types.js';
-import { groupReferencesByLookup, type FlowReference } from '../expand/references.js';
+import type { CallSource, Deployer, FlowReference, FlowResource, PlannedCall } from '../types.js';
+import { groupReferencesByLookup } from './references.js';
 import { always, apiStep, requiresAll, step, type ActionPlan, type StepOptions } from './step.js';
 import { apiReference, architectScriptingDocs, providerCode } from './sources.js';
 
@@ -177,10 +177,10 @@ export function referenceCalls(refs: readonly FlowReference[], deployer: Deploye
 }
 
 /** The calls for one flow resource; undefined when the action does not apply. */
-export function planFlow(r: Resource): PlannedCall[] | undefined {
+export function planFlow(r: FlowResource): PlannedCall[] | undefined {
   const calls = FLOW_PLANS[r.deployer][r.action];
   if (!calls) return undefined;
-  const forceUnlock = r.details.forceUnlock === true;
+  const forceUnlock = r.details.forceUnlock;
   let list = calls.map((c) => ({ ...c }));
   if (r.deployer === 'cx-as-code') {
     // The unlock calls are in the table, made only with force_unlock.
@@ -189,7 +189,7 @@ export function planFlow(r: Resource): PlannedCall[] | undefined {
     const at = list.findIndex((c) => c.method === 'GET' && c.path === '/api/v2/flows');
     list.splice(at + 1, 0, { ...UNLOCK[r.deployer] });
   }
-  const refs = r.details.references as FlowReference[] | undefined;
+  const refs = r.details.references;
   if (refs?.length && r.action !== 'delete') list.push(...referenceCalls(refs, r.deployer));
   return list;
 }

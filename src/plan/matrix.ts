@@ -1,15 +1,16 @@
 /**
  * Every plan table, flattened: for each deployer × manifest kind × action the deployer may perform
- * (src/expand/resources.ts DEPLOYER_KINDS), the calls planned for a resource that takes every
+ * (src/resources/expand.ts DEPLOYER_KINDS), the calls planned for a resource that takes every
  * conditional branch (force-unlock set, a non-Home division, every premium-app wizard module).
  * Read by `explain`, docs/FIDELITY.md (`npm run fidelity`) and the fidelity tests.
  */
 import { DEPLOYERS, RESOURCE_ACTIONS, type Deployer, type PlannedCall, type Resource, type ResourceAction, type ResourceKind } from '../types.js';
-import { DEPLOYER_KINDS } from '../expand/resources.js';
-import { REFERENCE_KINDS, REFERENCE_LOOKUPS, type FlowReference } from '../expand/references.js';
+import { DEPLOYER_KINDS } from '../resources/expand.js';
+import { REFERENCE_LOOKUPS } from './references.js';
+import { REFERENCE_KINDS, type FlowReference } from '../types.js';
 import { planResource } from './index.js';
 import { referenceCalls } from './flows.js';
-import { WIZARD_MODULE_CALLS } from './premium-apps.js';
+import { WIZARD_MODULES } from '../domain/wizard.js';
 
 /** The manifest kinds the plan tables cover (`terraform` resources are planned by the importer). */
 export const PLANNED_KINDS: readonly ResourceKind[] = ['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp'];
@@ -27,17 +28,23 @@ export interface PlanEntry {
 
 /** A resource of `kind` that takes every conditional branch of its plan. */
 export function sampleResource(kind: ResourceKind, action: ResourceAction, deployer: Deployer): Resource {
-  const location = { file: 'sample', line: 1, column: 1 };
-  const details: Record<string, unknown> =
-    kind === 'premiumApp'
-      ? { integrationType: 'sample', provision: Object.keys(WIZARD_MODULE_CALLS) }
-      : kind === 'flow'
-        ? { flowType: 'inboundcall', forceUnlock: true }
-        : kind === 'script'
-          ? { publish: true }
-          : {};
-  const division = kind === 'premiumApp' ? null : SAMPLE_DIVISION;
-  return { kind, name: 'sample', action, deployer, division, orgs: ['sample'], location, details };
+  const base = { name: 'sample', action, deployer, division: SAMPLE_DIVISION, orgs: ['sample'], location: { file: 'sample', line: 1, column: 1 } };
+  switch (kind) {
+    case 'premiumApp':
+      return { ...base, kind, division: null, details: { integrationType: 'sample', provision: [...WIZARD_MODULES] } };
+    case 'flow':
+      return { ...base, kind, details: { flowType: 'inboundcall', forceUnlock: true } };
+    case 'script':
+      return { ...base, kind, details: { publish: true } };
+    case 'scheduleGroup':
+      return { ...base, kind, details: {} };
+    case 'wfmAgentAssignment':
+      return { ...base, kind, details: { businessUnit: 'sample', managementUnit: 'sample', agents: ['agent@example.com'] } };
+    case 'wfmSchedule':
+      return { ...base, kind, details: { businessUnit: 'sample', publish: true, weekDate: '2026-01-05' } };
+    case 'terraform':
+      throw new Error('terraform resources are planned from their plan change (src/plan/terraform)');
+  }
 }
 
 /** Every deployer × kind × action the manifest allows, with its calls; actions that do not apply are left out. */

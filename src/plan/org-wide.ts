@@ -1,17 +1,15 @@
 /** Operations the plans make org-wide (not bound to the resource's division), collected from every plan. */
 import { DEPLOYERS, RESOURCE_ACTIONS, type ResourceKind } from '../types.js';
 import { planResource } from './index.js';
-import { WIZARD_MODULE_CALLS } from './premium-apps.js';
+import { sampleResource } from './matrix.js';
 
 function collect(): Set<string> {
   const out = new Set<string>();
   const kinds: ResourceKind[] = ['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp'];
-  const location = { file: '', line: 1, column: 1 };
   for (const kind of kinds)
     for (const action of RESOURCE_ACTIONS)
       for (const deployer of DEPLOYERS) {
-        const details = kind === 'premiumApp' ? { integrationType: 'x', provision: Object.keys(WIZARD_MODULE_CALLS) } : { forceUnlock: true };
-        const p = planResource({ kind, name: 'x', action, deployer, division: 'Sales', orgs: [], location, details });
+        const p = planResource(sampleResource(kind, action, deployer));
         if ('calls' in p) for (const c of p.calls) if (!c.divisionBound) out.add(`${c.method} ${c.path}`);
       }
   return out;

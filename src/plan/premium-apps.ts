@@ -16,10 +16,11 @@
  * division, so in Home; an OAuth client gets the app roles only after the installing user holds
  * them (role.js l.109–110: "Required before you can assign the role to an Auth Client").
  */
-import type { PlannedCall, Resource } from '../types.js';
+import type { PlannedCall, PremiumAppResource } from '../types.js';
 import { step, type StepOptions } from './step.js';
 import { wizardCode } from './sources.js';
 import { HOME } from '../domain/divisions.js';
+import type { WizardModule } from '../domain/wizard.js';
 
 /** One wizard call: the function it is made in, its line(s), `METHOD /path`, why, and options. */
 type Row = [fn: 'getExisting' | 'create' | 'configure' | 'remove', lines: string, call: string, purpose: string, opts?: StepOptions & { home?: true }];
@@ -80,7 +81,7 @@ function dataActions(what: string, l: Record<string, string>, credentialWhen?: s
 const CLIENT_CREDENTIALS = 'for a client-credentials OAuth client';
 
 /** Wizard module → install and uninstall calls (install = getExisting, create, configure; uninstall = getExisting, remove). */
-export const WIZARD_MODULE_CALLS: Record<string, { install: PlannedCall[]; uninstall: PlannedCall[] }> = {
+export const WIZARD_MODULE_CALLS: Readonly<Record<WizardModule, { install: PlannedCall[]; uninstall: PlannedCall[] }>> = {
   role: module('role.js', [
     ['getExisting', 'L17', 'GET /api/v2/authorization/roles', 'find the app roles (by name prefix)'],
     ['create', 'L86', 'POST /api/v2/authorization/roles', 'create the app role'],
@@ -167,23 +168,17 @@ export const WIZARD_INSTALL_END: readonly PlannedCall[] = [
   core('wizard.js', 'L243', 'PUT /api/v2/integrations/{integrationId}/config/current', 'record the installed objects on the app instance'),
 ];
 
-/** The calls for one premium app; an unknown module yields the `unknownModules` list instead of calls. */
-export function planPremiumApp(r: Resource): { calls: PlannedCall[]; unknownModules: string[] } | undefined {
+/** The calls for one premium app (its modules are validated when the resource is read); undefined for `publish`. */
+export function planPremiumApp(r: PremiumAppResource): PlannedCall[] | undefined {
   if (r.action === 'publish') return undefined;
-  const modules = (r.details.provision as string[]) ?? [];
   const calls: PlannedCall[] = WIZARD_PAGE_LOAD.map((c) => ({ ...c }));
-  const unknownModules: string[] = [];
   const uninstall = r.action === 'delete';
-  for (const m of modules) {
-    const entry = Object.hasOwn(WIZARD_MODULE_CALLS, m) ? WIZARD_MODULE_CALLS[m] : undefined;
-    if (!entry) {
-      unknownModules.push(m);
-      continue;
-    }
+  for (const m of r.details.provision) {
+    const entry = WIZARD_MODULE_CALLS[m];
     for (const c of uninstall ? entry.uninstall : entry.install) calls.push({ ...c, purpose: `${m}: ${c.purpose}` });
   }
   if (!uninstall) {
     for (const c of WIZARD_INSTALL_END) calls.push({ ...c });
   }
-  return { calls, unknownModules };
+  return calls;
 }

@@ -8,7 +8,7 @@
  *   lookup by name; create then read back; update reads the version, PUTs, reads back; delete then
  *   polls until it is gone. The division rides in the create/update body (no move call).
  */
-import type { Deployer, Resource } from '../types.js';
+import type { Deployer, ScheduleGroupResource } from '../types.js';
 import { always, apiStep, step, type ActionPlan } from './step.js';
 import { providerCode } from './sources.js';
 
@@ -49,6 +49,6 @@ const CX_AS_CODE: ActionPlan = {
 export const SCHEDULE_GROUP_PLANS: Readonly<Partial<Record<Deployer, ActionPlan>>> = { api: API, 'cx-as-code': CX_AS_CODE };
 
 /** The calls for one schedule group; undefined for `publish` (schedule groups are not published). */
-export function planScheduleGroup(r: Resource) {
+export function planScheduleGroup(r: ScheduleGroupResource) {
   return (SCHEDULE_GROUP_PLANS[r.deployer] ?? API)[r.action]?.map((c) => ({ ...c }));
 }

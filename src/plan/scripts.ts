@@ -15,7 +15,7 @@
  * in Home and then moved: edit in Home too. An existing script leaves the division it is in now,
  * which is the target unless it was moved since (not known offline: FIDELITY.md).
  */
-import type { CallSource, Deployer, PlannedCall, Resource } from '../types.js';
+import type { CallSource, Deployer, PlannedCall, ScriptResource } from '../types.js';
 import { always, apiStep, requiresAll, step, type ActionPlan } from './step.js';
 import { providerCode } from './sources.js';
 import { HOME, RC_MOVE_OBJECTS, RC_MOVE_QUOTE } from '../domain/divisions.js';
@@ -97,7 +97,7 @@ const isMove = (c: PlannedCall) => c.method === 'POST' && c.path === MOVE.slice(
  * The calls for one script. api: the move only out of Home; `publish: false` drops the publish
  * step of deploy. cx-as-code: the provider always publishes and moves whenever a division is set.
  */
-export function planScript(r: Resource): PlannedCall[] | undefined {
+export function planScript(r: ScriptResource): PlannedCall[] | undefined {
   const calls = (SCRIPT_PLANS[r.deployer] ?? API)[r.action];
   if (!calls) return undefined;
   const home = r.division === null || r.division.toLowerCase() === HOME.toLowerCase();

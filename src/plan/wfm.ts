@@ -6,7 +6,7 @@
  *   `published` flag rides on the import/update request (design card §1).
  * Deployer `api` only (your own code): every call's source is its Platform API reference.
  */
-import type { Resource } from '../types.js';
+import type { WfmAgentAssignmentResource, WfmScheduleResource } from '../types.js';
 import { always, apiStep as step, type ActionPlan } from './step.js';
 
 const findBu = step('GET /api/v2/workforcemanagement/businessunits', 'find the business unit by name');
@@ -42,11 +42,11 @@ const SCHEDULE: ActionPlan = {
 export const WFM_PLANS = { wfmAgentAssignment: ASSIGNMENT, wfmSchedule: SCHEDULE } as const;
 
 /** The calls for one agent assignment; undefined for `publish`. */
-export function planAgentAssignment(r: Resource) {
+export function planAgentAssignment(r: WfmAgentAssignmentResource) {
   return ASSIGNMENT[r.action]?.map((c) => ({ ...c }));
 }
 
 /** The calls for one WFM schedule. */
-export function planWfmSchedule(r: Resource) {
+export function planWfmSchedule(r: WfmScheduleResource) {
   return SCHEDULE[r.action]?.map((c) => ({ ...c }));
 }

@@ -1,6 +1,6 @@
 /** `genesys-preflight policy`: the least-privilege role(s) per org for a manifest. */
 import { loadManifest } from '../manifest/load.js';
-import { expandResources } from '../expand/resources.js';
+import { expandResources } from '../resources/expand.js';
 import { requirementsByResource } from '../engine.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { leastPrivilegePolicy, type OrgPolicy } from './least-privilege.js';

@@ -1,6 +1,6 @@
 /**
  * Terraform resource type × action → the Platform API calls the genesyscloud provider makes, for the
- * types not yet read from the provider's code (those are in ./provider-calls/): the fallback.
+ * types not yet read from the provider's code (those are in ./tables.ts): the fallback.
  *
  * Source: the CX-as-Code table (src/catalog/data/cx-as-code.generated.ts), which lists per resource
  * type the operations named in the provider docs' "API Usage" section, without saying which one
@@ -25,56 +25,12 @@
  * Calls the bundled catalog does not know stay in the list: the require stage reports them as
  * `unverifiable`.
  */
-import { CX_AS_CODE } from '../catalog/data/cx-as-code.generated.js';
-import type { CallSource, PlannedCall } from '../types.js';
-import { PROVIDER } from '../plan/sources.js';
-import { step } from '../plan/step.js';
+import { CX_AS_CODE } from '../../catalog/data/cx-as-code.generated.js';
+import type { CallSource, PlannedCall, TerraformAction, TerraformChange } from '../../types.js';
+import { PROVIDER } from '../sources.js';
+import { step } from '../step.js';
 
-/** The Terraform actions the importer plans (replace = delete + create). */
-export type TerraformAction = 'create' | 'update' | 'delete';
 
-/**
- * Types whose objects live in a division: without `division_id` they are created in (and found
- * in) the Home division.
- *
- * Source: Genesys Cloud Resource Center, "Divisions overview"
- * (https://help.mypurecloud.com/articles/divisions-overview/), "You can configure a division with
- * these object types": call routing objects (IVR configurations), contact lists, data tables, Do
- * Not Contact lists, emergencies (emergency groups), flows, flow milestones, flow outcomes,
- * learning modules, management units, outbound campaigns, queues, schedules, schedule groups,
- * users; and "Move objects between divisions" (https://help.mypurecloud.com/?p=177143): business
- * units. Scripts, skill groups, teams, workbins and worktypes are division-aware through their
- * `division_id` argument (provider docs; design card §3 puts scripts in divisions).
- *
- * Deliberately absent: wrap-up codes and secondary statuses, which Genesys may place in the "All"
- * division when none is given (https://help.mypurecloud.com/?p=309599): without `division_id`
- * their division is unknown, so they are not division-bound. When a plan states a `division_id`
- * for any type, that division is used.
- */
-export const DIVISION_AWARE_TYPES: ReadonlySet<string> = new Set([
-  'genesyscloud_architect_datatable',
-  'genesyscloud_architect_emergencygroup',
-  'genesyscloud_architect_ivr',
-  'genesyscloud_architect_schedulegroups',
-  'genesyscloud_architect_schedules',
-  'genesyscloud_flow',
-  'genesyscloud_flow_milestone',
-  'genesyscloud_flow_outcome',
-  'genesyscloud_learning_modules',
-  'genesyscloud_outbound_campaign',
-  'genesyscloud_outbound_contact_list',
-  'genesyscloud_outbound_dnclist',
-  'genesyscloud_outbound_messagingcampaign',
-  'genesyscloud_routing_queue',
-  'genesyscloud_routing_skill_group',
-  'genesyscloud_script',
-  'genesyscloud_task_management_workbin',
-  'genesyscloud_task_management_worktype',
-  'genesyscloud_team',
-  'genesyscloud_user',
-  'genesyscloud_workforcemanagement_businessunits',
-  'genesyscloud_workforcemanagement_managementunit',
-]);
 
 /**
  * The source of a docs-table call: the type's provider docs page ("API Usage") at the pinned commit;
@@ -223,4 +179,31 @@ export function moveOutCalls(type: string, fromDivision: string): PlannedCall[] 
   const noun = nounOf(type);
   const updates = apis.filter((a) => !a.lookup && a.scope === 'main' && (a.method === 'PUT' || a.method === 'PATCH'));
   return updates.map((a) => step(`${a.method} ${a.path}`, `move the ${noun} out of division ${fromDivision} (a move needs edit rights in both divisions)`, providerDocs(type)));
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** True when `after_unknown` says `key` (or the whole value) is known only after apply. */
+const unknownAfter = (au: unknown, key: string) => au === true || (isObj(au) && Object.hasOwn(au, key) && au[key] === true);
+
+const normName = (s: string) => s.toLowerCase().replace(/[_\s-]/g, '').replace(/s$/, '');
+
+/**
+ * Whether a change sets (create) or changes (update) the attribute behind a sub-object path part
+ * ("members" ↔ `members`, "wrapupcodes" ↔ `wrapup_codes`). Plans list every attribute of the
+ * resource (null when unset); when no attribute matches, the write is kept (fail closed).
+ */
+export function touchedBy(c: TerraformChange, action: TerraformAction): (part: string) => boolean {
+  const after = isObj(c.after) ? c.after : {};
+  const before = isObj(c.before) ? c.before : {};
+  const nonEmpty = (v: unknown) => v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0) && !(isObj(v) && Object.keys(v).length === 0);
+  return (part) => {
+    const p = normName(part.split(' ').pop() ?? part);
+    const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => {
+      const n = normName(k);
+      return n === p || n.endsWith(p) || p.endsWith(n);
+    });
+    if (keys.length === 0) return true;
+    return keys.some((k) => unknownAfter(c.after_unknown, k) || (action === 'create' ? nonEmpty(after[k]) : JSON.stringify(after[k] ?? null) !== JSON.stringify(before[k] ?? null)));
+  };
 }

@@ -4,17 +4,17 @@
  * `genesyscloud_flow` and `genesyscloud_script` plans live with the manifest kinds in src/plan).
  * Re-check every citation with `npx tsx scripts/verify-provider-calls.ts --repo <provider clone>`.
  */
-import type { PlannedCall } from '../../types.js';
+import type { PlannedCall, TerraformAction, TerraformChange } from '../../types.js';
 import { ARCHITECT } from './architect.js';
 import { INTEGRATIONS } from './integrations.js';
 import { ROUTING } from './routing.js';
 import { TASKS_KNOWLEDGE } from './tasks-knowledge.js';
 import { TELEPHONY_OUTBOUND } from './telephony-outbound.js';
 import { USERS } from './users.js';
-import { planFromTable, type PlanChange, type TerraformAction } from './plan.js';
+import { planFromTable } from './conditions.js';
+import { MOVE_PATH } from '../../domain/divisions.js';
 import type { ProviderTable, ProviderType } from './types.js';
 
-export type { PlanChange, TerraformAction } from './plan.js';
 
 /** Every type read from the provider's code. */
 export const PROVIDER_CALLS: ProviderTable = Object.freeze({
@@ -31,8 +31,6 @@ export function providerType(type: string): ProviderType | undefined {
   return Object.prototype.hasOwnProperty.call(PROVIDER_CALLS, type) ? PROVIDER_CALLS[type] : undefined;
 }
 
-/** The path of the division-move operation (the object's edit permission in both divisions). */
-export const MOVE_PATH = '/api/v2/authorization/divisions/{divisionId}/objects/{objectType}';
 
 /**
  * The calls of one resource change for a type read from code (undefined for other types). A
@@ -40,7 +38,7 @@ export const MOVE_PATH = '/api/v2/authorization/divisions/{divisionId}/objects/{
  * object's edit permission (src/plan/sources.ts RC_MOVE_OBJECTS): it is checked with the permissions of
  * the type's own update call (`requiresOf`), the first PUT/PATCH on the object in its update.
  */
-export function providerCalls(type: string, action: TerraformAction, change: PlanChange): PlannedCall[] | undefined {
+export function providerCalls(type: string, action: TerraformAction, change: TerraformChange): PlannedCall[] | undefined {
   const t = providerType(type);
   if (!t) return undefined;
   const calls = planFromTable(t, action, change);
@@ -51,7 +49,8 @@ export function providerCalls(type: string, action: TerraformAction, change: Pla
   return calls;
 }
 
-const isMove = (c: PlannedCall) => c.method === 'POST' && c.path === MOVE_PATH;
+/** A division move (the provider's util.UpdateObjectDivision). */
+export const isMove = (c: PlannedCall) => c.method === 'POST' && c.path === MOVE_PATH;
 
 /**
  * The calls of an update (`calls`, from {@link providerCalls}) that move the object when `division_id`

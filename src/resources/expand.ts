@@ -4,9 +4,9 @@
  */
 import { HOME as HOME_DIVISION } from '../domain/divisions.js';
 import { dirname, relative, resolve } from 'node:path';
-import { importTerraformPlan } from '../importers/terraform.js';
-import { importWizardConfig } from '../importers/premium-app-config.js';
-import type { Deployer, Finding, Resource, ResourceKind, SourceLocation } from '../types.js';
+import { importTerraformPlan } from './terraform.js';
+import { importWizardConfig } from './wizard-config.js';
+import type { Deployer, FlowReference, Finding, PremiumAppResource, Resource, ResourceKind, SourceLocation } from '../types.js';
 import { capFindings, sortByLocation, type LoadedManifest } from '../manifest/load.js';
 import type { FlowDecl } from '../manifest/types.js';
 import { PreflightError, fatal } from '../util/errors.js';
@@ -14,8 +14,8 @@ import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js'
 import { suggester } from '../util/suggest.js';
 import { operatorRoot, showPath } from '../util/paths.js';
 import { ARCHY_FLOW_TYPES, isArchyFlowType, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
-import { scanFlowReferences, type FlowReference } from './references.js';
-import { WIZARD_MODULE_CALLS } from '../plan/premium-apps.js';
+import { scanFlowReferences } from './references.js';
+import { isWizardModule, WIZARD_MODULES } from '../domain/wizard.js';
 
 /** Genesys default division name: objects with no declared division live in Home. */
 
@@ -189,22 +189,24 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   });
 
   const configFindings: Finding[] = [];
-  const moduleHint = suggester(Object.keys(WIZARD_MODULE_CALLS));
+  const moduleHint = suggester([...WIZARD_MODULES]);
   (m.premiumApps ?? []).forEach((decl, i) => {
     const path: NodePath = ['premiumApps', i];
     (decl.provision ?? []).forEach((module, k) => {
-      if (!Object.hasOwn(WIZARD_MODULE_CALLS, module)) {
+      if (!isWizardModule(module)) {
         errors.push(fatal('manifest-invalid', `unknown premium-app wizard module${moduleHint(module)}`, loaded.locate([...path, 'provision', k]),
-          `modules: ${Object.keys(WIZARD_MODULE_CALLS).join(', ')}`));
+          `modules: ${WIZARD_MODULES.join(', ')}`));
       }
     });
-    const details: Record<string, unknown> = { integrationType: decl.integrationType, provision: decl.provision ?? [], config: decl.config };
+    // Validated here, once: the plan stage takes the modules as they are.
+    const provision = (decl.provision ?? []).filter(isWizardModule);
+    const details: PremiumAppResource['details'] = { integrationType: decl.integrationType, provision, config: decl.config };
     if (decl.config) {
       const cfg = importWizardConfig(resolve(loaded.baseDir, decl.config), displayPath(loaded, decl.config), loaded.locate([...path, 'config']),
         { root: loaded.root, shown: decl.config });
       errors.push(...cfg.errors);
       configFindings.push(...cfg.findings);
-      const unknown = cfg.modules.filter((mod) => !Object.hasOwn(WIZARD_MODULE_CALLS, mod));
+      const unknown = cfg.modules.filter((mod) => !isWizardModule(mod));
       for (const mod of unknown) {
         // Not quoted: an unknown module name is the config's text; it is located in the config.
         configFindings.push({
@@ -213,7 +215,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
           location: cfg.moduleLocations.get(mod) ?? loaded.locate([...path, 'config']),
         });
       }
-      details.provision = [...new Set([...(decl.provision ?? []), ...cfg.modules.filter((mod) => !unknown.includes(mod))])];
+      details.provision = [...new Set([...provision, ...cfg.modules.filter(isWizardModule)])];
       details.declaredNames = cfg.names;
     }
     resources.push({
@@ -260,7 +262,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     for (const r of imported.resources) {
       const flow = imported.flows.get(r);
       if (flow) {
-        if (r.action !== 'delete') r.details.references = flowReferences(flow);
+        if (r.kind === 'flow' && r.action !== 'delete') r.details.references = flowReferences(flow);
         flows.set(r, flow);
       }
       resources.push(r);

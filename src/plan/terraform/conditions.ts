@@ -4,20 +4,12 @@
  * dropped only when its condition is certainly false (a value known only after apply, or org state
  * the plan cannot see, keeps it: fail closed).
  */
-import type { PlannedCall } from '../../types.js';
-import { providerCode } from '../../plan/sources.js';
-import { step } from '../../plan/step.js';
+import type { PlannedCall, TerraformAction, TerraformChange } from '../../types.js';
+import { equalsIgnoringCase } from '../../util/redact.js';
+import { providerCode } from '../sources.js';
+import { step } from '../step.js';
 import type { CallCondition, ProviderCall, ProviderType } from './types.js';
 
-/** The Terraform actions the importer plans (replace = delete + create). */
-export type TerraformAction = 'create' | 'update' | 'delete';
-
-/** A resource change of a `terraform show -json` plan, the parts the conditions read. */
-export interface PlanChange {
-  before?: unknown;
-  after?: unknown;
-  after_unknown?: unknown;
-}
 
 type Tri = true | false | 'unknown';
 type Obj = Record<string, unknown>;
@@ -57,7 +49,7 @@ export function isSet(v: unknown): boolean {
 }
 
 /** Three-valued test of a condition on a change; `unknown` keeps the call. */
-export function test(cond: CallCondition, action: TerraformAction, change: PlanChange): Tri {
+export function test(cond: CallCondition, action: TerraformAction, change: TerraformChange): Tri {
   const side = action === 'delete' ? change.before : change.after;
   const unknown = action === 'delete' ? undefined : change.after_unknown;
   if ('server' in cond) return 'unknown';
@@ -89,7 +81,7 @@ export function test(cond: CallCondition, action: TerraformAction, change: PlanC
   const [attr, value] = cond.equals;
   const found = at(side, unknown, attr);
   if (found.unknown) return 'unknown';
-  const same = (v: unknown) => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value);
+  const same = (v: unknown) => (typeof value === 'string' ? equalsIgnoringCase(v, value) : v === value);
   return found.values.some(same);
 }
 
@@ -106,7 +98,7 @@ export function sourceOf(c: ProviderCall): PlannedCall['source'] {
  * The calls the provider makes for `action` on one resource, in its order, those whose condition
  * is certainly false left out. Conditional calls kept carry their condition in words (`when`).
  */
-export function planFromTable(t: ProviderType, action: TerraformAction, change: PlanChange): PlannedCall[] {
+export function planFromTable(t: ProviderType, action: TerraformAction, change: TerraformChange): PlannedCall[] {
   const out: PlannedCall[] = [];
   for (const c of t[action]) {
     if (c.if && test(c.if, action, change) === false) continue;

@@ -15,7 +15,7 @@
  * - `genesyscloud_script` → a `script` Resource (src/plan/scripts.ts: the import is a multipart upload
  *   that the CX-as-Code table does not list, a known gap reported `unverifiable`);
  * - any other type in the CX-as-Code table → a `terraform` Resource with its calls
- *   (src/importers/terraform-calls.ts); a type the table does not know → an `unverifiable` warning;
+ *   (src/plan/terraform/docs-table.ts); a type the table does not know → an `unverifiable` warning;
  *   an update that changes `division_id` adds the update calls checked in the division it leaves.
  *
  * Skipped: no-op, read and forget actions; data sources (`mode: "data"`): the provider reads them
@@ -28,14 +28,13 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { DeclaredName, Finding, PlannedCall, Resource, ResourceAction, SourceLocation } from '../types.js';
+import type { DeclaredName, Finding, Resource, ResourceAction, SourceLocation, TerraformAction, TerraformChange } from '../types.js';
+import { redactStrings } from '../util/redact.js';
 import { fatal } from '../util/errors.js';
 import { jsonSyntaxError, parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
-import { readArchyFlow, type ArchyFlow } from '../expand/archy.js';
+import { readArchyFlow, type ArchyFlow } from './archy.js';
 import { confinePath, showPath, workspaceRoot } from '../util/paths.js';
-import { HOME as HOME_DIVISION } from '../domain/divisions.js';
-import { DIVISION_AWARE_TYPES, isKnownType, moveOutCalls, terraformCalls, type TerraformAction } from './terraform-calls.js';
-import { divisionMoveCalls, MOVE_PATH, providerCalls } from './provider-calls/index.js';
+import { DIVISION_AWARE_TYPES, HOME as HOME_DIVISION } from '../domain/divisions.js';
 
 export interface TerraformImport {
   resources: Resource[];
@@ -78,9 +77,6 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const own = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 /** True when `after_unknown` says `key` (or the whole value) is known only after apply. */
 const unknownAfter = (au: unknown, key: string) => au === true || (isObj(au) && own(au, key) && au[key] === true);
-
-/** A division move (the provider's util.UpdateObjectDivision). */
-const isMove = (c: PlannedCall) => c.method === 'POST' && c.path === MOVE_PATH;
 
 const HOW_TO_MAKE = 'create it with: terraform plan -out=tfplan && terraform show -json tfplan > plan.json';
 
@@ -241,23 +237,6 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     return;
   }
 
-  // Read from the provider's code where the type has been; else the docs table (sourced as such).
-  const fromCode = providerCalls(type, action, changeOf(e));
-  const calls = fromCode ?? (isKnownType(type) ? terraformCalls(type, action, touchedBy(changeOf(e), action)) : undefined);
-  if (fromCode && action === 'create') {
-    // Created in Home, then moved: the move needs the edit permission in Home too (RC_MOVE_OBJECTS).
-    for (const c of fromCode.filter(isMove)) {
-      calls!.push({ ...c, division: HOME_DIVISION, purpose: `${c.purpose}, out of ${HOME_DIVISION} where it is created (a move needs edit rights in both divisions)` });
-    }
-  }
-  if (!calls || calls.length === 0) {
-    out.findings.push(warning(
-      `${address}: resource type ${type} is not in the CX-as-Code table; the Platform API calls it makes (and the permissions they need) cannot be checked`,
-      location, `terraform:${address}`,
-      `look up the ${type} resource's "API Usage" in the genesyscloud provider docs and check the deploy role holds those operations' permissions`,
-    ));
-    return;
-  }
   const names = action === 'delete' ? [] : declaredNamesOf(doc, i, side, type, address, values);
   const roles = action === 'delete' || !Array.isArray(values.roles) ? 0 : values.roles.length;
   if (type === 'genesyscloud_oauth_client' && roles > 0) {
@@ -271,25 +250,20 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
   }
   const r: Resource = {
     kind: 'terraform', name: address, action, ...base, division: div.division,
-    details: { type, address, calls, ...(div.id ? { divisionId: div.id } : {}), ...(names.length ? { declaredNames: names } : {}) },
+    details: { type, address, change: plannedChange(e), ...(div.id ? { divisionId: div.id } : {}), ...(names.length ? { declaredNames: names } : {}) },
   };
   if (div.location) r.divisionLocation = div.location;
   out.resources.push(r);
 
-  // An update that changes division_id moves the object: it also needs edit rights where it was.
+  // An update that changes division_id moves the object: the plan stage checks the move in the
+  // division it leaves too (a second resource, in that division).
   const was = isObj(change.before) ? change.before.division_id : undefined;
   if (action === 'update' && div.id && typeof was === 'string' && was.trim() !== '' && was !== div.id) {
-    const from = ctx.divisionNames.get(was) ?? was;
-    const move = fromCode
-      ? divisionMoveCalls(type, fromCode).map((c) => ({ ...c, when: undefined, purpose: `${c.purpose}: moves it out of division ${from} (a move needs edit rights in both divisions)` }) as PlannedCall)
-      : moveOutCalls(type, from);
-    if (move.length) {
-      out.resources.push({
-        kind: 'terraform', name: address, action, ...base, division: from,
-        divisionLocation: doc.locate(['resource_changes', i, 'change', 'before', 'division_id']),
-        details: { type, address, calls: move, divisionId: was, movedFrom: true },
-      });
-    }
+    out.resources.push({
+      kind: 'terraform', name: address, action, ...base, division: ctx.divisionNames.get(was) ?? was,
+      divisionLocation: doc.locate(['resource_changes', i, 'change', 'before', 'division_id']),
+      details: { type, address, change: plannedChange(e), divisionId: was, movedFrom: true },
+    });
   }
 }
 
@@ -320,26 +294,13 @@ function changeOf(e: Obj): Obj {
   return isObj(e.change) ? e.change : {};
 }
 
-const normName = (s: string) => s.toLowerCase().replace(/[_\s-]/g, '').replace(/s$/, '');
-
 /**
- * Whether a change sets (create) or changes (update) the attribute behind a sub-object path part
- * ("members" ↔ `members`, "wrapupcodes" ↔ `wrapup_codes`). Plans list every attribute of the
- * resource (null when unset); when no attribute matches, the write is kept (fail closed).
+ * The parts of a change the plan stage tests (before, after, after_unknown), its strings redacted:
+ * a plan holds passwords and secrets in clear, and a resource must never carry them (src/util/redact.ts).
  */
-function touchedBy(c: Obj, action: TerraformAction): (part: string) => boolean {
-  const after = isObj(c.after) ? c.after : {};
-  const before = isObj(c.before) ? c.before : {};
-  const nonEmpty = (v: unknown) => v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0) && !(isObj(v) && Object.keys(v).length === 0);
-  return (part) => {
-    const p = normName(part.split(' ').pop() ?? part);
-    const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => {
-      const n = normName(k);
-      return n === p || n.endsWith(p) || p.endsWith(n);
-    });
-    if (keys.length === 0) return true;
-    return keys.some((k) => unknownAfter(c.after_unknown, k) || (action === 'create' ? nonEmpty(after[k]) : JSON.stringify(after[k] ?? null) !== JSON.stringify(before[k] ?? null)));
-  };
+function plannedChange(e: Obj): TerraformChange {
+  const c = changeOf(e);
+  return { before: redactStrings(c.before ?? null), after: redactStrings(c.after ?? null), after_unknown: c.after_unknown ?? {} };
 }
 
 /** The division of a resource change: its division_id (named when the plan names it), Home by default for division-aware types. */
