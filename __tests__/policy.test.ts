@@ -1,13 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { policiesFor } from '../src/policy/index.js';
 import { leastPrivilegePolicy } from '../src/policy/least-privilege.js';
 import { verifyPolicy } from '../src/policy/verify.js';
 import { permissionPolicies, renderPolicyMarkdown, renderTerraform, roleBodies } from '../src/policy/render.js';
 import { bundledCatalog } from '../src/catalog/bundled.js';
 import { loadManifest } from '../src/manifest/load.js';
 import { expandResources } from '../src/resources/expand.js';
-import { requirementsByResource } from '../src/engine.js';
+import { requirementsByResource, runPolicy } from '../src/engine.js';
 import { planResource } from '../src/plan/index.js';
 import { requirementsFor } from '../src/plan/require.js';
 import { WIZARD_MODULE_CALLS } from '../src/plan/premium-apps.js';
@@ -31,7 +30,7 @@ describe('least-privilege policy', () => {
     ['examples/premium-app/genesys-preflight.yml', 'customer'],
     ['examples/terraform/genesys-preflight.yml', 'prod'],
   ])('%s / %s: holding exactly the generated roles passes; dropping any permission fails', (manifest, org) => {
-    const policy = policiesFor(manifest, catalog, [org])[0]!;
+    const policy = runPolicy({ manifestPath: manifest, catalog, orgs: [org] })[0]!;
     const check = verifyPolicy(policy, requirementsOf(manifest, org));
     expect(check).toEqual({ sufficient: true, missing: 0, redundant: [] });
     expect(policy.size).toBeLessThanOrEqual(policy.union);
@@ -65,7 +64,7 @@ describe('least-privilege policy', () => {
   });
 
   it('renders Terraform, the role API body and markdown', () => {
-    const policies = policiesFor('examples/genesys-preflight.yml', catalog);
+    const policies = runPolicy({ manifestPath: 'examples/genesys-preflight.yml', catalog });
     const tf = renderTerraform(policies);
     expect(tf).toMatch(/resource "genesyscloud_auth_role" "prod_eu_deploy_1" \{\n  name        = "Deploy \(Home, Support\) \[prod-eu\]"/);
     expect(tf).toMatch(/permission_policies \{\n    domain      = "architect"\n    entity_name = "flow"\n    action_set  = \["add", "delete", "edit", "publish", "view"\]\n  \}/);

@@ -4,7 +4,7 @@
  * Thin: parses arguments, runs the engine, prints, exits 0/1/2.
  */
 import { parseArgs } from 'node:util';
-import { runCheck } from './engine.js';
+import { runCheck, runPolicy } from './engine.js';
 import { exitCode, type FailOn } from './report/model.js';
 import { renderText } from './report/text.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -17,8 +17,7 @@ import { resolveMode } from './grants/mode.js';
 import { ORG_NAME_PATTERN } from './grants/credentials.js';
 import { loadCatalogOption } from './catalog/option.js';
 import { PreflightError } from './util/errors.js';
-import { loadManifest } from './manifest/load.js';
-import { policiesFor } from './policy/index.js';
+import { loadManifest, tryLoadManifest } from './manifest/load.js';
 import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } from './policy/render.js';
 
 const USAGE = `Usage:
@@ -85,7 +84,14 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
     });
     const format = oneOf('format', values.format, ['text', 'markdown', 'terraform', 'json'] as const, 'text');
-    const policies = policiesFor(values.manifest!, await loadCatalogOption(values.catalog ?? 'bundled', values.manifest!), values.org ?? [], values['terraform-plan']);
+    const loaded = loadManifest(values.manifest!);
+    const policies = runPolicy({
+      manifestPath: values.manifest!,
+      loaded,
+      catalog: await loadCatalogOption(values.catalog ?? 'bundled', loaded),
+      orgs: values.org ?? [],
+      ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
+    });
     const text =
       format === 'terraform' ? renderTerraform(policies) : format === 'markdown' ? renderPolicyMarkdown(policies) : format === 'json' ? JSON.stringify({ policies, roleBodies: roleBodies(policies) }, null, 2) + '\n' : renderPolicyText(policies);
     process.stdout.write(text);
@@ -120,9 +126,12 @@ async function main(argv: string[]): Promise<number> {
   if (requestedMode === 'offline' && liveOrgs.length) {
     throw new UsageError('--live-org needs --mode auto or live (offline checks no org live)');
   }
-  const mode = resolveMode(requestedMode, values.manifest!, process.env, { orgs: values.org ?? [], liveOrgs });
+  // Loaded once for the run: the mode, the catalog and the check all read this one.
+  const loaded = tryLoadManifest(values.manifest!);
+  const mode = resolveMode(requestedMode, loaded, process.env, { orgs: values.org ?? [], liveOrgs });
   const report = await runCheck({
     manifestPath: values.manifest!,
+    ...(loaded ? { loaded } : {}),
     mode: mode.mode,
     orgs: values.org ?? [],
     catalogOption: values.catalog ?? 'bundled',

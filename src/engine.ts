@@ -20,10 +20,13 @@ import type { OrgDecl } from './manifest/types.js';
 
 import { mapLimit } from './genesys/concurrency.js';
 import { checkResourceOrgPairs } from './limits.js';
+import { leastPrivilegePolicy, type OrgPolicy } from './policy/least-privilege.js';
 import { addCrossedFindings, crossedOrgs, orgIdentity, type OrgIdentity } from './grants/crossed.js';
 
 export interface CheckOptions {
   manifestPath: string;
+  /** The manifest, already loaded by the entry point (loaded once per run); else read from `manifestPath`. */
+  loaded?: LoadedManifest;
   mode: Mode;
   /** Org names to check (case-insensitive); empty = all. */
   orgs?: string[];
@@ -63,12 +66,12 @@ export function requirementsByResource(resources: Resource[], catalog: Catalog, 
 export async function runCheck(opts: CheckOptions): Promise<Report> {
   const report: Report = { version: REPORT_VERSION, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
   try {
-    const loaded = loadManifest(opts.manifestPath);
+    const loaded = opts.loaded ?? loadManifest(opts.manifestPath);
     const selected = selectOrgs(loaded, opts.orgs ?? []);
     const catalog =
       opts.catalog ??
       (opts.catalogOption && opts.catalogOption !== 'bundled'
-        ? await loadCatalogOption(opts.catalogOption, opts.manifestPath, { ...(selected[0] ? { org: selected[0].org.name } : {}), env: opts.env ?? process.env })
+        ? await loadCatalogOption(opts.catalogOption, loaded, { ...(selected[0] ? { org: selected[0].org.name } : {}), env: opts.env ?? process.env })
         : bundledCatalog());
     report.catalog = { source: catalog.version, operations: catalog.size };
     const { resources, findings: importFindings } = expandResources(loaded, {
@@ -159,4 +162,21 @@ function selectOrgs(loaded: LoadedManifest, names: string[]): Array<{ org: OrgDe
     );
   }
   return all.filter(({ org }) => wanted.has(org.name.toLowerCase()));
+}
+
+/**
+ * `genesys-preflight policy`: the least-privilege role of every org (or the named ones), from the
+ * same stages as the check (load → resources → plan → require). Throws PreflightError on manifest problems.
+ */
+export function runPolicy(opts: { manifestPath: string; loaded?: LoadedManifest; catalog: Catalog; orgs?: string[]; terraformPlan?: string }): OrgPolicy[] {
+  const loaded = opts.loaded ?? loadManifest(opts.manifestPath);
+  const selected = selectOrgs(loaded, opts.orgs ?? []);
+  const { resources } = expandResources(loaded, {
+    ...(opts.terraformPlan ? { terraformPlan: opts.terraformPlan } : {}),
+    selectedOrgs: selected.map(({ org }) => org.name),
+  });
+  const byResource = requirementsByResource(resources, opts.catalog);
+  return selected.map(({ org }) =>
+    leastPrivilegePolicy(org.name, resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? [])),
+  );
 }

@@ -15,8 +15,7 @@ import { WIZARD_MODULE_CALLS } from '../../src/plan/premium-apps.js';
 import { ARCHY_UNCONFIRMED } from '../../src/plan/flows.js';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { runCheck } from '../../src/engine.js';
-import { policiesFor } from '../../src/policy/index.js';
+import { runCheck, runPolicy } from '../../src/engine.js';
 import type { CallSource, Deployer, Finding, PlannedCall, Principal, Requirement, Resource, ResourceAction, ResourceKind } from '../../src/types.js';
 import { grant, principal, resource, type ResourceOverrides } from '../support/build.js';
 
@@ -121,7 +120,7 @@ describe('the README example (examples/genesys-preflight.yml)', () => {
   });
 
   it('policy emits architect:ui:view for every org', () => {
-    const policies = policiesFor(join(ROOT, 'examples/genesys-preflight.yml'), catalog);
+    const policies = runPolicy({ manifestPath: join(ROOT, 'examples/genesys-preflight.yml'), catalog });
     expect(policies).toHaveLength(2);
     for (const p of policies) expect(p.roles.flatMap((r) => r.permissions)).toContain('architect:ui:view');
   });

@@ -18,7 +18,7 @@ import { missingPermissions } from './outputs.js';
 import { postComment } from './comment.js';
 import { fitComment } from '../github/fit.js';
 import { MARKDOWN_TABLE, termText } from '../report/escape.js';
-import { loadManifest } from '../manifest/load.js';
+import { tryLoadManifest, type LoadedManifest } from '../manifest/load.js';
 import { pullRequestRefs, reviewPrincipals, type PrincipalReview } from '../review/index.js';
 import { reviewMarkdown } from '../review/render.js';
 import { describeChange } from '../review/index.js';
@@ -32,9 +32,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    const mode = resolveMode(inputs.mode, inputs.manifest, env, { setSecret: (s) => core.setSecret(s), orgs: inputs.orgs, liveOrgs: inputs.liveOrgs });
+    // Loaded once for the run: the mode, the catalog, the check and the principal review read this one.
+    const loaded = tryLoadManifest(inputs.manifest);
+    const mode = resolveMode(inputs.mode, loaded, env, { setSecret: (s) => core.setSecret(s), orgs: inputs.orgs, liveOrgs: inputs.liveOrgs });
     const report = await runCheck({
       manifestPath: inputs.manifest,
+      ...(loaded ? { loaded } : {}),
       mode: mode.mode,
       orgs: inputs.orgs,
       catalogOption: inputs.catalog,
@@ -51,7 +54,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (a.startColumn) props.startColumn = a.startColumn;
       core[a.level](a.message, props);
     }
-    const review = principalReview(inputs.manifest, inputs.orgs, env);
+    const review = loaded ? principalReview(inputs.manifest, loaded, inputs.orgs, env) : undefined;
     const liveOrgs = report.orgs.filter((o) => o.principal === 'live').map((o) => o.name);
     annotateReview(review, inputs.manifest);
     const preface = reviewMarkdown(review, MARKDOWN_TABLE, liveOrgs);
@@ -95,17 +98,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
  * Undefined when the run is not on a pull request or the PR's manifest is not valid (the check
  * reports that).
  */
-function principalReview(manifest: string, orgs: readonly string[], env: NodeJS.ProcessEnv): PrincipalReview | undefined {
+function principalReview(manifest: string, loaded: LoadedManifest, orgs: readonly string[], env: NodeJS.ProcessEnv): PrincipalReview | undefined {
   const refs = pullRequestRefs(env);
   if (!refs) return undefined;
-  let head;
-  try {
-    head = loadManifest(manifest).manifest;
-  } catch (e) {
-    if (e instanceof PreflightError) return undefined;
-    throw e;
-  }
-  return reviewPrincipals(manifest, head, refs, orgs);
+  return reviewPrincipals(manifest, loaded.manifest, refs, orgs);
 }
 
 /** A notice annotation on the manifest for each change that widens a declared principal (10 at most). */

@@ -5,7 +5,7 @@ import { operationsFromSwagger, type Swagger } from './swagger.js';
 import { jsonSyntaxError, lineStartsOf, positionIn, readTextFile } from '../util/source.js';
 import { operatorRoot, showPath, workspaceRoot } from '../util/paths.js';
 import { PreflightError, fatal } from '../util/errors.js';
-import { loadManifest } from '../manifest/load.js';
+import { loadManifest, type LoadedManifest } from '../manifest/load.js';
 import { resolveRegion } from '../genesys/regions.js';
 import { allowedHost } from '../genesys/hosts.js';
 
@@ -20,13 +20,19 @@ import { allowedHost } from '../genesys/hosts.js';
  * (src/util/paths.ts: inside the workspace, not under .git). Either way it must be a regular file,
  * opened without blocking; messages never quote its content.
  */
-export async function loadCatalogOption(option: string, manifestPath?: string, ctx: { org?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Catalog> {
+export async function loadCatalogOption(
+  option: string,
+  manifest?: LoadedManifest | string,
+  ctx: { org?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Catalog> {
+  const manifestPath = typeof manifest === 'string' ? manifest : manifest?.file;
   if (option === 'bundled' || option === '') return bundledCatalog();
   if (option === 'live') {
     if (!manifestPath) throw new PreflightError([fatal('manifest-invalid', 'catalog live needs a manifest (the first org names the region)')]);
     // Every region serves the same API: read it from the first checked org's region (or its
     // apiBase override, when that host is allowed to receive requests at all).
-    const loaded = loadManifest(manifestPath);
+    // The entry point's loaded manifest (loaded once per run); a path is read here.
+    const loaded = typeof manifest === 'string' ? loadManifest(manifest) : manifest!;
     const index = Math.max(0, ctx.org ? loaded.manifest.orgs.findIndex((o) => o.name.toLowerCase() === ctx.org!.toLowerCase()) : 0);
     const org = loaded.manifest.orgs[index]!;
     const apiBase = org.credentials?.apiBase ?? resolveRegion(org.region)!.apiBase;
@@ -40,7 +46,7 @@ export async function loadCatalogOption(option: string, manifestPath?: string, c
     const { liveCatalog } = await import('./live.js');
     return liveCatalog(apiBase, loaded.locate(['orgs', index, 'region']));
   }
-  const root = workspaceRoot(manifestPath ?? option);
+  const root = typeof manifest === 'object' ? manifest.root : workspaceRoot(manifestPath ?? option);
   const read = readTextFile(option, 'catalog swagger', undefined, { root: operatorRoot(option, root) });
   if ('error' in read) throw new PreflightError([read.error]);
   const bad = jsonSyntaxError(read.text);

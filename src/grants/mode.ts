@@ -62,7 +62,7 @@ export interface ModeHooks {
  */
 export function resolveMode(
   requested: 'auto' | 'offline' | 'live',
-  manifestPath: string,
+  manifest: string | LoadedManifest | undefined,
   env: NodeJS.ProcessEnv,
   hooks: ModeHooks = {},
 ): ResolvedMode {
@@ -101,11 +101,15 @@ export function resolveMode(
     reader ??= import('./live.js').then((m) => m.liveGrantsReader(options));
     return (await reader)(org, index, ctx);
   };
-  let loaded: LoadedManifest | undefined;
-  try {
-    loaded = loadManifest(manifestPath);
-  } catch (e) {
-    if (!(e instanceof PreflightError)) throw e;
+  // The entry point's loaded manifest (loaded once per run; undefined: invalid, the check reports it);
+  // a path is read here.
+  let loaded: LoadedManifest | undefined = typeof manifest === 'string' ? undefined : manifest;
+  if (typeof manifest === 'string') {
+    try {
+      loaded = loadManifest(manifest);
+    } catch (e) {
+      if (!(e instanceof PreflightError)) throw e;
+    }
   }
   if (loaded) checkWorkflowSettings(requested, loaded, env, selection, liveOrgs);
   if (requested === 'live') return { mode: 'live', grants: withNameChecks(live) };

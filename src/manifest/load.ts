@@ -191,3 +191,16 @@ export function sortByLocation(findings: Finding[]): Finding[] {
     return x.file.localeCompare(y.file) || x.line - y.line || x.column - y.column;
   });
 }
+
+/**
+ * Loads the manifest once for an entry point: undefined when it is invalid (the check then reports
+ * the located errors; a second read happens only in that case). Other errors are thrown.
+ */
+export function tryLoadManifest(file: string): LoadedManifest | undefined {
+  try {
+    return loadManifest(file);
+  } catch (e) {
+    if (e instanceof PreflightError) return undefined;
+    throw e;
+  }
+}
