@@ -113,7 +113,8 @@ describe('the bundled action on error paths: fail closed, no secret anywhere (de
       2,
     ],
   ];
-  it.each(cases)('%s: exit %d, passed=false, no secret or token in any output', async (name, make, code) => {
+  const rows = cases.map(([name, make, code]) => ({ name, make, code }));
+  it.each(rows)('$name: exit $code, passed=false, no secret or token in any output', async ({ name, make, code }) => {
     const remove = name === '5xx from Genesys' ? fake.setFault({ kind: 'server-error', status: 503, org: orgs[1]!.id, path: /^\/api\/v2\// }) : () => {};
     try {
       const { manifest, env: e } = make();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -17,9 +17,50 @@ import { startFakeGenesys, type FakeGenesys, type FakeGenesysConfig } from '../.
 import { orgA, orgB, requirements, SECRET_A, USER_TOKEN } from './fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];
+let virtual = false;
 afterEach(async () => {
+  if (virtual) {
+    // a failed assertion may leave work waiting on a virtual timer: fire them all, so closing does not wait forever
+    jest.advanceTimersByTime(120_000);
+    jest.useRealTimers();
+    virtual = false;
+  }
   while (cleanups.length) await cleanups.pop()!();
 });
+
+/**
+ * Virtual timers: setTimeout/setInterval (and, with `clock`, performance.now) only advance when
+ * the test says so; I/O, microtasks and setImmediate stay real. Timing is then asserted in virtual
+ * ms, exactly and independent of machine load (no wall-clock time is measured).
+ */
+function virtualTimers(clock = false): void {
+  const real = ['Date', 'hrtime', 'nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate'] as const;
+  jest.useFakeTimers({ doNotFake: clock ? [...real] : [...real, 'performance'] });
+  virtual = true;
+}
+
+/** Lets real I/O run until `done()` holds (bounded by the test timeout). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setImmediate(r));
+}
+
+/** A few turns of the event loop: lets anything already sent arrive. */
+async function turns(n = 25): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Tracks whether a promise has settled yet. */
+function track<T>(p: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let settled = false;
+  const promise = p.finally(() => {
+    settled = true;
+  });
+  promise.catch(() => undefined);
+  return { promise, settled: () => settled };
+}
+
+/** Requests the fake received for `path`. */
+const received = (f: FakeGenesys, path: string) => f.calls.filter((x) => x.path === path).length;
 
 async function fake(extra: Partial<FakeGenesysConfig> = {}): Promise<FakeGenesys> {
   const f = await startFakeGenesys({ orgs: [orgA(), orgB()], requirements, ...extra });
@@ -177,15 +218,14 @@ describe('token and GETs against the fake', () => {
 });
 
 describe('retries', () => {
-  it('honours Retry-After on 429 (measured, scaled for the test) and then succeeds', async () => {
+  it('honours Retry-After on 429 (scaled for the test) and then succeeds', async () => {
     const f = await fake();
-    const c = client(f, { retryAfterUnitMs: 150 });
+    const waits: number[] = [];
+    const c = client(f, { retryAfterUnitMs: 150, sleep: async (ms) => void waits.push(ms) });
     await c.token();
     f.setFault({ kind: 'rate-limit', retryAfterSeconds: 1, path: '/api/v2/tokens/me', times: 2 });
-    const t0 = performance.now();
     await c.get('/api/v2/tokens/me');
-    const elapsed = performance.now() - t0;
-    expect(elapsed).toBeGreaterThanOrEqual(2 * 150 - 5);
+    expect(waits).toEqual([150, 150]);
     expect(c.calls.filter((x) => x.path === '/api/v2/tokens/me').map((x) => x.status)).toEqual([429, 429, 200]);
   });
 
@@ -201,12 +241,13 @@ describe('retries', () => {
 
   it('fails at once with a typed 429 when Retry-After exceeds the retry-wait cap', async () => {
     const f = await fake();
-    const c = client(f, { retryAfterUnitMs: 1000, maxRetryWaitMs: 2000 });
+    const waits: number[] = [];
+    const c = client(f, { retryAfterUnitMs: 1000, maxRetryWaitMs: 2000, sleep: async (ms) => void waits.push(ms) });
     await c.token();
     f.setFault({ kind: 'rate-limit', retryAfterSeconds: 60, path: '/api/v2/tokens/me' });
-    const t0 = performance.now();
     const err = await caught(c.get('/api/v2/tokens/me'));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(waits).toEqual([]); // no wait at all, and no retry
+    expect(received(f, '/api/v2/tokens/me')).toBe(1);
     expect(err).toBeInstanceOf(GenesysApiError);
     expect((err as GenesysApiError).status).toBe(429);
     expect((err as GenesysApiError).code).toBe('too.many.requests.retry.after');
@@ -287,33 +328,53 @@ describe('retries', () => {
 });
 
 describe('timeouts and malformed answers', () => {
-  it('times out a hanging request within the configured bound (not retried by default)', async () => {
+  it('times out a hanging request after exactly timeoutMs (virtual clock; not retried by default)', async () => {
     const f = await fake();
-    const c = client(f, { timeoutMs: 300 });
+    // 30 s of virtual time: undici's own (real-time) header timeout, timeoutMs + 1 s, never races the test
+    const c = client(f, { timeoutMs: 30_000 });
     await c.token();
     f.setFault({ kind: 'hang', path: '/api/v2/tokens/me' });
-    const t0 = performance.now();
-    const err = await caught(c.get('/api/v2/tokens/me'));
-    const elapsed = performance.now() - t0;
+    virtualTimers();
+    const get = track(c.get('/api/v2/tokens/me'));
+    await until(() => received(f, '/api/v2/tokens/me') === 1);
+    jest.advanceTimersByTime(29_999);
+    await turns();
+    expect(get.settled()).toBe(false);
+    jest.advanceTimersByTime(1);
+    const err = await caught(get.promise);
     expect(err).toBeInstanceOf(GenesysNetworkError);
     expect((err as GenesysNetworkError).causeKind).toBe('timeout');
-    expect(err.message).toMatch(/timed out after 300 ms/);
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(1500);
+    expect((err as GenesysNetworkError).code).toBe('GENESYS_TOTAL_TIMEOUT'); // the client's own timer, not undici's
+    expect(err.message).toMatch(/timed out after 30000 ms/);
+    expect(c.calls.filter((x) => x.path === '/api/v2/tokens/me').map((x) => x.networkError)).toEqual(['timeout']);
+    expect(received(f, '/api/v2/tokens/me')).toBe(1);
     expectNoSecrets(err, f);
-  });
+  }, 10_000);
 
-  it('retries timeouts when asked, still bounded', async () => {
+  it('retries timeouts when asked, still bounded (virtual clock)', async () => {
     const f = await fake();
-    const c = client(f, { timeoutMs: 150, retryTimeouts: true, maxRetries: 2 });
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    const c = client(f, { timeoutMs: 20_000, retryTimeouts: true, maxRetries: 2, random: () => 0.999, sleep });
     await c.token();
     f.setFault({ kind: 'hang', path: '/api/v2/tokens/me' });
-    const t0 = performance.now();
-    const err = await caught(c.get('/api/v2/tokens/me'));
+    virtualTimers();
+    const get = track(c.get('/api/v2/tokens/me'));
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await until(() => received(f, '/api/v2/tokens/me') === attempt);
+      jest.advanceTimersByTime(19_999);
+      await turns();
+      expect([get.settled(), received(f, '/api/v2/tokens/me')]).toEqual([false, attempt]);
+      jest.advanceTimersByTime(1);
+    }
+    const err = await caught(get.promise);
     expect((err as GenesysNetworkError).causeKind).toBe('timeout');
-    expect(performance.now() - t0).toBeLessThan(3 * 150 + 1000);
-    expect(c.calls.filter((x) => x.path === '/api/v2/tokens/me')).toHaveLength(3);
-  });
+    expect((err as GenesysNetworkError).code).toBe('GENESYS_TOTAL_TIMEOUT');
+    const kinds = c.calls.filter((x) => x.path === '/api/v2/tokens/me').map((x) => x.networkError);
+    expect(kinds).toEqual(['timeout', 'timeout', 'timeout']);
+    expect(received(f, '/api/v2/tokens/me')).toBe(3);
+    expect(waits).toEqual([4, 9]); // one backoff before each retry (base 5 ms, doubling, jitter 0.999)
+  }, 10_000);
 
   it('times out a hanging token request', async () => {
     const f = await fake({ faults: [{ kind: 'hang', path: '/oauth/token' }] });
@@ -349,36 +410,54 @@ describe('timeouts and malformed answers', () => {
     expectNoSecrets(err);
   });
 
-  it('applies fixed latency from the fake', async () => {
+  it('applies fixed latency from the fake (virtual clock: each answer comes 60 ms after its request)', async () => {
     const f = await fake({ latencyMs: 60 });
     const c = client(f);
-    const t0 = performance.now();
-    await c.get('/api/v2/tokens/me');
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(115);
-  });
+    virtualTimers();
+    const timers = jest.spyOn(globalThis, 'setTimeout');
+    const get = track(c.get('/api/v2/tokens/me'));
+    for (const [n, path] of [[1, '/oauth/token'], [2, '/api/v2/tokens/me']] as const) {
+      // the request arrived and the fake set its 60 ms delay timer
+      await until(() => f.calls.length === n && timers.mock.calls.filter((x) => x[1] === 60).length === n);
+      jest.advanceTimersByTime(59);
+      await turns();
+      // not answered yet: the GET goes out only once the token came back
+      expect([get.settled(), f.calls.map((x) => x.path)]).toEqual([false, n === 1 ? [path] : ['/oauth/token', path]]);
+      jest.advanceTimersByTime(1);
+    }
+    await expect(get.promise).resolves.toMatchObject({ organization: { id: 'org-a' } });
+    expect(c.calls.map((x) => x.status)).toEqual([200, 200]);
+  }, 10_000);
 });
 
 describe('per-token request budget', () => {
-  it('never lets a token exceed N requests per window', async () => {
+  it('never lets a token exceed N requests per window (virtual clock)', async () => {
     const N = 5;
     const windowMs = 400;
-    // the fake enforces the same limit (with 50 ms of slack for in-flight jitter) and would answer 429
+    // the fake enforces the same limit (on the same virtual clock) and would answer 429
     const f = await fake({ rateLimit: { requests: N, windowMs: windowMs - 50 } });
     const c = client(f, { requestsPerWindow: N, budgetWindowMs: windowMs });
     const token = await c.token();
-    const t0 = performance.now();
-    await mapLimit(Array.from({ length: 3 * N }, (_, i) => i), 3 * N, () => c.get('/api/v2/tokens/me'));
-    const elapsed = performance.now() - t0;
-    expect(elapsed).toBeGreaterThanOrEqual(2 * windowMs - 10);
+    virtualTimers(true);
+    const all = track(mapLimit(Array.from({ length: 3 * N }, (_, i) => i), 3 * N, () => c.get('/api/v2/tokens/me')));
+    for (let window = 1; window <= 3; window++) {
+      // this window's N requests are answered; the others wait for the budget, unsent
+      await until(() => c.calls.filter((x) => x.method === 'GET').length === window * N);
+      await turns();
+      expect([all.settled(), received(f, '/api/v2/tokens/me')]).toEqual([window === 3, window * N]);
+      jest.advanceTimersByTime(windowMs + 1);
+    }
+    await all.promise;
     expect(f.calls.filter((x) => x.status === 429)).toHaveLength(0);
     expect(f.requestTimesForToken(token)).toHaveLength(3 * N);
     // client-side send times: no sliding window holds more than N
     const starts = c.calls.filter((x) => x.method === 'GET').map((x) => x.startedAt);
     expect(starts).toHaveLength(3 * N);
+    expect(starts.every(Number.isFinite)).toBe(true);
     for (const s of starts) {
-      expect(starts.filter((t) => t >= s && t < s + windowMs - 2).length).toBeLessThanOrEqual(N);
+      expect(starts.filter((t) => t >= s && t < s + windowMs).length).toBeLessThanOrEqual(N);
     }
-  });
+  }, 10_000);
 
   it('shares the budget between clients of the same token by default', async () => {
     const f = await fake();
@@ -386,10 +465,17 @@ describe('per-token request budget', () => {
     const a = new GenesysClient({ apiBase: f.apiBase, accessToken: USER_TOKEN }, opts);
     const b = new GenesysClient({ apiBase: f.apiBase, accessToken: USER_TOKEN }, opts);
     cleanups.push(() => a.close(), () => b.close());
-    const t0 = performance.now();
-    await Promise.all([a.get('/api/v2/tokens/me'), b.get('/api/v2/tokens/me'), a.get('/api/v2/tokens/me')]);
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
-  });
+    virtualTimers(true);
+    const me = '/api/v2/tokens/me';
+    const all = track(Promise.all([a.get(me), b.get(me), a.get(me)]));
+    // separate budgets would let all three go (a: 2, b: 1); the shared one holds the third back
+    await until(() => a.calls.length + b.calls.length === 2);
+    await turns();
+    expect([all.settled(), received(f, '/api/v2/tokens/me')]).toEqual([false, 2]);
+    jest.advanceTimersByTime(300 + 1);
+    await all.promise;
+    expect(received(f, '/api/v2/tokens/me')).toBe(3);
+  }, 10_000);
 });
 
 describe('read-only by construction', () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { request } from 'undici';
 import type {
   AuthzSubject,
@@ -511,18 +511,40 @@ describe('fake: faults, latency and bookkeeping', () => {
     await expect(hung).rejects.toThrow();
   });
 
-  it('adds fixed latency (global and per fault)', async () => {
+  it('adds fixed latency (global and per fault; virtual clock, no wall-clock time measured)', async () => {
     const f = await fake({ latencyMs: 40 });
-    let t0 = performance.now();
-    await call(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN });
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(35);
-    f.setLatency(0);
-    f.setFault({ kind: 'latency', ms: 80, path: /subjects/ });
-    t0 = performance.now();
-    await call(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN });
-    expect(performance.now() - t0).toBeLessThan(60);
-    t0 = performance.now();
-    await call(f, 'GET', '/api/v2/authorization/subjects/me', { token: USER_TOKEN });
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(75);
-  });
+    // Only setTimeout/setInterval are virtual: I/O, microtasks and setImmediate stay real.
+    jest.useFakeTimers({
+      doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate'],
+    });
+    const timers = jest.spyOn(globalThis, 'setTimeout');
+    const asked = (ms: number) => timers.mock.calls.filter((c) => c[1] === ms).length;
+    const turn = () => new Promise((r) => setImmediate(r));
+    /**
+     * Sends a GET and waits for the fake to set a `ms` delay timer; answers whether the GET is still
+     * unanswered `ms - 1` virtual ms later, then lets the last ms pass.
+     */
+    const delayedBy = async (path: string, ms: number) => {
+      let settled = false;
+      const before = asked(ms);
+      const answer = call(f, 'GET', path, { token: USER_TOKEN }).finally(() => void (settled = true));
+      while (asked(ms) === before) await turn(); // the fake's delay timer is set
+      jest.advanceTimersByTime(ms - 1);
+      for (let i = 0; i < 25; i++) await turn();
+      const early = settled;
+      jest.advanceTimersByTime(1);
+      return { early, status: (await answer).status };
+    };
+    try {
+      expect(await delayedBy('/api/v2/tokens/me', 40)).toEqual({ early: false, status: 200 });
+      f.setLatency(0);
+      f.setFault({ kind: 'latency', ms: 80, path: /subjects/ });
+      // no latency left on this path: answered while virtual time stands still
+      expect((await call(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN })).status).toBe(200);
+      expect(await delayedBy('/api/v2/authorization/subjects/me', 80)).toEqual({ early: false, status: 200 });
+    } finally {
+      timers.mockRestore();
+      jest.useRealTimers();
+    }
+  }, 10_000);
 });

@@ -6,8 +6,8 @@
  * CLI (exit 2, file:line:column, no stack trace).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,42 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const FIXTURES = resolve(HERE, '../fixtures/bad');
 const IS_ROOT = process.getuid?.() === 0;
-/** As root, permission cases run through the CLI as an unprivileged user (setpriv, util-linux). */
-const SETPRIV = IS_ROOT ? ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) : undefined;
-const NOBODY = 65534;
+
+/**
+ * Root reads any file, so as root the permission cases run through the CLI with file modes
+ * enforced (setpriv, util-linux): as the owner of the clone (root, usually) without
+ * CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH. The clone stays readable to its owner wherever it lives
+ * (under a 0700 directory too), while the cases' mode-000 files, owned by root, are not. `why` says
+ * why not, when the privileges cannot be dropped here (the cases are then skipped, saying so).
+ */
+const DROP = ((): { uid: number; argv: string[] } | { why: string } => {
+  if (!IS_ROOT) return { why: 'not root (the in-process run covers the permission cases)' };
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+  if (!setpriv) return { why: 'setpriv (util-linux) not found' };
+  const { uid, gid } = statSync(ROOT);
+  const caps = ['--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search'];
+  const argv = [setpriv, `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', ...caps, '--'];
+  // Probe: the dropped process reads the clone but not a root-owned mode-000 file.
+  const dir = mkdtempSync(join(tmpdir(), 'genesys-preflight-probe-'));
+  try {
+    chmodSync(dir, 0o755);
+    const locked = join(dir, 'locked');
+    writeFileSync(locked, 'x', { mode: 0o000 });
+    const script = [
+      `const fs = require('node:fs'); fs.readFileSync(${JSON.stringify(join(ROOT, 'package.json'))});`,
+      `try { fs.readFileSync(${JSON.stringify(locked)}); process.exit(3); }`,
+      `catch (e) { process.exit(e.code === 'EACCES' ? 0 : 4); }`,
+    ].join('\n');
+    const probe = spawnSync(argv[0]!, [...argv.slice(1), process.execPath, '-e', script], { encoding: 'utf8' });
+    if (probe.status !== 0) {
+      const detail = probe.status === 3 ? 'a mode-000 file stayed readable' : probe.stderr.trim() || `${probe.status}`;
+      return { why: `setpriv could not drop the privileges to read files as their modes say (${detail})` };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { uid, argv };
+})();
 
 /** A path as the tool shows it: relative to the working directory when below it. */
 const shown = (abs: string) => {
@@ -55,7 +88,7 @@ const testable = (c: BadCase) => !(c.skipAsRoot && IS_ROOT);
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'genesys-preflight-bad-'));
   chmodSync(tmp, 0o755); // an unprivileged user must reach the permission cases' files
-  // Warm up (catalog, schema compilation) so each case's time bound measures the case only.
+  // Warm up (catalog, schema compilation) so the RSS bound of the big cases measures the case only.
   await runCheck({ manifestPath: join(ROOT, 'examples/genesys-preflight.yml'), mode: 'offline' });
 });
 
@@ -127,13 +160,14 @@ describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
 describe('through the CLI', () => {
   const cliCases = CASES.filter((c) => c.cli && testable(c));
 
-  /** Runs `genesys-preflight check --manifest M` from the TypeScript sources (tsx), optionally as another user. */
-  function cli(manifest: string, asUser?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  /** Runs `genesys-preflight check --manifest M` from the sources (tsx), optionally with file modes enforced. */
+  function cli(manifest: string, dropped = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     delete env.GENESYS_PREFLIGHT_DEBUG;
     const args = ['--import', 'tsx', 'src/cli.ts', 'check', '--manifest', manifest, '--mode', 'offline'];
-    const [cmd, argv] = asUser === undefined ? [process.execPath, args] : [SETPRIV!, [`--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', '--', process.execPath, ...args]];
+    const prefix = dropped && 'argv' in DROP ? DROP.argv : [];
+    const [cmd, ...argv] = [...prefix, process.execPath, ...args];
     return new Promise((done) => {
       execFile(cmd, argv, { cwd: ROOT, env, timeout: 20_000, maxBuffer: 4 << 20 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
@@ -146,18 +180,20 @@ describe('through the CLI', () => {
     expect(cliCases.length).toBeGreaterThanOrEqual(5);
   });
 
+  const cliRuns: Array<[string, BadCase, boolean]> = cliCases.map((c) => [c.id, c, false]);
   const asRootCases = CASES.filter((c) => c.skipAsRoot);
-  const cliRuns: Array<[string, BadCase, number | undefined]> = [
-    ...cliCases.map((c) => [c.id, c, undefined] as [string, BadCase, undefined]),
-    // Root reads any file: run the permission cases as nobody instead (when setpriv is there).
-    ...(SETPRIV ? asRootCases.map((c) => [`${c.id} (as uid ${NOBODY})`, c, NOBODY] as [string, BadCase, number]) : []),
-  ];
+  if (IS_ROOT && 'argv' in DROP) {
+    // Root reads any file: run the permission cases with file modes enforced instead.
+    for (const c of asRootCases) cliRuns.push([`${c.id} (as uid ${DROP.uid} without DAC override)`, c, true]);
+  } else if (IS_ROOT && 'why' in DROP) {
+    for (const c of asRootCases) test.skip(`${c.id}: not run through the CLI: ${DROP.why}`, () => undefined);
+  }
 
-  test.each(cliRuns)('%s: exit 2, file:line:column, no stack trace', async (_id, c, asUser) => {
+  test.each(cliRuns)('%s: exit 2, file:line:column, no stack trace', async (_id, c, dropped) => {
     const { dir, manifest } = prepare(c);
     // The CLI runs from the repository root: give it the manifest relative to it (or absolute).
     const arg = isAbsolute(manifest) ? manifest : relative(ROOT, resolve(manifest));
-    const { code, stdout, stderr } = await cli(arg, asUser);
+    const { code, stdout, stderr } = await cli(arg, dropped);
     const out = stdout + stderr;
     expect(code).toBe(2);
     const fileShown = (() => {
