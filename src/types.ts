@@ -32,6 +32,10 @@ export const FINDING_CODES = [
   'conditional-permission',
   'unverifiable',
   'scopes-ignored',
+  'excess-permission',
+  'excess-division',
+  'wildcard-grant',
+  'admin-role',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -39,6 +39,7 @@ const finding = {
       enum: [
         'manifest-invalid', 'file-not-found', 'missing-permission', 'missing-division-grant', 'missing-scope', 'org-mismatch', 'region-mismatch',
         'auth-failed', 'entitlement-missing', 'unknown-permission', 'unknown-scope', 'conditional-permission', 'unverifiable', 'scopes-ignored',
+        'excess-permission', 'excess-division', 'wildcard-grant', 'admin-role',
       ],
     },
     message: { type: 'string', minLength: 1 },
