@@ -1,6 +1,6 @@
 /** `catalog: live`: the swagger read (GET, no token) from the org's region, here the fake on 127.0.0.1. */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { startFakeGenesys, type FakeGenesys } from '../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys } from '../test-support/fake-genesys/index.js';
 import { loadCatalogOption } from '../src/catalog/option.js';
 import { runCheck } from '../src/engine.js';
 import { PreflightError } from '../src/util/errors.js';

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { locateDifferences } from '../src/util/locate-diff.js';
+import { locateDifferences } from '../test-support/locate-diff.js';
 import { fastParse } from '../src/util/fast-yaml.js';
 
 const files = [

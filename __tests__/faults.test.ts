@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { FakeGenesys, FakeOrg } from '../src/genesys/fake/index.js';
+import type { FakeGenesys, FakeOrg } from '../test-support/fake-genesys/index.js';
 import { runCheck } from '../src/engine.js';
 import { resolveMode } from '../src/grants/mode.js';
 import { exitCode } from '../src/report/model.js';

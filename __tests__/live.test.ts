@@ -3,7 +3,7 @@
  * calls per org, offline/live agreement, a differential replay of the deploy, faults, secrets.
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../test-support/fake-genesys/index.js';
 import { runCheck } from '../src/engine.js';
 import { resolveMode } from '../src/grants/mode.js';
 import { exitCode, type Report } from '../src/report/model.js';

@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { runCheck } from '../src/engine.js';
 import { resolveMode } from '../src/grants/mode.js';
-import { startFakeGenesys, type FakeOrg } from '../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeOrg } from '../test-support/fake-genesys/index.js';
 import {
   catalogRequirements,
   envNames,

@@ -173,7 +173,7 @@ const header = [
   '',
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1073741824).toFixed(0)} GiB, ${osType()} ${release()}; Node ${process.version}.`,
   '',
-  'Commands: offline runs `node <ncc bundle of bench/offline-child.ts> RESOURCES ORGS DIR` (one process each); cold start spawns the committed `dist/` bundles; live runs `bench/live.ts` against `src/genesys/fake` (see `npx tsx bench/live.ts --help`).',
+  'Commands: offline runs `node <ncc bundle of bench/offline-child.ts> RESOURCES ORGS DIR` (one process each); cold start spawns the committed `dist/` bundles; live runs `bench/live.ts` against `test-support/fake-genesys` (see `npx tsx bench/live.ts --help`).',
   '',
 ];
 writeFileSync(join(ROOT, 'bench/RESULTS.md'), [...header, ...lines].join('\n') + '\n');

@@ -14,7 +14,7 @@ import { runCheck } from '../src/engine.js';
 import { allFindings, exitCode } from '../src/report/model.js';
 import { leastPrivilegePolicy } from '../src/policy/least-privilege.js';
 import { verifyPolicy } from '../src/policy/verify.js';
-import { locateDifferences } from '../src/util/locate-diff.js';
+import { locateDifferences } from '../test-support/locate-diff.js';
 import { fastParse } from '../src/util/fast-yaml.js';
 
 const argDir = process.argv.indexOf('--dir');

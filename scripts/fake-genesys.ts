@@ -1,5 +1,5 @@
 /**
- * Starts the fake Genesys Cloud server (src/genesys/fake) for demos and manual testing.
+ * Starts the fake Genesys Cloud server (test-support/fake-genesys) for demos and manual testing.
  *
  *   tsx scripts/fake-genesys.ts --org FILE [--org FILE...] [--port N] [--latency MS] [--swagger FILE]
  *
@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startFakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../test-support/fake-genesys/index.js';
 
 const USAGE = 'usage: tsx scripts/fake-genesys.ts --org FILE [--org FILE...] [--port N] [--latency MS] [--swagger FILE]';
 

@@ -16,8 +16,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeGenesys, type FakeGenesys } from '../../src/genesys/fake/index.js';
-import type { RequirementLookup } from '../../src/genesys/fake/types.js';
+import { startFakeGenesys, type FakeGenesys } from '../../test-support/fake-genesys/index.js';
+import type { RequirementLookup } from '../../test-support/fake-genesys/types.js';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
 import { runCheck } from '../../src/engine.js';
 import { loadManifest } from '../../src/manifest/load.js';

@@ -13,7 +13,7 @@ import {
   type GenesysClientOptions,
   type TokenInfo,
 } from '../../src/genesys/index.js';
-import { startFakeGenesys, type FakeGenesys, type FakeGenesysConfig } from '../../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys, type FakeGenesysConfig } from '../../test-support/fake-genesys/index.js';
 import { orgA, orgB, requirements, SECRET_A, USER_TOKEN } from './fixtures.js';
 
 const cleanups: Array<() => Promise<void>> = [];

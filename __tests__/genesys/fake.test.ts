@@ -8,7 +8,7 @@ import type {
   PermissionCollectionEntityListing,
   TokenInfo,
 } from '../../src/genesys/models.js';
-import { policyGrants, startFakeGenesys, type FakeGenesys, type FakeGenesysConfig } from '../../src/genesys/fake/index.js';
+import { policyGrants, startFakeGenesys, type FakeGenesys, type FakeGenesysConfig } from '../../test-support/fake-genesys/index.js';
 import { orgA, orgB, requirements, SECRET_A, SECRET_B, USER_TOKEN } from './fixtures.js';
 
 const fakes: FakeGenesys[] = [];

@@ -1,5 +1,5 @@
 /** Shared fake orgs and a requirement table for the genesys tests (facts from the swagger subset). */
-import type { FakeOrg, FakeRequirement, RequirementLookup } from '../../src/genesys/fake/index.js';
+import type { FakeOrg, FakeRequirement, RequirementLookup } from '../../test-support/fake-genesys/index.js';
 
 export const SECRET_A = 'sEcReT-a-9f8e7d6c5b4a';
 export const SECRET_B = 'sEcReT-b-0a1b2c3d4e5f';

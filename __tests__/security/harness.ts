@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { marked } from 'marked';
 import { startFakeGitHub, type FakeComment, type FakeGitHub } from '../support/fake-github.js';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
-import { startFakeGenesys, type FakeGenesys } from '../../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { parseCommands, parseOutputFile, type WorkflowCommand } from '../support/runner.js';
 import { bundles } from './bundle.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
-import { startFakeGenesys, type FakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../../test-support/fake-genesys/index.js';
 import { runCheck } from '../../src/engine.js';
 import { resolveMode } from '../../src/grants/mode.js';
 import type { Report } from '../../src/report/model.js';

@@ -8,7 +8,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
+import type { FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { startScenario, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
 import { check, manifestText, writeManifest } from './support.js';
 

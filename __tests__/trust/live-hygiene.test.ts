@@ -3,7 +3,7 @@
  * budget; only secrets are masked, each once.
  */
 import { describe, it, expect, afterEach } from '@jest/globals';
-import { startFakeGenesys, type FakeGenesys } from '../../src/genesys/fake/index.js';
+import { startFakeGenesys, type FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import {
   catalogRequirements,
   fakeOrgs,

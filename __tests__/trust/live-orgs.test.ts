@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { resolve } from 'node:path';
-import type { FakeGenesys } from '../../src/genesys/fake/index.js';
+import type { FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { startScenario, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
 import { runCli } from '../support/runner.js';
 import { check, manifestText, writeManifest } from './support.js';

@@ -4,7 +4,7 @@
  * (`missing.any.permissions` / `missing.permissions`, design §1).
  */
 import { randomUUID } from 'node:crypto';
-import type { ErrorBody } from '../models.js';
+import type { ErrorBody } from '../../src/genesys/models.js';
 import { ALL_DIVISIONS, type FakePrincipal, type OrgState } from './state.js';
 import type { FakePolicy, FakeRequirement } from './types.js';
 

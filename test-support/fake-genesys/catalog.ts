@@ -1,5 +1,5 @@
 /** The permission catalog of a fake org (`GET /api/v2/authorization/permissions`, SDK `DomainPermission`). */
-import type { DomainPermission, DomainPermissionCollection } from '../models.js';
+import type { DomainPermission, DomainPermissionCollection } from '../../src/genesys/models.js';
 import { policyPermissions, type OrgState } from './state.js';
 
 /** Catalog entries of an org: its `permissionCatalog`, or every concrete (wildcard-free) permission of its roles. */

@@ -1,6 +1,6 @@
 /** HTTP plumbing of the fake: route templates, request context, JSON answers, ErrorBodies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorBody } from '../models.js';
+import type { ErrorBody } from '../../src/genesys/models.js';
 import { contextId } from './authz.js';
 import type { FakePrincipal, OrgState } from './state.js';
 

@@ -1,4 +1,4 @@
-/** Fake Genesys Cloud server for tests and demos (never shipped in the action bundle's code paths). */
+/** Fake Genesys Cloud server for tests, the bench and demos (test-support/: never imported by src/ nor bundled). */
 export { startFakeGenesys } from './server.js';
 export { policyGrants, permittedDivisions, checkRequirement } from './authz.js';
 export type * from './types.js';

@@ -14,7 +14,7 @@ import type {
   DomainOrganizationRole,
   IntegrationType,
   TokenInfo,
-} from '../models.js';
+} from '../../src/genesys/models.js';
 import { permittedDivisions } from './authz.js';
 import { catalogOf, collections } from './catalog.js';
 import { page, sendError, sendJson, type Route, type RouteContext } from './http.js';
