@@ -7,6 +7,10 @@
  * - `POST   {prefix}/repos/{owner}/{repo}/issues/{issue_number}/comments` → 201 IssueComment
  * - `PATCH  {prefix}/repos/{owner}/{repo}/issues/comments/{comment_id}` → 200 IssueComment
  * - `DELETE {prefix}/repos/{owner}/{repo}/issues/comments/{comment_id}` → 204
+ * - `GET    {prefix}/repos/{owner}/{repo}/issues` (`state` open|closed|all, default open; `labels`
+ *   comma-separated, all required; paginated like the comments) → Issue[]
+ * - `POST   {prefix}/repos/{owner}/{repo}/issues` {title, body, labels} → 201 Issue
+ * - `PATCH  {prefix}/repos/{owner}/{repo}/issues/{issue_number}` {title, body, state, state_reason} → 200 Issue
  * - `GET    {prefix}/user` → 200 with the configured `user` (a personal or user-to-server
  *   token), else 403 "Resource not accessible by integration", as GitHub answers the
  *   workflow's GITHUB_TOKEN and App installation tokens
@@ -35,6 +39,26 @@ export interface FakeComment {
   repository: string;
   /** Not part of GitHub's answer: the issue/PR number. */
   issueNumber: number;
+}
+
+/** An issue as GitHub returns it (the fields clients read), plus where it lives. */
+export interface FakeIssue {
+  id: number;
+  number: number;
+  url: string;
+  html_url: string;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason: 'completed' | 'not_planned' | 'reopened' | null;
+  labels: Array<{ name: string }>;
+  user: { login: string; id: number; type: 'Bot' | 'User' };
+  created_at: string;
+  updated_at: string;
+  /** Present on pull requests (the issues listing returns both). */
+  pull_request?: { url: string };
+  /** Not part of GitHub's answer: `owner/repo`. */
+  repository: string;
 }
 
 /** One request seen by the fake. The Authorization value itself is never stored. */
@@ -88,6 +112,10 @@ export interface FakeGitHub {
   /** Adds a comment directly (seeding); returns it. `createdAt` defaults to now. */
   /** `login` defaults to the login of comments created through the API; `type` to Bot for `…[bot]`, else User. */
   addComment(c: { owner: string; repo: string; issueNumber: number; body: string; login?: string; type?: 'Bot' | 'User'; createdAt?: Date }): FakeComment;
+  /** All issues (and pull requests seeded as issues), by creation. */
+  issues: FakeIssue[];
+  /** Adds an issue directly (seeding): `login` defaults like comments; `pullRequest` makes it a PR. */
+  addIssue(i: { owner: string; repo: string; title: string; body: string; labels?: string[]; login?: string; state?: 'open' | 'closed'; pullRequest?: boolean }): FakeIssue;
   /** The comments of one issue, oldest first. */
   commentsOn(owner: string, repo: string, issueNumber: number): FakeComment[];
   close(): Promise<void>;
@@ -127,6 +155,32 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     };
     comments.push(comment);
     return comment;
+  };
+  const issues: FakeIssue[] = [];
+  let nextNumber = 1;
+  const addIssue: FakeGitHub['addIssue'] = (i) => {
+    const number = nextNumber++;
+    const repository = `${i.owner}/${i.repo}`;
+    const when = new Date(Date.now() + number).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const login = i.login ?? opts.login ?? opts.user?.login ?? 'github-actions[bot]';
+    const issue: FakeIssue = {
+      id: 2_000_000_000 + number,
+      number,
+      url: `${origin}${prefix}/repos/${repository}/issues/${number}`,
+      html_url: `${origin}/${repository}/issues/${number}`,
+      title: i.title,
+      body: i.body,
+      state: i.state ?? 'open',
+      state_reason: null,
+      labels: (i.labels ?? []).map((name) => ({ name })),
+      user: { login, id: login.endsWith('[bot]') ? 41898282 : 1000, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      created_at: when,
+      updated_at: when,
+      ...(i.pullRequest ? { pull_request: { url: `${origin}${prefix}/repos/${repository}/pulls/${number}` } } : {}),
+      repository,
+    };
+    issues.push(issue);
+    return issue;
   };
   const commentsOn: FakeGitHub['commentsOn'] = (owner, repo, issueNumber) =>
     comments.filter((c) => c.repository === `${owner}/${repo}` && c.issueNumber === issueNumber);
@@ -168,6 +222,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       return send(res, 200, { login, id: 1000, node_id: 'U_kgDOfake', type, site_admin: false, html_url: `${origin}/${login}` });
     }
 
+    const issueList = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(path);
+    const issueOne = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
+    if (issueList || issueOne) return handleIssues(req, res, method, url, raw, (issueList ?? issueOne)!, issueOne !== null);
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);
     const repository = list ? `${list[1]}/${list[2]}` : one ? `${one[1]}/${one[2]}` : undefined;
@@ -219,6 +276,63 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     return notFound(res);
   }
 
+  async function handleIssues(_req: IncomingMessage, res: ServerResponse, method: string, url: URL, raw: string, m: RegExpExecArray, single: boolean): Promise<void> {
+    const repository = `${m[1]}/${m[2]}`;
+    if (opts.repositories && !opts.repositories.includes(repository)) return notFound(res);
+    if ((method === 'POST' || method === 'PATCH') && opts.forbiddenWrites) {
+      return send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues', status: '403' });
+    }
+    const fields = (): Record<string, unknown> | undefined => {
+      try {
+        const v: unknown = JSON.parse(raw);
+        return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    if (!single && method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      const labels = (url.searchParams.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const all = issues.filter((i) => i.repository === repository && (state === 'all' || i.state === state)
+        && labels.every((l) => i.labels.some((x) => x.name === l)));
+      const perPage = clamp(Number(url.searchParams.get('per_page') ?? 30), 1, 100, 30);
+      const page = clamp(Number(url.searchParams.get('page') ?? 1), 1, Number.MAX_SAFE_INTEGER, 1);
+      const last = Math.max(1, Math.ceil(all.length / perPage));
+      const headers: Record<string, string> = {};
+      const link = linkHeader(url, page, last);
+      if (link) headers.link = link;
+      return send(res, 200, all.slice((page - 1) * perPage, page * perPage).map(issueShape), headers);
+    }
+    if (!single && method === 'POST') {
+      const f = fields();
+      if (!f || typeof f.title !== 'string' || !f.title) return invalid(res, 'Invalid request.\n\n"title" wasn\'t supplied.');
+      const body = typeof f.body === 'string' ? f.body : '';
+      if (body.length > 65536) return tooLong(res);
+      const labels = Array.isArray(f.labels) ? f.labels.filter((l): l is string => typeof l === 'string') : [];
+      const created = addIssue({ owner: m[1]!, repo: m[2]!, title: f.title, body, labels });
+      return send(res, 201, issueShape(created), { location: created.url });
+    }
+    if (single) {
+      const issue = issues.find((i) => i.repository === repository && i.number === Number(m[3]));
+      if (!issue) return notFound(res);
+      if (method === 'GET') return send(res, 200, issueShape(issue));
+      if (method === 'PATCH') {
+        const f = fields();
+        if (!f) return invalid(res, 'Problems parsing JSON');
+        if (typeof f.body === 'string') {
+          if (f.body.length > 65536) return tooLong(res);
+          issue.body = f.body;
+        }
+        if (typeof f.title === 'string') issue.title = f.title;
+        if (f.state === 'open' || f.state === 'closed') issue.state = f.state;
+        if (f.state_reason === 'completed' || f.state_reason === 'not_planned' || f.state_reason === 'reopened') issue.state_reason = f.state_reason;
+        issue.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return send(res, 200, issueShape(issue));
+      }
+    }
+    return notFound(res);
+  }
+
   /** GitHub's Link header: absolute URLs, the request's other query parameters kept. */
   function linkHeader(url: URL, page: number, last: number): string {
     const at = (p: number) => {
@@ -238,9 +352,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   return {
     url: `${origin}${prefix}`,
     comments,
+    issues,
     requests,
     faults,
     addComment,
+    addIssue,
     commentsOn,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -248,6 +364,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function issueShape(i: FakeIssue): Omit<FakeIssue, 'repository'> {
+  const { repository: _repository, ...shape } = i;
+  return shape;
 }
 
 function publicShape(c: FakeComment): Omit<FakeComment, 'repository' | 'issueNumber'> {

@@ -4,18 +4,12 @@
  * comment written by the token's own identity. A comment by anyone else is never edited,
  * whatever it contains.
  */
-import { getOctokit } from '@actions/github';
-import { defaults } from '@actions/github/lib/utils';
-import { GitHubApiError, describeFailure, isRateLimited, redact, safeUrl } from './errors.js';
+import { GitHubApiError } from './errors.js';
 import { GITHUB_COMMENT_LIMIT } from './fit.js';
 import { startsWithMarker } from './marker.js';
+import { classifyFailure, isHttpUrl, octokitFor, sameLogin, tokenIdentity } from './octokit.js';
 
-/**
- * The login of the comments written with a workflow's `GITHUB_TOKEN`. An App installation
- * token writes as `<app-slug>[bot]` instead: pass that as `author` (GitHub lets an installation
- * token read neither `GET /user` nor, without the App's JWT, `GET /app`).
- */
-export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+export { ACTIONS_BOT_LOGIN } from './octokit.js';
 
 export { stickyMarker, MARKER_PREFIX, MARKER_PATTERN, startsWithMarker } from './marker.js';
 export { fitComment, GITHUB_COMMENT_LIMIT, DEFAULT_TRUNCATION_POINTER } from './fit.js';
@@ -97,7 +91,7 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
   validate(opts, body);
   const target = `${opts.owner}/${opts.repo}#${opts.issueNumber}`;
   const deadline = AbortSignal.timeout(opts.timeoutMs ?? 60_000);
-  const octokit = client(opts, deadline);
+  const octokit = octokitFor(opts, deadline);
   const ids = { owner: opts.owner, repo: opts.repo };
 
   const call = async <T>(operation: string, run: () => Promise<T>): Promise<T | Skipped> => {
@@ -116,7 +110,7 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
   const marked = (listed as IssueComment[]).filter((c) => startsWithMarker(c.body ?? '', opts.marker));
   let matches: IssueComment[] = [];
   if (marked.length) {
-    const me = await identity(octokit, opts, target, deadline);
+    const me = await tokenIdentity(octokit, opts.author, (error) => classify(error, 'identify the user of the token for', target, opts, deadline.aborted));
     matches = marked.filter((comment) => sameLogin(comment.user?.login, me)).sort(newestFirst);
   }
   const [current, ...older] = matches;
@@ -159,35 +153,6 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
   return result;
 }
 
-/**
- * The login whose comments are candidates: `opts.author`, else what `GET /user` says, else
- * (401/403/404: an installation token) {@link ACTIONS_BOT_LOGIN}. Rate limiting, network
- * failures and other statuses throw like any other call.
- */
-async function identity(
-  octokit: ReturnType<typeof client>,
-  opts: UpsertStickyCommentOptions,
-  target: string,
-  deadline: AbortSignal,
-): Promise<string> {
-  if (opts.author?.trim()) return opts.author.trim();
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return typeof data.login === 'string' && data.login ? data.login : ACTIONS_BOT_LOGIN;
-  } catch (error) {
-    const failure = describeFailure(error);
-    const { status } = failure;
-    const forbidden = status === 403 && !isRateLimited(status, failure.headers, failure.message);
-    if (status === 401 || status === 404 || forbidden) return ACTIONS_BOT_LOGIN;
-    classify(error, 'identify the user of the token for', target, opts, deadline.aborted);
-    return ACTIONS_BOT_LOGIN;
-  }
-}
-
-function sameLogin(login: string | null | undefined, me: string): boolean {
-  return typeof login === 'string' && login.toLowerCase() === me.toLowerCase();
-}
-
 /** A 403/404 turned into a `skipped` result (internal: lets callers tell it from data). */
 class Skipped {
   constructor(
@@ -213,29 +178,9 @@ function validate(opts: UpsertStickyCommentOptions, body: string): void {
   }
 }
 
-function client(opts: UpsertStickyCommentOptions, signal: AbortSignal) {
-  const request = {
-    ...defaults.request,
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    signal,
-  };
-  return getOctokit(opts.token, { baseUrl: opts.apiUrl.replace(/\/+$/, ''), userAgent: 'genesys-preflight', request });
-}
-
 /** Maps a thrown octokit error to `Skipped` (403 not rate-limited, 404) or throws a GitHubApiError. */
 function classify(error: unknown, operation: string, target: string, opts: UpsertStickyCommentOptions, timedOut: boolean): Skipped {
-  const failure = describeFailure(error);
-  const said = redact(failure.message, opts.token);
-  const requestId = failure.headers['x-github-request-id'];
-  const { status } = failure;
-  if (status === undefined) {
-    const why = timedOut || failure.timedOut ? `timed out after ${opts.timeoutMs ?? 60_000} ms` : said;
-    throw new GitHubApiError(`Could not reach the GitHub API at ${safeUrl(opts.apiUrl)} to ${operation} ${target}: ${why}.`, 'network');
-  }
-  if (isRateLimited(status, failure.headers, said)) {
-    const reset = failure.headers['retry-after'] ? ` Retry after ${failure.headers['retry-after']} s.` : '';
-    throw new GitHubApiError(`GitHub rate-limited the request to ${operation} ${target} (${status}: ${said}).${reset}`, 'rate-limited', status, requestId);
-  }
+  const { status, said } = classifyFailure(error, { operation, target, token: opts.token, apiUrl: opts.apiUrl, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), timedOut });
   if (status === 403) {
     return new Skipped(403, {
       action: 'skipped',
@@ -246,27 +191,13 @@ function classify(error: unknown, operation: string, target: string, opts: Upser
         '"permissions: pull-requests: write". The full report is in the job summary.',
     });
   }
-  if (status === 404) {
-    return new Skipped(404, {
-      action: 'skipped',
-      reason: 'not-found',
-      warning:
-        `PR comment skipped: GitHub answered 404 when trying to ${operation} ${target} (${said}). ` +
-        'Check the pull request number and that the token can see the repository. The full report is in the job summary.',
-    });
-  }
-  if (status === 401) {
-    throw new GitHubApiError(`GitHub rejected the token (401: ${said}) when trying to ${operation} ${target}.`, 'auth', status, requestId);
-  }
-  throw new GitHubApiError(`GitHub answered ${status} when trying to ${operation} ${target}: ${said}.`, 'http', status, requestId);
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
+  return new Skipped(404, {
+    action: 'skipped',
+    reason: 'not-found',
+    warning:
+      `PR comment skipped: GitHub answered 404 when trying to ${operation} ${target} (${said}). ` +
+      'Check the pull request number and that the token can see the repository. The full report is in the job summary.',
+  });
 }
 
 function newestFirst(a: IssueComment, b: IssueComment): number {
