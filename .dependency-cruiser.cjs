@@ -24,6 +24,13 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'no-test-doubles-in-src',
+      comment: 'The fake Genesys Cloud and other test support live outside src/ and never ship.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test-support|__tests__)/' },
+    },
     layer('util/', ['types\\.ts', 'domain/']),
     layer('domain/', []),
     layer('types\\.ts', ['domain/']),

@@ -21,6 +21,7 @@ import type { OrgDecl } from './manifest/types.js';
 import { mapLimit } from './genesys/concurrency.js';
 import { checkResourceOrgPairs } from './limits.js';
 import { leastPrivilegePolicy, type OrgPolicy } from './policy/least-privilege.js';
+import { describeSizes, excessFor, type ExcessResult } from './evaluate/excess.js';
 import { addCrossedFindings, crossedOrgs, orgIdentity, type OrgIdentity } from './grants/crossed.js';
 
 export interface CheckOptions {
@@ -39,6 +40,12 @@ export interface CheckOptions {
   concurrency?: number;
   /** The `catalog` option (`bundled`, `live`, PATH) when no catalog is given; loading errors become findings. */
   catalogOption?: string;
+  /**
+   * Excess-privilege report (src/evaluate/excess.ts): findings for what the principal holds that no
+   * planned call needs, at `severity`; `alsoNeeded` are other manifests whose needs count too (a
+   * deploy client shared by several pipelines needs their union).
+   */
+  excess?: { severity?: 'notice' | 'warning'; alsoNeeded?: string[] };
   /** Environment (allowed hosts for `catalog: live`). Default process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -82,6 +89,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     checkResourceOrgPairs(resources, selected.map(({ org }) => org.name), loaded.locate(['orgs']));
     const byResource = requirementsByResource(resources, catalog, report.findings);
     catalogCoverage(byResource, catalog, report);
+    const alsoNeeded = opts.excess?.alsoNeeded?.length ? neededByOrg(opts.excess.alsoNeeded, catalog) : new Map<string, Requirement[]>();
     const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
     if (!grants) throw new Error('live mode needs a grants reader');
     const identities: OrgIdentity[] = new Array(selected.length);
@@ -94,6 +102,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
         const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
         identities[selected.findIndex((s) => s.index === index)] = orgIdentity(org, g, loaded.locate(['orgs', index]));
         const findings = [...g.findings];
+        let excess: ExcessResult | undefined;
         if (requirements.length === 0) {
           findings.push({ severity: 'warning', code: 'unverifiable', message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`, location: loaded.locate(['orgs', index]) });
         }
@@ -102,6 +111,11 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
           for (const f of lintDeclaredNames(resources.filter((r) => r.orgs.includes(org.name)), catalog)) findings.push(f);
           // Permissions the org's products lack are reported once, as entitlement-missing (live).
           for (const f of evaluate(requirements, g.principal, org.name)) findings.push(f);
+          if (opts.excess) {
+            const needed = requirements.concat(alsoNeeded.get(org.name.toLowerCase()) ?? []);
+            excess = excessFor(org.name, g.principal, needed, { severity: opts.excess.severity ?? 'notice', vocabulary: catalog.permissions });
+            for (const f of excess.findings) findings.push(f);
+          }
         }
         findings.sort(compareFindings);
         const o: OrgReport = {
@@ -113,6 +127,7 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
           requirements,
           findings,
         };
+        if (excess) o.excess = { ...excess.sizes, summary: describeSizes(excess.sizes) };
         return o;
       },
     );
@@ -127,6 +142,26 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   report.summary = summarize(all);
   report.passed = report.summary.errors === 0 && report.orgs.length > 0;
   return report;
+}
+
+/**
+ * The requirements of other manifests per org name (lower case): what a deploy client shared by
+ * several pipelines needs besides this manifest (the excess report's union). Same stages as the check.
+ */
+function neededByOrg(paths: readonly string[], catalog: Catalog): Map<string, Requirement[]> {
+  const out = new Map<string, Requirement[]>();
+  for (const path of paths) {
+    const loaded = loadManifest(path);
+    const { resources } = expandResources(loaded, { selectedOrgs: loaded.manifest.orgs.map((o) => o.name) });
+    const byResource = requirementsByResource(resources, catalog);
+    for (const org of loaded.manifest.orgs) {
+      const key = org.name.toLowerCase();
+      const list = out.get(key) ?? [];
+      for (const r of resources) if (r.orgs.includes(org.name)) list.push(...(byResource.get(r) ?? []));
+      out.set(key, list);
+    }
+  }
+  return out;
 }
 
 /**

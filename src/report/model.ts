@@ -20,6 +20,15 @@ export interface OrgReport {
   passed: boolean;
   requirements: Requirement[];
   findings: Finding[];
+  /**
+   * With `--excess` (input `excess`): what the principal holds against what the manifest(s) need,
+   * e.g. "holds 1,412 permissions in all divisions; this manifest needs 23 in 2 divisions".
+   */
+  excess?: {
+    held: { permissions: number; divisions: number | 'all' };
+    needed: { permissions: number; divisions: number };
+    summary: string;
+  };
 }
 
 /** The whole report. `findings` holds problems not tied to one org (invalid manifest, missing file). */

@@ -178,6 +178,30 @@ export const REPORT_SCHEMA = {
             description: 'the ids of the resources deployed to the org, as inclusive [first, last] ranges',
           },
           findings: { type: 'array', items: finding },
+          excess: {
+            type: 'object',
+            description: 'with --excess: what the principal holds against what the manifest(s) need',
+            required: ['held', 'needed', 'summary'],
+            additionalProperties: false,
+            properties: {
+              held: {
+                type: 'object',
+                required: ['permissions', 'divisions'],
+                additionalProperties: false,
+                properties: {
+                  permissions: { type: 'integer', minimum: 0 },
+                  divisions: { oneOf: [{ type: 'integer', minimum: 0 }, { const: 'all' }] },
+                },
+              },
+              needed: {
+                type: 'object',
+                required: ['permissions', 'divisions'],
+                additionalProperties: false,
+                properties: { permissions: { type: 'integer', minimum: 0 }, divisions: { type: 'integer', minimum: 0 } },
+              },
+              summary: { type: 'string' },
+            },
+          },
         },
       },
     },
