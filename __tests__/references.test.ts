@@ -3,7 +3,7 @@
  * test; the shapes follow the Archy flow YAML format and what the published corpus flows use.
  */
 import { describe, it, expect } from '@jest/globals';
-import { parseYamlSource, type SourceDocument } from '../src/util/source.js';
+import { parseYamlSource, type SourceDocument } from '../src/util/yaml-source.js';
 import { substitute } from '../src/resources/substitute.js';
 import { bundledCatalog } from '../src/catalog/bundled.js';
 import { scanFlowReferences } from '../src/resources/references.js';

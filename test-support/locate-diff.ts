@@ -3,7 +3,7 @@
  * node and key. Used by the tests and the corpus run to keep the fast path exact.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { parseYamlSource, type NodePath, type SourceDocument } from '../src/util/source.js';
+import { parseYamlSource, type NodePath, type SourceDocument } from '../src/util/yaml-source.js';
 
 /** Differences between the two parses (empty when they agree, or when the text has errors). */
 export function locateDifferences(text: string, file: string): string[] {

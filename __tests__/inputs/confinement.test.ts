@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { confinePath, isInside, operatorRoot, showPath, workspaceRoot } from '../../src/util/paths.js';
-import { readTextFile } from '../../src/util/source.js';
+import { readTextFile } from '../../src/util/read-file.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import { expandResources } from '../../src/resources/expand.js';
 import { importTerraformPlan } from '../../src/resources/terraform.js';
@@ -178,7 +178,7 @@ describe('readTextFile never blocks', () => {
     const target = join(ws, 'flow.yaml');
     const script = join(ws, 'reader.ts');
     writeFileSync(script, [
-      `import { readTextFile } from ${JSON.stringify(join(ROOT, 'src/util/source.ts'))};`,
+      `import { readTextFile } from ${JSON.stringify(join(ROOT, 'src/util/read-file.ts'))};`,
       `const counts: Record<string, number> = {};`,
       `for (let i = 0; i < 3000; i++) {`,
       `  const r = readTextFile(${JSON.stringify(target)}, 'flow file', undefined, { root: ${JSON.stringify(ws)} });`,

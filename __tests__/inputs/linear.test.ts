@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closest, didYouMean, MAX_SUGGEST_LENGTH, suggester } from '../../src/util/suggest.js';
-import { MAX_NESTING_DEPTH, nestingBeyond, parseYamlSource } from '../../src/util/source.js';
+import { MAX_NESTING_DEPTH, nestingBeyond } from '../../src/util/nesting.js';
+import { parseYamlSource } from '../../src/util/yaml-source.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const src = (p: string) => JSON.stringify(join(ROOT, 'src', p));
@@ -65,7 +66,7 @@ describe('hostile sizes finish with the documented result', () => {
     writeFileSync(join(tmp, 'refs-map.yaml'), map);
     const out = await child('refs', `
       import { readFileSync } from 'node:fs';
-      import { parseYamlSource } from ${src('util/source.ts')};
+      import { parseYamlSource } from ${src('util/yaml-source.ts')};
       import { scanFlowReferences } from ${src('resources/references.ts')};
       import { groupReferencesByLookup } from ${src('plan/references.ts')};
       const result: unknown[] = [];

@@ -2,7 +2,9 @@
 import { Catalog } from './catalog.js';
 import { bundledCatalog, extraScopes, extraVocabulary } from './bundled.js';
 import { operationsFromSwagger, type Swagger } from './swagger.js';
-import { jsonSyntaxError, lineStartsOf, positionIn, readTextFile } from '../util/source.js';
+import { jsonSyntaxError } from '../util/json-check.js';
+import { lineStartsOf, positionIn } from '../util/positions.js';
+import { readTextFile } from '../util/read-file.js';
 import { operatorRoot, showPath, workspaceRoot } from '../util/paths.js';
 import { PreflightError, fatal } from '../util/errors.js';
 import { loadManifest, type LoadedManifest } from '../manifest/load.js';

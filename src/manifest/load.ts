@@ -6,7 +6,8 @@
 import { dirname, resolve } from 'node:path';
 import type { Finding, SourceLocation } from '../types.js';
 import { PreflightError, fatal } from '../util/errors.js';
-import { parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
+import { readTextFile } from '../util/read-file.js';
+import { parseYamlSource, type NodePath, type SourceDocument } from '../util/yaml-source.js';
 import { workspaceRoot } from '../util/paths.js';
 import { MAX_SUGGESTIONS, MAX_SUGGEST_LENGTH, suggester } from '../util/suggest.js';
 import { resolveRegion, suggestRegion } from '../genesys/regions.js';

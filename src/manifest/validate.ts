@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import precompiled from './validator.generated.js';
 import type { Finding } from '../types.js';
-import type { SourceDocument } from '../util/source.js';
+import type { SourceDocument } from '../util/yaml-source.js';
 import { fatal } from '../util/errors.js';
 import { showPath } from '../util/paths.js';
 import { closest, didYouMean } from '../util/suggest.js';

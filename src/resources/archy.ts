@@ -6,7 +6,8 @@
  */
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
-import { parseYamlSource, readTextFile, type SourceDocument } from '../util/source.js';
+import { readTextFile } from '../util/read-file.js';
+import { parseYamlSource, type SourceDocument } from '../util/yaml-source.js';
 import { didYouMean } from '../util/suggest.js';
 import { substitute } from './substitute.js';
 

@@ -10,7 +10,8 @@ import type { Deployer, FlowReference, Finding, PremiumAppResource, Resource, Re
 import { capFindings, sortByLocation, type LoadedManifest } from '../manifest/load.js';
 import type { FlowDecl } from '../manifest/types.js';
 import { PreflightError, fatal } from '../util/errors.js';
-import { parseYamlSource, readTextFile, type NodePath } from '../util/source.js';
+import { readTextFile } from '../util/read-file.js';
+import { parseYamlSource, type NodePath } from '../util/yaml-source.js';
 import { suggester } from '../util/suggest.js';
 import { operatorRoot, showPath } from '../util/paths.js';
 import { ARCHY_FLOW_TYPES, isArchyFlowType, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';

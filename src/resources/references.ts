@@ -17,7 +17,7 @@
  * those out, since the running flow resolves them, not the deploy.
  */
 import type { FlowReference, ReferenceKind, SourceLocation } from '../types.js';
-import type { NodePath, SourceDocument } from '../util/source.js';
+import type { NodePath, SourceDocument } from '../util/yaml-source.js';
 
 
 /**

@@ -4,9 +4,9 @@
  */
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
-import { lineStartsOf, positionIn } from '../util/source.js';
+import { lineStartsOf, positionIn } from '../util/positions.js';
 import { suggester } from '../util/suggest.js';
-import type { SourceMapping } from '../util/source.js';
+import type { SourceMapping } from '../util/yaml-source.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g;
 

@@ -15,7 +15,8 @@
  */
 import type { DeclaredName, Finding, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
-import { parseYamlSource, readTextFile, type NodePath, type SourceDocument } from '../util/source.js';
+import { readTextFile } from '../util/read-file.js';
+import { parseYamlSource, type NodePath, type SourceDocument } from '../util/yaml-source.js';
 
 /** What a wizard config contributes to a premium app's plan. */
 export interface WizardConfigImport {

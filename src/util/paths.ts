@@ -6,7 +6,7 @@
  * symbolic links followed, inside the workspace root, must not lie under a `.git` directory, and
  * must be a regular file (not a directory, FIFO, socket or device, which could block a read
  * forever or never end). All of it is checked before the file is opened; `readTextFile`
- * (src/util/source.ts) re-checks the opened descriptor. A refusal is a located finding that
+ * (src/util/read-file.ts) re-checks the opened descriptor. A refusal is a located finding that
  * names the path, never the file's content.
  *
  * The workspace root is `GITHUB_WORKSPACE` when set, else the git repository containing the
