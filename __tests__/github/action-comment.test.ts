@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { commentAuthor, postComment, COMMENT_AUTHOR_ENV } from '../../src/action/comment.js';
 import { stickyMarker } from '../../src/github/comment.js';
+import { newGitHubContext } from '../../src/github/context.js';
 import type { ActionInputs } from '../../src/action/inputs.js';
 import type { Report } from '../../src/report/model.js';
 
@@ -42,6 +43,24 @@ function env(server: FakeGitHub, extra: Record<string, string> = {}): NodeJS.Pro
   return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/ivr', GITHUB_API_URL: server.url, GITHUB_WORKFLOW: 'Deploy', ...extra };
 }
 
+/**
+ * postComment with the runner's variables of `vars` in process.env while it runs (the toolkit's
+ * context reads them there), restored after.
+ */
+async function post(markdown: string, vars: NodeJS.ProcessEnv): Promise<void> {
+  const keys = Object.keys(vars).filter((k) => k.startsWith('GITHUB_'));
+  const saved = new Map(keys.map((k) => [k, process.env[k]]));
+  for (const k of keys) process.env[k] = vars[k];
+  try {
+    await postComment(inputs, report, 1, markdown, undefined, vars, false, newGitHubContext());
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 function captureStdout(): string[] {
   const lines: string[] = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -59,7 +78,7 @@ describe('action PR comment author', () => {
     const app = fake.addComment({ owner: 'acme', repo: 'ivr', issueNumber: 5, body: `${marker}\nold`, login: 'deploy-app[bot]' });
     const bot = fake.addComment({ owner: 'acme', repo: 'ivr', issueNumber: 5, body: `${marker}\nby actions` });
     captureStdout();
-    await postComment(inputs, report, 1, '## new report', undefined, env(fake, { [COMMENT_AUTHOR_ENV]: 'deploy-app[bot]' }));
+    await post('## new report', env(fake, { [COMMENT_AUTHOR_ENV]: 'deploy-app[bot]' }));
     jest.restoreAllMocks();
     expect(fake.comments.find((c) => c.id === app.id)!.body).toBe(`${marker}\n## new report`);
     expect(fake.comments.find((c) => c.id === bot.id)!.body).toBe(`${marker}\nby actions`);
@@ -70,7 +89,7 @@ describe('action PR comment author', () => {
     fake = await startFakeGitHub({ token: TOKEN });
     const hijack = fake.addComment({ owner: 'acme', repo: 'ivr', issueNumber: 5, body: `${marker}\n✅ allowed`, login: 'mallory' });
     captureStdout();
-    await postComment(inputs, report, 1, '## ❌ blocked', undefined, env(fake));
+    await post('## ❌ blocked', env(fake));
     jest.restoreAllMocks();
     expect(fake.comments.find((c) => c.id === hijack.id)!.body).toBe(`${marker}\n✅ allowed`);
     expect(fake.comments.filter((c) => c.body === `${marker}\n## ❌ blocked`)).toHaveLength(1);

@@ -1,8 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+/**
+ * The run's context (src/github/context.ts): @actions/github's Context read from the environment
+ * and event file set here (process.env, restored after each read), plus what the module adds
+ * (PR number by event, fork flag, run URL, located errors).
+ */
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitHubContextError, readRunContext } from '../../src/github/context.js';
+import { GitHubContextError, newGitHubContext, readRunContext, type RunContext } from '../../src/github/context.js';
 
 let dir: string;
 beforeAll(() => {
@@ -15,6 +20,23 @@ function payloadFile(payload: unknown): string {
   const path = join(dir, `event-${files++}.json`);
   writeFileSync(path, typeof payload === 'string' ? payload : JSON.stringify(payload));
   return path;
+}
+
+const VARS = ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_SERVER_URL', 'GITHUB_API_URL', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW', 'GITHUB_SHA'];
+
+/** The run context with exactly `vars` of the runner's variables set (the others unset), as the toolkit reads them. */
+function readRun(vars: Record<string, string | undefined>): RunContext {
+  const saved = new Map(VARS.map((k) => [k, process.env[k]]));
+  const set = (k: string, v: string | undefined) => {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  };
+  for (const k of VARS) set(k, vars[k]);
+  try {
+    return readRunContext(newGitHubContext());
+  } finally {
+    for (const [k, v] of saved) set(k, v);
+  }
 }
 
 const base = {
@@ -41,49 +63,49 @@ function pr(number: number, head: string | null, baseRepo = 'acme/ivr') {
 
 describe('readRunContext', () => {
   it('reads a pull_request event from the same repository', () => {
-    const ctx = readRunContext({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(42, 'acme/ivr')) });
+    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(42, 'acme/ivr')) });
     expect(ctx).toEqual({
-      eventName: 'pull_request',
+      github: expect.anything(),
       owner: 'acme',
       repo: 'ivr',
       pullNumber: 42,
       isFork: false,
       runUrl: 'https://github.com/acme/ivr/actions/runs/987654321',
       apiUrl: 'https://api.github.com',
-      serverUrl: 'https://github.com',
-      workflow: 'Deploy',
-      sha: base.GITHUB_SHA,
     });
+    // What the toolkit's context gives is not copied: it is there.
+    expect(ctx.github).toMatchObject({ eventName: 'pull_request', workflow: 'Deploy', sha: base.GITHUB_SHA, serverUrl: 'https://github.com' });
+    expect(ctx.github.payload.pull_request?.number).toBe(42);
   });
 
   it('detects a fork PR (head repo differs from base repo) on pull_request_target', () => {
-    const ctx = readRunContext({ ...base, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: payloadFile(pr(7, 'mallory/ivr')) });
+    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: payloadFile(pr(7, 'mallory/ivr')) });
     expect(ctx.pullNumber).toBe(7);
     expect(ctx.isFork).toBe(true);
   });
 
   it('compares head and base repositories case-insensitively', () => {
-    const ctx = readRunContext({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(8, 'ACME/IVR')) });
+    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(8, 'ACME/IVR')) });
     expect(ctx.isFork).toBe(false);
   });
 
   it('treats a PR whose head repository was deleted as a fork', () => {
-    const ctx = readRunContext({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(9, null)) });
+    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(9, null)) });
     expect(ctx.isFork).toBe(true);
   });
 
   it('has no PR number on push', () => {
-    const push = { ref: 'refs/heads/main', after: 'abc', repository: { full_name: 'acme/ivr' } };
-    const ctx = readRunContext({ ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile(push) });
+    const push = { ref: 'refs/heads/main', after: 'abc', number: 3, repository: { full_name: 'acme/ivr' } };
+    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile(push) });
     expect(ctx.pullNumber).toBeUndefined();
     expect('pullNumber' in ctx).toBe(false);
     expect(ctx.isFork).toBe(false);
-    expect(ctx.eventName).toBe('push');
+    expect(ctx.github.eventName).toBe('push');
   });
 
   it('has no PR number on workflow_dispatch', () => {
     const dispatch = { inputs: { org: 'prod' }, ref: 'refs/heads/main', repository: { full_name: 'acme/ivr' } };
-    const ctx = readRunContext({ ...base, GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_EVENT_PATH: payloadFile(dispatch) });
+    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_EVENT_PATH: payloadFile(dispatch) });
     expect(ctx.pullNumber).toBeUndefined();
     expect(ctx.runUrl).toBe('https://github.com/acme/ivr/actions/runs/987654321');
   });
@@ -91,12 +113,12 @@ describe('readRunContext', () => {
   it('takes the PR number of an issue_comment on a pull request, not on a plain issue', () => {
     const onPr = { issue: { number: 12, pull_request: { url: 'https://api.github.com/repos/acme/ivr/pulls/12' } } };
     const onIssue = { issue: { number: 13 } };
-    expect(readRunContext({ ...base, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: payloadFile(onPr) }).pullNumber).toBe(12);
-    expect(readRunContext({ ...base, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: payloadFile(onIssue) }).pullNumber).toBeUndefined();
+    expect(readRun({ ...base, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: payloadFile(onPr) }).pullNumber).toBe(12);
+    expect(readRun({ ...base, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: payloadFile(onIssue) }).pullNumber).toBeUndefined();
   });
 
   it('keeps a GitHub Enterprise Server API URL (trailing slash dropped)', () => {
-    const ctx = readRunContext({
+    const ctx = readRun({
       ...base,
       GITHUB_SERVER_URL: 'https://ghe.example.com/',
       GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
@@ -104,31 +126,47 @@ describe('readRunContext', () => {
       GITHUB_EVENT_PATH: payloadFile(pr(3, 'acme/ivr')),
     });
     expect(ctx.apiUrl).toBe('https://ghe.example.com/api/v3');
-    expect(ctx.serverUrl).toBe('https://ghe.example.com');
     expect(ctx.runUrl).toBe('https://ghe.example.com/acme/ivr/actions/runs/987654321');
   });
 
-  it('derives the API URL from the server URL when GITHUB_API_URL is missing', () => {
-    const derive = (server: string | undefined) =>
-      readRunContext({ GITHUB_REPOSITORY: 'acme/ivr', GITHUB_SERVER_URL: server }).apiUrl;
-    expect(derive(undefined)).toBe('https://api.github.com');
-    expect(derive('https://github.com')).toBe('https://api.github.com');
-    expect(derive('https://ghe.example.com')).toBe('https://ghe.example.com/api/v3');
-    expect(derive('https://octocorp.ghe.com')).toBe('https://api.octocorp.ghe.com');
+  it("uses the toolkit's github.com defaults when the URLs are not set", () => {
+    const ctx = readRun({ GITHUB_REPOSITORY: 'acme/ivr', GITHUB_RUN_ID: '5' });
+    expect(ctx.apiUrl).toBe('https://api.github.com');
+    expect(ctx.runUrl).toBe('https://github.com/acme/ivr/actions/runs/5');
   });
 
   it('works without an event file and falls back to the payload repository', () => {
-    const ctx = readRunContext({ GITHUB_REPOSITORY: 'acme/ivr' });
-    expect(ctx).toMatchObject({ eventName: '', owner: 'acme', repo: 'ivr', isFork: false, workflow: '' });
+    const ctx = readRun({ GITHUB_REPOSITORY: 'acme/ivr' });
+    expect(ctx).toMatchObject({ owner: 'acme', repo: 'ivr', isFork: false });
+    expect(ctx.github.payload).toEqual({});
     expect(ctx.runUrl).toBeUndefined();
-    const fromPayload = readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile({ repository: { name: 'ivr', owner: { login: 'acme' } } }) });
+    const fromPayload = readRun({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile({ repository: { name: 'ivr', owner: { login: 'acme' } } }) });
     expect(fromPayload).toMatchObject({ owner: 'acme', repo: 'ivr' });
   });
 
-  it('throws GitHubContextError for a missing or broken payload file, or no repository', () => {
-    expect(() => readRunContext({ ...base, GITHUB_EVENT_PATH: join(dir, 'nope.json') })).toThrow(GitHubContextError);
-    expect(() => readRunContext({ ...base, GITHUB_EVENT_PATH: payloadFile('{not json') })).toThrow(/not valid JSON/);
-    expect(() => readRunContext({ ...base, GITHUB_EVENT_PATH: payloadFile('[1]') })).toThrow(/JSON object/);
-    expect(() => readRunContext({})).toThrow(/GITHUB_REPOSITORY/);
+  it('a missing payload file is an empty payload (the toolkit says so on stdout): no pull request', () => {
+    const out: string[] = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'nope.json') });
+      expect(ctx.pullNumber).toBeUndefined();
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect(out.join('')).toContain('does not exist');
+  });
+
+  it('throws GitHubContextError for a payload that is not a JSON object, or no repository; never quoting the file', () => {
+    const broken = () => readRun({ ...base, GITHUB_EVENT_PATH: payloadFile('{not json, secret-ish') });
+    expect(broken).toThrow(GitHubContextError);
+    expect(broken).toThrow(/is not valid JSON/);
+    expect(broken).not.toThrow(/secret-ish|not json/);
+    expect(() => readRun({ ...base, GITHUB_EVENT_PATH: payloadFile('[1]') })).toThrow(/JSON object/);
+    expect(() => readRun({})).toThrow(/GITHUB_REPOSITORY/);
+    expect(() => readRun({ GITHUB_REPOSITORY: 'acme' })).toThrow(GitHubContextError);
+    expect(() => readRun({ GITHUB_REPOSITORY: 'acme/' })).toThrow(/GITHUB_REPOSITORY/);
   });
 });

@@ -102,11 +102,11 @@ describe('reviewPrincipals', () => {
 
 describe('pullRequestRefs', () => {
   it('reads base and head from a pull_request payload, nothing from other events', () => {
-    const p = join(dir, 'event.json');
-    writeFileSync(p, JSON.stringify({ pull_request: { base: { sha: baseSha, ref: 'main' }, head: { sha: headSha } } }));
-    expect(pullRequestRefs({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: p })).toEqual({ baseSha, headSha, baseRef: 'main' });
-    expect(pullRequestRefs({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: p })).toBeUndefined();
-    writeFileSync(p, JSON.stringify({ pull_request: { base: { sha: '--upload-pack=evil' } } }));
-    expect(pullRequestRefs({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: p })).toBeUndefined();
+    const payload = { pull_request: { base: { sha: baseSha, ref: 'main' }, head: { sha: headSha } } };
+    expect(pullRequestRefs({ eventName: 'pull_request', payload })).toEqual({ baseSha, headSha, baseRef: 'main' });
+    expect(pullRequestRefs({ eventName: 'pull_request_target', payload })).toEqual({ baseSha, headSha, baseRef: 'main' });
+    expect(pullRequestRefs({ eventName: 'push', payload })).toBeUndefined();
+    expect(pullRequestRefs({ eventName: 'pull_request', payload: {} })).toBeUndefined();
+    expect(pullRequestRefs({ eventName: 'pull_request', payload: { pull_request: { base: { sha: '--upload-pack=evil' } } } })).toBeUndefined();
   });
 });

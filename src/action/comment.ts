@@ -12,6 +12,7 @@ import * as core from '@actions/core';
 import type { Report } from '../report/model.js';
 import type { ActionInputs } from './inputs.js';
 import { mdUrl } from '../report/escape.js';
+import type { GitHubContext } from '../github/context.js';
 
 /** Environment variable (set by the workflow, never by a PR's files) naming the comment author login. */
 export const COMMENT_AUTHOR_ENV = 'GENESYS_PREFLIGHT_COMMENT_AUTHOR';
@@ -34,15 +35,21 @@ export function commentAuthor(env: NodeJS.ProcessEnv): string | undefined {
 /**
  * Posts or updates the comment when the event has a pull request. Problems become warnings, never failures.
  * @param widens the PR widens a declared principal: `auto` creates the comment even when the run passes
+ * @param github the run's context (default: `@actions/github`'s, read from the runner's environment)
  */
-export async function postComment(inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv, widens = false): Promise<void> {
+export async function postComment(
+  inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv,
+  widens = false, github?: GitHubContext,
+): Promise<void> {
   if (inputs.comment === 'never') return;
-  const { readRunContext } = await import('../github/context.js');
   let ctx;
   try {
-    ctx = readRunContext(env);
+    const { readRunContext } = await import('../github/context.js');
+    ctx = readRunContext(github);
   } catch (e) {
-    core.warning(`genesys-preflight: no PR comment: ${(e as Error).message}`);
+    // Our own message only: the toolkit's JSON.parse error would quote the payload file.
+    const why = (e as Error).name === 'GitHubContextError' ? (e as Error).message : 'the event payload file (GITHUB_EVENT_PATH) is not JSON';
+    core.warning(`genesys-preflight: no PR comment: ${why}`);
     return;
   }
   if (ctx.pullNumber === undefined) {
@@ -55,7 +62,7 @@ export async function postComment(inputs: ActionInputs, report: Report, exit: nu
   }
   const { upsertStickyComment, stickyMarker, fitComment } = await import('../github/comment.js');
   // One comment per workflow + manifest (+ org selection, so matrix jobs do not overwrite each other).
-  const marker = stickyMarker(ctx.workflow, inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest);
+  const marker = stickyMarker((ctx.github.workflow ?? '').trim(), inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest);
   const link = runUrl === undefined ? undefined : mdUrl(runUrl);
   const pointer = `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`;
   const author = commentAuthor(env);

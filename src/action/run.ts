@@ -22,12 +22,16 @@ import { tryLoadManifest, type LoadedManifest } from '../manifest/load.js';
 import { pullRequestRefs, reviewPrincipals, type PrincipalReview } from '../review/index.js';
 import { reviewMarkdown } from '../review/render.js';
 import { describeChange } from '../review/index.js';
+import type { GitHubContext, RunContext } from '../github/context.js';
 
 /** Characters of job summary written at most (GitHub's limit is 1 MiB per step). */
 const SUMMARY_LIMIT = 900_000;
 
-/** Runs the action in the current process environment. Sets process.exitCode; never throws. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/**
+ * Runs the action in the current process environment. Sets process.exitCode; never throws.
+ * @param github the run's GitHub context (default: `@actions/github`'s, read from process.env)
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubContext): Promise<void> {
   let exit: 0 | 1 | 2 = 2;
   try {
     const inputs = readInputs((name) => core.getInput(name));
@@ -45,7 +49,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ...(inputs.terraformPlan ? { terraformPlan: inputs.terraformPlan } : {}),
     });
     exit = exitCode(report, inputs.failOn);
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const where = await runContext(github);
+    const runUrl = where?.runUrl;
 
     for (const a of annotationsFor(report, `see the job summary${runUrl ? ` of ${runUrl}` : ''} or the JSON report`)) {
       const props: core.AnnotationProperties = { title: a.title };
@@ -54,7 +59,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (a.startColumn) props.startColumn = a.startColumn;
       core[a.level](a.message, props);
     }
-    const review = loaded ? principalReview(inputs.manifest, loaded, inputs.orgs, env) : undefined;
+    const review = loaded && where ? principalReview(inputs.manifest, loaded, inputs.orgs, where.github) : undefined;
     const liveOrgs = report.orgs.filter((o) => o.principal === 'live').map((o) => o.name);
     annotateReview(review, inputs.manifest);
     const preface = reviewMarkdown(review, MARKDOWN_TABLE, liveOrgs);
@@ -70,7 +75,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('report', reportPath);
     core.setOutput('missing-permissions', JSON.stringify(missingPermissions(report)));
     core.setOutput('orgs', JSON.stringify(report.orgs.map((o) => o.name)));
-    await postComment(inputs, report, exit, markdown, runUrl, env, review?.kind === 'compared' && review.diff.widens);
+    await postComment(inputs, report, exit, markdown, runUrl, env, review?.kind === 'compared' && review.diff.widens, github);
     const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
     core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);
     if (exit !== 0) core.setFailed(`genesys-preflight: ${verdict} (${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'})`);
@@ -98,8 +103,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
  * Undefined when the run is not on a pull request or the PR's manifest is not valid (the check
  * reports that).
  */
-function principalReview(manifest: string, loaded: LoadedManifest, orgs: readonly string[], env: NodeJS.ProcessEnv): PrincipalReview | undefined {
-  const refs = pullRequestRefs(env);
+function principalReview(manifest: string, loaded: LoadedManifest, orgs: readonly string[], github: GitHubContext): PrincipalReview | undefined {
+  const refs = pullRequestRefs(github);
   if (!refs) return undefined;
   return reviewPrincipals(manifest, loaded.manifest, refs, orgs);
 }
@@ -115,6 +120,19 @@ function annotateReview(review: PrincipalReview | undefined, manifest: string): 
     });
   }
   if (widening.length > 10) core.notice(`${widening.length - 10} more principal changes: see the job summary`);
+}
+
+/**
+ * The run as `@actions/github`'s context reads it (src/github/context.ts), loaded on first use;
+ * undefined when it names no repository or its payload file is broken (postComment warns then).
+ */
+async function runContext(github: GitHubContext | undefined): Promise<RunContext | undefined> {
+  try {
+    const { readRunContext } = await import('../github/context.js');
+    return readRunContext(github);
+  } catch {
+    return undefined;
+  }
 }
 
 function writeReport(report: Report, env: NodeJS.ProcessEnv): string {

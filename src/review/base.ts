@@ -7,7 +7,6 @@
  * `git show` (local, no network); no shell is involved.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 
 /** Largest base manifest read, in bytes (the same limit as any input file). */
@@ -31,20 +30,21 @@ export type BaseManifest =
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
+/** The event of the run, as `@actions/github`'s context gives it (src/github/context.ts). */
+export interface RunEvent {
+  /** `GITHUB_EVENT_NAME`. */
+  eventName?: string;
+  /** The event payload (the JSON of `GITHUB_EVENT_PATH`; empty without one). */
+  payload: unknown;
+}
+
 /**
- * The pull request refs of a `pull_request` / `pull_request_target` event payload file
- * (`GITHUB_EVENT_PATH`), or undefined for other events or an unreadable payload.
+ * The pull request refs of a `pull_request` / `pull_request_target` event payload, or undefined
+ * for other events or a payload without a valid base sha.
  */
-export function pullRequestRefs(env: Readonly<Record<string, string | undefined>>): PullRequestRefs | undefined {
-  const event = env.GITHUB_EVENT_NAME ?? '';
-  if (!/^pull_request(_target)?$/.test(event) || !env.GITHUB_EVENT_PATH) return undefined;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  const pr = (payload as { pull_request?: { base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } } })?.pull_request;
+export function pullRequestRefs(run: RunEvent): PullRequestRefs | undefined {
+  if (!/^pull_request(_target)?$/.test(run.eventName ?? '')) return undefined;
+  const pr = (run.payload as { pull_request?: { base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } } })?.pull_request;
   const baseSha = pr?.base?.sha;
   if (typeof baseSha !== 'string' || !SHA.test(baseSha)) return undefined;
   const refs: PullRequestRefs = { baseSha };
