@@ -64,6 +64,11 @@ export interface Finding {
   alsoRemedy?: Remedy;
   /** When the finding stops the check (exit 2): `manifest-invalid`, `file-not-found`, `auth-failed`, or a live fault. */
   fatal?: boolean;
+  /**
+   * The finding matched an entry of the manifest's `accept:` list (src/evaluate/accept.ts): it is a
+   * notice now; `severity` is what it was, `entry` the entry's 0-based index.
+   */
+  accepted?: { reason: string; owner?: string; expires?: string; severity: Severity; entry: number };
 }
 
 /** A structured fix, grouped by reports into "role X: add P1, P2 (division D)". */
@@ -446,3 +451,20 @@ export const REFERENCE_KINDS: readonly ReferenceKind[] = [
   'flowOutcome',
   'flowMilestone',
 ];
+
+/** One entry of the manifest's `accept:` list (src/evaluate/accept.ts applies them). */
+export interface Acceptance {
+  code?: string;
+  org?: string;
+  resource?: string;
+  operation?: string;
+  permission?: string;
+  /** Why the finding is accepted (required). */
+  reason: string;
+  /** `YYYY-MM-DD`: the acceptance lapses after this day. */
+  expires?: string;
+  /** Who answers for it (a team or a person). */
+  owner?: string;
+  /** Where the entry is written. */
+  location?: SourceLocation;
+}

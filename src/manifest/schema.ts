@@ -120,6 +120,25 @@ export const MANIFEST_SCHEMA = {
           "$ref": "#/definitions/orgRefs"
         }
       }
+    },
+    "accept": {
+      "type": "array",
+      "description": "Accepted findings: each entry names what it accepts (code, org, resource, operation and/or permission) and why; the findings it matches become notices with the reason (also read from .genesys-preflight-accept.yml beside the manifest).",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["reason"],
+        "properties": {
+          "code": { "type": "string", "minLength": 1, "description": "The finding code to accept (e.g. missing-permission)." },
+          "org": { "type": "string", "minLength": 1, "description": "Only in this org." },
+          "resource": { "type": "string", "minLength": 1, "description": "Only for this resource, as findings name it (e.g. flow:Main IVR)." },
+          "operation": { "type": "string", "minLength": 1, "description": "Only for this call (e.g. GET /api/v2/routing/queues)." },
+          "permission": { "type": "string", "minLength": 1, "description": "Only findings that name this missing permission." },
+          "reason": { "type": "string", "minLength": 1, "description": "Why the finding is accepted (shown with it)." },
+          "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD: after this day the acceptance lapses and the findings count again." },
+          "owner": { "type": "string", "minLength": 1, "description": "Who answers for the acceptance (a team or a person)." }
+        }
+      }
     }
   },
   "definitions": {

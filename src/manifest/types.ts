@@ -12,6 +12,8 @@ export interface ManifestV1 {
   wfm?: { agentAssignments?: AgentAssignmentDecl[]; schedules?: WfmScheduleDecl[] };
   premiumApps?: PremiumAppDecl[];
   terraform?: { plan: string; baseDir?: string; orgs?: string[] };
+  /** Accepted findings (src/manifest/accept.ts reads and checks them). */
+  accept?: unknown[];
 }
 
 export interface OrgDecl {
