@@ -68,5 +68,11 @@ export function describeChange(c: PrincipalChange, code: (s: string) => string):
       return `drops the conditions on ${list(c.permissions)} of role ${code(c.role)} ${divisions(c.divisions)}`;
     case 'conditions-added':
       return `adds conditions to ${list(c.permissions)} of role ${code(c.role)} ${divisions(c.divisions)}`;
+    case 'accept-added':
+      return `accepts findings (${code(c.entry)}): ${c.reason}`;
+    case 'accept-widened':
+      return `widens an accepted finding to ${code(c.entry)}: ${c.reason}`;
+    case 'accept-removed':
+      return `removes the accepted finding ${code(c.entry)}`;
   }
 }

@@ -21,6 +21,8 @@ export type PrincipalChange =
   | { org: string; kind: 'principal-removed'; widens: false }
   | { org: string; kind: 'grant-type'; widens: boolean; from: string; to: string }
   | { org: string; kind: 'scopes-added' | 'scopes-removed'; widens: boolean; scopes: string[] }
+  /** An `accept:` entry (org `*`: every org) added, widened (a matcher dropped, a later expiry) or removed. */
+  | { org: string; kind: 'accept-added' | 'accept-widened' | 'accept-removed'; widens: boolean; entry: string; reason: string }
   | {
       org: string;
       kind: 'permissions-added' | 'permissions-removed' | 'conditions-removed' | 'conditions-added';
@@ -103,8 +105,57 @@ export function diffPrincipals(base: ManifestV1, head: ManifestV1, orgs?: readon
     changes.push(...heldChanges(org, was, now));
   }
   for (const org of before.keys()) if (!after.has(org)) changes.push({ org, kind: 'org-removed', widens: false });
+  changes.push(...acceptChanges(base, head, wanted));
   changes.sort((a, b) => Number(b.widens) - Number(a.widens) || (a.org < b.org ? -1 : a.org > b.org ? 1 : 0));
   return { changes, widens: changes.some((c) => c.widens) };
+}
+
+const MATCHERS = ['code', 'org', 'resource', 'operation', 'permission'] as const;
+type Entry = Partial<Record<(typeof MATCHERS)[number] | 'expires' | 'reason', string>>;
+
+function entriesOf(m: ManifestV1): Entry[] {
+  const list = (m as { accept?: unknown }).accept;
+  if (!Array.isArray(list)) return [];
+  return list.filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object' && !Array.isArray(e)).map((e) => {
+    const out: Entry = {};
+    for (const k of [...MATCHERS, 'expires', 'reason'] as const) {
+      const v = e[k];
+      if (typeof v === 'string') out[k] = v;
+      else if (v instanceof Date) out[k] = v.toISOString().slice(0, 10);
+    }
+    return out;
+  });
+}
+
+const describeEntry = (e: Entry) => MATCHERS.filter((k) => e[k] !== undefined).map((k) => `${k} ${e[k]}`).join(', ') + (e.expires ? `, until ${e.expires}` : '');
+
+/** `wide` accepts at least what `narrow` does: its matchers are a subset, its expiry no earlier. */
+function covers(wide: Entry, narrow: Entry): boolean {
+  if (!MATCHERS.every((k) => wide[k] === undefined || wide[k] === narrow[k])) return false;
+  if (wide.expires === undefined) return true;
+  return narrow.expires !== undefined && wide.expires >= narrow.expires;
+}
+
+/**
+ * Changes of the manifest's `accept:` list (an acceptance silences findings, so adding or widening
+ * one is called out like a grant). The side file .genesys-preflight-accept.yml is not compared.
+ */
+function acceptChanges(base: ManifestV1, head: ManifestV1, wanted: Set<string> | undefined): PrincipalChange[] {
+  const before = entriesOf(base);
+  const after = entriesOf(head);
+  const inScope = (e: Entry) => !wanted || e.org === undefined || wanted.has(e.org.toLowerCase());
+  const same = (a: Entry, b: Entry) => [...MATCHERS, 'expires'].every((k) => a[k as keyof Entry] === b[k as keyof Entry]);
+  const out: PrincipalChange[] = [];
+  for (const e of after.filter(inScope)) {
+    if (before.some((b) => same(b, e))) continue;
+    const widened = before.some((b) => covers(e, b));
+    out.push({ org: e.org ?? '*', kind: widened ? 'accept-widened' : 'accept-added', widens: true, entry: describeEntry(e), reason: e.reason ?? '' });
+  }
+  for (const b of before.filter(inScope)) {
+    if (after.some((e) => same(b, e) || covers(e, b))) continue;
+    out.push({ org: b.org ?? '*', kind: 'accept-removed', widens: false, entry: describeEntry(b), reason: b.reason ?? '' });
+  }
+  return out;
 }
 
 function emptyView(): OrgView {
