@@ -135,3 +135,22 @@ describe('accepted findings', () => {
     expect(warnings.map((w) => w.message)).toEqual(['accepted finding #2 (resource flow:F) matches no finding: it is stale']);
   });
 });
+
+describe('accepted findings in the reports', () => {
+  it('markdown lists them apart with the reason and drops their fixes; text shows the reason', async () => {
+    const { renderMarkdown } = await import('../../src/report/markdown.js');
+    const { renderText } = await import('../../src/report/text.js');
+    const r = await runCheck({
+      manifestPath: manifest(['  - {org: prod-eu, code: missing-permission, reason: "granted by *platform* at deploy", owner: "@platform"}'], 'rep.yml'),
+      mode: 'offline', now: NOW,
+    });
+    const md = renderMarkdown(r, 0);
+    expect(md).toMatch(/\*\*Accepted findings\*\* \(\d+, reported as notices\)/);
+    expect(md).toContain('owner `@platform`');
+    expect(md).toContain('granted by \\*platform\\* at deploy');
+    expect(md).not.toMatch(/blocked call/);
+    const text = renderText(r, 0);
+    expect(text).toMatch(/accepted \(was error, entry #1\): granted by \*platform\* at deploy/);
+    expect(text).not.toMatch(/To fix prod-eu/);
+  });
+});

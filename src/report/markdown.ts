@@ -61,7 +61,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
   const result = exit === 2 ? '⚠️ **could not check**' : exit === 1 ? '❌ **blocked**' : r.summary.errors > 0 ? '⚠️ **not enforced** (errors below fail-on)' : '✅ **allowed**';
   out.push(`## ${opts.title === undefined ? 'Genesys Cloud preflight' : esc(opts.title)}`);
   out.push('');
-  const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy).length, 0);
+  const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy && !f.accepted).length, 0);
   const fixes = r.orgs.reduce((n, o) => n + groupRemedies(o.findings).length, 0);
   const counts = [
     `${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}`,
@@ -104,7 +104,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       }
       out.push('');
     }
-    const other = o.findings.filter((f) => !f.remedy);
+    const other = o.findings.filter((f) => !f.remedy && !f.accepted);
     if (other.length) {
       const seen = new Set<string>();
       out.push('**Findings**');
@@ -119,7 +119,23 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       }
       out.push('');
     }
-    const errs = o.findings.filter((f) => f.remedy);
+    const accepted = o.findings.filter((f) => f.accepted);
+    if (accepted.length) {
+      // Accepted findings stay visible (with their reason) so nobody mistakes them for fixed ones.
+      const byEntry = new Map<number, Finding[]>();
+      for (const f of accepted) byEntry.set(f.accepted!.entry, [...(byEntry.get(f.accepted!.entry) ?? []), f]);
+      out.push(`**Accepted findings** (${accepted.length}, reported as notices)`);
+      out.push('');
+      for (const [entry, fs] of byEntry) {
+        const a = fs[0]!.accepted!;
+        const who = a.owner ? `, owner ${code(a.owner)}` : '';
+        const until = a.expires ? `, until ${a.expires}` : '';
+        const codes = [...new Set(fs.map((f) => f.code))].map(code).join(', ');
+        out.push(`- entry #${entry + 1} accepts ${fs.length} finding${fs.length === 1 ? '' : 's'} (${codes})${who}${until}: ${mdMessage(a.reason)}`);
+      }
+      out.push('');
+    }
+    const errs = o.findings.filter((f) => f.remedy && !f.accepted);
     if (errs.length) {
       out.push(`<details><summary>${errs.length} blocked call${errs.length === 1 ? '' : 's'}</summary>`);
       out.push('');

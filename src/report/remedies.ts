@@ -25,6 +25,8 @@ export function groupRemedies(findings: readonly Finding[]): GroupedRemedy[] {
 function computeGroups(findings: readonly Finding[]): GroupedRemedy[] {
   const groups = new Map<string, { g: GroupedRemedy; perms: Set<string>; res: Set<string> }>();
   for (const f of findings) {
+   // An accepted finding needs no fix (src/evaluate/accept.ts): the report lists it apart.
+   if (f.accepted) continue;
    for (const r of f.alsoRemedy ? [f.remedy, f.alsoRemedy] : [f.remedy]) {
     if (!r) continue;
     const key = r.role === undefined ? `${r.kind}\u0000\u0000${r.division ?? ''}` : `${r.kind}\u0000${r.role}\u0000${r.division ?? ''}`;

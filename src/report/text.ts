@@ -108,7 +108,8 @@ function renderEntry(out: string[], e: Entry, indent: string): void {
   out.push(`${indent}${f.severity} ${f.code}${f.location ? `  ${loc(f.location)}` : ''}`);
   const who = e.resources.length === 0 ? '' : `${e.resources.slice(0, 3).join(', ')}${e.resources.length > 3 ? ` and ${e.resources.length - 3} more` : ''}: `;
   out.push(`${indent}  ${who}${e.body}`);
-  if (e.fix) out.push(`${indent}  fix: ${e.fix}`);
+  if (e.fix && !f.accepted) out.push(`${indent}  fix: ${e.fix}`);
+  if (f.accepted) out.push(`${indent}  accepted (was ${f.accepted.severity}, entry #${f.accepted.entry + 1}${f.accepted.expires ? `, until ${f.accepted.expires}` : ''}): ${termText(f.accepted.reason)}`);
 }
 
 /** Renders the report for a terminal (no colour codes; names escaped by `termLines`). */
