@@ -36,6 +36,7 @@ export const FINDING_CODES = [
   'excess-division',
   'wildcard-grant',
   'admin-role',
+  'unpredicted-403',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
