@@ -8,6 +8,7 @@ import { termLines, termText } from './report/escape.js';
 import { planMatrix, referenceLookups } from './plan/matrix.js';
 import { describeSource } from './plan/sources.js';
 import { DEPLOYERS } from './types.js';
+import { policyCovers } from './evaluate/permissions.js';
 
 /** One planned use of an operation: who makes it, in which actions, why, when, from which source. */
 interface Use {
@@ -98,5 +99,60 @@ export function explainOperation(catalog: Catalog, query: string): string | unde
   const want = `${found.method.toUpperCase()} ${shape(found.path)}`;
   const same = (c: PlannedCall) => `${c.method} ${shape(c.path)}` === want;
   lines.push(...useLines(plannedUses(same)));
+  return termLines(lines.join('\n'));
+}
+
+/** At most this many operations are listed by name; the rest are counted. */
+const MAX_OPERATIONS = 40;
+
+/**
+ * `explain PERMISSION` (`architect:flow:publish`, or a wildcard policy `architect:flow:*`): the
+ * catalog operations whose requirement names it (with ANY/ALL: whether it alone is enough), and the
+ * deployer plans that make those calls. Undefined when the name has no `domain:entity:action` shape.
+ */
+export function explainPermission(catalog: Catalog, permission: string): string | undefined {
+  if (!/^[A-Za-z0-9_\-*]+:[A-Za-z0-9_\-*]+:[A-Za-z0-9_\-*]+$/.test(permission)) return undefined;
+  const covers = (v: string) => policyCovers(permission, v);
+  const ops = [...catalog.operations()].filter((o) => o.permissions?.values.some(covers));
+  const known = [...catalog.permissions].filter(covers);
+  const t = termText;
+  const lines = [
+    `${t(permission)}${permission.includes('*') ? ` (a wildcard: covers ${known.length} permission${known.length === 1 ? '' : 's'} of the catalog)` : ''}`,
+  ];
+  const opKeys = new Set(ops.map((o) => `${o.method.toUpperCase()} ${o.path.replace(/\{[^}]*\}/g, '{}')}`));
+  const uses = plannedUses((c) => opKeys.has(`${c.method} ${c.path.replace(/\{[^}]*\}/g, '{}')}`) || (c.requires?.values.some(covers) ?? false));
+  if (!ops.length) {
+    lines.push('  no operation of the catalog requires it (it may still exist: live mode checks the org\'s own permission catalog)');
+    if (uses.length) lines.push(...useLines(uses));
+    return termLines(lines.join('\n'));
+  }
+  const alone = ops.filter((o) => o.permissions!.mode === 'ANY' || o.permissions!.values.length === 1);
+  lines.push(`  required by ${ops.length} operation${ops.length === 1 ? '' : 's'}; enough on its own for ${alone.length} (ANY, or the only one)`);
+  for (const o of ops.slice(0, MAX_OPERATIONS)) {
+    const set = o.permissions!;
+    const others = set.values.filter((v) => !covers(v));
+    const how = set.mode === 'ANY' || set.values.length === 1 ? 'enough' : `with ${others.map(t).join(', ')} (ALL)`;
+    lines.push(`    ${t(o.method)} ${t(o.path)}: ${how}`);
+  }
+  if (ops.length > MAX_OPERATIONS) lines.push(`    … and ${ops.length - MAX_OPERATIONS} more`);
+  if (uses.length) lines.push(...useLines(uses));
+  else lines.push('  no deployer plan of this tool makes these calls');
+  return termLines(lines.join('\n'));
+}
+
+/**
+ * `explain SCOPE` (`architect`, `routing:readonly`): the operations a user token with the scope may
+ * call (any one of an operation's scopes admits it); client-credentials tokens ignore scopes.
+ * Undefined when the catalog knows no such scope.
+ */
+export function explainScope(catalog: Catalog, scope: string): string | undefined {
+  if (!catalog.scopes.has(scope)) return undefined;
+  const ops = [...catalog.operations()].filter((o) => o.scopes.includes(scope));
+  const t = termText;
+  const lines = [
+    `OAuth scope ${t(scope)}: admits ${ops.length} operation${ops.length === 1 ? '' : 's'} for user tokens (client-credentials tokens: scopes do not apply)`,
+  ];
+  for (const o of ops.slice(0, MAX_OPERATIONS)) lines.push(`    ${t(o.method)} ${t(o.path)}`);
+  if (ops.length > MAX_OPERATIONS) lines.push(`    … and ${ops.length - MAX_OPERATIONS} more`);
   return termLines(lines.join('\n'));
 }
