@@ -22,7 +22,8 @@ function payloadFile(payload: unknown): string {
   return path;
 }
 
-const VARS = ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_SERVER_URL', 'GITHUB_API_URL', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW', 'GITHUB_SHA'];
+const VARS = ['EVENT_NAME', 'EVENT_PATH', 'REPOSITORY', 'SERVER_URL', 'API_URL', 'RUN_ID', 'WORKFLOW', 'SHA']
+  .map((v) => `GITHUB_${v}`);
 
 /** The run context with exactly `vars` of the runner's variables set (the others unset), as the toolkit reads them. */
 function readRun(vars: Record<string, string | undefined>): RunContext {
@@ -48,6 +49,11 @@ const base = {
   GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
 };
 
+/** The runner's variables of `name` events whose payload is `payload`. */
+function event(name: string, payload: unknown): Record<string, string> {
+  return { ...base, GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: payloadFile(payload) };
+}
+
 function pr(number: number, head: string | null, baseRepo = 'acme/ivr') {
   return {
     action: 'synchronize',
@@ -63,7 +69,7 @@ function pr(number: number, head: string | null, baseRepo = 'acme/ivr') {
 
 describe('readRunContext', () => {
   it('reads a pull_request event from the same repository', () => {
-    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(42, 'acme/ivr')) });
+    const ctx = readRun(event('pull_request', pr(42, 'acme/ivr')));
     expect(ctx).toEqual({
       github: expect.anything(),
       owner: 'acme',
@@ -74,29 +80,31 @@ describe('readRunContext', () => {
       apiUrl: 'https://api.github.com',
     });
     // What the toolkit's context gives is not copied: it is there.
-    expect(ctx.github).toMatchObject({ eventName: 'pull_request', workflow: 'Deploy', sha: base.GITHUB_SHA, serverUrl: 'https://github.com' });
+    const serverUrl = 'https://github.com';
+    const { GITHUB_SHA: sha } = base;
+    expect(ctx.github).toMatchObject({ eventName: 'pull_request', workflow: 'Deploy', sha, serverUrl });
     expect(ctx.github.payload.pull_request?.number).toBe(42);
   });
 
   it('detects a fork PR (head repo differs from base repo) on pull_request_target', () => {
-    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: payloadFile(pr(7, 'mallory/ivr')) });
+    const ctx = readRun(event('pull_request_target', pr(7, 'mallory/ivr')));
     expect(ctx.pullNumber).toBe(7);
     expect(ctx.isFork).toBe(true);
   });
 
   it('compares head and base repositories case-insensitively', () => {
-    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(8, 'ACME/IVR')) });
+    const ctx = readRun(event('pull_request', pr(8, 'ACME/IVR')));
     expect(ctx.isFork).toBe(false);
   });
 
   it('treats a PR whose head repository was deleted as a fork', () => {
-    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile(pr(9, null)) });
+    const ctx = readRun(event('pull_request', pr(9, null)));
     expect(ctx.isFork).toBe(true);
   });
 
   it('has no PR number on push', () => {
     const push = { ref: 'refs/heads/main', after: 'abc', number: 3, repository: { full_name: 'acme/ivr' } };
-    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile(push) });
+    const ctx = readRun(event('push', push));
     expect(ctx.pullNumber).toBeUndefined();
     expect('pullNumber' in ctx).toBe(false);
     expect(ctx.isFork).toBe(false);
@@ -105,7 +113,7 @@ describe('readRunContext', () => {
 
   it('has no PR number on workflow_dispatch', () => {
     const dispatch = { inputs: { org: 'prod' }, ref: 'refs/heads/main', repository: { full_name: 'acme/ivr' } };
-    const ctx = readRun({ ...base, GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_EVENT_PATH: payloadFile(dispatch) });
+    const ctx = readRun(event('workflow_dispatch', dispatch));
     expect(ctx.pullNumber).toBeUndefined();
     expect(ctx.runUrl).toBe('https://github.com/acme/ivr/actions/runs/987654321');
   });
@@ -113,8 +121,8 @@ describe('readRunContext', () => {
   it('takes the PR number of an issue_comment on a pull request, not on a plain issue', () => {
     const onPr = { issue: { number: 12, pull_request: { url: 'https://api.github.com/repos/acme/ivr/pulls/12' } } };
     const onIssue = { issue: { number: 13 } };
-    expect(readRun({ ...base, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: payloadFile(onPr) }).pullNumber).toBe(12);
-    expect(readRun({ ...base, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: payloadFile(onIssue) }).pullNumber).toBeUndefined();
+    expect(readRun(event('issue_comment', onPr)).pullNumber).toBe(12);
+    expect(readRun(event('issue_comment', onIssue)).pullNumber).toBeUndefined();
   });
 
   it('keeps a GitHub Enterprise Server API URL (trailing slash dropped)', () => {
@@ -140,7 +148,8 @@ describe('readRunContext', () => {
     expect(ctx).toMatchObject({ owner: 'acme', repo: 'ivr', isFork: false });
     expect(ctx.github.payload).toEqual({});
     expect(ctx.runUrl).toBeUndefined();
-    const fromPayload = readRun({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile({ repository: { name: 'ivr', owner: { login: 'acme' } } }) });
+    const repository = { name: 'ivr', owner: { login: 'acme' } };
+    const fromPayload = readRun({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: payloadFile({ repository }) });
     expect(fromPayload).toMatchObject({ owner: 'acme', repo: 'ivr' });
   });
 
@@ -159,7 +168,7 @@ describe('readRunContext', () => {
     expect(out.join('')).toContain('does not exist');
   });
 
-  it('throws GitHubContextError for a payload that is not a JSON object, or no repository; never quoting the file', () => {
+  it('throws GitHubContextError for a payload that is not a JSON object or no repository; never quotes it', () => {
     const broken = () => readRun({ ...base, GITHUB_EVENT_PATH: payloadFile('{not json, secret-ish') });
     expect(broken).toThrow(GitHubContextError);
     expect(broken).toThrow(/is not valid JSON/);

@@ -38,8 +38,8 @@ export function commentAuthor(env: NodeJS.ProcessEnv): string | undefined {
  * @param github the run's context (default: `@actions/github`'s, read from the runner's environment)
  */
 export async function postComment(
-  inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv,
-  widens = false, github?: GitHubContext,
+  inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined,
+  env: NodeJS.ProcessEnv, widens = false, github?: GitHubContext,
 ): Promise<void> {
   if (inputs.comment === 'never') return;
   let ctx;
@@ -48,7 +48,9 @@ export async function postComment(
     ctx = readRunContext(github);
   } catch (e) {
     // Our own message only: the toolkit's JSON.parse error would quote the payload file.
-    const why = (e as Error).name === 'GitHubContextError' ? (e as Error).message : 'the event payload file (GITHUB_EVENT_PATH) is not JSON';
+    const why = (e as Error).name === 'GitHubContextError'
+      ? (e as Error).message
+      : 'the event payload file (GITHUB_EVENT_PATH) is not JSON';
     core.warning(`genesys-preflight: no PR comment: ${why}`);
     return;
   }
@@ -62,7 +64,8 @@ export async function postComment(
   }
   const { upsertStickyComment, stickyMarker, fitComment } = await import('../github/comment.js');
   // One comment per workflow + manifest (+ org selection, so matrix jobs do not overwrite each other).
-  const marker = stickyMarker((ctx.github.workflow ?? '').trim(), inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest);
+  const manifest = inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest;
+  const marker = stickyMarker((ctx.github.workflow ?? '').trim(), manifest);
   const link = runUrl === undefined ? undefined : mdUrl(runUrl);
   const pointer = `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`;
   const author = commentAuthor(env);

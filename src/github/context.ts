@@ -60,7 +60,8 @@ export function newGitHubContext(): GitHubContext {
     // Not the error's message: JSON.parse quotes the file.
     const code = (error as NodeJS.ErrnoException).code;
     const why = typeof code === 'string' ? `cannot be read (${code})` : 'is not valid JSON';
-    throw new GitHubContextError(`The event payload file GITHUB_EVENT_PATH=${process.env.GITHUB_EVENT_PATH ?? ''} ${why}.`);
+    const path = process.env.GITHUB_EVENT_PATH ?? '';
+    throw new GitHubContextError(`The event payload file GITHUB_EVENT_PATH=${path} ${why}.`);
   }
 }
 
@@ -69,7 +70,9 @@ export function newGitHubContext(): GitHubContext {
  * @throws GitHubContextError when no repository can be determined, or the payload is not a JSON object
  */
 export function readRunContext(github: GitHubContext = context): RunContext {
-  if (!isObject(github.payload)) throw new GitHubContextError('The event payload file GITHUB_EVENT_PATH does not hold a JSON object.');
+  if (!isObject(github.payload)) {
+    throw new GitHubContextError('The event payload file GITHUB_EVENT_PATH does not hold a JSON object.');
+  }
   const { owner, repo } = repositoryOf(github);
   const serverUrl = trimSlashes(github.serverUrl);
   const run: RunContext = { github, owner, repo, isFork: false, apiUrl: trimSlashes(github.apiUrl) };
@@ -96,7 +99,9 @@ function repositoryOf(github: GitHubContext): { owner: string; repo: string } {
   }
   const part = (s: unknown): s is string => typeof s === 'string' && /^[^/\s]+$/.test(s);
   if (found && part(found.owner) && part(found.repo)) return { owner: found.owner, repo: found.repo };
-  throw new GitHubContextError("Cannot tell which repository this run belongs to: set GITHUB_REPOSITORY to 'owner/repo'.");
+  throw new GitHubContextError(
+    "Cannot tell which repository this run belongs to: set GITHUB_REPOSITORY to 'owner/repo'.",
+  );
 }
 
 /** PR number and fork flag, from `pull_request*` payloads or an `issue_comment` on a PR. */

@@ -44,7 +44,8 @@ export interface RunEvent {
  */
 export function pullRequestRefs(run: RunEvent): PullRequestRefs | undefined {
   if (!/^pull_request(_target)?$/.test(run.eventName ?? '')) return undefined;
-  const pr = (run.payload as { pull_request?: { base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } } })?.pull_request;
+  type Refs = { base?: { sha?: unknown; ref?: unknown }; head?: { sha?: unknown } };
+  const pr = (run.payload as { pull_request?: Refs } | null | undefined)?.pull_request;
   const baseSha = pr?.base?.sha;
   if (typeof baseSha !== 'string' || !SHA.test(baseSha)) return undefined;
   const refs: PullRequestRefs = { baseSha };
