@@ -3,12 +3,16 @@
  * CLI entry point: `genesys-preflight check|explain|policy|orgs` (contract: docs/DESIGN.md §4).
  * Thin: parses arguments, runs the engine, prints, exits 0/1/2.
  */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck, runPolicy } from './engine.js';
-import { exitCode, type FailOn } from './report/model.js';
+import { compareFindings, exitCode, REPORT_VERSION, summarize, type FailOn, type Report } from './report/model.js';
 import { renderText } from './report/text.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
+import { renderJunit } from './report/junit.js';
+import { renderGitlab } from './report/gitlab.js';
 import { writeJsonReport } from './report/json.js';
 import { bundledCatalog } from './catalog/bundled.js';
 import { explainOperation } from './explain.js';
@@ -16,27 +20,151 @@ import { VERSION } from './version.js';
 import { resolveMode } from './grants/mode.js';
 import { ORG_NAME_PATTERN } from './grants/credentials.js';
 import { loadCatalogOption } from './catalog/option.js';
-import { PreflightError } from './util/errors.js';
-import { loadManifest, tryLoadManifest } from './manifest/load.js';
+import { PreflightError, fatal } from './util/errors.js';
+import { MAX_FILE_BYTES } from './util/read-file.js';
+import { workspaceRoot } from './util/paths.js';
+import { loadManifest, parseManifest, tryLoadManifest, type LoadedManifest } from './manifest/load.js';
+import type { Finding } from './types.js';
 import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } from './policy/render.js';
 
+const DOCS = 'https://github.com/genesys-preflight/genesys-preflight#cli';
+
 const USAGE = `Usage:
-  genesys-preflight check [--manifest PATH] [--format text|json|markdown|sarif]
+  genesys-preflight check [--manifest PATH|-] [--format text|json|markdown|sarif|junit|gitlab]
                           [--mode auto|offline|live] [--org NAME]... [--live-org NAME|*]...
-                          [--fail-on error|warning|never] [--output FILE]
+                          [--fail-on error|warning|never] [--output FILE] [--report FILE]
                           [--catalog bundled|live|PATH] [--terraform-plan PLAN.json]
   genesys-preflight explain "METHOD /api/v2/path"
-  genesys-preflight policy [--manifest PATH] [--org NAME]... [--format text|markdown|terraform|json]
+  genesys-preflight policy [--manifest PATH|-] [--org NAME]... [--format text|markdown|terraform|json]
                           [--terraform-plan PLAN.json]   (least-privilege roles per org)
-  genesys-preflight orgs [--manifest PATH]     (org names as JSON, for a strategy.matrix)
+  genesys-preflight orgs [--manifest PATH|-]     (org names as JSON, for a strategy.matrix)
   genesys-preflight --version
+  genesys-preflight COMMAND --help               (options, examples and environment of a command)
 
 Live mode reads each org's credentials from GENESYS_<ORG>_CLIENT_ID and GENESYS_<ORG>_CLIENT_SECRET
 (or GENESYS_<ORG>_ACCESS_TOKEN), <ORG> being the org name in upper case with - as _; with one org
 selected, GENESYSCLOUD_OAUTHCLIENT_ID/_SECRET/GENESYSCLOUD_REGION too. --mode auto checks live every
 org whose variables are set; --live-org NAME (or * for every selected org) makes unset ones an error.
 
-Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.`;
+Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.
+Docs: ${DOCS}`;
+
+const MANIFEST_OPTION = `  -m, --manifest PATH    the deployment manifest, YAML or JSON (default genesys-preflight.yml);
+                         - reads it from standard input: the files it names then resolve against the
+                         current directory, as for a manifest file there, and messages call it <stdin>`;
+
+const HOSTS_ENV = `  GENESYS_PREFLIGHT_ALLOW_HOSTS
+      hosts (comma separated) besides Genesys Cloud's api./login. hosts that may receive
+      credentials or serve the live catalog; https required except for loopback
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY (or lower case, read first)
+      the proxy for Genesys Cloud requests (Platform API, login, live catalog); a password in the
+      proxy URL is never printed`;
+
+const CREDENTIALS_ENV = `  GENESYS_<ORG>_CLIENT_ID, GENESYS_<ORG>_CLIENT_SECRET
+      client credentials for a live check of org <ORG>: the org name in upper case with - as _
+      (org prod-us: GENESYS_PROD_US_CLIENT_ID, GENESYS_PROD_US_CLIENT_SECRET)
+  GENESYS_<ORG>_ACCESS_TOKEN
+      a pre-issued token instead (e.g. a user token: then scopes are checked too)
+  GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
+      the CX-as-Code variables: used when exactly one org is selected and its own are unset`;
+
+/** Per-command help (`genesys-preflight COMMAND --help`, `help COMMAND`). */
+const HELP: Record<string, string> = {
+  check: `Usage: genesys-preflight check [options]
+
+Checks, per org of the manifest, that the deploy principal holds every OAuth scope, role permission
+and division grant the deploy needs: declared in the manifest (offline) or read from Genesys Cloud
+(live, read-only).
+
+Options:
+${MANIFEST_OPTION}
+  -f, --format FORMAT    text (default), json (the JSON report), markdown, sarif (GitHub code
+                         scanning), junit (JUnit XML), gitlab (GitLab Code Quality JSON)
+  -o, --output FILE      write the --format output to FILE; standard output then shows the text report
+      --report FILE      also write the JSON report to FILE
+      --mode MODE        auto (default: live for each org whose credential variables are set),
+                         offline (the declared principal), live (every selected org)
+      --org NAME         check only this org (repeatable; default every org)
+      --live-org NAME|*  in auto mode, this org must be checked live: unset credentials are an error
+                         (repeatable; * = every selected org)
+      --fail-on LEVEL    lowest severity that fails the run: error (default), warning, never
+      --catalog SOURCE   operation catalog: bundled (default), live, or PATH to a Platform API swagger
+      --terraform-plan PLAN.json   \`terraform show -json\` output to check besides the manifest
+  -h, --help             this help
+
+Examples:
+  genesys-preflight check --manifest genesys-preflight.yml --mode offline
+  genesys-preflight check --format sarif --output preflight.sarif --report preflight.json
+  genesys-preflight check --format junit --output preflight-junit.xml --fail-on warning
+  genesys-preflight check --org prod-us --live-org prod-us --mode auto
+  generate-manifest | genesys-preflight check --manifest - --format gitlab --output gl-code-quality.json
+
+Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.
+
+Environment:
+${CREDENTIALS_ENV}
+${HOSTS_ENV}
+
+Docs: ${DOCS}`,
+  policy: `Usage: genesys-preflight policy [options]
+
+Prints, per org, the least-privilege roles the deploy needs: every permission the deploy's calls
+need, in the divisions they need it, and nothing else.
+
+Options:
+${MANIFEST_OPTION}
+      --org NAME         only this org (repeatable; default every org)
+  -f, --format FORMAT    text (default), markdown, terraform (genesyscloud_auth_role resources),
+                         json (the POST /api/v2/authorization/roles bodies)
+      --catalog SOURCE   operation catalog: bundled (default), live, or PATH to a Platform API swagger
+      --terraform-plan PLAN.json   \`terraform show -json\` output to plan besides the manifest
+  -h, --help             this help
+
+Examples:
+  genesys-preflight policy --manifest genesys-preflight.yml --format markdown
+  genesys-preflight policy --org prod-eu --format terraform > roles.tf
+
+Environment (no credentials are read; --catalog live only):
+${HOSTS_ENV}
+
+Docs: ${DOCS}`,
+  explain: `Usage: genesys-preflight explain "METHOD /api/v2/path"
+
+Prints what one Platform API operation needs in the bundled catalog: its role permissions (any
+one of, or all of), its OAuth scopes (user tokens), and which deployers call it, why, and the source.
+
+Options:
+  -h, --help             this help
+
+Examples:
+  genesys-preflight explain "POST /api/v2/flows/actions/publish"
+  genesys-preflight explain "GET /api/v2/routing/queues"
+
+Environment: none is read (the bundled catalog only; nothing is sent anywhere).
+
+Docs: ${DOCS}`,
+  orgs: `Usage: genesys-preflight orgs [options]
+
+Prints the org names of the manifest as a JSON list, e.g. for a GitHub Actions strategy.matrix.
+
+Options:
+${MANIFEST_OPTION}
+  -h, --help             this help
+
+Examples:
+  genesys-preflight orgs --manifest genesys-preflight.yml      # ["prod-us","prod-eu"]
+  echo "orgs=$(genesys-preflight orgs)" >> "$GITHUB_OUTPUT"
+
+Environment: none is read (credential variables are read by check only).
+
+Docs: ${DOCS}`,
+};
+
+/** True when `args` (before a \`--\`) ask for help. */
+function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
 
 class UsageError extends Error {}
 
@@ -46,15 +174,96 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
+/** Thrown when an output file cannot be written (exit 2, no usage text). */
+class OutputError extends Error {}
+
+/** The manifest name `--manifest -` gets in messages and reports. */
+const STDIN_NAME = '<stdin>';
+
+/**
+ * Reads the manifest text from standard input with the limits of a manifest file (at most
+ * MAX_FILE_BYTES, UTF-8, no NUL byte; a BOM is dropped). Throws PreflightError.
+ */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > MAX_FILE_BYTES) {
+      process.stdin.destroy();
+      const at = { file: STDIN_NAME, line: 1, column: 1 };
+      throw new PreflightError([fatal('manifest-invalid', `the manifest on standard input is larger than ${MAX_FILE_BYTES / 1048576} MB, the limit`, at)]);
+    }
+  }
+  const bytes = Buffer.concat(chunks, total);
+  const at = { file: STDIN_NAME, line: 1, column: 1 };
+  if (bytes.includes(0)) throw new PreflightError([fatal('manifest-invalid', 'the manifest on standard input is not text (it has a NUL byte)', at)]);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new PreflightError([fatal('manifest-invalid', 'the manifest on standard input is not UTF-8 text', at)]);
+  }
+  return text;
+}
+
+/**
+ * The manifest of `--manifest PATH` (`-`: standard input, whose files resolve against the current
+ * directory with the workspace root a manifest file there would have). Throws PreflightError.
+ */
+async function readManifest(path: string): Promise<LoadedManifest> {
+  if (path !== '-') return loadManifest(path);
+  const cwd = process.cwd();
+  return parseManifest(await readStdin(), STDIN_NAME, cwd, workspaceRoot(resolve(cwd, STDIN_NAME)));
+}
+
+/** Writes an output file, or throws OutputError naming it. */
+function writeOutput(flag: string, path: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OutputError(`${flag} ${path}: cannot write the file${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+}
+
+const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'gitlab'] as const;
+type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** The report in a text format (json is streamed by writeJsonReport instead). */
+function renderCheck(format: Exclude<CheckFormat, 'json'>, report: Report, exit: 0 | 1 | 2, failOn: FailOn, orgs: string[]): string {
+  switch (format) {
+    case 'markdown':
+      return renderMarkdown(report, exit);
+    case 'sarif':
+      return `${renderSarif(report, VERSION, { orgs })}\n`;
+    case 'junit':
+      return renderJunit(report, failOn);
+    case 'gitlab':
+      return renderGitlab(report);
+    case 'text':
+      return renderText(report, exit);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command === 'help' && rest[0] !== undefined && HELP[rest[0]]) {
+    process.stdout.write(`${HELP[rest[0]]}\n`);
+    return 0;
+  }
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
+  }
+  if (Object.hasOwn(HELP, command) && wantsHelp(rest)) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return 0;
   }
   if (command === 'explain') {
     const query = rest.join(' ');
@@ -68,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'orgs') {
     const { values } = parseArgs({ args: rest, options: { manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' } }, strict: true });
-    process.stdout.write(`${JSON.stringify(loadManifest(values.manifest!).manifest.orgs.map((o) => o.name))}\n`);
+    process.stdout.write(`${JSON.stringify((await readManifest(values.manifest!)).manifest.orgs.map((o) => o.name))}\n`);
     return 0;
   }
   if (command === 'policy') {
@@ -84,9 +293,9 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
     });
     const format = oneOf('format', values.format, ['text', 'markdown', 'terraform', 'json'] as const, 'text');
-    const loaded = loadManifest(values.manifest!);
+    const loaded = await readManifest(values.manifest!);
     const policies = runPolicy({
-      manifestPath: values.manifest!,
+      manifestPath: loaded.file,
       loaded,
       catalog: await loadCatalogOption(values.catalog ?? 'bundled', loaded),
       orgs: values.org ?? [],
@@ -108,13 +317,14 @@ async function main(argv: string[]): Promise<number> {
       'live-org': { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
+      report: { type: 'string' },
       catalog: { type: 'string' },
       'terraform-plan': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
-  const format = oneOf('format', values.format, ['text', 'json', 'markdown', 'sarif'] as const, 'text');
+  const format = oneOf('format', values.format, CHECK_FORMATS, 'text');
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
   const liveOrgs = values['live-org'] ?? [];
@@ -126,23 +336,56 @@ async function main(argv: string[]): Promise<number> {
   if (requestedMode === 'offline' && liveOrgs.length) {
     throw new UsageError('--live-org needs --mode auto or live (offline checks no org live)');
   }
+  for (const flag of ['output', 'report'] as const) {
+    if (values[flag] === '') throw new UsageError(`--${flag} needs a file name`);
+  }
+  const orgs = values.org ?? [];
+  const fromStdin = values.manifest === '-';
   // Loaded once for the run: the mode, the catalog and the check all read this one.
-  const loaded = tryLoadManifest(values.manifest!);
-  const mode = resolveMode(requestedMode, loaded, process.env, { orgs: values.org ?? [], liveOrgs });
-  const report = await runCheck({
-    manifestPath: values.manifest!,
-    ...(loaded ? { loaded } : {}),
-    mode: mode.mode,
-    orgs: values.org ?? [],
-    catalogOption: values.catalog ?? 'bundled',
-    ...(mode.grants ? { grants: mode.grants } : {}),
-    ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
-  });
+  let loaded: LoadedManifest | undefined;
+  let stdinErrors: Finding[] | undefined;
+  if (fromStdin) {
+    try {
+      loaded = await readManifest('-');
+    } catch (e) {
+      if (!(e instanceof PreflightError)) throw e;
+      stdinErrors = e.findings;
+    }
+  } else {
+    loaded = tryLoadManifest(values.manifest!);
+  }
+  const mode = resolveMode(requestedMode, loaded, process.env, { orgs, liveOrgs });
+  const report = stdinErrors
+    ? unusableManifestReport(STDIN_NAME, mode.mode, stdinErrors)
+    : await runCheck({
+        manifestPath: fromStdin ? STDIN_NAME : values.manifest!,
+        ...(loaded ? { loaded } : {}),
+        mode: mode.mode,
+        orgs,
+        catalogOption: values.catalog ?? 'bundled',
+        ...(mode.grants ? { grants: mode.grants } : {}),
+        ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
+      });
   const exit = exitCode(report, failOn);
-  if (format === 'json') writeJsonReport(report, 1);
-  else process.stdout.write(format === 'markdown' ? renderMarkdown(report, exit) : format === 'sarif' ? renderSarif(report, VERSION) + '\n' : renderText(report, exit));
-  if (values.output) writeJsonReport(report, values.output);
+  const output = values.output;
+  if (output) {
+    writeOutput('--output', output, () => (format === 'json' ? writeJsonReport(report, output) : writeFileSync(output, renderCheck(format, report, exit, failOn, orgs))));
+    process.stdout.write(renderText(report, exit));
+  } else if (format === 'json') {
+    writeJsonReport(report, 1);
+  } else {
+    process.stdout.write(renderCheck(format, report, exit, failOn, orgs));
+  }
+  const reportFile = values.report;
+  if (reportFile) writeOutput('--report', reportFile, () => writeJsonReport(report, reportFile));
   return exit;
+}
+
+/** The report of a run whose manifest could not be used (what runCheck reports for a manifest file). */
+function unusableManifestReport(manifest: string, mode: Report['mode'], findings: Finding[]): Report {
+  const sorted = [...findings].sort(compareFindings);
+  const summary = summarize(sorted);
+  return { version: REPORT_VERSION, mode, passed: false, manifest, summary, orgs: [], findings: sorted };
 }
 
 main(process.argv.slice(2)).then(
@@ -155,6 +398,8 @@ main(process.argv.slice(2)).then(
         const at = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : '';
         process.stderr.write(`${at}error ${f.code}: ${f.message}${f.fix ? `\n  fix: ${f.fix}` : ''}\n`);
       }
+    } else if (e instanceof OutputError) {
+      process.stderr.write(`genesys-preflight: ${e.message}\n`);
     } else if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
       process.stderr.write(`genesys-preflight: ${(e as Error).message}\n\n${USAGE}\n`);
     } else {

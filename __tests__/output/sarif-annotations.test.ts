@@ -29,7 +29,8 @@ describe('SARIF', () => {
     };
     const results = sarif.runs[0]!.results;
     expect(results).toHaveLength(1 + 3);
-    const files = [...r.findings, ...r.orgs.flatMap((o) => o.findings)].filter((f) => f.location).map((f) => f.location!.file);
+    // A finding without a place points at the manifest's first line.
+    const files = [...r.findings, ...r.orgs.flatMap((o) => o.findings)].map((f) => f.location?.file ?? r.manifest);
     const uris: string[] = [];
     for (const res of results) {
       expect(res.message.text).not.toMatch(HIDDEN);

@@ -18,6 +18,8 @@ export interface ActionInputs {
    * their unset credentials stop the check (exit 2) instead of falling back to offline.
    */
   liveOrgs: string[];
+  /** Input `sarif`: where to write the SARIF report (for github/codeql-action/upload-sarif); empty = none. */
+  sarif?: string;
 }
 
 /** Thrown for an input outside its allowed values. */
@@ -59,5 +61,6 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     catalog: get('catalog').trim() || 'bundled',
     terraformPlan: get('terraform-plan').trim(),
     liveOrgs,
+    sarif: get('sarif').trim(),
   };
 }

@@ -1,4 +1,7 @@
-/** The action's outputs derived from a report (action.yml: passed, errors, warnings, report, missing-permissions). */
+/**
+ * The action's outputs derived from a report (action.yml: passed, errors, warnings, report, sarif,
+ * missing-permissions, orgs); the file outputs (`report`, `sarif`) are written by src/action/run.ts.
+ */
 import type { Report } from '../report/model.js';
 
 /** One entry of the `missing-permissions` output. */

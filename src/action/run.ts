@@ -3,12 +3,14 @@
  * exit code (0 pass, 1 blocked, 2 could not check).
  */
 import * as core from '@actions/core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runCheck } from '../engine.js';
-import { exitCode, type Report } from '../report/model.js';
+import { compareFindings, exitCode, REPORT_VERSION, summarize, type Report } from '../report/model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonReport } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
+import { VERSION } from '../version.js';
 import { annotationsFor } from '../report/annotations.js';
 import { loadCatalogOption } from '../catalog/option.js';
 import { resolveMode } from '../grants/mode.js';
@@ -33,8 +35,10 @@ const SUMMARY_LIMIT = 900_000;
  */
 export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubContext): Promise<void> {
   let exit: 0 | 1 | 2 = 2;
+  let sarif: SarifTarget | undefined;
   try {
     const inputs = readInputs((name) => core.getInput(name));
+    if (inputs.sarif) sarif = { path: inputs.sarif, orgs: inputs.orgs, manifest: inputs.manifest, live: inputs.mode === 'live' };
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     // Loaded once for the run: the mode, the catalog, the check and the principal review read this one.
     const loaded = tryLoadManifest(inputs.manifest);
@@ -75,6 +79,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     core.setOutput('report', reportPath);
     core.setOutput('missing-permissions', JSON.stringify(missingPermissions(report)));
     core.setOutput('orgs', JSON.stringify(report.orgs.map((o) => o.name)));
+    if (sarif) core.setOutput('sarif', writeSarif(report, sarif));
     await postComment(inputs, report, exit, markdown, runUrl, env, review?.kind === 'compared' && review.diff.widens, github);
     const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
     core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);
@@ -86,6 +91,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
         const props: core.AnnotationProperties = { title: `genesys-preflight: ${f.code}` };
         if (f.location) Object.assign(props, { file: termText(f.location.file), startLine: f.location.line, startColumn: f.location.column });
         core.error(termText(f.message), props);
+      }
+      // The SARIF file still says why, so an upload-sarif step after this one has a file to upload.
+      if (sarif) {
+        try {
+          core.setOutput('sarif', writeSarif(unusableReport(sarif, e.findings), sarif));
+        } catch (w) {
+          core.warning(`genesys-preflight: ${(w as Error).message}`);
+        }
       }
       core.setFailed('genesys-preflight: the check could not be done');
     } else if (e instanceof InputError) {
@@ -141,4 +154,33 @@ function writeReport(report: Report, env: NodeJS.ProcessEnv): string {
   const path = join(dir, 'genesys-preflight-report.json');
   writeJsonReport(report, path);
   return path;
+}
+
+/** Where input `sarif` sends the SARIF report, with what names the run. */
+interface SarifTarget {
+  path: string;
+  orgs: string[];
+  manifest: string;
+  live: boolean;
+}
+
+/**
+ * Writes the SARIF report to input `sarif`'s path (parent folders created); returns the path.
+ * Throws InputError when the file cannot be written.
+ */
+function writeSarif(report: Report, target: SarifTarget): string {
+  try {
+    mkdirSync(dirname(target.path), { recursive: true });
+    writeFileSync(target.path, `${renderSarif(report, VERSION, { orgs: target.orgs })}\n`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`input "sarif": cannot write ${target.path}${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+  return target.path;
+}
+
+/** The report of a run stopped before the check (its findings say why), for the SARIF file. */
+function unusableReport(target: SarifTarget, findings: Report['findings']): Report {
+  const sorted = [...findings].sort(compareFindings);
+  return { version: REPORT_VERSION, mode: target.live ? 'live' : 'offline', passed: false, manifest: target.manifest, summary: summarize(sorted), orgs: [], findings: sorted };
 }
