@@ -20,7 +20,17 @@ import {
 } from './errors.js';
 import type { AccessTokenResponse, OAuthErrorBody, PagedListing } from './models.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, RateBudget } from './rate-budget.js';
-import { TotalTimeoutError, Transport, type RawResponse, type ReadOnlyRequest } from './transport.js';
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  GenesysProxyError,
+  ProxyError,
+  TotalTimeoutError,
+  Transport,
+  type Network,
+  type ProxyRoute,
+  type RawResponse,
+  type ReadOnlyRequest,
+} from './transport.js';
 
 /** Client-credentials login: the client fetches (and refreshes) its own token. */
 export interface ClientCredentialsConfig {
@@ -47,6 +57,13 @@ export interface GenesysClientOptions {
   lookup?: import('node:net').LookupFunction;
   /** Extra trusted CA certificates (PEM). */
   ca?: string | string[];
+  /**
+   * The run's network (transport.ts: one proxy-aware dispatcher shared by every client of the run);
+   * its proxy passwords are masked like the other secrets. Without it the client opens its own
+   * direct connections and closes them in {@link GenesysClient.close}; `lookup`, `ca` and
+   * `connectTimeoutMs` then apply, else the network's own settings do.
+   */
+  network?: Network;
   /** Total time per attempt (headers + body), default 10 000. */
   timeoutMs?: number;
   /** TCP/TLS connect timeout, default 10 000. */
@@ -106,7 +123,7 @@ export interface ClientCall {
 
 const DEFAULTS = {
   timeoutMs: 10_000,
-  connectTimeoutMs: 10_000,
+  connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
   maxRetries: 3,
   maxRetryWaitMs: 30_000,
   backoffBaseMs: 500,
@@ -162,7 +179,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-type AttemptResult = { ok: true; res: RawResponse } | { ok: false; kind: NetworkErrorKind; code?: string; ms: number };
+type AttemptResult =
+  | { ok: true; res: RawResponse }
+  | { ok: false; kind: NetworkErrorKind; code?: string; ms: number; proxy?: { route: ProxyRoute; status?: number } };
 
 /**
  * Read-only Platform API client. One instance talks to one org as one principal.
@@ -199,11 +218,13 @@ export class GenesysClient {
       this.cached = { token: config.accessToken, expiresAt: Number.POSITIVE_INFINITY };
     }
     const tokenUrl = this.loginBase ? new URL(`${this.loginBase.href.replace(/\/$/, '')}/oauth/token`) : undefined;
+    for (const s of options.network?.secrets ?? []) this.secret(s);
     this.transport = new Transport({
       tokenUrl,
       connectTimeoutMs: this.opts.connectTimeoutMs,
       ...(options.lookup ? { lookup: options.lookup } : {}),
       ...(options.ca ? { ca: options.ca } : {}),
+      ...(options.network ? { network: options.network } : {}),
     });
   }
 
@@ -283,7 +304,7 @@ export class GenesysClient {
     }
   }
 
-  /** Closes pooled connections; the client must not be used afterwards. */
+  /** Closes the client's own connections (a run's shared network stays open); do not use the client afterwards. */
   async close(): Promise<void> {
     await this.transport.close();
   }
@@ -378,9 +399,17 @@ export class GenesysClient {
       return { ok: true, res };
     } catch (e) {
       const ms = performance.now() - started;
-      const c = e instanceof TotalTimeoutError ? { kind: 'timeout' as const, code: e.code } : classifyNetworkError(e);
+      let proxy: { route: ProxyRoute; status?: number } | undefined;
+      if (e instanceof ProxyError) proxy = { route: e.route, ...(e.status !== undefined ? { status: e.status } : {}) };
+      // A proxy's refusal (407, 502...) is an answer: never retried. Other failures through a proxy keep their kind.
+      const c =
+        e instanceof TotalTimeoutError
+          ? { kind: 'timeout' as const, code: e.code }
+          : proxy?.status !== undefined
+            ? { kind: 'other' as const, code: `PROXY_${proxy.status}` }
+            : classifyNetworkError(e instanceof ProxyError ? e.cause : e);
       this.calls.push({ method, path, query, host, status: 0, startedAt: performance.timeOrigin + started, ms, attempt, networkError: c.kind });
-      return { ok: false, kind: c.kind, code: c.code, ms };
+      return { ok: false, kind: c.kind, code: c.code, ms, ...(proxy ? { proxy } : {}) };
     }
   }
 
@@ -493,6 +522,17 @@ export class GenesysClient {
     };
     const after = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
     const code = r.code ? ` (${r.code})` : '';
+    if (r.proxy) {
+      // Named by host:port and variable only: the proxy URL may carry user:password.
+      const { route, status } = r.proxy;
+      const via = `the proxy ${route.host} (${route.variable})`;
+      const message =
+        status !== undefined
+          ? `Genesys Cloud ${operation} to ${host}: ${via} answered ${status}` +
+            `${status === 407 ? ' (proxy authentication required)' : ''} instead of connecting`
+          : `Genesys Cloud ${operation} to ${host} through ${via} ${what[r.kind]}${code}${after}`;
+      return new GenesysProxyError(message, operation, host, r.kind, r.code, route.host, route.variable, status);
+    }
     return new GenesysNetworkError(`Genesys Cloud ${operation} to ${host} ${what[r.kind]}${code}${after}`, operation, host, r.kind, r.code);
   }
 }

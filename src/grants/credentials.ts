@@ -7,11 +7,15 @@
  *   `GENESYS_PROD_US_CLIENT_ID` + `GENESYS_PROD_US_CLIENT_SECRET` (client credentials), or
  *   `GENESYS_PROD_US_ACCESS_TOKEN` (a pre-issued token, e.g. a user token).
  *
- * When exactly one org is selected, the CX-as-Code provider's variables (`GENESYSCLOUD_OAUTHCLIENT_ID`,
- * `GENESYSCLOUD_OAUTHCLIENT_SECRET`, `GENESYSCLOUD_REGION`; terraform-provider-genesyscloud docs,
- * "Authorization") apply when the org's own variables are unset. Only secrets (client secrets,
- * access tokens) are handed to `setSecret`; client ids and regions are not secrets and are never
- * masked (a mask on a short common value such as `true` would blank it job-wide).
+ * When exactly one org is checked — a one-org manifest, or one org selected with `--org` / the
+ * `orgs` input (one job per environment) — the CX-as-Code provider's variables apply when the
+ * org's own variables are all unset: `GENESYSCLOUD_OAUTHCLIENT_ID` + `GENESYSCLOUD_OAUTHCLIENT_SECRET`,
+ * or `GENESYSCLOUD_ACCESS_TOKEN` (which the provider uses instead of the client credentials when
+ * set), and `GENESYSCLOUD_REGION` (terraform-provider-genesyscloud README, "The following
+ * environment variables may be set..."). Never when several orgs are checked: whose secret they
+ * are would be a guess. Only secrets (client secrets, access tokens) are handed to `setSecret`;
+ * client ids and regions are not secrets and are never masked (a mask on a short common value
+ * such as `true` would blank it job-wide).
  */
 import type { LoadedManifest } from '../manifest/load.js';
 import type { ManifestV1, OrgDecl } from '../manifest/types.js';
@@ -43,10 +47,11 @@ export interface CredentialNames {
   accessToken: string;
 }
 
-/** CX-as-Code provider variable names (terraform-provider-genesyscloud docs, "Authorization"). */
+/** CX-as-Code provider variable names (terraform-provider-genesyscloud README, provider configuration). */
 export const CX_AS_CODE_ENV = {
   clientId: 'GENESYSCLOUD_OAUTHCLIENT_ID',
   clientSecret: 'GENESYSCLOUD_OAUTHCLIENT_SECRET',
+  accessToken: 'GENESYSCLOUD_ACCESS_TOKEN',
   region: 'GENESYSCLOUD_REGION',
 } as const;
 
@@ -88,7 +93,23 @@ function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 /** True when any CX-as-Code credential variable is set. */
 export function cxAsCodeSet(env: NodeJS.ProcessEnv): boolean {
-  return value(env, CX_AS_CODE_ENV.clientId) !== undefined || value(env, CX_AS_CODE_ENV.clientSecret) !== undefined;
+  return cxAsCodeSetNames(env) !== undefined;
+}
+
+/**
+ * The CX-as-Code credential variables set in `env`, for messages (names only), with the verb
+ * they take: `GENESYSCLOUD_OAUTHCLIENT_ID/GENESYSCLOUD_OAUTHCLIENT_SECRET` (both set),
+ * `GENESYSCLOUD_ACCESS_TOKEN`, ... joined by `and`; undefined when none is set.
+ */
+export function cxAsCodeSetNames(env: NodeJS.ProcessEnv): { names: string; verb: 'apply' | 'applies' } | undefined {
+  const id = value(env, CX_AS_CODE_ENV.clientId) !== undefined;
+  const secret = value(env, CX_AS_CODE_ENV.clientSecret) !== undefined;
+  const parts: string[] = [];
+  if (id && secret) parts.push(CX_AS_CODE_PAIR);
+  else if (id || secret) parts.push(id ? CX_AS_CODE_ENV.clientId : CX_AS_CODE_ENV.clientSecret);
+  if (value(env, CX_AS_CODE_ENV.accessToken) !== undefined) parts.push(CX_AS_CODE_ENV.accessToken);
+  if (parts.length === 0) return undefined;
+  return { names: parts.join(' and '), verb: parts.length > 1 || (id && secret) ? 'apply' : 'applies' };
 }
 
 /** True when any of the org's own convention variables is set (half set counts: live was meant). */
@@ -98,11 +119,13 @@ export function conventionSet(orgName: string, env: NodeJS.ProcessEnv): boolean 
 }
 
 /**
- * Reads org `org`'s credentials from `env`. `singleOrg`: exactly one org is selected, so the
- * CX-as-Code variables apply when the org's own are all unset. Secrets (client secret, access
- * token) go to `setSecret` as they are read; client ids and regions never do.
- * Complete client credentials win over an access token; an access token wins over a half-set
- * client pair.
+ * Reads org `org`'s credentials from `env`. `singleOrg`: exactly one org is checked
+ * ({@link selectsOneOrg}), so the CX-as-Code variables apply when the org's own are all unset.
+ * Secrets (client secret, access token) go to `setSecret` as they are read; client ids and
+ * regions never do. Of the org's own variables, complete client credentials win over an access
+ * token, and an access token wins over a half-set client pair; of the CX-as-Code ones,
+ * `GENESYSCLOUD_ACCESS_TOKEN` wins, as in the provider (its README: "If GENESYSCLOUD_ACCESS_TOKEN
+ * is set, the Oauth client will use the access token instead of client credentials").
  */
 export function readCredentials(
   org: Pick<OrgDecl, 'name'>,
@@ -129,16 +152,18 @@ export function readCredentials(
   if (!singleOrg) return own;
   const cxId = value(env, CX_AS_CODE_ENV.clientId);
   const cxSecret = secret(CX_AS_CODE_ENV.clientSecret);
+  const cxToken = secret(CX_AS_CODE_ENV.accessToken);
+  const region = value(env, CX_AS_CODE_ENV.region);
+  const withRegion = (c: OrgCredentials): OrgCredentials => (region ? { ...c, region } : c);
+  if (cxToken) return withRegion({ kind: 'access-token', accessToken: cxToken, source: CX_AS_CODE_ENV.accessToken });
   if (cxId && cxSecret) {
-    const region = value(env, CX_AS_CODE_ENV.region);
-    const source = CX_AS_CODE_PAIR;
-    const c: OrgCredentials = { kind: 'client-credentials', clientId: cxId, clientSecret: cxSecret, source };
-    return region ? { ...c, region } : c;
+    return withRegion({ kind: 'client-credentials', clientId: cxId, clientSecret: cxSecret, source: CX_AS_CODE_PAIR });
   }
   if (cxId || cxSecret) {
-    return { missing: [cxId ? CX_AS_CODE_ENV.clientSecret : CX_AS_CODE_ENV.clientId], alternatives: [], partial: true };
+    const missing = [cxId ? CX_AS_CODE_ENV.clientSecret : CX_AS_CODE_ENV.clientId];
+    return { missing, alternatives: [CX_AS_CODE_ENV.accessToken], partial: true };
   }
-  return { ...own, alternatives: [n.accessToken, CX_AS_CODE_PAIR] };
+  return { ...own, alternatives: [n.accessToken, CX_AS_CODE_PAIR, CX_AS_CODE_ENV.accessToken] };
 }
 
 /** Whether a credential read calls for a live check: all set, or some set (live then names the missing one). */
@@ -210,7 +235,7 @@ export function credentialNameProblems(
     for (const k of KEYS) {
       const given = creds[k];
       if (given === undefined) continue;
-      const cx = k === 'accessToken' ? undefined : CX_AS_CODE_ENV[k];
+      const cx = CX_AS_CODE_ENV[k];
       if (given === names[k] || (single && cx !== undefined && given === cx)) continue;
       out.push({
         orgIndex: i,
@@ -249,12 +274,18 @@ export function requiredLive(liveOrgs: readonly string[], name: string): boolean
   return liveOrgs.some((n) => n === '*' || n.toLowerCase() === name.toLowerCase());
 }
 
+/** Number of the manifest's orgs the selection (`--org` / `orgs` input; empty = every org) checks. */
+export function selectedOrgCount(manifest: ManifestV1, selection: readonly string[]): number {
+  if (selection.length === 0) return manifest.orgs.length;
+  const wanted = new Set(selection.map((s) => s.toLowerCase()));
+  return manifest.orgs.filter((o) => wanted.has(String(o.name).toLowerCase())).length;
+}
+
 /**
- * Whether the selection (`--org` / `orgs` input; empty = every org) selects exactly one org of
- * the manifest: then the CX-as-Code variables apply to it.
+ * Whether exactly one org of the manifest is checked: a one-org manifest with no selection, or a
+ * selection (`--org` / `orgs` input; empty = every org; case-insensitive) naming exactly one of
+ * its orgs. Then the CX-as-Code variables apply to it; never when several orgs are checked.
  */
 export function selectsOneOrg(manifest: ManifestV1, selection: readonly string[]): boolean {
-  if (selection.length === 0) return manifest.orgs.length === 1;
-  const wanted = new Set(selection.map((s) => s.toLowerCase()));
-  return manifest.orgs.filter((o) => wanted.has(String(o.name).toLowerCase())).length === 1;
+  return selectedOrgCount(manifest, selection) === 1;
 }

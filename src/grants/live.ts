@@ -16,6 +16,7 @@
 import { GenesysApiError, GenesysAuthError, GenesysNetworkError } from '../genesys/errors.js';
 import { createHash } from 'node:crypto';
 import { GenesysClient, type ClientCredentialsConfig, type GenesysClientOptions } from '../genesys/client.js';
+import { GenesysProxyError, ProxyConfigError, runNetwork, type Network } from '../genesys/transport.js';
 import { resolveRegion } from '../genesys/regions.js';
 import { allowedHost } from '../genesys/hosts.js';
 import { mapLimit } from '../genesys/concurrency.js';
@@ -33,11 +34,11 @@ import type { LoadedManifest } from '../manifest/load.js';
 import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, Resource, RoleGrant, SourceLocation } from '../types.js';
 import { fatal } from '../util/errors.js';
 import {
-  CX_AS_CODE_PAIR,
-  cxAsCodeSet,
+  cxAsCodeSetNames,
   describeMissing,
   readCredentials,
   requiredLive,
+  selectedOrgCount,
   selectsOneOrg,
 } from './credentials.js';
 
@@ -114,11 +115,32 @@ function hostOf(base: string): string | undefined {
   }
 }
 
-/** Builds the live GrantsReader. Orgs sharing one OAuth client share one token request. */
+/**
+ * Builds the live GrantsReader. Orgs sharing one OAuth client share one token request. Every
+ * client of the run uses the run's network (transport.ts `runNetwork`: one proxy-aware undici
+ * dispatcher per environment, shared with `catalog: live`); its proxy passwords are masked.
+ */
 export function liveGrantsReader(opts: LiveOptions): GrantsReader {
   const tokens = new Map<string, { token?: Promise<string> }>();
   const selection = opts.selection ?? [];
   const liveOrgs = opts.liveOrgs ?? [];
+  let network: Network | ProxyConfigError | undefined;
+  const theNetwork = (): Network | ProxyConfigError => {
+    if (network) return network;
+    const c = opts.client ?? {};
+    try {
+      network = c.network ?? runNetwork(opts.env, {
+        ...(c.connectTimeoutMs !== undefined ? { connectTimeoutMs: c.connectTimeoutMs } : {}),
+        ...(c.lookup ? { lookup: c.lookup } : {}),
+        ...(c.ca ? { ca: c.ca } : {}),
+      });
+      for (const s of network.secrets) opts.setSecret(s);
+    } catch (e) {
+      if (!(e instanceof ProxyConfigError)) throw e;
+      network = e;
+    }
+    return network;
+  };
   return async (org, index, ctx) => {
     const orgLoc = ctx.loaded.locate(['orgs', index]);
     const credsLoc = ctx.loaded.locate(org.credentials ? ['orgs', index, 'credentials'] : ['orgs', index]);
@@ -130,7 +152,13 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
         : creds.partial
           ? ''
           : 'live mode needs credentials: ';
-      const cx = !single && cxAsCodeSet(opts.env) ? `; ${CX_AS_CODE_PAIR} apply only when one org is selected` : '';
+      const set = single ? undefined : cxAsCodeSetNames(opts.env);
+      const n = selectedOrgCount(ctx.loaded.manifest, selection);
+      const whose = set?.verb === 'apply' ? 'they are' : 'it is';
+      const cx = set
+        ? `; ${set.names} ${set.verb} only when one org is selected, and ${n} are (whose secret ${whose} ` +
+          'would be a guess): select that org (orgs: / --org) or set its own variables'
+        : '';
       const fix =
         'set them from your CI secrets (the names are fixed: GENESYS_<ORG>_CLIENT_ID and _CLIENT_SECRET, or ' +
         '_ACCESS_TOKEN; <ORG> is the org name in upper case with - as _)';
@@ -170,7 +198,12 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
         });
       }
     }
-    const clientOptions: GenesysClientOptions = { ...opts.client, onSecret: opts.setSecret };
+    const net = theNetwork();
+    if (net instanceof ProxyConfigError) {
+      const fix = `set ${net.variable} to http://host:port (or http://user:password@host:port), or unset it`;
+      return { findings: [...findings, fatal('unverifiable', `org ${org.name}: ${net.message}`, orgLoc, fix)] };
+    }
+    const clientOptions: GenesysClientOptions = { ...opts.client, network: net, onSecret: opts.setSecret };
     let client: GenesysClient;
     if (creds.kind === 'client-credentials') {
       const key = clientKey(loginBase, creds.clientId, creds.clientSecret);
@@ -211,6 +244,33 @@ async function step<T>(what: string, template: string, org: OrgDecl, where: Wher
 }
 
 function explainFailure(e: unknown, what: string, template: string, org: OrgDecl, where: Where, at: SourceLocation): Finding {
+  if (e instanceof GenesysProxyError) {
+    // The proxy by host:port and variable only (its URL may carry user:password).
+    const via = `the proxy ${e.proxy} (${e.variable})`;
+    if (e.proxyStatus === 407) {
+      return fatal(
+        'auth-failed',
+        `org ${org.name}: ${via} answered 407 (proxy authentication required) while ${what}: ${e.host} was not reached`,
+        at,
+        `check the user and password in ${e.variable} (http://user:password@host:port), or name ${e.host} in NO_PROXY`,
+      );
+    }
+    if (e.proxyStatus !== undefined) {
+      return fatal(
+        'unverifiable',
+        `org ${org.name}: ${via} answered ${e.proxyStatus} instead of connecting to ${e.host} while ${what}`,
+        at,
+        `check that the proxy lets ${e.host} through, or name ${e.host} in NO_PROXY`,
+      );
+    }
+    return fatal(
+      'unverifiable',
+      `org ${org.name}: could not reach ${e.host} through ${via} while ${what} ` +
+        `(${e.causeKind}${e.code ? `: ${e.code}` : ''})`,
+      at,
+      `check ${e.variable} and that the proxy is running, or name ${e.host} in NO_PROXY`,
+    );
+  }
   if (e instanceof GenesysAuthError) {
     return fatal(
       'auth-failed',
