@@ -3,7 +3,7 @@
  * CLI entry point: `genesys-preflight check|explain|policy|orgs` (contract: docs/DESIGN.md §4).
  * Thin: parses arguments, runs the engine, prints, exits 0/1/2.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck, runPolicy } from './engine.js';
@@ -15,7 +15,7 @@ import { renderJunit } from './report/junit.js';
 import { renderGitlab } from './report/gitlab.js';
 import { writeJsonReport } from './report/json.js';
 import { bundledCatalog } from './catalog/bundled.js';
-import { explainOperation } from './explain.js';
+import { explainOperation, explainPermission, explainScope } from './explain.js';
 import { VERSION } from './version.js';
 import { resolveMode } from './grants/mode.js';
 import { ORG_NAME_PATTERN } from './grants/credentials.js';
@@ -24,7 +24,12 @@ import { PreflightError, fatal } from './util/errors.js';
 import { MAX_FILE_BYTES } from './util/read-file.js';
 import { workspaceRoot } from './util/paths.js';
 import { loadManifest, parseManifest, tryLoadManifest, type LoadedManifest } from './manifest/load.js';
-import type { Finding } from './types.js';
+import type { Finding, Principal } from './types.js';
+import type { GrantsReader } from './grants/types.js';
+import { diagnose } from './diagnose/index.js';
+import { explainFailures } from './diagnose/explain.js';
+import { diagnosisMarkdown, diagnosisText } from './diagnose/render.js';
+import { readTextFile } from './util/read-file.js';
 import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } from './policy/render.js';
 
 const DOCS = 'https://github.com/genesys-preflight/genesys-preflight#cli';
@@ -34,7 +39,12 @@ const USAGE = `Usage:
                           [--mode auto|offline|live] [--org NAME]... [--live-org NAME|*]...
                           [--fail-on error|warning|never] [--output FILE] [--report FILE]
                           [--catalog bundled|live|PATH] [--terraform-plan PLAN.json]
-  genesys-preflight explain "METHOD /api/v2/path"
+                          [--excess] [--excess-level notice|warning] [--also-needed MANIFEST]...
+  genesys-preflight audit [--manifest PATH]... [--org NAME]... [--mode auto|offline|live] [--format text|markdown|json]
+                          (what the deploy principal holds that no manifest needs, and the roles to use instead)
+  genesys-preflight diagnose [LOG|-] [--manifest PATH] [--org NAME] [--format text|markdown|json]
+                          (the permission failures of a failed deploy's log, in the manifest's terms)
+  genesys-preflight explain "METHOD /api/v2/path" | PERMISSION | SCOPE
   genesys-preflight policy [--manifest PATH|-] [--org NAME]... [--format text|markdown|terraform|json]
                           [--terraform-plan PLAN.json]   (least-privilege roles per org)
   genesys-preflight orgs [--manifest PATH|-]     (org names as JSON, for a strategy.matrix)
@@ -90,6 +100,11 @@ ${MANIFEST_OPTION}
       --fail-on LEVEL    lowest severity that fails the run: error (default), warning, never
       --catalog SOURCE   operation catalog: bundled (default), live, or PATH to a Platform API swagger
       --terraform-plan PLAN.json   \`terraform show -json\` output to check besides the manifest
+      --excess           also report what the principal holds that no planned call needs
+                         (excess-permission, excess-division, wildcard-grant, admin-role)
+      --excess-level L   severity of those findings: notice (default) or warning
+      --also-needed M    another manifest deployed with the same principal: its needs count as
+                         needed (repeatable)
   -h, --help             this help
 
 Examples:
@@ -266,10 +281,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'explain') {
-    const query = rest.join(' ');
-    const text = explainOperation(bundledCatalog(), query);
+    const query = rest.join(' ').trim();
+    const catalog = bundledCatalog();
+    const text = /\s/.test(query)
+      ? explainOperation(catalog, query)
+      : query.includes(':') && query.split(':').length === 3
+        ? explainPermission(catalog, query)
+        : explainScope(catalog, query);
     if (!text) {
-      process.stderr.write(`genesys-preflight: no operation "${query}" in the catalog (expected "METHOD /api/v2/path")\n`);
+      // Not quoted: the query is the user's text; say what was expected.
+      process.stderr.write('genesys-preflight: nothing to explain: expected "METHOD /api/v2/path", a permission (domain:entity:action) or an OAuth scope the catalog knows\n');
       return 2;
     }
     process.stdout.write(`${text}\n`);
@@ -306,6 +327,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(text);
     return 0;
   }
+  if (command === 'audit') return audit(rest);
+  if (command === 'diagnose') return diagnoseCommand(rest);
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
   const { values } = parseArgs({
     args: rest,
@@ -320,11 +343,18 @@ async function main(argv: string[]): Promise<number> {
       report: { type: 'string' },
       catalog: { type: 'string' },
       'terraform-plan': { type: 'string' },
+      excess: { type: 'boolean' },
+      'excess-level': { type: 'string' },
+      'also-needed': { type: 'string', multiple: true },
     },
     strict: true,
     allowPositionals: false,
   });
   const format = oneOf('format', values.format, CHECK_FORMATS, 'text');
+  const excessLevel = oneOf('excess-level', values['excess-level'], ['notice', 'warning'] as const, 'notice');
+  const excess = values.excess || values['excess-level'] !== undefined || (values['also-needed'] ?? []).length > 0
+    ? { severity: excessLevel, alsoNeeded: values['also-needed'] ?? [] }
+    : undefined;
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
   const liveOrgs = values['live-org'] ?? [];
@@ -365,6 +395,7 @@ async function main(argv: string[]): Promise<number> {
         catalogOption: values.catalog ?? 'bundled',
         ...(mode.grants ? { grants: mode.grants } : {}),
         ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
+        ...(excess ? { excess } : {}),
       });
   const exit = exitCode(report, failOn);
   const output = values.output;
@@ -379,6 +410,110 @@ async function main(argv: string[]): Promise<number> {
   const reportFile = values.report;
   if (reportFile) writeOutput('--report', reportFile, () => writeJsonReport(report, reportFile));
   return exit;
+}
+
+/**
+ * `audit`: the excess-privilege view. The first manifest is checked (with --excess at warning level,
+ * its orgs' principals declared or read live); the others' needs count as needed too. Prints, per
+ * org, the sizes, the removal plan, and the least-privilege roles of the union.
+ */
+async function audit(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      manifest: { type: 'string', short: 'm', multiple: true },
+      org: { type: 'string', multiple: true },
+      mode: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      catalog: { type: 'string' },
+    },
+    strict: true,
+  });
+  const manifests = values.manifest?.length ? values.manifest : ['genesys-preflight.yml'];
+  const format = oneOf('format', values.format, ['text', 'markdown', 'json'] as const, 'text');
+  const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
+  const orgs = values.org ?? [];
+  const loaded = tryLoadManifest(manifests[0]!);
+  const mode = resolveMode(requestedMode, loaded, process.env, { orgs });
+  const report = await runCheck({
+    manifestPath: manifests[0]!,
+    ...(loaded ? { loaded } : {}),
+    mode: mode.mode,
+    orgs,
+    catalogOption: values.catalog ?? 'bundled',
+    ...(mode.grants ? { grants: mode.grants } : {}),
+    excess: { severity: 'warning', alsoNeeded: manifests.slice(1) },
+  });
+  const excessCodes = new Set(['excess-permission', 'excess-division', 'wildcard-grant', 'admin-role']);
+  const catalog = await loadCatalogOption(values.catalog ?? 'bundled', loaded ?? manifests[0]!);
+  const policies = loaded && report.orgs.length
+    ? runPolicy({ manifestPath: manifests[0]!, loaded, catalog, orgs: report.orgs.map((o) => o.name), alsoNeeded: manifests.slice(1) })
+    : [];
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({
+      orgs: report.orgs.map((o) => ({ name: o.name, excess: o.excess ?? null, findings: o.findings.filter((f) => excessCodes.has(f.code)) })),
+      findings: report.findings,
+      policies,
+      roleBodies: roleBodies(policies),
+    }, null, 2)}\n`);
+  } else {
+    const trimmed: Report = { ...report, orgs: report.orgs.map((o) => ({ ...o, findings: o.findings.filter((f) => excessCodes.has(f.code) || f.severity === 'error') })) };
+    process.stdout.write(format === 'markdown' ? renderMarkdown(trimmed, 0, { requirements: false }) : renderText(trimmed, 0));
+    process.stdout.write(format === 'markdown' ? `\n## Least-privilege roles\n\n${renderPolicyMarkdown(policies)}` : `\nLeast-privilege roles to grant instead:\n${renderPolicyText(policies)}`);
+  }
+  const fatal = report.findings.some((f) => f.fatal) || report.orgs.some((o) => o.findings.some((f) => f.fatal));
+  if (fatal || report.orgs.length === 0) return 2;
+  return report.orgs.some((o) => o.findings.some((f) => excessCodes.has(f.code))) ? 1 : 0;
+}
+
+/**
+ * `diagnose [LOG|-]`: the permission failures of a failed deploy's log. With a manifest (default
+ * genesys-preflight.yml when it exists), each is compared with what check predicts for the org and
+ * worded as check words it; a 403 check did not predict is `unpredicted-403` (exit 1).
+ */
+async function diagnoseCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      manifest: { type: 'string', short: 'm' },
+      org: { type: 'string' },
+      mode: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  const format = oneOf('format', values.format, ['text', 'markdown', 'json'] as const, 'text');
+  const source = positionals[0] ?? '-';
+  const logName = source === '-' ? '<stdin>' : source;
+  const text = source === '-' ? await readStdin() : readLog(source);
+  const catalog = bundledCatalog();
+  const failures = diagnose(text, catalog);
+  const manifestPath = values.manifest ?? (existsSync('genesys-preflight.yml') ? 'genesys-preflight.yml' : undefined);
+  let report: Report | undefined;
+  const principals = new Map<string, Principal>();
+  if (manifestPath) {
+    const loaded = loadManifest(manifestPath);
+    const mode = resolveMode(oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'offline'), loaded, process.env, { orgs: values.org ? [values.org] : [] });
+    const grants = mode.grants!;
+    const recording: GrantsReader = async (org, index, ctx) => {
+      const g = await grants(org, index, ctx);
+      if (g.principal) principals.set(org.name, g.principal);
+      return g;
+    };
+    report = await runCheck({ manifestPath, loaded, mode: mode.mode, orgs: values.org ? [values.org] : [], grants: recording });
+  }
+  const diagnoses = explainFailures(failures, logName, report, principals, values.org);
+  if (format === 'json') process.stdout.write(`${JSON.stringify({ log: logName, diagnoses }, null, 2)}\n`);
+  else process.stdout.write(format === 'markdown' ? diagnosisMarkdown(diagnoses, logName) || `No permission failure (403) found in ${logName}.\n` : diagnosisText(diagnoses, logName));
+  return diagnoses.some((d) => d.findings.some((f) => f.code === 'unpredicted-403')) ? 1 : 0;
+}
+
+/** A deploy log file (any size up to MAX_FILE_BYTES; the log is the operator's, not the PR's). */
+function readLog(path: string): string {
+  const read = readTextFile(path, 'deploy log', undefined, { root: null });
+  if ('error' in read) throw new PreflightError([read.error]);
+  return read.text;
 }
 
 /** The report of a run whose manifest could not be used (what runCheck reports for a manifest file). */

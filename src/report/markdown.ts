@@ -94,6 +94,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     if (o.findings.length === 0 && opts.requirements === false) continue;
     out.push(`### ${esc(o.name)}: ${verdict(o)}`);
     out.push('');
+    if (o.excess) out.push(`_Excess privilege: the deploy principal ${esc(o.excess.summary)}._`, '');
     const fixes = groupRemedies(o.findings);
     if (fixes.length) {
       out.push('**Fix**');

@@ -127,6 +127,7 @@ export function renderText(report: Report, exit: number): string {
     const fatal = o.findings.some((f) => f.fatal);
     const verdict = fatal ? 'NOT CHECKED' : o.passed ? 'PASS' : 'FAIL';
     out.push(`${verdict === 'PASS' ? '✓' : '✗'} ${o.name} (${o.region}${o.orgId ? `, org ${o.orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${o.requirements.length} requirements`);
+    if (o.excess) out.push(`  excess privilege: the deploy principal ${termText(o.excess.summary)}`);
     const { list, more } = entries(o.findings);
     for (const e of list) renderEntry(out, e, '  ');
     if (more) out.push(`  … and ${more} more (see --format json or markdown)`);
