@@ -92,3 +92,54 @@ export async function postComment(
     core.warning(`genesys-preflight: could not write the PR comment: ${(e as Error).message}`);
   }
 }
+
+/**
+ * The drift issue (input `issue`): on `schedule` and `workflow_dispatch` runs with `issue: auto`,
+ * one open issue per workflow + manifest (+ org selection) is created when the check fails,
+ * updated in place, and closed when it passes (src/github/issue.ts). Never changes the verdict:
+ * problems are warnings.
+ */
+export async function syncIssue(inputs: ActionInputs, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv, github?: GitHubContext): Promise<void> {
+  if (inputs.issue !== 'auto') return;
+  let ctx;
+  try {
+    const { readRunContext } = await import('../github/context.js');
+    ctx = readRunContext(github);
+  } catch (e) {
+    core.warning(`genesys-preflight: no drift issue: ${(e as Error).name === 'GitHubContextError' ? (e as Error).message : 'the event payload is not JSON'}`);
+    return;
+  }
+  const event = ctx.github.eventName;
+  if (event !== 'schedule' && event !== 'workflow_dispatch') {
+    core.info(`genesys-preflight: no drift issue for a ${event || 'local'} run (schedule and workflow_dispatch runs keep it)`);
+    return;
+  }
+  if (!inputs.githubToken) {
+    core.warning('genesys-preflight: no github-token; no drift issue');
+    return;
+  }
+  const { syncDriftIssue } = await import('../github/issue.js');
+  const { stickyMarker, fitComment } = await import('../github/comment.js');
+  const manifest = inputs.orgs.length ? `${inputs.manifest}#${[...inputs.orgs].sort().join(',')}` : inputs.manifest;
+  const marker = stickyMarker((ctx.github.workflow ?? '').trim(), manifest);
+  const link = runUrl === undefined ? undefined : mdUrl(runUrl);
+  const author = commentAuthor(env);
+  try {
+    const result = await syncDriftIssue({
+      token: inputs.githubToken,
+      apiUrl: ctx.apiUrl,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      marker,
+      title: `genesys-preflight: the deploy principal no longer passes (${manifest})`,
+      body: fitComment(`${marker}\n${markdown}`, undefined, `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`),
+      failing: exit !== 0,
+      closingComment: `genesys-preflight: the check passes again${link ? ` ([run](${link}))` : ''}; closing.`,
+      ...(author ? { author } : {}),
+    });
+    if (result.action === 'skipped') core.warning(result.warning);
+    else if (result.action !== 'none') core.info(`genesys-preflight: drift issue ${result.action}: ${result.url}`);
+  } catch (e) {
+    core.warning(`genesys-preflight: could not update the drift issue: ${(e as Error).message}`);
+  }
+}

@@ -20,6 +20,12 @@ export interface ActionInputs {
   liveOrgs: string[];
   /** Input `sarif`: where to write the SARIF report (for github/codeql-action/upload-sarif); empty = none. */
   sarif?: string;
+  /** Input `excess`: report excess privilege (`true`: notices, `warning`: warnings), `false` (default): not. */
+  excess?: 'false' | 'true' | 'warning';
+  /** Input `issue`: `auto` keeps the drift issue on schedule/workflow_dispatch runs; `never` (default). */
+  issue?: 'auto' | 'never';
+  /** Input `diagnose-log`: a failed deploy's log to diagnose into the summary and the comment. */
+  diagnoseLog?: string;
 }
 
 /** Thrown for an input outside its allowed values. */
@@ -62,5 +68,8 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     terraformPlan: get('terraform-plan').trim(),
     liveOrgs,
     sarif: get('sarif').trim(),
+    excess: choice('excess', get('excess'), ['false', 'true', 'warning'] as const, 'false'),
+    issue: choice('issue', get('issue'), ['auto', 'never'] as const, 'never'),
+    diagnoseLog: get('diagnose-log').trim(),
   };
 }

@@ -17,7 +17,7 @@ import { resolveMode } from '../grants/mode.js';
 import { PreflightError } from '../util/errors.js';
 import { InputError, readInputs } from './inputs.js';
 import { missingPermissions } from './outputs.js';
-import { postComment } from './comment.js';
+import { postComment, syncIssue } from './comment.js';
 import { fitComment } from '../github/fit.js';
 import { MARKDOWN_TABLE, termText } from '../report/escape.js';
 import { tryLoadManifest, type LoadedManifest } from '../manifest/load.js';
@@ -51,6 +51,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
       catalogOption: inputs.catalog,
       ...(mode.grants ? { grants: mode.grants } : {}),
       ...(inputs.terraformPlan ? { terraformPlan: inputs.terraformPlan } : {}),
+      ...(inputs.excess && inputs.excess !== 'false' ? { excess: { severity: inputs.excess === 'warning' ? 'warning' as const : 'notice' as const } } : {}),
     });
     exit = exitCode(report, inputs.failOn);
     const where = await runContext(github);
@@ -66,7 +67,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     const review = loaded && where ? principalReview(inputs.manifest, loaded, inputs.orgs, where.github) : undefined;
     const liveOrgs = report.orgs.filter((o) => o.principal === 'live').map((o) => o.name);
     annotateReview(review, inputs.manifest);
-    const preface = reviewMarkdown(review, MARKDOWN_TABLE, liveOrgs);
+    const diagnosis = inputs.diagnoseLog ? await diagnoseLogSection(inputs.diagnoseLog, report) : '';
+    const preface = `${diagnosis}${reviewMarkdown(review, MARKDOWN_TABLE, liveOrgs)}`;
     const markdown = renderMarkdown(report, exit, { ...(runUrl ? { runUrl } : {}), ...(preface ? { preface } : {}) });
     if (env.GITHUB_STEP_SUMMARY) {
       // GitHub rejects a step summary over 1 MiB; keep well under it and point at the JSON report.
@@ -81,6 +83,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     core.setOutput('orgs', JSON.stringify(report.orgs.map((o) => o.name)));
     if (sarif) core.setOutput('sarif', writeSarif(report, sarif));
     await postComment(inputs, report, exit, markdown, runUrl, env, review?.kind === 'compared' && review.diff.widens, github);
+    await syncIssue(inputs, exit, markdown, runUrl, env, github);
     const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
     core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);
     if (exit !== 0) core.setFailed(`genesys-preflight: ${verdict} (${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'})`);
@@ -183,4 +186,27 @@ function writeSarif(report: Report, target: SarifTarget): string {
 function unusableReport(target: SarifTarget, findings: Report['findings']): Report {
   const sorted = [...findings].sort(compareFindings);
   return { version: REPORT_VERSION, mode: target.live ? 'live' : 'offline', passed: false, manifest: target.manifest, summary: summarize(sorted), orgs: [], findings: sorted };
+}
+
+/**
+ * The diagnosis of a failed deploy's log (input `diagnose-log`, a path the workflow names) as a
+ * markdown section: each 403 compared with what this run's check predicts (src/diagnose).
+ */
+async function diagnoseLogSection(path: string, report: Report): Promise<string> {
+  const { readTextFile } = await import('../util/read-file.js');
+  const read = readTextFile(path, 'deploy log', undefined, { root: null });
+  if ('error' in read) {
+    core.warning(`genesys-preflight: diagnose-log: ${termText(read.error.message)}`);
+    return '';
+  }
+  const { diagnose } = await import('../diagnose/index.js');
+  const { explainFailures } = await import('../diagnose/explain.js');
+  const { diagnosisMarkdown } = await import('../diagnose/render.js');
+  const { bundledCatalog } = await import('../catalog/bundled.js');
+  const org = report.orgs.length === 1 ? report.orgs[0]!.name : undefined;
+  const diagnoses = explainFailures(diagnose(read.text, bundledCatalog()), 'deploy log', report, new Map(), org);
+  for (const d of diagnoses) {
+    for (const f of d.findings) core[d.predicted ? 'warning' : 'error'](termText(f.message), { title: `genesys-preflight: ${f.code}` });
+  }
+  return diagnosisMarkdown(diagnoses, 'deploy log') || '_The deploy log shows no permission failure (403)._\n\n';
 }
