@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   });
   const requirements = values.swagger ? lookupFromSwagger(values.swagger) : undefined;
 
-  let fake;
+  let fake: Awaited<ReturnType<typeof startFakeGenesys>>;
   try {
     fake = await startFakeGenesys({ orgs, port, latencyMs, requirements });
   } catch (e) {

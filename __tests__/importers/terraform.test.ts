@@ -60,7 +60,7 @@ function writePlan(content: unknown, name?: string): string {
   return file;
 }
 /** Location (as the importer reports it) just after the n-th occurrence of `needle` in a written plan. */
-function after(file: string, needle: string, nth = 1): { file: string; line: number; column: number } {
+function locationAfter(file: string, needle: string, nth = 1): { file: string; line: number; column: number } {
   const text = readFileSync(file, 'utf8');
   let i = -1;
   for (let k = 0; k < nth; k++) {
@@ -381,7 +381,7 @@ describe('terraform plan importer: actions and modes', () => {
     const r = importPlan(file);
     expect(r.resources).toEqual([]);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ code: 'unverifiable', severity: 'warning', location: after(file, '"actions": ') });
+    expect(r.findings[0]).toMatchObject({ code: 'unverifiable', severity: 'warning', location: locationAfter(file, '"actions": ') });
     expect(r.findings[0]!.location!.line).toBe(15);
   });
 
@@ -471,7 +471,7 @@ describe('terraform plan importer: divisions', () => {
       ['genesyscloud_routing_queue.q', 'update', 'Old'],
     ]);
     const move = r.resources[1]!;
-    expect(move.divisionLocation).toEqual(after(file, '"division_id": ', 1));
+    expect(move.divisionLocation).toEqual(locationAfter(file, '"division_id": ', 1));
     // The provider moves a queue with POST .../divisions/{divisionId}/objects/QUEUE (util/util_divisions.go);
     // the move needs the queue's edit permission (its PUT's) in the division it leaves and the one it enters.
     expect(requirementsFor(move, callsOf(move), catalog).map((q) => [q.operation, q.permissions, q.division])).toEqual([
@@ -490,7 +490,7 @@ describe('terraform plan importer: divisions', () => {
     ]));
     const r = importPlan(file);
     expect(r.resources.map((x) => x.division)).toEqual(['div-1', 'Home', null]);
-    expect(r.resources[0]!.divisionLocation).toEqual(after(file, '"division_id": '));
+    expect(r.resources[0]!.divisionLocation).toEqual(locationAfter(file, '"division_id": '));
   });
 });
 
@@ -513,7 +513,7 @@ describe('terraform plan importer: flows', () => {
     expect(r.resources).toEqual([]);
     expect(r.errors).toHaveLength(1);
     // at after.filepath (the second "filepath" in the entry; before comes first)
-    expect(r.errors[0]).toMatchObject({ code: 'file-not-found', severity: 'error', fatal: true, location: after(file, '"filepath": ', 2) });
+    expect(r.errors[0]).toMatchObject({ code: 'file-not-found', severity: 'error', fatal: true, location: locationAfter(file, '"filepath": ', 2) });
     expect(r.errors[0]!.location).toEqual({ file: 'plan.json', line: 22, column: 23 });
     expect(r.errors[0]!.message).toContain('flows/gone.yaml');
     expect(r.errors[0]!.message).not.toContain(flowDir);
@@ -567,13 +567,13 @@ describe('terraform plan importer: flows', () => {
   it('a flow being created without filepath is a located error', () => {
     const file = writePlan(plan([change('genesyscloud_flow.s', ['create'], null, { substitutions: {} }, { id: true })]));
     const r = importPlan(file, { baseDir: flowDir });
-    expect(r.errors.map((e) => [e.code, e.location])).toEqual([['manifest-invalid', after(file, '"after": ')]]);
+    expect(r.errors.map((e) => [e.code, e.location])).toEqual([['manifest-invalid', locationAfter(file, '"after": ')]]);
   });
 
   it('a missing script file is a located file-not-found error', () => {
     const file = writePlan(plan([change('genesyscloud_script.s', ['create'], null, { script_name: 'S', filepath: 'scripts/none.json' }, { id: true })]));
     const r = importPlan(file, { baseDir: flowDir });
-    expect(r.errors.map((e) => [e.code, e.location])).toEqual([['file-not-found', after(file, '"filepath": ')]]);
+    expect(r.errors.map((e) => [e.code, e.location])).toEqual([['file-not-found', locationAfter(file, '"filepath": ')]]);
   });
 });
 
@@ -640,7 +640,7 @@ describe('terraform plan importer: bad plans', () => {
     const file = writePlan(plan([change('genesyscloud_routing_skill.a', 'create', null, { name: 'A' })]));
     const errors = only(importPlan(file));
     expect(errors).toEqual([expect.objectContaining({ code: 'manifest-invalid', location: { file: 'plan.json', line: 15, column: 20 } })]);
-    expect(errors[0]!.location).toEqual(after(file, '"actions": '));
+    expect(errors[0]!.location).toEqual(locationAfter(file, '"actions": '));
     expect(errors[0]!.message).toContain('resource_changes[0].change.actions must be a non-empty list');
   });
 

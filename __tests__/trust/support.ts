@@ -36,7 +36,7 @@ export async function check(
   env: NodeJS.ProcessEnv,
   hooks: ModeHooks = {},
 ): Promise<Checked> {
-  let mode;
+  let mode: ReturnType<typeof resolveMode>;
   try {
     mode = resolveMode(requested, manifest, env, { client: FAST_CLIENT, ...hooks });
   } catch (e) {

@@ -12,7 +12,7 @@ import * as core from '@actions/core';
 import type { Report } from '../report/model.js';
 import type { ActionInputs } from './inputs.js';
 import { mdUrl } from '../report/escape.js';
-import type { GitHubContext } from '../github/context.js';
+import type { GitHubContext, RunContext } from '../github/context.js';
 
 /** Environment variable (set by the workflow, never by a PR's files) naming the comment author login. */
 export const COMMENT_AUTHOR_ENV = 'GENESYS_PREFLIGHT_COMMENT_AUTHOR';
@@ -42,7 +42,7 @@ export async function postComment(
   env: NodeJS.ProcessEnv, widens = false, github?: GitHubContext,
 ): Promise<void> {
   if (inputs.comment === 'never') return;
-  let ctx;
+  let ctx: RunContext;
   try {
     const { readRunContext } = await import('../github/context.js');
     ctx = readRunContext(github);
@@ -101,7 +101,7 @@ export async function postComment(
  */
 export async function syncIssue(inputs: ActionInputs, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv, github?: GitHubContext): Promise<void> {
   if (inputs.issue !== 'auto') return;
-  let ctx;
+  let ctx: RunContext;
   try {
     const { readRunContext } = await import('../github/context.js');
     ctx = readRunContext(github);

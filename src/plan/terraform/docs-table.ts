@@ -73,7 +73,7 @@ function classify(type: string): Api[] | undefined {
   const stripped = (list: typeof apis) => list.map((a) => a.path.replace(ENDS_WITH_PARAM, ''));
   const collection =
     shortest(creates) ?? shortest(stripped(apis.filter((a) => !a.lookup && a.method !== 'DELETE'))) ?? shortest(stripped(apis)) ?? '';
-  const item = new RegExp(`^${escape(collection)}/\\{[^}/]+\\}$`);
+  const item = new RegExp(`^${escapeRegExp(collection)}/\\{[^}/]+\\}$`);
   return apis.map((a) => ({
     ...a,
     scope: a.path === collection || item.test(a.path) ? 'main' : a.path.startsWith(`${collection}/`) ? 'sub' : 'other',
@@ -84,7 +84,7 @@ function shortest(paths: string[]): string | undefined {
   return paths.length ? paths.reduce((a, b) => (b.length < a.length || (b.length === a.length && b < a) ? b : a)) : undefined;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
