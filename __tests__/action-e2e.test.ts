@@ -1,17 +1,17 @@
 /**
- * End-to-end: the bundled action (dist/action/index.js) run exactly as the runner runs it:
+ * End-to-end: the bundled action (the run's bundle of the tree, support/bundle.ts) run as the runner runs it:
  * INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, workflow commands on stdout.
  */
 import { describe, it, expect, beforeAll } from '@jest/globals';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { annotations as parseAnnotations, runAction, runCli, type RunResult } from './support/runner.js';
+import { bundlePaths } from './support/bundle.js';
 import { REPORT_SCHEMA } from '../src/report/schema.js';
 
-const ACTION = resolve('dist/action/index.js');
-const CLI = resolve('dist/cli/index.js');
+const { action: ACTION, cli: CLI } = bundlePaths();
 const validateReport = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
 
 describe('bundled action on the example', () => {

@@ -5,13 +5,12 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../test-support/fake-genesys/index.js';
 import { catalogRequirements, fakeOrgs, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
 import { parseCommands, runAction, runCli, type RunResult } from './support/runner.js';
+import { bundlePaths } from './support/bundle.js';
 
-const ACTION = resolve('dist/action/index.js');
-const CLI = resolve('dist/cli/index.js');
+const { action: ACTION, cli: CLI } = bundlePaths();
 const ROLES: ScenarioRole[] = [
   { name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] },
   { name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] },

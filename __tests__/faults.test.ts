@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FakeGenesys, FakeOrg } from '../test-support/fake-genesys/index.js';
 import { runCheck } from '../src/engine.js';
@@ -16,6 +16,7 @@ import { resolveMode } from '../src/grants/mode.js';
 import { exitCode } from '../src/report/model.js';
 import { startScenario, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
 import { runAction } from './support/runner.js';
+import { bundlePaths } from './support/bundle.js';
 
 const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
 const ORGS: ScenarioOrg[] = [
@@ -89,7 +90,7 @@ describe('DNS and TLS failures', () => {
 });
 
 describe('the bundled action on error paths: fail closed, no secret anywhere (debug on)', () => {
-  const ACTION = resolve('dist/action/index.js');
+  const ACTION = bundlePaths().action;
   const secrets = () => [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()];
   const visible = (r: Awaited<ReturnType<typeof runAction>>) =>
     [r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), r.stderr, r.summary, JSON.stringify(r.outputs), r.outputs.report ? readFileSync(r.outputs.report, 'utf8') : ''].join('\n');

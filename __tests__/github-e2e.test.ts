@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github.js';
 import { annotations, runAction, type RunResult } from './support/runner.js';
+import { bundlePaths } from './support/bundle.js';
 
-const ACTION = resolve('dist/action/index.js');
+const ACTION = bundlePaths().action;
 const TOKEN = 'ghs_e2eFakeToken_5d41402abc4b2a76b9719d911017c592';
 const OWNER = 'acme';
 const REPO = 'contact-center';

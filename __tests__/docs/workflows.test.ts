@@ -17,6 +17,7 @@ import { parse as parseYaml } from 'yaml';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index';
 import { runAction } from '../support/runner.js';
+import { bundlePaths } from '../support/bundle.js';
 
 const ROOT = process.cwd();
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -210,7 +211,7 @@ describe('CI self-test job', () => {
     const args = ['check', '--manifest', 'examples/genesys-preflight.yml', '--mode', 'offline', '--format', 'json',
       '--fail-on', 'never'];
     const env = { PATH: process.env.PATH ?? '' };
-    const r = spawnSync(process.execPath, ['dist/cli/index.js', ...args], { cwd: ROOT, encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, [bundlePaths().cli, ...args], { cwd: ROOT, encoding: 'utf8', env });
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as {
       passed: boolean;
@@ -227,8 +228,8 @@ describe('CI self-test job', () => {
 
   it('the action sets passed true with fail-on never and false with fail-on error', async () => {
     const inputs = { manifest: 'examples/genesys-preflight.yml', mode: 'offline', comment: 'never' };
-    const never = await runAction(join(ROOT, 'dist/action/index.js'), { ...inputs, 'fail-on': 'never' }, {}, ROOT);
-    const blocking = await runAction(join(ROOT, 'dist/action/index.js'), { ...inputs, 'fail-on': 'error' }, {}, ROOT);
+    const never = await runAction(bundlePaths().action, { ...inputs, 'fail-on': 'never' }, {}, ROOT);
+    const blocking = await runAction(bundlePaths().action, { ...inputs, 'fail-on': 'error' }, {}, ROOT);
     expect([never.code, never.outputs.passed]).toEqual([0, 'true']);
     expect([blocking.code, blocking.outputs.passed]).toEqual([1, 'false']);
     expect(never.outputs.orgs).toBe('["prod-us","prod-eu"]');

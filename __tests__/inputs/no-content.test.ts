@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../../src/engine.js';
 import { allFindings, exitCode } from '../../src/report/model.js';
+import { bundlePaths } from '../support/bundle.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const T = 'ghp_FAKEsecret0123456789abcdefABCDEF0123';
@@ -145,7 +146,7 @@ describe('through the CLI (text output)', () => {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     const out = await new Promise<{ code: number | null; text: string }>((done) => {
-      execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check', '--manifest', manifest, '--mode', 'offline'], { cwd: ROOT, env, timeout: 20_000 },
+      execFile(process.execPath, [bundlePaths().cli, 'check', '--manifest', manifest, '--mode', 'offline'], { cwd: ROOT, env, timeout: 20_000 },
         (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, text: stdout + stderr }));
     });
     expect(out.code).toBe(2);

@@ -15,6 +15,7 @@ import { runCheck } from '../../src/engine.js';
 import { allFindings, exitCode } from '../../src/report/model.js';
 import type { Finding } from '../../src/types.js';
 import { CASES, type BadCase } from '../fixtures/bad/cases.js';
+import { bundlePaths } from '../support/bundle.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -160,12 +161,12 @@ describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
 describe('through the CLI', () => {
   const cliCases = CASES.filter((c) => c.cli && testable(c));
 
-  /** Runs `genesys-preflight check --manifest M` from the sources (tsx), optionally with file modes enforced. */
+  /** Runs `genesys-preflight check --manifest M` (the run's bundle of src/), optionally with file modes enforced. */
   function cli(manifest: string, dropped = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     delete env.GENESYS_PREFLIGHT_DEBUG;
-    const args = ['--import', 'tsx', 'src/cli.ts', 'check', '--manifest', manifest, '--mode', 'offline'];
+    const args = [bundlePaths().cli, 'check', '--manifest', manifest, '--mode', 'offline'];
     const prefix = dropped && 'argv' in DROP ? DROP.argv : [];
     const [cmd, ...argv] = [...prefix, process.execPath, ...args];
     return new Promise((done) => {

@@ -213,7 +213,7 @@ export function attackSuite(permissions?: string[]): () => FakeGenesys {
   beforeAll(async () => {
     genesys = await startGenesys(permissions);
     await bundles();
-  }, 400_000);
+  }, 30_000);
   afterAll(async () => {
     await genesys?.close();
     removeWorkspaces();
@@ -268,18 +268,27 @@ export interface ActionRun extends ProcRun {
   github: FakeGitHub;
 }
 
+/** The two ends of a FIFO: the child's and the parent's file descriptors. */
+interface Pipe {
+  child: number;
+  parent: number;
+}
+
 /**
- * A real pipe (a FIFO: same semantics as pipe(2)) as the runner gives a step, unlike Node's
+ * Real pipes (FIFOs: same semantics as pipe(2)) as the runner gives a step, unlike Node's
  * default stdio, which is a socket pair (opening /proc/self/fd/1 of a socket fails at once, of a
- * pipe it blocks: the class 5 attack). Returns the child's end and the parent's end.
+ * pipe it blocks: the class 5 attack). One `mkfifo` makes them all; `childWrites`: the child's
+ * end is the write end.
  */
-function realPipe(dir: string, name: string, childWrites: boolean): { child: number; parent: number } {
-  const path = join(dir, name);
-  execFileSync('mkfifo', [path]);
-  // O_RDWR never blocks on a FIFO; the other end's open then finds a peer and returns at once.
-  const first = openSync(path, 'r+');
-  const second = openSync(path, childWrites ? 'r' : 'w');
-  return childWrites ? { child: first, parent: second } : { child: second, parent: first };
+function realPipes(dir: string, pipes: ReadonlyArray<[name: string, childWrites: boolean]>): Pipe[] {
+  execFileSync('mkfifo', pipes.map(([name]) => join(dir, name)));
+  return pipes.map(([name, childWrites]) => {
+    const path = join(dir, name);
+    // O_RDWR never blocks on a FIFO; the other end's open then finds a peer and returns at once.
+    const first = openSync(path, 'r+');
+    const second = openSync(path, childWrites ? 'r' : 'w');
+    return childWrites ? { child: first, parent: second } : { child: second, parent: first };
+  });
 }
 
 function spawnCapped(
@@ -291,10 +300,12 @@ function spawnCapped(
 ): Promise<ProcRun> {
   return new Promise((resolveRun, reject) => {
     const dir = mkdtempSync(join(tmpdir(), 'gp-sec-pipes-'));
-    const outPipe = realPipe(dir, 'stdout', true);
-    const errPipe = realPipe(dir, 'stderr', true);
     // /dev/stdin case: a pipe that stays open and empty until the child exits.
-    const inPipe = opts.stdinPipe ? realPipe(dir, 'stdin', false) : undefined;
+    const [outPipe, errPipe, inPipe] = realPipes(dir, [
+      ['stdout', true],
+      ['stderr', true],
+      ...(opts.stdinPipe ? [['stdin', false] as [string, boolean]] : []),
+    ]) as [Pipe, Pipe, Pipe | undefined];
     let child: ReturnType<typeof spawn>;
     try {
       const stdio: Array<number | 'ignore'> = [inPipe ? inPipe.child : 'ignore', outPipe.child, errPipe.child];

@@ -1,13 +1,13 @@
 /**
  * Which orgs are checked live is the workflow's decision: `live-orgs` / `--live-org` (unset
  * credentials are fatal, exit 2), the org selection (one selected org may use the CX-as-Code
- * variables), the requested mode. The CLI cases run src/cli.ts in a child process (tsx).
+ * variables), the requested mode. The CLI cases run the run's bundle of src/cli.ts in a child process.
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { resolve } from 'node:path';
 import type { FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { startScenario, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
 import { runCli } from '../support/runner.js';
+import { bundlePaths } from '../support/bundle.js';
 import { check, manifestText, writeManifest } from './support.js';
 
 const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
@@ -164,9 +164,8 @@ describe('one selected org: the CX-as-Code variables', () => {
   });
 });
 
-describe('the CLI (src/cli.ts)', () => {
-  const cli = (args: string[], e: Record<string, string>) =>
-    runCli(resolve('node_modules/tsx/dist/cli.mjs'), [resolve('src/cli.ts'), ...args], e);
+describe('the CLI (src/cli.ts, bundled)', () => {
+  const cli = (args: string[], e: Record<string, string>) => runCli(bundlePaths().cli, args, e);
 
   it('--live-org NAME with unset credentials: exit 2 with the auth-failed finding', async () => {
     const r = await cli(['check', '--manifest', two, '--live-org', 'prod-us', '--format', 'json'], NO_SECRETS);

@@ -1,0 +1,50 @@
+/**
+ * Jest globalSetup: bundles the tree's entry points once per test run, so every end-to-end and
+ * attack suite runs the code in the tree as the runner would run dist/ (one file per entry point,
+ * no node_modules), without rebuilding dist/ (`npm run check-dist` guards the committed bundle).
+ *
+ * esbuild bundles src/main.ts and src/cli.ts (ESM for Node 20, everything inlined) into
+ * `<tmp>/gp-tree-*` as `action/index.js` and `cli/index.js`, dist/'s layout; the directory is
+ * passed to the workers in GP_BUNDLE_DIR and removed by global-teardown.mjs.
+ * `GP_DIST=<dir>` (e.g. `GP_DIST=dist`) skips the build and runs that directory's bundles instead:
+ * an explicit opt-in to exercise the committed dist/.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** ESM output still meets `require()` of Node built-ins inside bundled CommonJS packages. */
+const REQUIRE_SHIM = "import { createRequire as __gpCreateRequire } from 'node:module';\n" +
+  'const require = __gpCreateRequire(import.meta.url);';
+
+export default async function globalSetup() {
+  if (process.env.GP_DIST) return;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'gp-tree-'));
+  const entries = { action: 'src/main.ts', cli: 'src/cli.ts' };
+  try {
+    await Promise.all(Object.entries(entries).map(([name, entry]) => build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: join(dir, name, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      // As ncc (webpack) resolves: a package's ESM build first (jsonc-parser's UMD build hides
+      // its requires from any bundler).
+      mainFields: ['module', 'main'],
+      banner: { js: REQUIRE_SHIM },
+      logLevel: 'error',
+    })));
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  // Readable to the unprivileged user some suites drop to (mkdtemp makes it 0700).
+  chmodSync(dir, 0o755);
+  process.env.GP_BUNDLE_DIR = dir;
+}
