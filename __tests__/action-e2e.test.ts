@@ -55,8 +55,9 @@ describe('bundled action on the example', () => {
     expect(validateReport(report)).toBe(true);
     expect(report.passed).toBe(false);
     expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['prod-us', true], ['prod-eu', false]]);
-    // v2: each requirement once; per org the resource ranges, counts and findings linked to requirements
-    expect(report.version).toBe(2);
+    // v3: each requirement once; per org the resource ranges, counts and finding ranges; findings linked to
+    // requirements
+    expect(report.version).toBe(3);
     expect(report.requirements).toHaveLength(31);
     expect(report.resources.map((g: { resource: string }) => g.resource)).toEqual([
       'flow:Main IVR', 'flow:Support Email', 'script:Sales Script', 'scheduleGroup:Holiday Hours',
@@ -68,8 +69,10 @@ describe('bundled action on the example', () => {
       ['prod-us', 31, [[0, 4]], { errors: 0, warnings: 1, notices: 0 }],
       ['prod-eu', 23, [[0, 1], [3, 3]], { errors: 12, warnings: 0, notices: 0 }],
     ]);
-    for (const f of report.orgs.flatMap((o: { findings: FindingV2[] }) => o.findings) as FindingV2[]) {
-      expect(report.requirements[f.requirement!]).toMatchObject({ resource: f.resource, operation: f.operation });
+    for (const f of report.orgFindings as FindingV2[]) {
+      const q = report.requirements[f.requirement!];
+      const operation = report.calls[q.call].operation;
+      expect({ resource: q.resource, operation }).toEqual({ resource: f.resource, operation: f.operation });
     }
   });
 
@@ -131,8 +134,8 @@ describe('bundled CLI', () => {
   it('--format json validates; --format sarif is SARIF 2.1.0; markdown has the table', async () => {
     const json = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'json']);
     expect(validateReport(JSON.parse(json.stdout))).toBe(true);
-    const v2 = { version: 2, requirements: expect.any(Array), resources: expect.any(Array) };
-    expect(JSON.parse(json.stdout)).toMatchObject(v2);
+    const v3 = { version: 3, calls: expect.any(Array), requirements: expect.any(Array), orgFindings: expect.any(Array) };
+    expect(JSON.parse(json.stdout)).toMatchObject(v3);
     const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--mode', 'offline', '--format', 'sarif'])).stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBe(13); // 12 errors, 1 warning

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../test-support/fake-genesys/index.js';
 import { catalogRequirements, fakeOrgs, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
 import { parseCommands, runAction, runCli, type RunResult } from './support/runner.js';
+import { findingsOf } from './support/report-v3.js';
 import { bundlePaths } from './support/bundle.js';
 
 const { action: ACTION, cli: CLI } = bundlePaths();
@@ -100,8 +101,8 @@ describe('live action', () => {
     expect(fork.code).toBe(2);
     expect(fork.outputs.passed).toBe('false');
     const report = JSON.parse(readFileSync(fork.outputs.report!, 'utf8'));
-    expect(report.orgs[0].findings[0].code).toBe('auth-failed');
-    expect(report.orgs[0].findings[0].message).toMatch(
+    expect(findingsOf(report, 0)[0]!.code).toBe('auth-failed');
+    expect(findingsOf(report, 0)[0]!.message).toMatch(
       /requires a live check \(live-orgs\), but GENESYS_GOOD_CLIENT_ID and GENESYS_GOOD_CLIENT_SECRET are not set/,
     );
     // without live-orgs the same run is offline (the declared principals pass or fail on their own)

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github.js';
 import { annotations, runAction, type RunResult } from './support/runner.js';
+import { findingsOf } from './support/report-v3.js';
 import { bundlePaths } from './support/bundle.js';
 
 const ACTION = bundlePaths().action;
@@ -164,7 +165,7 @@ describe('huge reports', () => {
     const r = await run(gh, dir, { inputs: { manifest: 'm.yml' } });
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
-    const findings = report.orgs[0].findings.length;
+    const findings = findingsOf(report, 0).length;
     expect(findings).toBeGreaterThanOrEqual(2000);
     const body = gh.commentsOn(OWNER, REPO, PR)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(65536);

@@ -10,7 +10,7 @@ import { REPORT_SCHEMA } from '../src/report/schema.js';
 import { reportJsonChunks } from '../src/report/json.js';
 import { compareFindings, summarize, type Report } from '../src/report/model.js';
 import type { Finding, Principal, Requirement, RoleGrant } from '../src/types.js';
-import { bag, expandOrgs, type ReportV2 } from './support/report-v2.js';
+import { bag, expandOrgs, type ReportV3 } from './support/report-v3.js';
 
 const DOMAINS = ['architect', 'routing'];
 const ENTITIES = ['flow', 'queue'];
@@ -186,7 +186,7 @@ const arbOrgs = fc.array(
 
 describe('report schema property', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
-  it('every streamed JSON report (v2) validates against the schema and holds exactly what the report holds', () => {
+  it('every streamed JSON report (v3) validates against the schema and holds exactly what the report holds', () => {
     fc.assert(
       fc.property(arbResources, arbOrgs, (resources, orgs) => {
         const summary = { errors: 0, warnings: 0, notices: 0 };
@@ -202,9 +202,9 @@ describe('report schema property', () => {
         });
         report.summary = summarize(report.orgs.flatMap((o) => o.findings));
         report.passed = report.summary.errors === 0;
-        const streamed = JSON.parse([...reportJsonChunks(report)].join('')) as ReportV2;
+        const streamed = JSON.parse([...reportJsonChunks(report)].join('')) as ReportV3;
         if (!validate(streamed)) throw new Error(JSON.stringify(validate.errors));
-        expect(streamed.version).toBe(2);
+        expect(streamed.version).toBe(3);
         expect(streamed.requirements.map((q) => q.id)).toEqual(streamed.requirements.map((_, i) => i));
         expect(streamed.requirements).toHaveLength(new Set(report.orgs.flatMap((o) => o.requirements)).size);
         const decoded = expandOrgs(streamed);

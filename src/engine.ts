@@ -14,7 +14,8 @@ import type { GrantsReader } from './grants/types.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { lintDeclaredNames, lintPrincipal } from './evaluate/lint.js';
 import { REPORT_VERSION, compareFindings, summarize, type Mode, type OrgReport, type Report } from './report/model.js';
-import type { Finding, Requirement, Resource } from './types.js';
+import type { Finding, Principal, Requirement, Resource, SourceLocation } from './types.js';
+import { cached } from './util/memo.js';
 import { PreflightError, fatal } from './util/errors.js';
 import type { OrgDecl } from './manifest/types.js';
 
@@ -22,6 +23,8 @@ import { mapLimit } from './genesys/concurrency.js';
 import { checkResourceOrgPairs } from './limits.js';
 import { leastPrivilegePolicy, type OrgPolicy } from './policy/least-privilege.js';
 import { describeSizes, excessFor, type ExcessResult } from './evaluate/excess.js';
+import { applyAcceptances } from './evaluate/accept.js';
+import { acceptancesOf } from './manifest/accept.js';
 import { addCrossedFindings, crossedOrgs, orgIdentity, type OrgIdentity } from './grants/crossed.js';
 
 export interface CheckOptions {
@@ -46,6 +49,8 @@ export interface CheckOptions {
    * deploy client shared by several pipelines needs their union).
    */
   excess?: { severity?: 'notice' | 'warning'; alsoNeeded?: string[] };
+  /** Today, for the `expires` of accepted findings (tests). Default: now. */
+  now?: Date;
   /** Environment (allowed hosts for `catalog: live`). Default process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -93,24 +98,35 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
     if (!grants) throw new Error('live mode needs a grants reader');
     const identities: OrgIdentity[] = new Array(selected.length);
+    const names = selected.map(({ org }) => org.name);
+    const perOrg = orgResourceSets(resources, names);
+    // Per set of resources (orgs that deploy the same ones share it): its requirements and lint findings.
+    const sets = perOrg.sets.map((set) => ({ set, requirements: set.flatMap((r) => byResource.get(r) ?? []) }));
+    const requiredPermissionsOf = new Map<number, string[]>();
+    const lintOf = new Map<number, Finding[]>();
+    // Per (resource set, principal fingerprint): the evaluation of the first org, shared by the others.
+    const evaluations = new Map<string, SharedEvaluation | null>();
     report.orgs = await mapLimit(
       selected,
       opts.concurrency ?? 16,
-      async ({ org, index }) => {
-        const requirements = resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []);
-        const requiredPermissions = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort();
+      async ({ org, index }, i) => {
+        const setId = perOrg.setOf[i]!;
+        const { set, requirements } = sets[setId]!;
+        const requiredPermissions = cached(requiredPermissionsOf, setId, () =>
+          [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort());
         const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
-        identities[selected.findIndex((s) => s.index === index)] = orgIdentity(org, g, loaded.locate(['orgs', index]));
-        const findings = [...g.findings];
+        identities[i] = orgIdentity(org, g, loaded.locate(['orgs', index]));
+        let findings = [...g.findings];
         let excess: ExcessResult | undefined;
         if (requirements.length === 0) {
           findings.push({ severity: 'warning', code: 'unverifiable', message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`, location: loaded.locate(['orgs', index]) });
         }
         if (g.principal) {
           if (g.principal.source === 'declared') for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
-          for (const f of lintDeclaredNames(resources.filter((r) => r.orgs.includes(org.name)), catalog)) findings.push(f);
+          // Orgs with the same resources share these finding objects (see ownFindings).
+          findings = findings.concat(cached(lintOf, setId, () => lintDeclaredNames(set, catalog)));
           // Permissions the org's products lack are reported once, as entitlement-missing (live).
-          for (const f of evaluate(requirements, g.principal, org.name)) findings.push(f);
+          findings = findings.concat(evaluateShared(evaluations, setId, requirements, g.principal, org.name));
           if (opts.excess) {
             const needed = requirements.concat(alsoNeeded.get(org.name.toLowerCase()) ?? []);
             excess = excessFor(org.name, g.principal, needed, { severity: opts.excess.severity ?? 'notice', vocabulary: catalog.permissions });
@@ -133,6 +149,17 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     );
     // Two manifest orgs whose credentials reach the same Genesys org (src/grants/crossed.ts).
     addCrossedFindings(report.orgs, crossedOrgs(identities.filter(Boolean)));
+    // Accepted findings (manifest `accept:`, .genesys-preflight-accept.yml): notices with their reason.
+    const accepted = acceptancesOf(loaded);
+    if (accepted.errors.length) throw new PreflightError(accepted.errors);
+    if (accepted.acceptances.length) {
+      ownFindings(report.orgs); // acceptances change findings in place; orgs may share them
+      report.findings.push(...applyAcceptances(report.orgs, accepted.acceptances, opts.now ?? new Date()));
+      for (const o of report.orgs) {
+        o.findings.sort(compareFindings);
+        o.passed = !o.findings.some((f) => f.severity === 'error');
+      }
+    }
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
     for (const f of e.findings) report.findings.push(f);
@@ -142,6 +169,166 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
   report.summary = summarize(all);
   report.passed = report.summary.errors === 0 && report.orgs.length > 0;
   return report;
+}
+
+/**
+ * The resources of each org (`names[i]`, exact names as in `Resource.orgs`), worked out once per
+ * distinct set of orgs rather than per org (a filter per org was resources × orgs); orgs that get
+ * the same resources share one list. `sets[setOf[i]]` is org i's list, in manifest order.
+ */
+export function orgResourceSets(
+  resources: readonly Resource[],
+  names: readonly string[],
+): { sets: Resource[][]; setOf: number[] } {
+  const slot = new Map<string, number>();
+  names.forEach((n, i) => {
+    if (!slot.has(n)) slot.set(n, i);
+  });
+  // Resources share their `orgs` arrays (every resource without `orgs:` has the manifest's list):
+  // membership is worked out per distinct array, then per org as the arrays that name it.
+  const arrays = new Map<readonly string[], number>();
+  const arrayOf = new Int32Array(resources.length);
+  resources.forEach((r, k) => {
+    arrayOf[k] = cached(arrays, r.orgs, () => arrays.size);
+  });
+  const naming: number[][] = names.map(() => []);
+  for (const [list, a] of arrays) {
+    for (const i of new Set(list.map((n) => slot.get(n)))) if (i !== undefined) naming[i]!.push(a);
+  }
+  const sets: Resource[][] = [];
+  const bySignature = new Map<string, number>();
+  const setOf = names.map((n) => {
+    const signature = naming[slot.get(n)!]!.join(',');
+    return cached(bySignature, signature, () => {
+      const has = new Uint8Array(arrays.size);
+      for (const a of naming[slot.get(n)!]!) has[a] = 1;
+      sets.push(resources.filter((_, k) => has[arrayOf[k]!] === 1));
+      return sets.length - 1;
+    });
+  });
+  return { sets, setOf };
+}
+
+/** One evaluation shared by the orgs of a group: its principal and its per-requirement findings, sorted. */
+interface SharedEvaluation {
+  principal: Principal;
+  /** The findings about the requirements (not the principal-level ones, which name the org). */
+  findings: Finding[];
+  /** Positions in `findings` of those located at (or related to) a place in the principal. */
+  atPrincipal: number[];
+}
+
+/**
+ * What the evaluator reads of a principal, without the places it is declared at: two principals with
+ * the same fingerprint get the same verdicts on the same requirements (src/evaluate/evaluate.ts).
+ */
+export function principalFingerprint(p: Principal): string {
+  const set = (s: ReadonlySet<string> | undefined) => (s ? [...s].sort() : null);
+  return JSON.stringify([
+    p.grant, p.source, p.scopes, p.scopesLocation !== undefined,
+    p.roles.map((g) => [
+      g.role, g.roleId ?? null, g.location !== undefined, g.roleLocation !== undefined,
+      g.permissions.map((q) => [q.permission, q.conditional === true, q.location !== undefined]),
+      g.divisions.map((d) => [d.name, d.id ?? null]),
+    ]),
+    p.permitted ? Object.entries(p.permitted).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null,
+    set(p.unavailable), set(p.divisionUnaware),
+  ]);
+}
+
+/** The places a principal is declared at, in a fixed order (same fingerprint, same length). */
+function principalLocations(p: Principal): Array<SourceLocation | undefined> {
+  const out: Array<SourceLocation | undefined> = [p.scopesLocation];
+  for (const g of p.roles) {
+    out.push(g.location, g.roleLocation);
+    for (const q of g.permissions) out.push(q.location);
+  }
+  return out;
+}
+
+const placeKey = (l: SourceLocation) => `${l.file}\u0000${l.line}\u0000${l.column}`;
+
+/**
+ * `evaluate(requirements, principal, orgName)`, computed once per group of orgs with the same
+ * resources (`setId`) and the same principal fingerprint: the first org's findings about
+ * requirements are shared with the others (the same objects, see {@link ownFindings}), except that a
+ * finding pointing at a place in the first org's principal (a grant, its scopes) is copied with the
+ * same place in theirs. Principal-level findings (they name the org) are evaluated per org. A group
+ * whose requirement findings name the first org is not shared.
+ */
+function evaluateShared(
+  cache: Map<string, SharedEvaluation | null>,
+  setId: number,
+  requirements: readonly Requirement[],
+  principal: Principal,
+  orgName: string,
+): Finding[] {
+  const key = `${setId}\u0000${principalFingerprint(principal)}`;
+  const shared = cache.get(key);
+  if (shared === null) return evaluate(requirements, principal, orgName);
+  let out = evaluate([], principal, orgName);
+  if (shared === undefined) {
+    const findings = evaluate(requirements, principal, orgName).slice(out.length).sort(compareFindings);
+    const names = (f: Finding) => f.message.includes(orgName) || f.fix?.includes(orgName) === true;
+    const places = new Set(principalLocations(principal).flatMap((l) => (l ? [placeKey(l)] : [])));
+    const at = (l: SourceLocation | undefined) => l !== undefined && places.has(placeKey(l));
+    const atPrincipal = findings.flatMap((f, i) => (at(f.location) || at(f.related) ? [i] : []));
+    cache.set(key, findings.some(names) ? null : { principal, findings, atPrincipal });
+    return out.concat(findings);
+  }
+  const base = out.length;
+  out = out.concat(shared.findings);
+  if (shared.atPrincipal.length) {
+    // The places that differ: this org's grants and scopes (role definitions are the same places).
+    const from = principalLocations(shared.principal);
+    const to = principalLocations(principal);
+    const moved = new Map<string, SourceLocation | undefined>();
+    from.forEach((l, i) => {
+      const t = to[i];
+      if (l && !moved.has(placeKey(l)) && (t === undefined || placeKey(t) !== placeKey(l))) moved.set(placeKey(l), t);
+    });
+    if (moved.size) {
+      const movedPlace = (l: SourceLocation | undefined) => l !== undefined && moved.has(placeKey(l));
+      for (const i of shared.atPrincipal) {
+        const f = shared.findings[i]!;
+        if (movedPlace(f.location) || movedPlace(f.related)) out[base + i] = movedFinding(f, moved);
+      }
+    }
+  }
+  return out;
+}
+
+/** A copy of `f` at the other org's places where it points at the first org's principal. */
+function movedFinding(f: Finding, moved: Map<string, SourceLocation | undefined>): Finding {
+  const c: Finding = { ...f };
+  for (const field of ['location', 'related'] as const) {
+    const l = c[field];
+    if (!l || !moved.has(placeKey(l))) continue;
+    const m = moved.get(placeKey(l));
+    if (m) c[field] = m;
+    else delete c[field];
+  }
+  return c;
+}
+
+/**
+ * Gives every org its own finding objects: orgs evaluated together share them (runCheck), so a
+ * stage that changes findings in place (accepted findings) copies first. Returns how many were copied.
+ */
+export function ownFindings(orgs: readonly OrgReport[]): number {
+  const seen = new Set<Finding>();
+  let copied = 0;
+  for (const o of orgs) {
+    o.findings = o.findings.map((f) => {
+      if (!seen.has(f)) {
+        seen.add(f);
+        return f;
+      }
+      copied++;
+      return { ...f };
+    });
+  }
+  return copied;
 }
 
 /**
@@ -203,7 +390,15 @@ function selectOrgs(loaded: LoadedManifest, names: string[]): Array<{ org: OrgDe
  * `genesys-preflight policy`: the least-privilege role of every org (or the named ones), from the
  * same stages as the check (load → resources → plan → require). Throws PreflightError on manifest problems.
  */
-export function runPolicy(opts: { manifestPath: string; loaded?: LoadedManifest; catalog: Catalog; orgs?: string[]; terraformPlan?: string }): OrgPolicy[] {
+export function runPolicy(opts: {
+  manifestPath: string;
+  loaded?: LoadedManifest;
+  catalog: Catalog;
+  orgs?: string[];
+  terraformPlan?: string;
+  /** Other manifests deployed with the same principals: their needs join each org's (the union). */
+  alsoNeeded?: string[];
+}): OrgPolicy[] {
   const loaded = opts.loaded ?? loadManifest(opts.manifestPath);
   const selected = selectOrgs(loaded, opts.orgs ?? []);
   const { resources } = expandResources(loaded, {
@@ -211,7 +406,8 @@ export function runPolicy(opts: { manifestPath: string; loaded?: LoadedManifest;
     selectedOrgs: selected.map(({ org }) => org.name),
   });
   const byResource = requirementsByResource(resources, opts.catalog);
+  const also = opts.alsoNeeded?.length ? neededByOrg(opts.alsoNeeded, opts.catalog) : new Map<string, Requirement[]>();
   return selected.map(({ org }) =>
-    leastPrivilegePolicy(org.name, resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? [])),
+    leastPrivilegePolicy(org.name, resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []).concat(also.get(org.name.toLowerCase()) ?? [])),
   );
 }

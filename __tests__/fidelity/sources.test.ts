@@ -110,17 +110,20 @@ describe('docs/FIDELITY.md', () => {
 describe('the JSON report', () => {
   it('writes every requirement of the example with its source, valid against the schema', async () => {
     const model = await runCheck({ manifestPath: join(ROOT, 'examples/genesys-preflight.yml'), mode: 'offline' });
-    const json = JSON.parse([...reportJsonChunks(model)].join('')) as { requirements: Array<{ operation: string; source?: CallSource }> };
+    // JSON report v3: a requirement's operation and source are its call's
+    type Calls = { calls: Array<{ operation: string; source?: CallSource }> };
+    const json = JSON.parse([...reportJsonChunks(model)].join('')) as Calls;
     const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
     if (!validate(json)) throw new Error(JSON.stringify(validate.errors));
-    for (const q of json.requirements) expectPinned(q.source, q.operation);
+    expect(json.calls.length).toBeGreaterThan(0);
+    for (const c of json.calls) expectPinned(c.source, c.operation);
   });
 
   it('the schema refuses a source that is not pinned', () => {
-    const validate = new Ajv({ allErrors: true, strict: false }).compile((REPORT_SCHEMA as { definitions?: unknown; properties: { requirements: { items: object } } }).properties.requirements.items);
+    const calls = (REPORT_SCHEMA as { properties: { calls: { items: object } } }).properties.calls.items;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(calls);
     const q = {
-      id: 0, resource: 'flow:F', action: 'deploy', operation: 'GET /api/v2/flows', purpose: 'p', scopes: [], scopesUnknown: false,
-      permissions: null, division: null, location: { file: 'f', line: 1, column: 1 },
+      id: 0, action: 'deploy', operation: 'GET /api/v2/flows', purpose: 'p', scopes: [], scopesUnknown: false, permissions: null,
     };
     expect(validate({ ...q, source: { kind: 'code', repo: 'a/b', commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7', path: 'x.go' } })).toBe(true);
     expect(validate({ ...q, source: { kind: 'code', repo: 'a/b', commit: 'main', path: 'x.go' } })).toBe(false);

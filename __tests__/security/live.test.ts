@@ -7,6 +7,7 @@
  * orgs sharing one client share one token.
  */
 import { describe, it, expect } from '@jest/globals';
+import { findingsOf } from '../support/report-v3.js';
 import {
   attackSuite,
   CASE_TIMEOUT,
@@ -67,7 +68,7 @@ function liveVerdict(r: CaseResult): { mode?: string; principal?: string; publis
   return {
     ...(report.mode ? { mode: report.mode } : {}),
     ...(org?.principal ? { principal: org.principal } : {}),
-    publishMissing: text.includes('architect:flow:publish') && (org?.findings ?? []).some((f) => MISSING.test(f.code)),
+    publishMissing: text.includes('architect:flow:publish') && findingsOf(report, 0).some((f) => MISSING.test(f.code)),
   };
 }
 

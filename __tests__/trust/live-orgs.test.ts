@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { startScenario, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
 import { runCli } from '../support/runner.js';
+import { findingsOf } from '../support/report-v3.js';
 import { bundlePaths } from '../support/bundle.js';
 import { check, manifestText, writeManifest } from './support.js';
 
@@ -171,7 +172,7 @@ describe('the CLI (src/cli.ts, bundled)', () => {
     const r = await cli(['check', '--manifest', two, '--live-org', 'prod-us', '--format', 'json'], NO_SECRETS);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.orgs[0].findings[0].code).toBe('auth-failed');
+    expect(findingsOf(report, 0)[0]!.code).toBe('auth-failed');
     expect(report.orgs[1].principal).toBe('declared');
   });
 

@@ -52,11 +52,19 @@ function codePoints(s: string): number[] {
 }
 
 /**
+ * Every UTF-16 unit that can start a hidden character ({@link isHidden}; any surrogate, paired or
+ * not): text without one (nearly all text) is returned as is, without a walk per character.
+ */
+const MAYBE_HIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]/;
+
+/**
  * Replaces every hidden character (see the list above: controls, LF/CR/tab, DEL, C1, line
  * separators, bidi controls, zero-width characters, lone surrogates) by a visible escape:
  * `\n`, `\r`, `\t`, `\xNN`, `\u{NNNN}`. Everything else is kept; backslashes are not doubled.
  */
 export function visibleControls(s: string): string {
+  if (!MAYBE_HIDDEN.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

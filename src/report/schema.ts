@@ -1,5 +1,5 @@
 /**
- * JSON Schema (draft-07) of the JSON report, contract version 2 (docs/DESIGN.md, "JSON report v2").
+ * JSON Schema (draft-07) of the JSON report, contract version 3 (docs/DESIGN.md, "JSON report v3").
  * Source of truth for schema/report.schema.json (`npm run schema`); tests validate every written
  * report against it. It describes the serialised report (src/report/json.ts), not the in-memory model.
  */
@@ -39,7 +39,7 @@ const finding = {
       enum: [
         'manifest-invalid', 'file-not-found', 'missing-permission', 'missing-division-grant', 'missing-scope', 'org-mismatch', 'region-mismatch',
         'auth-failed', 'entitlement-missing', 'unknown-permission', 'unknown-scope', 'conditional-permission', 'unverifiable', 'scopes-ignored',
-        'excess-permission', 'excess-division', 'wildcard-grant', 'admin-role',
+        'excess-permission', 'excess-division', 'wildcard-grant', 'admin-role', 'unpredicted-403',
       ],
     },
     message: { type: 'string', minLength: 1 },
@@ -53,7 +53,30 @@ const finding = {
     fatal: { type: 'boolean' },
     alsoRemedy: remedy,
     remedy,
-    requirement: { type: 'integer', minimum: 0, description: 'id of the requirement the finding is about (v2)' },
+    accepted: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason', 'severity', 'entry'],
+      description: 'the finding matched an entry of the accept list: it is a notice now, severity is what it was',
+      properties: {
+        reason: { type: 'string' },
+        owner: { type: 'string' },
+        expires: { type: 'string' },
+        severity: { enum: ['error', 'warning', 'notice'] },
+        entry: { type: 'integer', minimum: 0 },
+      },
+    },
+    requirement: { type: 'integer', minimum: 0, description: 'id of the requirement the finding is about' },
+  },
+} as const;
+
+/** A finding about one org, listed once in the top-level orgFindings however many orgs have it. */
+const orgFinding = {
+  ...finding,
+  required: ['id', ...finding.required],
+  properties: {
+    id: { type: 'integer', minimum: 0, description: 'its index in the top-level orgFindings array' },
+    ...finding.properties,
   },
 } as const;
 
@@ -104,25 +127,36 @@ const callSource = {
   ],
 } as const;
 
-const requirement = {
+/** What a planned call asks of the API, shared by every requirement that makes it. */
+const call = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'resource', 'action', 'operation', 'purpose', 'scopes', 'scopesUnknown', 'permissions', 'division', 'location'],
+  required: ['id', 'action', 'operation', 'purpose', 'scopes', 'scopesUnknown', 'permissions'],
   properties: {
-    id: { type: 'integer', minimum: 0, description: 'its index in the top-level requirements array' },
-    resource: { type: 'string' },
+    id: { type: 'integer', minimum: 0, description: 'its index in the top-level calls array' },
     action: { enum: ['deploy', 'create', 'update', 'delete', 'publish'] },
     operation: { type: 'string', pattern: '^[A-Z]+ /' },
     purpose: { type: 'string' },
     scopes: { type: 'array', items: { type: 'string' } },
     scopesUnknown: { type: 'boolean' },
     permissions: { oneOf: [permissionSet, { type: 'null' }] },
-    division: { type: ['string', 'null'] },
     when: { type: 'string' },
     unverifiable: { type: 'string' },
+    source: callSource,
+  },
+} as const;
+
+const requirement = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'resource', 'call', 'division', 'location'],
+  properties: {
+    id: { type: 'integer', minimum: 0, description: 'its index in the top-level requirements array' },
+    resource: { type: 'string' },
+    call: { type: 'integer', minimum: 0, description: 'id of its call: what it asks of the API' },
+    division: { type: ['string', 'null'] },
     location,
     divisionLocation: location,
-    source: callSource,
   },
 } as const;
 
@@ -139,23 +173,29 @@ const resource = {
 
 export const REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'genesys-preflight JSON report v2',
+  title: 'genesys-preflight JSON report v3',
   description:
-    'Each distinct requirement is listed once (requirements); resources group them; each org lists the ' +
-    'resources that apply to it and its findings. See docs/DESIGN.md, "JSON report v2".',
+    'Each distinct requirement is listed once (requirements), what it asks of the API once per distinct call ' +
+    '(calls); resources group requirements; each distinct finding about an org once (orgFindings); each org ' +
+    'lists the resources that apply to it and its findings as id ranges. See docs/DESIGN.md, "JSON report v3".',
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'mode', 'passed', 'manifest', 'summary', 'findings', 'requirements', 'resources', 'orgs'],
+  required: [
+    'version', 'mode', 'passed', 'manifest', 'summary', 'findings', 'calls', 'requirements', 'resources', 'orgFindings',
+    'orgs',
+  ],
   properties: {
-    version: { const: 2 },
+    version: { const: 3 },
     mode: { enum: ['offline', 'live'] },
     passed: { type: 'boolean' },
     manifest: { type: 'string' },
     summary: counts,
     catalog: { type: 'object', properties: { source: { type: 'string' }, operations: { type: 'integer' } } },
     findings: { type: 'array', items: finding, description: 'problems not tied to one org' },
+    calls: { type: 'array', items: call },
     requirements: { type: 'array', items: requirement },
     resources: { type: 'array', items: resource },
+    orgFindings: { type: 'array', items: orgFinding, description: 'each distinct finding about an org, once' },
     orgs: {
       type: 'array',
       items: {
@@ -177,7 +217,11 @@ export const REPORT_SCHEMA = {
             items: idRange,
             description: 'the ids of the resources deployed to the org, as inclusive [first, last] ranges',
           },
-          findings: { type: 'array', items: finding },
+          findings: {
+            type: 'array',
+            items: idRange,
+            description: 'the ids of its findings (orgFindings), as inclusive [first, last] ranges, in the org order',
+          },
           excess: {
             type: 'object',
             description: 'with --excess: what the principal holds against what the manifest(s) need',
