@@ -17,7 +17,12 @@ const validateReport = new Ajv({ allErrors: true, strict: false }).compile(REPOR
 describe('bundled action on the example', () => {
   let r: RunResult;
   beforeAll(async () => {
-    r = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'error', comment: 'never' });
+    r = await runAction(ACTION, {
+      manifest: 'examples/genesys-preflight.yml',
+      mode: 'offline',
+      'fail-on': 'error',
+      comment: 'never',
+    });
   });
 
   it('exits 1: prod-eu is blocked', () => {
@@ -28,16 +33,40 @@ describe('bundled action on the example', () => {
   it('writes located annotations, errors first', () => {
     const annotations = parseAnnotations(r.stdout).filter((a) => a.props.file);
     expect(annotations.length).toBeGreaterThan(0);
-    expect(annotations[0]).toMatchObject({ command: 'error', props: { file: 'examples/flows/main-ivr.yaml', line: '33', col: '25', title: 'genesys-preflight [prod-eu]: missing-permission' } });
+    expect(annotations[0]).toMatchObject({
+      command: 'error',
+      props: {
+        file: 'examples/flows/main-ivr.yaml',
+        line: '33',
+        col: '25',
+        title: 'genesys-preflight [prod-eu]: missing-permission',
+      },
+    });
     expect(annotations[0]!.message).toMatch(/resolve queue "Sales", queue "Support" referenced by the flow/);
     const div = annotations.find((a) => a.props.file === 'examples/flows/support-email.yaml' && a.props.line === '3')!;
-    expect(div).toMatchObject({ command: 'error', props: { col: '13', title: 'genesys-preflight [prod-eu]: missing-division-grant' } });
+    expect(div).toMatchObject({
+      command: 'error',
+      props: { col: '13', title: 'genesys-preflight [prod-eu]: missing-division-grant' },
+    });
     expect(div.message).toMatch(/\nFix: grant role Flow Deployer in division Support too/);
-    const sched = annotations.find((a) => a.props.title === 'genesys-preflight [prod-eu]: missing-permission' && a.message.startsWith('scheduleGroup:Holiday Hours'))!;
+    const sched = annotations.find(
+      (a) =>
+        a.props.title === 'genesys-preflight [prod-eu]: missing-permission' &&
+        a.message.startsWith('scheduleGroup:Holiday Hours'),
+    )!;
     expect(sched.props).toMatchObject({ file: 'examples/genesys-preflight.yml', line: '66', col: '5' });
-    expect(annotations.some((a) => a.command === 'warning' && a.props.title === 'genesys-preflight [prod-us]: unverifiable' && a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'))).toBe(true);
+    expect(
+      annotations.some(
+        (a) =>
+          a.command === 'warning' &&
+          a.props.title === 'genesys-preflight [prod-us]: unverifiable' &&
+          a.message.startsWith('script:Sales Script: POST /uploads/v2/scripter'),
+      ),
+    ).toBe(true);
     const levels = annotations.map((a) => a.command);
-    expect(levels).toEqual([...levels].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+    expect(levels).toEqual(
+      [...levels].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)),
+    );
   });
 
   it('sets the outputs', () => {
@@ -54,20 +83,34 @@ describe('bundled action on the example', () => {
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
     expect(validateReport(report)).toBe(true);
     expect(report.passed).toBe(false);
-    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['prod-us', true], ['prod-eu', false]]);
+    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([
+      ['prod-us', true],
+      ['prod-eu', false],
+    ]);
     // v3: each requirement once; per org the resource ranges, counts and finding ranges; findings linked to
     // requirements
     expect(report.version).toBe(3);
     expect(report.requirements).toHaveLength(31);
     expect(report.resources.map((g: { resource: string }) => g.resource)).toEqual([
-      'flow:Main IVR', 'flow:Support Email', 'script:Sales Script', 'scheduleGroup:Holiday Hours',
+      'flow:Main IVR',
+      'flow:Support Email',
+      'script:Sales Script',
+      'scheduleGroup:Holiday Hours',
       'wfmAgentAssignment:Sales MU (2 agents)',
     ]);
     type FindingV2 = { operation?: string; resource?: string; requirement?: number };
     type OrgV2 = { name: string; requirementCount: number; resources: number[][]; summary: object };
     expect(report.orgs.map((o: OrgV2) => [o.name, o.requirementCount, o.resources, o.summary])).toEqual([
       ['prod-us', 31, [[0, 4]], { errors: 0, warnings: 1, notices: 0 }],
-      ['prod-eu', 23, [[0, 1], [3, 3]], { errors: 12, warnings: 0, notices: 0 }],
+      [
+        'prod-eu',
+        23,
+        [
+          [0, 1],
+          [3, 3],
+        ],
+        { errors: 12, warnings: 0, notices: 0 },
+      ],
     ]);
     for (const f of report.orgFindings as FindingV2[]) {
       const q = report.requirements[f.requirement!];
@@ -80,7 +123,9 @@ describe('bundled action on the example', () => {
     expect(r.summary).toMatch(/\| prod-us \| us-east-1 \| declared \(offline\) \| ✅ pass \|/);
     expect(r.summary).toMatch(/\| prod-eu \| eu-west-1 \| declared \(offline\) \| ❌ fail \|/);
     expect(r.summary).toMatch(/grant role Flow Deployer in division Support/);
-    expect(r.summary).toMatch(/add `routing:scheduleGroup:add`, `routing:scheduleGroup:edit`, `routing:scheduleGroup:view` to role Flow Deployer, granted in division Home/);
+    expect(r.summary).toMatch(
+      /add `routing:scheduleGroup:add`, `routing:scheduleGroup:edit`, `routing:scheduleGroup:view` to role Flow Deployer, granted in division Home/,
+    );
     expect(r.summary).toMatch(/<details><summary>All \d+ requirements of prod-us<\/summary>/);
   });
 });
@@ -89,7 +134,11 @@ describe('bundled action: user errors end in exit 2 with a located annotation', 
   it('missing manifest', async () => {
     const r = await runAction(ACTION, { manifest: 'no/such.yml', comment: 'never' });
     expect(r.code).toBe(2);
-    expect(parseAnnotations(r.stdout)[0]).toEqual({ command: 'error', props: { title: 'genesys-preflight: file-not-found', file: 'no/such.yml', line: '1', col: '1' }, message: 'manifest no/such.yml does not exist' });
+    expect(parseAnnotations(r.stdout)[0]).toEqual({
+      command: 'error',
+      props: { title: 'genesys-preflight: file-not-found', file: 'no/such.yml', line: '1', col: '1' },
+      message: 'manifest no/such.yml does not exist',
+    });
     expect(r.outputs.passed).toBe('false');
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -114,9 +163,19 @@ describe('bundled action: user errors end in exit 2 with a located annotation', 
   });
 
   it('fail-on never: exit 0 even with errors; --orgs filter', async () => {
-    const r = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'never', comment: 'never' });
+    const r = await runAction(ACTION, {
+      manifest: 'examples/genesys-preflight.yml',
+      mode: 'offline',
+      'fail-on': 'never',
+      comment: 'never',
+    });
     expect(r.code).toBe(0);
-    const only = await runAction(ACTION, { manifest: 'examples/genesys-preflight.yml', mode: 'offline', orgs: 'prod-us', comment: 'never' });
+    const only = await runAction(ACTION, {
+      manifest: 'examples/genesys-preflight.yml',
+      mode: 'offline',
+      orgs: 'prod-us',
+      comment: 'never',
+    });
     expect(only.code).toBe(0);
     expect(only.outputs.passed).toBe('true');
   });
@@ -134,9 +193,26 @@ describe('bundled CLI', () => {
   it('--format json validates; --format sarif is SARIF 2.1.0; markdown has the table', async () => {
     const json = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'json']);
     expect(validateReport(JSON.parse(json.stdout))).toBe(true);
-    const v3 = { version: 3, calls: expect.any(Array), requirements: expect.any(Array), orgFindings: expect.any(Array) };
+    const v3 = {
+      version: 3,
+      calls: expect.any(Array),
+      requirements: expect.any(Array),
+      orgFindings: expect.any(Array),
+    };
     expect(JSON.parse(json.stdout)).toMatchObject(v3);
-    const sarif = JSON.parse((await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--mode', 'offline', '--format', 'sarif'])).stdout);
+    const sarif = JSON.parse(
+      (
+        await runCli(CLI, [
+          'check',
+          '--manifest',
+          'examples/genesys-preflight.yml',
+          '--mode',
+          'offline',
+          '--format',
+          'sarif',
+        ])
+      ).stdout,
+    );
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBe(13); // 12 errors, 1 warning
     const md = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--format', 'markdown']);
@@ -149,7 +225,13 @@ describe('bundled CLI', () => {
       expect(r.code).toBe(2);
       expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     }
-    const unknownOrg = await runCli(CLI, ['check', '--manifest', 'examples/genesys-preflight.yml', '--org', 'prod-mars']);
+    const unknownOrg = await runCli(CLI, [
+      'check',
+      '--manifest',
+      'examples/genesys-preflight.yml',
+      '--org',
+      'prod-mars',
+    ]);
     expect(unknownOrg.code).toBe(2);
     expect(unknownOrg.stdout).toMatch(/--org prod-mars: no such org/);
   });

@@ -6,7 +6,14 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { startFakeGenesys, type FakeGenesys, type FakeOrg } from '../test-support/fake-genesys/index.js';
-import { catalogRequirements, fakeOrgs, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
+import {
+  catalogRequirements,
+  fakeOrgs,
+  scenarioEnv,
+  writeScenarioManifest,
+  type ScenarioOrg,
+  type ScenarioRole,
+} from './support/scenario.js';
 import { parseCommands, runAction, runCli, type RunResult } from './support/runner.js';
 import { findingsOf } from './support/report-v3.js';
 import { bundlePaths } from './support/bundle.js';
@@ -17,9 +24,25 @@ const ROLES: ScenarioRole[] = [
   { name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] },
 ];
 const ORGS: ScenarioOrg[] = [
-  { name: 'good', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'S3CRET-good-8c1f0e2d' },
-  { name: 'missing', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Editor', divisions: ['*'] }], clientSecret: 'S3CRET-missing-7a6b5c' },
-  { name: 'wrongorg', orgId: '33333333-3333-4333-8333-333333333333', tokenOrgId: '44444444-4444-4444-8444-444444444444', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'S3CRET-wrong-0d9e8f' },
+  {
+    name: 'good',
+    orgId: '11111111-1111-4111-8111-111111111111',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+    clientSecret: 'S3CRET-good-8c1f0e2d',
+  },
+  {
+    name: 'missing',
+    orgId: '22222222-2222-4222-8222-222222222222',
+    roles: [{ role: 'Flow Editor', divisions: ['*'] }],
+    clientSecret: 'S3CRET-missing-7a6b5c',
+  },
+  {
+    name: 'wrongorg',
+    orgId: '33333333-3333-4333-8333-333333333333',
+    tokenOrgId: '44444444-4444-4444-8444-444444444444',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+    clientSecret: 'S3CRET-wrong-0d9e8f',
+  },
 ];
 
 let fake: FakeGenesys;
@@ -46,7 +69,13 @@ function visible(result: RunResult): string {
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))
     .join('\n');
-  return [stdout, result.stderr, result.summary, JSON.stringify(result.outputs), readFileSync(result.outputs.report!, 'utf8')].join('\n');
+  return [
+    stdout,
+    result.stderr,
+    result.summary,
+    JSON.stringify(result.outputs),
+    readFileSync(result.outputs.report!, 'utf8'),
+  ].join('\n');
 }
 
 describe('live action', () => {
@@ -54,14 +83,23 @@ describe('live action', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
     expect(report.mode).toBe('live');
-    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['good', true], ['missing', false], ['wrongorg', false]]);
+    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([
+      ['good', true],
+      ['missing', false],
+      ['wrongorg', false],
+    ]);
     expect(r.summary).toMatch(/\| wrongorg \| us-east-1 \| — \| ❌ fail \|/);
     expect(r.summary).toMatch(/\| good \| us-east-1 \| live \| ✅ pass \|/);
-    expect(JSON.parse(r.outputs['missing-permissions']!).missing).toContainEqual({ permission: 'architect:flow:publish', divisions: expect.any(Array) });
+    expect(JSON.parse(r.outputs['missing-permissions']!).missing).toContainEqual({
+      permission: 'architect:flow:publish',
+      divisions: expect.any(Array),
+    });
   });
 
   it('masks every secret and token the moment it is read, and nothing else (not CI=true, not a client id)', () => {
-    const masks = parseCommands(r.stdout).filter((c) => c.command === 'add-mask').map((c) => c.message);
+    const masks = parseCommands(r.stdout)
+      .filter((c) => c.command === 'add-mask')
+      .map((c) => c.message);
     for (const o of ORGS.slice(0, 2)) expect(masks).toContain(o.clientSecret);
     expect(fake.issuedTokens().length).toBeGreaterThan(0);
     for (const t of fake.issuedTokens()) expect(masks).toContain(t);
@@ -82,7 +120,8 @@ describe('live action', () => {
     expect(cli.stdout).toMatch(/✓ good \(us-east-1, org 11111111-1111-4111-8111-111111111111\): PASS/);
     expect(cli.stdout).toMatch(/✗ missing .*FAIL/);
     expect(cli.stdout).toMatch(/✗ wrongorg .*FAIL/);
-    for (const s of [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()]) expect(cli.stdout + cli.stderr).not.toContain(s);
+    for (const s of [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()])
+      expect(cli.stdout + cli.stderr).not.toContain(s);
   });
 
   it('mode auto (the default) goes live on the environment although the manifest names no variable', async () => {
@@ -111,7 +150,17 @@ describe('live action', () => {
   });
 
   it('mode auto falls back to offline without credentials and goes live with them', async () => {
-    const offline = await runCli(CLI, ['check', '--manifest', writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }), '--format', 'json'], {});
+    const offline = await runCli(
+      CLI,
+      [
+        'check',
+        '--manifest',
+        writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 }),
+        '--format',
+        'json',
+      ],
+      {},
+    );
     expect(JSON.parse(offline.stdout).mode).toBe('offline');
     const oneOrg = writeScenarioManifest(fake.apiBase, ORGS.slice(0, 1), ROLES, { flows: 1 });
     const oneEnv = scenarioEnv(orgs.slice(0, 1), ORGS.slice(0, 1));

@@ -10,17 +10,36 @@ const swagger = {
   info: { version: 'test' },
   paths: {
     '/api/v2/flows': {
-      get: { operationId: 'getFlows', security: [{ 'PureCloud OAuth': ['architect', 'architect:readonly'] }], 'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:view'] } },
-      post: { operationId: 'postFlows', security: [{ 'PureCloud OAuth': ['architect'] }], 'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:add'] } },
+      get: {
+        operationId: 'getFlows',
+        security: [{ 'PureCloud OAuth': ['architect', 'architect:readonly'] }],
+        'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:view'] },
+      },
+      post: {
+        operationId: 'postFlows',
+        security: [{ 'PureCloud OAuth': ['architect'] }],
+        'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:add'] },
+      },
     },
     '/api/v2/flows/{flowId}': {
       parameters: [{ name: 'flowId' }],
-      delete: { operationId: 'deleteFlow', security: [{ 'PureCloud OAuth': ['architect'] }], 'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:delete'] }, deprecated: true },
+      delete: {
+        operationId: 'deleteFlow',
+        security: [{ 'PureCloud OAuth': ['architect'] }],
+        'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:delete'] },
+        deprecated: true,
+      },
     },
     '/api/v2/flows/datatables': {
-      get: { operationId: 'getDatatables', 'x-inin-requires-permissions': { type: 'ALL', permissions: ['architect:datatable:view'] }, 'x-derived-security-unknown': true },
+      get: {
+        operationId: 'getDatatables',
+        'x-inin-requires-permissions': { type: 'ALL', permissions: ['architect:datatable:view'] },
+        'x-derived-security-unknown': true,
+      },
     },
-    '/api/v2/tokens/me': { get: { operationId: 'getTokensMe', security: [{ 'PureCloud OAuth': ['user-basic-info'] }] } },
+    '/api/v2/tokens/me': {
+      get: { operationId: 'getTokensMe', security: [{ 'PureCloud OAuth': ['user-basic-info'] }] },
+    },
   },
 };
 
@@ -28,7 +47,15 @@ describe('catalog generation', () => {
   const table = operationsFromSwagger(swagger);
   it('keeps method, path, operationId, scopes, mode, permissions, flags; skips non-methods', () => {
     expect(table.rows).toHaveLength(5);
-    expect(table.rows.find((r) => r[2] === 'postFlows')).toEqual(['POST', '/api/v2/flows', 'postFlows', ['architect'], 'ANY', ['architect:flow:add'], 0]);
+    expect(table.rows.find((r) => r[2] === 'postFlows')).toEqual([
+      'POST',
+      '/api/v2/flows',
+      'postFlows',
+      ['architect'],
+      'ANY',
+      ['architect:flow:add'],
+      0,
+    ]);
     expect(table.rows.find((r) => r[2] === 'getTokensMe')![4]).toBeNull();
     expect(table.rows.find((r) => r[2] === 'getDatatables')![6] & FLAG_SCOPES_UNKNOWN).toBeTruthy();
   });
@@ -68,8 +95,14 @@ describe('bundled catalog', () => {
 
   it('has the reference operations with their exact requirement', () => {
     expect(c.size).toBeGreaterThan(3000);
-    expect(c.lookup('POST', '/api/v2/flows/actions/publish')!.permissions).toEqual({ mode: 'ANY', values: ['architect:flow:unlock', 'architect:flow:publish'] });
-    expect(c.lookup('POST', '/api/v2/workforcemanagement/agents')!.permissions).toEqual({ mode: 'ANY', values: ['wfm:agent:edit'] });
+    expect(c.lookup('POST', '/api/v2/flows/actions/publish')!.permissions).toEqual({
+      mode: 'ANY',
+      values: ['architect:flow:unlock', 'architect:flow:publish'],
+    });
+    expect(c.lookup('POST', '/api/v2/workforcemanagement/agents')!.permissions).toEqual({
+      mode: 'ANY',
+      values: ['wfm:agent:edit'],
+    });
     expect(c.lookup('POST', '/api/v2/authorization/divisions')!.permissions!.mode).toBe('ALL');
   });
 

@@ -27,33 +27,68 @@ describe('CLI: excess, audit, diagnose, explain', () => {
     const excess = await run(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', 'json', '--excess']);
     expect(excess.code).toBe(plain.code);
     const text = await run(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--excess']);
-    expect(text.stdout).toMatch(/excess privilege: the deploy principal holds \d+ permissions in all divisions; this manifest needs \d+ in 2 divisions/);
+    expect(text.stdout).toMatch(
+      /excess privilege: the deploy principal holds \d+ permissions in all divisions; this manifest needs \d+ in 2 divisions/,
+    );
     expect(text.stdout).toMatch(/notice wildcard-grant/);
-    const warn = await run(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--excess-level', 'warning', '--fail-on', 'warning']);
+    const warn = await run([
+      'check',
+      '--manifest',
+      EXAMPLE,
+      '--mode',
+      'offline',
+      '--excess-level',
+      'warning',
+      '--fail-on',
+      'warning',
+    ]);
     expect(warn.code).toBe(1);
     expect(warn.stdout).toMatch(/warning excess-permission/);
   });
 
   it('audit prints the removal plan and the least-privilege roles of the union of the manifests', async () => {
     const other = join(dir, 'other.yml');
-    writeFileSync(other, [
-      'version: 1',
-      'orgs:',
-      '  - {name: prod-us, region: us-east-1, principal: {grant: client-credentials, roles: [{role: X, divisions: [Home]}]}}',
-      'roles:',
-      '  X: {permissions: [routing:queue:view]}',
-      'scheduleGroups:',
-      '  - {name: Other, deployer: api}',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      other,
+      [
+        'version: 1',
+        'orgs:',
+        '  - {name: prod-us, region: us-east-1, principal: {grant: client-credentials, roles: [{role: X, divisions: [Home]}]}}',
+        'roles:',
+        '  X: {permissions: [routing:queue:view]}',
+        'scheduleGroups:',
+        '  - {name: Other, deployer: api}',
+        '',
+      ].join('\n'),
+    );
     const one = await run(['audit', '--manifest', EXAMPLE, '--mode', 'offline', '--org', 'prod-us']);
     expect(one.code).toBe(1);
     expect(one.stdout).toMatch(/fix: replace `architect:flow:\*` in role Flow Deployer with/);
     expect(one.stdout).toMatch(/Least-privilege roles to grant instead:/);
     // Both manifests must be in the workspace: here, the file system root.
-    const both = await run(['audit', '--manifest', EXAMPLE, '--manifest', other, '--mode', 'offline', '--org', 'prod-us', '--format', 'json'], '/');
-    const j = JSON.parse(both.stdout) as { orgs: Array<{ name: string; excess: { needed: { permissions: number } } }>; policies: unknown[] };
-    const single = JSON.parse((await run(['audit', '--manifest', EXAMPLE, '--mode', 'offline', '--org', 'prod-us', '--format', 'json'])).stdout) as typeof j;
+    const both = await run(
+      [
+        'audit',
+        '--manifest',
+        EXAMPLE,
+        '--manifest',
+        other,
+        '--mode',
+        'offline',
+        '--org',
+        'prod-us',
+        '--format',
+        'json',
+      ],
+      '/',
+    );
+    const j = JSON.parse(both.stdout) as {
+      orgs: Array<{ name: string; excess: { needed: { permissions: number } } }>;
+      policies: unknown[];
+    };
+    const single = JSON.parse(
+      (await run(['audit', '--manifest', EXAMPLE, '--mode', 'offline', '--org', 'prod-us', '--format', 'json'])).stdout,
+    ) as typeof j;
     // The other manifest's schedule group needs what the example's already does, and its org is the same.
     expect(j.orgs[0]!.excess.needed.permissions).toBeGreaterThanOrEqual(single.orgs[0]!.excess.needed.permissions);
     expect(j.policies).toHaveLength(1);
@@ -61,7 +96,12 @@ describe('CLI: excess, audit, diagnose, explain', () => {
 
   it('diagnose reads a log (file or stdin) against the manifest; an unpredicted 403 exits 1', async () => {
     const log = join(dir, 'deploy.log');
-    const body = { message: 'You are missing the following permission(s): telephony:plugin:all', code: 'missing.permissions', status: 403, messageParams: { permissions: 'telephony:plugin:all' } };
+    const body = {
+      message: 'You are missing the following permission(s): telephony:plugin:all',
+      code: 'missing.permissions',
+      status: 403,
+      messageParams: { permissions: 'telephony:plugin:all' },
+    };
     writeFileSync(log, `> POST /api/v2/telephony/providers/edges HTTP/1.1\n< HTTP/1.1 403\n${JSON.stringify(body)}\n`);
     const r = await run(['diagnose', log, '--manifest', EXAMPLE, '--org', 'prod-eu']);
     expect(r.code).toBe(1);

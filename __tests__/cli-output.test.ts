@@ -25,7 +25,11 @@ const EXAMPLE = 'examples/genesys-preflight.yml';
 const require = createRequire(import.meta.url);
 const sarifAjv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats.default(sarifAjv);
-const validateSarif = sarifAjv.compile(JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+const validateSarif = sarifAjv.compile(
+  JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  ) as object,
+);
 
 interface Run {
   code: number | null;
@@ -37,8 +41,12 @@ interface Run {
 function cli(args: string[], opts: { cwd?: string; stdin?: string } = {}): Promise<Run> {
   return new Promise((done) => {
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-    const child = execFile(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env, timeout: 60_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: opts.cwd ?? ROOT, env, timeout: 60_000, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
     child.stdin!.end(opts.stdin ?? '');
   });
@@ -50,14 +58,23 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gp-cli-'));
 jest.setTimeout(120_000);
 
 /** Node requires of built-ins inside bundled CommonJS packages still work in the ESM bundle. */
-const REQUIRE_SHIM = "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
 
 beforeAll(async () => {
   const dir = tmp();
   CLI = join(dir, 'cli.mjs');
   await build({
-    absWorkingDir: ROOT, entryPoints: ['src/cli.ts'], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-    mainFields: ['module', 'main'], banner: { js: REQUIRE_SHIM }, logLevel: 'error',
+    absWorkingDir: ROOT,
+    entryPoints: ['src/cli.ts'],
+    outfile: CLI,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    banner: { js: REQUIRE_SHIM },
+    logLevel: 'error',
   });
 });
 
@@ -66,7 +83,19 @@ describe('--output and --report', () => {
   let run: Run;
   beforeAll(async () => {
     dir = tmp();
-    run = await cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', 'sarif', '--output', join(dir, 'out.sarif'), '--report', join(dir, 'report.json')]);
+    run = await cli([
+      'check',
+      '--manifest',
+      EXAMPLE,
+      '--mode',
+      'offline',
+      '--format',
+      'sarif',
+      '--output',
+      join(dir, 'out.sarif'),
+      '--report',
+      join(dir, 'report.json'),
+    ]);
   });
 
   it('--output writes the chosen format to the file; standard output shows the text report', () => {
@@ -83,7 +112,10 @@ describe('--output and --report', () => {
     const json = await cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', 'json']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(json.stdout);
     const report = JSON.parse(json.stdout);
-    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([['prod-us', true], ['prod-eu', false]]);
+    expect(report.orgs.map((o: { name: string; passed: boolean }) => [o.name, o.passed])).toEqual([
+      ['prod-us', true],
+      ['prod-eu', false],
+    ]);
   });
 
   it.each([
@@ -91,22 +123,30 @@ describe('--output and --report', () => {
     ['junit', (t: string) => expect(XMLValidator.validate(t)).toBe(true)],
     ['gitlab', (t: string) => expect(JSON.parse(t)).toHaveLength(13)],
     ['markdown', (t: string) => expect(t).toContain('prod-eu')],
-  ])('--format %s --output FILE: the file holds the format', async (format, check) => {
-    const out = join(tmp(), `out.${format}`);
-    const r = await cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', format, '--output', out]);
-    expect(r.code).toBe(1);
-    check(readFileSync(out, 'utf8'));
-  }, 120_000);
+  ])(
+    '--format %s --output FILE: the file holds the format',
+    async (format, check) => {
+      const out = join(tmp(), `out.${format}`);
+      const r = await cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', format, '--output', out]);
+      expect(r.code).toBe(1);
+      check(readFileSync(out, 'utf8'));
+    },
+    120_000,
+  );
 
-  it.each([['junit'], ['gitlab']])('--format %s without --output goes to standard output, as it would to the file', async (format) => {
-    const out = join(tmp(), `out.${format}`);
-    const [plain, toFile] = await Promise.all([
-      cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', format]),
-      cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', format, '--output', out]),
-    ]);
-    expect([plain.code, toFile.code]).toEqual([1, 1]);
-    expect(readFileSync(out, 'utf8')).toBe(plain.stdout);
-  }, 120_000);
+  it.each([['junit'], ['gitlab']])(
+    '--format %s without --output goes to standard output, as it would to the file',
+    async (format) => {
+      const out = join(tmp(), `out.${format}`);
+      const [plain, toFile] = await Promise.all([
+        cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', format]),
+        cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', format, '--output', out]),
+      ]);
+      expect([plain.code, toFile.code]).toEqual([1, 1]);
+      expect(readFileSync(out, 'utf8')).toBe(plain.stdout);
+    },
+    120_000,
+  );
 
   it('--org names the SARIF category', async () => {
     const r = await cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--format', 'sarif', '--org', 'prod-eu']);
@@ -114,7 +154,15 @@ describe('--output and --report', () => {
   });
 
   it('a file that cannot be written is exit 2 with its name, without the usage text', async () => {
-    const r = await cli(['check', '--manifest', EXAMPLE, '--mode', 'offline', '--output', join(tmp(), 'no', 'such', 'dir', 'x.txt')]);
+    const r = await cli([
+      'check',
+      '--manifest',
+      EXAMPLE,
+      '--mode',
+      'offline',
+      '--output',
+      join(tmp(), 'no', 'such', 'dir', 'x.txt'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^genesys-preflight: --output .*x\.txt: cannot write the file \(ENOENT\)\n$/);
   });
@@ -127,29 +175,59 @@ describe('--output and --report', () => {
 });
 
 describe('per-command help', () => {
-  const ENV = ['GENESYS_<ORG>_CLIENT_ID', 'GENESYS_<ORG>_CLIENT_SECRET', 'GENESYS_<ORG>_ACCESS_TOKEN', 'GENESYSCLOUD_OAUTHCLIENT_ID', 'GENESYSCLOUD_OAUTHCLIENT_SECRET',
-    'GENESYSCLOUD_REGION', 'GENESYS_PREFLIGHT_ALLOW_HOSTS', 'HTTPS_PROXY', 'NO_PROXY'];
+  const ENV = [
+    'GENESYS_<ORG>_CLIENT_ID',
+    'GENESYS_<ORG>_CLIENT_SECRET',
+    'GENESYS_<ORG>_ACCESS_TOKEN',
+    'GENESYSCLOUD_OAUTHCLIENT_ID',
+    'GENESYSCLOUD_OAUTHCLIENT_SECRET',
+    'GENESYSCLOUD_REGION',
+    'GENESYS_PREFLIGHT_ALLOW_HOSTS',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+  ];
   const OPTIONS: Record<string, string[]> = {
-    check: ['--manifest', '--format', '--output', '--report', '--mode', '--org', '--live-org', '--fail-on', '--catalog', '--terraform-plan', '--help'],
+    check: [
+      '--manifest',
+      '--format',
+      '--output',
+      '--report',
+      '--mode',
+      '--org',
+      '--live-org',
+      '--fail-on',
+      '--catalog',
+      '--terraform-plan',
+      '--help',
+    ],
     policy: ['--manifest', '--org', '--format', '--catalog', '--terraform-plan', '--help'],
     explain: ['--help'],
     orgs: ['--manifest', '--help'],
   };
 
-  it.each([...Object.keys(OPTIONS).map((c) => [c, '--help']), ['orgs', '-h']])('%s %s: usage, options, examples, docs link; exit 0', async (command, flag) => {
-    const r = await cli([command, flag]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(new RegExp(`^Usage: genesys-preflight ${command}`));
-    for (const o of OPTIONS[command]!) expect(r.stdout).toContain(o);
-    expect(r.stdout).toMatch(/\nExamples:\n {2}genesys-preflight /);
-    expect(r.stdout).toContain('Docs: https://github.com/genesys-preflight/genesys-preflight#cli');
-    expect(r.stdout).toMatch(/\nEnvironment/);
-    if (command === 'check') for (const v of ENV) expect(r.stdout).toContain(v);
-  }, 120_000);
+  it.each([...Object.keys(OPTIONS).map((c) => [c, '--help']), ['orgs', '-h']])(
+    '%s %s: usage, options, examples, docs link; exit 0',
+    async (command, flag) => {
+      const r = await cli([command, flag]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(new RegExp(`^Usage: genesys-preflight ${command}`));
+      for (const o of OPTIONS[command]!) expect(r.stdout).toContain(o);
+      expect(r.stdout).toMatch(/\nExamples:\n {2}genesys-preflight /);
+      expect(r.stdout).toContain('Docs: https://github.com/genesys-preflight/genesys-preflight#cli');
+      expect(r.stdout).toMatch(/\nEnvironment/);
+      if (command === 'check') for (const v of ENV) expect(r.stdout).toContain(v);
+    },
+    120_000,
+  );
 
   it('help COMMAND is the same text; --help after other options still wins; the general usage lists the commands', async () => {
-    const [a, b, c, general] = await Promise.all([cli(['help', 'check']), cli(['check', '--help']), cli(['check', '--format', 'sarif', '--help']), cli(['--help'])]);
+    const [a, b, c, general] = await Promise.all([
+      cli(['help', 'check']),
+      cli(['check', '--help']),
+      cli(['check', '--format', 'sarif', '--help']),
+      cli(['--help']),
+    ]);
     expect(a.stdout).toBe(b.stdout);
     expect(c.stdout).toBe(b.stdout);
     expect(general.code).toBe(0);
@@ -170,7 +248,10 @@ describe('--manifest - (standard input)', () => {
     expect([stdin.code, file.code]).toEqual([1, 1]);
     // the same findings, but the manifest's own locations say <stdin>
     type Issue = { check_name: string; description: string; location: { path: string; lines: { begin: number } } };
-    const list = (out: string) => (JSON.parse(out) as Issue[]).map((i) => `${i.check_name} ${i.location.path}:${i.location.lines.begin} ${i.description}`).sort();
+    const list = (out: string) =>
+      (JSON.parse(out) as Issue[])
+        .map((i) => `${i.check_name} ${i.location.path}:${i.location.lines.begin} ${i.description}`)
+        .sort();
     const fromStdin = list(stdin.stdout);
     expect(fromStdin.some((l) => l.includes(' <stdin>:'))).toBe(true);
     expect(fromStdin.map((l) => l.replaceAll('<stdin>', 'genesys-preflight.yml')).sort()).toEqual(list(file.stdout));
@@ -181,18 +262,27 @@ describe('--manifest - (standard input)', () => {
   it('orgs and policy read it too', async () => {
     const text = readFileSync(EXAMPLE, 'utf8');
     const cwd = resolve(ROOT, 'examples');
-    const [orgs, policy] = await Promise.all([cli(['orgs', '--manifest', '-'], { cwd, stdin: text }), cli(['policy', '--manifest', '-'], { cwd, stdin: text })]);
+    const [orgs, policy] = await Promise.all([
+      cli(['orgs', '--manifest', '-'], { cwd, stdin: text }),
+      cli(['policy', '--manifest', '-'], { cwd, stdin: text }),
+    ]);
     expect(orgs.stdout).toBe('["prod-us","prod-eu"]\n');
     expect(policy.code).toBe(0);
     expect(policy.stdout).toContain('prod-eu');
   }, 120_000);
 
   it('an invalid manifest on standard input is exit 2 with its errors located in <stdin>', async () => {
-    const json = await cli(['check', '--manifest', '-', '--mode', 'offline', '--format', 'json'], { stdin: 'version: 1\norgs: 3\n' });
+    const json = await cli(['check', '--manifest', '-', '--mode', 'offline', '--format', 'json'], {
+      stdin: 'version: 1\norgs: 3\n',
+    });
     expect(json.code).toBe(2);
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ passed: false, manifest: '<stdin>', orgs: [] });
-    expect(report.findings[0]).toMatchObject({ code: 'manifest-invalid', fatal: true, location: { file: '<stdin>', line: 2 } });
+    expect(report.findings[0]).toMatchObject({
+      code: 'manifest-invalid',
+      fatal: true,
+      location: { file: '<stdin>', line: 2 },
+    });
   });
 
   it('standard input that is not UTF-8 text is refused', async () => {
@@ -211,8 +301,14 @@ describe('--manifest - (standard input)', () => {
       `version: 1\norgs:\n  - name: o\n    region: us-east-1\n    principal: {grant: client-credentials, roles: []}\nflows:\n  - file: ${file}\n`;
     expect(existsSync(join(cwd, '.git'))).toBe(false);
     const [inside, outside] = await Promise.all([
-      cli(['check', '--manifest', '-', '--mode', 'offline', '--format', 'json'], { cwd, stdin: manifest('flows/in.yaml') }),
-      cli(['check', '--manifest', '-', '--mode', 'offline', '--format', 'json'], { cwd, stdin: manifest('../outside.yaml') }),
+      cli(['check', '--manifest', '-', '--mode', 'offline', '--format', 'json'], {
+        cwd,
+        stdin: manifest('flows/in.yaml'),
+      }),
+      cli(['check', '--manifest', '-', '--mode', 'offline', '--format', 'json'], {
+        cwd,
+        stdin: manifest('../outside.yaml'),
+      }),
     ]);
     const a = JSON.parse(inside.stdout);
     expect(a.findings.filter((f: { fatal?: boolean }) => f.fatal)).toEqual([]);

@@ -40,26 +40,45 @@ describe('fast YAML path', () => {
   });
 
   it('leaves anchors, aliases, tags, errors and scalars documents to the yaml library', () => {
-    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: [1,\n', 'a: 1\na: 2\n', '42', '', '# c\n']) expect(fastParse(t, 200)).toBeUndefined();
+    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: [1,\n', 'a: 1\na: 2\n', '42', '', '# c\n'])
+      expect(fastParse(t, 200)).toBeUndefined();
     expect(fastParse('a: 1\n', 200)).toBeDefined();
     expect(fastParse('d: ["*", architect:flow:*]\n', 200)).toBeDefined();
   });
 
   it('property: generated maps and lists agree with the yaml library', () => {
     const key = fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,8}$/);
-    const scalar = fc.oneof(fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9 :_-]{0,12}[a-zA-Z0-9]$/), fc.integer(), fc.boolean(), fc.constant(null));
+    const scalar = fc.oneof(
+      fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9 :_-]{0,12}[a-zA-Z0-9]$/),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, scalar, tie('map'), tie('list')),
       map: fc.dictionary(key, tie('node'), { minKeys: 1, maxKeys: 4 }),
       // js-yaml reports no event for an empty list item (`- ` alone): such documents take the slow path
-      list: fc.array(tie('node').filter((x) => x !== null), { minLength: 1, maxLength: 4 }),
+      list: fc.array(
+        tie('node').filter((x) => x !== null),
+        { minLength: 1, maxLength: 4 },
+      ),
     }));
     const toYaml = (v: unknown, indent: string): string => {
       if (Array.isArray(v)) return v.map((x) => `\n${indent}- ${inline(x, `${indent}  `)}`).join('');
-      if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `\n${indent}${k}: ${inline(x, `${indent}  `)}`).join('');
+      if (v && typeof v === 'object')
+        return Object.entries(v)
+          .map(([k, x]) => `\n${indent}${k}: ${inline(x, `${indent}  `)}`)
+          .join('');
       return String(v);
     };
-    const inline = (v: unknown, indent: string): string => (v && typeof v === 'object' ? toYaml(v, indent) : v === null ? '' : typeof v === 'string' ? JSON.stringify(v) : String(v));
+    const inline = (v: unknown, indent: string): string =>
+      v && typeof v === 'object'
+        ? toYaml(v, indent)
+        : v === null
+          ? ''
+          : typeof v === 'string'
+            ? JSON.stringify(v)
+            : String(v);
     let accepted = 0;
     fc.assert(
       fc.property(tree.map, (m) => {

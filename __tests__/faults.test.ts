@@ -18,10 +18,22 @@ import { startScenario, writeScenarioManifest, type ScenarioOrg, type ScenarioRo
 import { runAction } from './support/runner.js';
 import { bundlePaths } from './support/bundle.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
+const ROLES: ScenarioRole[] = [
+  { name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] },
+];
 const ORGS: ScenarioOrg[] = [
-  { name: 'good', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'SeCrEt-good-4f1a9c' },
-  { name: 'bad', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Deployer', divisions: ['*'] }], clientSecret: 'SeCrEt-bad-7d2e0b' },
+  {
+    name: 'good',
+    orgId: '11111111-1111-4111-8111-111111111111',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+    clientSecret: 'SeCrEt-good-4f1a9c',
+  },
+  {
+    name: 'bad',
+    orgId: '22222222-2222-4222-8222-222222222222',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+    clientSecret: 'SeCrEt-bad-7d2e0b',
+  },
 ];
 const FAST = { maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10, timeoutMs: 2000, connectTimeoutMs: 1000 };
 
@@ -40,7 +52,14 @@ function manifestWith(badBase: string): string {
   const file = writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false });
   const text = readFileSync(file, 'utf8');
   const i = text.indexOf('  - name: bad');
-  const patched = text.slice(0, i) + text.slice(i).replace(`apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"`, `apiBase: "${badBase}", loginBase: "${badBase}"`);
+  const patched =
+    text.slice(0, i) +
+    text
+      .slice(i)
+      .replace(
+        `apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"`,
+        `apiBase: "${badBase}", loginBase: "${badBase}"`,
+      );
   writeFileSync(file, patched);
   return file;
 }
@@ -48,12 +67,24 @@ function manifestWith(badBase: string): string {
 describe('DNS and TLS failures', () => {
   it('an unresolvable host: that org is unverifiable (dns), exit 2, the other org is reported', async () => {
     const file = manifestWith('https://api.no-such-region.invalid');
-    const lookup = ((hostname: string, _opts: unknown, cb: (e: NodeJS.ErrnoException | null, a?: string, f?: number) => void) => {
+    const lookup = ((
+      hostname: string,
+      _opts: unknown,
+      cb: (e: NodeJS.ErrnoException | null, a?: string, f?: number) => void,
+    ) => {
       if (hostname === '127.0.0.1') return cb(null, '127.0.0.1', 4);
-      const e: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+      const e: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+        code: 'ENOTFOUND',
+        hostname,
+      });
       cb(e);
     }) as unknown as import('node:net').LookupFunction;
-    const mode = resolveMode('live', file, { ...env, GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1,api.no-such-region.invalid' }, { client: { ...FAST, lookup } });
+    const mode = resolveMode(
+      'live',
+      file,
+      { ...env, GENESYS_PREFLIGHT_ALLOW_HOSTS: '127.0.0.1,api.no-such-region.invalid' },
+      { client: { ...FAST, lookup } },
+    );
     const report = await runCheck({ manifestPath: file, mode: mode.mode, grants: mode.grants! });
     const by = Object.fromEntries(report.orgs.map((o) => [o.name, o]));
     expect(by.good!.passed).toBe(true);
@@ -67,8 +98,29 @@ describe('DNS and TLS failures', () => {
     let base: string;
     beforeAll(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'gp-tls-'));
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
-      server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{}'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
+      server = createServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (_req, res) => res.end('{}'),
+      );
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
@@ -93,7 +145,16 @@ describe('the bundled action on error paths: fail closed, no secret anywhere (de
   const ACTION = bundlePaths().action;
   const secrets = () => [...ORGS.map((o) => o.clientSecret!), ...fake.issuedTokens()];
   const visible = (r: Awaited<ReturnType<typeof runAction>>) =>
-    [r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), r.stderr, r.summary, JSON.stringify(r.outputs), r.outputs.report ? readFileSync(r.outputs.report, 'utf8') : ''].join('\n');
+    [
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+      r.stderr,
+      r.summary,
+      JSON.stringify(r.outputs),
+      r.outputs.report ? readFileSync(r.outputs.report, 'utf8') : '',
+    ].join('\n');
   const cases: Array<[string, () => { manifest: string; env: Record<string, string> }, number]> = [
     [
       'wrong client secret',
@@ -104,7 +165,11 @@ describe('the bundled action on error paths: fail closed, no secret anywhere (de
       2,
     ],
     ['unreachable host', () => ({ manifest: manifestWith('http://127.0.0.1:9'), env }), 2],
-    ['5xx from Genesys', () => ({ manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }), env }), 2],
+    [
+      '5xx from Genesys',
+      () => ({ manifest: writeScenarioManifest(fake.apiBase, ORGS, ROLES, { flows: 1, declare: false }), env }),
+      2,
+    ],
     [
       'missing secret variable',
       () => ({
@@ -116,10 +181,17 @@ describe('the bundled action on error paths: fail closed, no secret anywhere (de
   ];
   const rows = cases.map(([name, make, code]) => ({ name, make, code }));
   it.each(rows)('$name: exit $code, passed=false, no secret or token in any output', async ({ name, make, code }) => {
-    const remove = name === '5xx from Genesys' ? fake.setFault({ kind: 'server-error', status: 503, org: orgs[1]!.id, path: /^\/api\/v2\// }) : () => {};
+    const remove =
+      name === '5xx from Genesys'
+        ? fake.setFault({ kind: 'server-error', status: 503, org: orgs[1]!.id, path: /^\/api\/v2\// })
+        : () => {};
     try {
       const { manifest, env: e } = make();
-      const r = await runAction(ACTION, { manifest, mode: 'live', comment: 'never' }, { ...e, ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' });
+      const r = await runAction(
+        ACTION,
+        { manifest, mode: 'live', comment: 'never' },
+        { ...e, ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' },
+      );
       expect(r.code).toBe(code);
       expect(r.outputs.passed).toBe('false');
       const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));

@@ -31,7 +31,14 @@ function eventFile(dir: string, fork: boolean): string {
   const payload = {
     action: 'synchronize',
     number: PR,
-    pull_request: { number: PR, head: { repo: fork ? { full_name: `someone/${REPO}`, name: REPO, owner: { login: 'someone' } } : repo, sha: 'abc' }, base: { repo } },
+    pull_request: {
+      number: PR,
+      head: {
+        repo: fork ? { full_name: `someone/${REPO}`, name: REPO, owner: { login: 'someone' } } : repo,
+        sha: 'abc',
+      },
+      base: { repo },
+    },
     repository: repo,
   };
   const file = join(dir, 'event.json');
@@ -39,7 +46,11 @@ function eventFile(dir: string, fork: boolean): string {
   return file;
 }
 
-function run(gh: FakeGitHub, dir: string, opts: { fork?: boolean; event?: string; inputs?: Record<string, string> } = {}): Promise<RunResult> {
+function run(
+  gh: FakeGitHub,
+  dir: string,
+  opts: { fork?: boolean; event?: string; inputs?: Record<string, string> } = {},
+): Promise<RunResult> {
   const event = opts.event ?? 'pull_request';
   return runAction(
     ACTION,
@@ -86,7 +97,9 @@ describe('sticky PR comment', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toMatch(/^<!-- genesys-preflight:/);
     expect(comments[0]!.body).toMatch(/Deploy ❌ \*\*blocked\*\*/);
-    expect(comments[0]!.body).toMatch(/\[workflow run\]\(https:\/\/github\.example\/acme\/contact-center\/actions\/runs\/4242\)/);
+    expect(comments[0]!.body).toMatch(
+      /\[workflow run\]\(https:\/\/github\.example\/acme\/contact-center\/actions\/runs\/4242\)/,
+    );
     const id = comments[0]!.id;
 
     const second = await run(gh, dir);
@@ -124,7 +137,16 @@ describe('sticky PR comment', () => {
   it('no token in any output', async () => {
     const dir = workspace();
     const r = await run(gh, dir);
-    const visible = [r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), r.stderr, r.summary, JSON.stringify(r.outputs), readFileSync(r.outputs.report!, 'utf8')].join('\n');
+    const visible = [
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+      r.stderr,
+      r.summary,
+      JSON.stringify(r.outputs),
+      readFileSync(r.outputs.report!, 'utf8'),
+    ].join('\n');
     expect(visible).not.toContain(TOKEN);
     expect(gh.commentsOn(OWNER, REPO, PR)[0]!.body).not.toContain(TOKEN);
   });
@@ -136,7 +158,9 @@ describe('fork pull requests and GitHub Enterprise Server', () => {
     const dir = workspace();
     const r = await run(gh, dir, { fork: true });
     expect(r.code).toBe(1);
-    const warning = annotations(r.stdout).find((a) => a.command === 'warning' && /Resource not accessible by integration/.test(a.message));
+    const warning = annotations(r.stdout).find(
+      (a) => a.command === 'warning' && /Resource not accessible by integration/.test(a.message),
+    );
     expect(warning).toBeDefined();
     fixProdEu(dir);
     expect((await run(gh, dir, { fork: true, inputs: { comment: 'always' } })).code).toBe(0);
@@ -161,7 +185,10 @@ describe('huge reports', () => {
       writeFileSync(join(dir, `f${i}.yaml`), `inboundCall:\n  name: Flow ${i}\n  division: Home\n`);
       flows.push(`  - file: f${i}.yaml`);
     }
-    writeFileSync(join(dir, 'm.yml'), `version: 1\ndefaults: {deployer: api}\norgs:\n  - name: big\n    region: us-east-1\n    principal: {grant: client-credentials, roles: []}\nflows:\n${flows.join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'm.yml'),
+      `version: 1\ndefaults: {deployer: api}\norgs:\n  - name: big\n    region: us-east-1\n    principal: {grant: client-credentials, roles: []}\nflows:\n${flows.join('\n')}\n`,
+    );
     const r = await run(gh, dir, { inputs: { manifest: 'm.yml' } });
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8'));
@@ -173,8 +200,14 @@ describe('huge reports', () => {
     expect(body.split('<details>').length).toBe(body.split('</details>').length);
     expect(r.summary.length).toBeGreaterThan(body.length);
     const ann = annotations(r.stdout);
-    expect(ann.filter((a) => a.command === 'error' && a.props.title?.startsWith('genesys-preflight: missing')).length).toBeLessThanOrEqual(10);
-    expect(ann.some((a) => a.command === 'notice' && /more findings? not shown as annotations/.test(a.message))).toBe(true);
-    console.log(`comment sizes: ${findings} findings → summary ${r.summary.length} chars, comment ${body.length} chars`);
+    expect(
+      ann.filter((a) => a.command === 'error' && a.props.title?.startsWith('genesys-preflight: missing')).length,
+    ).toBeLessThanOrEqual(10);
+    expect(ann.some((a) => a.command === 'notice' && /more findings? not shown as annotations/.test(a.message))).toBe(
+      true,
+    );
+    console.log(
+      `comment sizes: ${findings} findings → summary ${r.summary.length} chars, comment ${body.length} chars`,
+    );
   });
 });

@@ -37,13 +37,21 @@ describe('credential variables', () => {
 
   it("the runner's own variables are refused as credential names", async () => {
     const report = await runCheck({ manifestPath: write('{accessToken: GITHUB_TOKEN}'), mode: 'offline' });
-    expect(report.findings[0]).toMatchObject({ code: 'manifest-invalid', fatal: true, message: expect.stringMatching(/not a GITHUB_, ACTIONS_, RUNNER_ or INPUT_ variable/) });
+    expect(report.findings[0]).toMatchObject({
+      code: 'manifest-invalid',
+      fatal: true,
+      message: expect.stringMatching(/not a GITHUB_, ACTIONS_, RUNNER_ or INPUT_ variable/),
+    });
   });
 
   it('auto mode with the named secrets unset checks the declared principal and says so', async () => {
     const file = write('{clientId: GENESYS_O_CLIENT_ID, clientSecret: GENESYS_O_CLIENT_SECRET}');
     const mode = resolveMode('auto', file, { GENESYS_O_CLIENT_ID: '', GENESYS_O_CLIENT_SECRET: '' });
-    const report = await runCheck({ manifestPath: file, mode: mode.mode, ...(mode.grants ? { grants: mode.grants } : {}) });
+    const report = await runCheck({
+      manifestPath: file,
+      mode: mode.mode,
+      ...(mode.grants ? { grants: mode.grants } : {}),
+    });
     const w = report.orgs[0]!.findings.find((f) => f.code === 'unverifiable' && /not set/.test(f.message));
     expect(w).toMatchObject({
       severity: 'warning',

@@ -9,16 +9,43 @@ import { resolveMode } from '../src/grants/mode.js';
 import { exitCode, type Report } from '../src/report/model.js';
 import { renderText } from '../src/report/text.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import { FAST_CLIENT, allCatalogPermissions, catalogRequirements, fakeOrgs, liveCheckOnce, scenarioEnv, startScenario, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from './support/scenario.js';
+import {
+  FAST_CLIENT,
+  allCatalogPermissions,
+  catalogRequirements,
+  fakeOrgs,
+  liveCheckOnce,
+  scenarioEnv,
+  startScenario,
+  writeScenarioManifest,
+  type ScenarioOrg,
+  type ScenarioRole,
+} from './support/scenario.js';
 
 const ROLES: ScenarioRole[] = [
-  { name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:create', 'architect:job:view'] },
+  {
+    name: 'Flow Deployer',
+    permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:create', 'architect:job:view'],
+  },
   { name: 'Flow Editor', permissions: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit'] },
 ];
 const ORGS: ScenarioOrg[] = [
-  { name: 'good', orgId: '11111111-1111-4111-8111-111111111111', roles: [{ role: 'Flow Deployer', divisions: ['Home', 'Support'] }] },
-  { name: 'missing', orgId: '22222222-2222-4222-8222-222222222222', roles: [{ role: 'Flow Editor', divisions: ['Home', 'Support'] }] },
-  { name: 'wrongorg', orgId: '33333333-3333-4333-8333-333333333333', tokenOrgId: '44444444-4444-4444-8444-444444444444', roles: [{ role: 'Flow Deployer', divisions: ['*'] }] },
+  {
+    name: 'good',
+    orgId: '11111111-1111-4111-8111-111111111111',
+    roles: [{ role: 'Flow Deployer', divisions: ['Home', 'Support'] }],
+  },
+  {
+    name: 'missing',
+    orgId: '22222222-2222-4222-8222-222222222222',
+    roles: [{ role: 'Flow Editor', divisions: ['Home', 'Support'] }],
+  },
+  {
+    name: 'wrongorg',
+    orgId: '33333333-3333-4333-8333-333333333333',
+    tokenOrgId: '44444444-4444-4444-8444-444444444444',
+    roles: [{ role: 'Flow Deployer', divisions: ['*'] }],
+  },
 ];
 const FAST = FAST_CLIENT;
 
@@ -26,9 +53,18 @@ let fake: FakeGenesys;
 let orgs: FakeOrg[];
 let env: Record<string, string>;
 
-async function live(manifest: string, extraEnv: Record<string, string> = {}, orgFilter: string[] = []): Promise<{ report: Report; clients: Map<string, number> }> {
+async function live(
+  manifest: string,
+  extraEnv: Record<string, string> = {},
+  orgFilter: string[] = [],
+): Promise<{ report: Report; clients: Map<string, number> }> {
   const clients = new Map<string, number>();
-  const mode = resolveMode('live', manifest, { ...env, ...extraEnv }, { client: FAST, onClient: (org, c) => clients.set(org, c.requestCount) });
+  const mode = resolveMode(
+    'live',
+    manifest,
+    { ...env, ...extraEnv },
+    { client: FAST, onClient: (org, c) => clients.set(org, c.requestCount) },
+  );
   const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants!, orgs: orgFilter });
   return { report, clients };
 }
@@ -59,14 +95,20 @@ describe('live mode, three orgs', () => {
     const missing = by.missing!.findings.filter((f) => f.code === 'missing-permission');
     expect(missing.length).toBeGreaterThan(0);
     // Flow Editor lacks publish, the same-name delete before publishing, and the Architect Scripting session's ui:view
-    expect(new Set(missing.flatMap((f) => f.missing))).toEqual(new Set(['architect:flow:publish', 'architect:flow:delete', 'architect:ui:view']));
+    expect(new Set(missing.flatMap((f) => f.missing))).toEqual(
+      new Set(['architect:flow:publish', 'architect:flow:delete', 'architect:ui:view']),
+    );
     const publish = missing.find((f) => f.missing?.includes('architect:flow:publish'))!;
-    expect(publish.fix).toMatch(/add `architect:flow:publish`.* to role Flow Editor, granted in division (Home|Support)/);
+    expect(publish.fix).toMatch(
+      /add `architect:flow:publish`.* to role Flow Editor, granted in division (Home|Support)/,
+    );
     const session = missing.find((f) => f.operation === 'SESSION /architect-scripting')!;
     expect(session.fix).toBe('add `architect:ui:view` to role Flow Editor');
     expect(by.wrongorg!.passed).toBe(false);
     expect(by.wrongorg!.findings.map((f) => f.code)).toEqual(['org-mismatch']);
-    expect(by.wrongorg!.findings[0]!.message).toMatch(/belong to org 44444444-4444-4444-8444-444444444444 \(wrongorg\), not 33333333-3333-4333-8333-333333333333/);
+    expect(by.wrongorg!.findings[0]!.message).toMatch(
+      /belong to org 44444444-4444-4444-8444-444444444444 \(wrongorg\), not 33333333-3333-4333-8333-333333333333/,
+    );
     expect(by.wrongorg!.orgId).toBe('44444444-4444-4444-8444-444444444444');
     expect(exitCode(report, 'error')).toBe(1);
   });
@@ -84,7 +126,14 @@ describe('live mode, three orgs', () => {
     const key = (r: Report) =>
       r.orgs
         .filter((o) => o.name !== 'wrongorg')
-        .map((o) => [o.name, o.passed, o.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.operation} ${f.division} ${(f.missing ?? []).join(',')}`).sort()]);
+        .map((o) => [
+          o.name,
+          o.passed,
+          o.findings
+            .filter((f) => f.severity === 'error')
+            .map((f) => `${f.code} ${f.operation} ${f.division} ${(f.missing ?? []).join(',')}`)
+            .sort(),
+        ]);
     expect(key(report)).toEqual(key(offline));
   });
 });
@@ -111,25 +160,42 @@ describe('differential: replaying the planned deploy against the enforcing fake'
       const client = fakeOrg.clients[0]!;
       const tokenRes = await fetch(`${fake.loginBase}/oauth/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: 'grant_type=client_credentials',
       });
       const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-      const predicted = new Set(o.findings.filter((f) => f.code === 'missing-permission' || f.code === 'missing-division-grant').map((f) => `${f.resource} ${f.operation}`));
+      const predicted = new Set(
+        o.findings
+          .filter((f) => f.code === 'missing-permission' || f.code === 'missing-division-grant')
+          .map((f) => `${f.resource} ${f.operation}`),
+      );
       for (const q of o.requirements) {
         if (!q.permissions) continue;
         const [method, template] = q.operation.split(' ') as [string, string];
         if (method === 'SESSION') continue; // Architect Scripting's session: no Platform API call to replay
         const path = template.replace(/\{[^}]+\}/g, 'x');
-        const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+        const headers: Record<string, string> = {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+        };
         if (q.division) headers['x-fake-division'] = q.division;
-        const res = await fetch(`${fake.apiBase}${path}`, { method, headers, ...(method === 'GET' ? {} : { body: '{}' }) });
+        const res = await fetch(`${fake.apiBase}${path}`, {
+          method,
+          headers,
+          ...(method === 'GET' ? {} : { body: '{}' }),
+        });
         await res.arrayBuffer();
         if (res.status === 404 || res.status === 405) continue; // route not served by the fake
         compared++;
         const got403 = res.status === 403;
         const key = `${q.resource} ${q.operation}`;
-        if (got403 !== predicted.has(key)) throw new Error(`${o.name}: ${key} in ${q.division}: fake answered ${res.status}, predicted ${predicted.has(key) ? 403 : 'allowed'}`);
+        if (got403 !== predicted.has(key))
+          throw new Error(
+            `${o.name}: ${key} in ${q.division}: fake answered ${res.status}, predicted ${predicted.has(key) ? 403 : 'allowed'}`,
+          );
       }
     }
     expect(compared).toBeGreaterThanOrEqual(20);
@@ -152,7 +218,11 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
   ];
   it.each(cases)('%s', async (_name, fault, code, requests) => {
     const manifest = writeScenarioManifest(fake.apiBase, ORGS.slice(0, 2), ROLES, { flows: 2 });
-    const remove = fake.setFault({ ...fault, org: orgs[1]!.id, ...(fault.kind === 'reject-token' ? {} : { path: /^\/api\/v2\// }) });
+    const remove = fake.setFault({
+      ...fault,
+      org: orgs[1]!.id,
+      ...(fault.kind === 'reject-token' ? {} : { path: /^\/api\/v2\// }),
+    });
     try {
       fake.calls.length = 0;
       const { report, clients } = await live(manifest);
@@ -199,10 +269,27 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
 describe('entitlements and divisions', () => {
   it('a permission missing from the org catalog is entitlement-missing; an unknown division is a located error', async () => {
     const roles = [...ROLES, { name: 'Inspector', permissions: ['integrations:integration:view'] }];
-    const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Flow Deployer', divisions: ['Home'] }, { role: 'Inspector', divisions: ['Home'] }], divisions: ['Home', 'Sales'] };
+    const org: ScenarioOrg = {
+      ...ORGS[0]!,
+      roles: [
+        { role: 'Flow Deployer', divisions: ['Home'] },
+        { role: 'Inspector', divisions: ['Home'] },
+      ],
+      divisions: ['Home', 'Sales'],
+    };
     const report = await liveCheckOnce([org], roles, {
-      permissionCatalog: ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit', 'architect:flow:unlock', 'integrations:integration:view'],
-      manifest: { flows: 2, declare: true, extra: 'premiumApps:\n  - {integrationType: not-enabled-app, provision: [group]}' },
+      permissionCatalog: [
+        'architect:flow:view',
+        'architect:flow:add',
+        'architect:flow:edit',
+        'architect:flow:unlock',
+        'integrations:integration:view',
+      ],
+      manifest: {
+        flows: 2,
+        declare: true,
+        extra: 'premiumApps:\n  - {integrationType: not-enabled-app, provision: [group]}',
+      },
     });
     const codes = report.orgs[0]!.findings.map((f) => f.code);
     expect(codes).toContain('entitlement-missing');
@@ -210,7 +297,11 @@ describe('entitlements and divisions', () => {
     expect(ent.some((f) => /integration type not-enabled-app is not available/.test(f.message))).toBe(true);
     expect(ent.some((f) => (f.missing ?? []).includes('directory:group:add'))).toBe(true);
     // no double report: the unavailable permission is not also missing-permission
-    expect(report.orgs[0]!.findings.some((f) => f.code === 'missing-permission' && (f.missing ?? []).includes('directory:group:add'))).toBe(false);
+    expect(
+      report.orgs[0]!.findings.some(
+        (f) => f.code === 'missing-permission' && (f.missing ?? []).includes('directory:group:add'),
+      ),
+    ).toBe(false);
     const div = report.orgs[0]!.findings.find((f) => f.code === 'manifest-invalid')!;
     expect(div.message).toMatch(/division "Support" does not exist in org good \(divisions: Home, Sales\)/);
     expect(div.location!.file).toMatch(/f1\.yaml$/);
@@ -238,8 +329,24 @@ describe('user tokens (premium apps, PKCE): scopes and the user permissions, bot
   it('a user token lacking the scope yields missing-scope; the permission side is checked too', async () => {
     const org: ScenarioOrg = { name: 'partner', orgId: '55555555-5555-4555-8555-555555555555', roles: [] };
     const [fo] = fakeOrgs([org], ROLES);
-    fo!.roles = [{ id: 'role-editor', name: 'Flow Editor', permissionPolicies: [{ domain: 'architect', entityName: 'flow', actionSet: ['view', 'add', 'edit', 'publish'] }] }];
-    fo!.users = [{ id: 'u1', name: 'Installer', accessToken: 'user-access-token-ABC123xyz', scopes: ['users'], grants: [{ roleId: 'role-editor', divisionId: '*' }] }];
+    fo!.roles = [
+      {
+        id: 'role-editor',
+        name: 'Flow Editor',
+        permissionPolicies: [
+          { domain: 'architect', entityName: 'flow', actionSet: ['view', 'add', 'edit', 'publish'] },
+        ],
+      },
+    ];
+    fo!.users = [
+      {
+        id: 'u1',
+        name: 'Installer',
+        accessToken: 'user-access-token-ABC123xyz',
+        scopes: ['users'],
+        grants: [{ roleId: 'role-editor', divisionId: '*' }],
+      },
+    ];
     const f2 = await startFakeGenesys({ orgs: [fo!], requirements: catalogRequirements });
     try {
       const manifest = writeScenarioManifest(f2.apiBase, [org], ROLES, { flows: 1, declare: false });
@@ -269,7 +376,13 @@ describe('entitlements inside an "any one of" set', () => {
     const roles: ScenarioRole[] = [{ name: 'Viewer', permissions: ['architect:flow:view'] }];
     const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Viewer', divisions: ['*'] }] };
     const report = await liveCheckOnce([org], roles, {
-      permissionCatalog: ['architect:flow:view', 'architect:flow:unlock', 'architect:flow:edit', 'architect:flow:add', 'routing:queue:view'],
+      permissionCatalog: [
+        'architect:flow:view',
+        'architect:flow:unlock',
+        'architect:flow:edit',
+        'architect:flow:add',
+        'routing:queue:view',
+      ],
       manifest: { flows: 1, action: 'publish' },
     });
     const o = report.orgs[0]!;
@@ -286,9 +399,20 @@ describe('permissions that are not division-aware', () => {
       { name: 'Jobs', permissions: ['architect:job:create', 'architect:job:view'] },
       { name: 'Flows', permissions: ['architect:flow:*', 'routing:queue:view'] },
     ];
-    const org: ScenarioOrg = { ...ORGS[0]!, roles: [{ role: 'Jobs', divisions: ['Home'] }, { role: 'Flows', divisions: ['*'] }] };
-    const catalog = allCatalogPermissions().map((p) => (p.startsWith('architect:job:') ? { permission: p, divisionAware: false } : p));
-    const report = await liveCheckOnce([org], roles, { permissionCatalog: catalog, manifest: { flows: 2, deployer: 'cx-as-code' } });
+    const org: ScenarioOrg = {
+      ...ORGS[0]!,
+      roles: [
+        { role: 'Jobs', divisions: ['Home'] },
+        { role: 'Flows', divisions: ['*'] },
+      ],
+    };
+    const catalog = allCatalogPermissions().map((p) =>
+      p.startsWith('architect:job:') ? { permission: p, divisionAware: false } : p,
+    );
+    const report = await liveCheckOnce([org], roles, {
+      permissionCatalog: catalog,
+      manifest: { flows: 2, deployer: 'cx-as-code' },
+    });
     const o = report.orgs[0]!;
     // Flow 1 lives in Support; the job role is granted in Home only, and job permissions are org-wide
     expect(o.findings.filter((f) => f.code === 'missing-division-grant')).toEqual([]);

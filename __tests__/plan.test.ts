@@ -18,7 +18,11 @@ const ops = (kind: ResourceKind, action: ResourceAction, deployer: Deployer, ext
 };
 
 /** Calls known to be outside the catalog, each for a documented reason (design card §1, known gaps). */
-const KNOWN_GAPS = new Set(['POST /uploads/v2/scripter', 'DELETE /api/v2/scripts/{scriptId}', 'POST /api/v2/flows/jobs (flow import)']);
+const KNOWN_GAPS = new Set([
+  'POST /uploads/v2/scripter',
+  'DELETE /api/v2/scripts/{scriptId}',
+  'POST /api/v2/flows/jobs (flow import)',
+]);
 /** Steps that are not API operations, each with the permissions its source states (`requires`). */
 const SESSION_STEPS = new Set(['SESSION /architect-scripting']);
 
@@ -26,12 +30,16 @@ describe('plans: kind × action × deployer', () => {
   const kinds: ResourceKind[] = ['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp'];
   const actions: ResourceAction[] = ['deploy', 'create', 'update', 'delete', 'publish'];
   const deployers: Deployer[] = ['archy', 'cx-as-code', 'api'];
-  const cases = kinds.flatMap((k) => deployers.filter((d) => DEPLOYER_KINDS[d].has(k)).flatMap((d) => actions.map((a) => [k, a, d] as const)));
+  const cases = kinds.flatMap((k) =>
+    deployers.filter((d) => DEPLOYER_KINDS[d].has(k)).flatMap((d) => actions.map((a) => [k, a, d] as const)),
+  );
 
   it.each(cases)('%s %s via %s: every call is in the catalog or a documented gap', (kind, action, deployer) => {
-    const extra = kind === 'premiumApp' ? { details: { integrationType: 'x', provision: Object.keys(WIZARD_MODULE_CALLS) } } : {};
+    const extra =
+      kind === 'premiumApp' ? { details: { integrationType: 'x', provision: Object.keys(WIZARD_MODULE_CALLS) } } : {};
     const p = planResource(resource(kind, action, deployer, extra));
-    const notApplicable = (kind === 'scheduleGroup' || kind === 'wfmAgentAssignment' || kind === 'premiumApp') && action === 'publish';
+    const notApplicable =
+      (kind === 'scheduleGroup' || kind === 'wfmAgentAssignment' || kind === 'premiumApp') && action === 'publish';
     if (notApplicable) {
       expect('errors' in p).toBe(true);
       return;
@@ -80,15 +88,27 @@ describe('plans: kind × action × deployer', () => {
   });
 
   it('forceUnlock adds the unlock call; publish-only is find + publish', () => {
-    expect(ops('flow', 'deploy', 'api', { details: { forceUnlock: true } })).toContain('POST /api/v2/flows/actions/unlock');
+    expect(ops('flow', 'deploy', 'api', { details: { forceUnlock: true } })).toContain(
+      'POST /api/v2/flows/actions/unlock',
+    );
     expect(ops('flow', 'publish', 'api')).toEqual(['GET /api/v2/flows', 'POST /api/v2/flows/actions/publish']);
-    expect(ops('flow', 'delete', 'archy')).toEqual(['SESSION /architect-scripting', 'GET /api/v2/flows', 'DELETE /api/v2/flows/{flowId}']);
+    expect(ops('flow', 'delete', 'archy')).toEqual([
+      'SESSION /architect-scripting',
+      'GET /api/v2/flows',
+      'DELETE /api/v2/flows/{flowId}',
+    ]);
   });
 
   it('script: moves into a non-Home division, publishes unless publish: false', () => {
-    expect(ops('script', 'deploy', 'api', { division: 'Sales' })).toContain('POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}');
-    expect(ops('script', 'deploy', 'api')).not.toContain('POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}');
-    expect(ops('script', 'deploy', 'api', { details: { publish: false } })).not.toContain('POST /api/v2/scripts/published');
+    expect(ops('script', 'deploy', 'api', { division: 'Sales' })).toContain(
+      'POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}',
+    );
+    expect(ops('script', 'deploy', 'api')).not.toContain(
+      'POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}',
+    );
+    expect(ops('script', 'deploy', 'api', { details: { publish: false } })).not.toContain(
+      'POST /api/v2/scripts/published',
+    );
     expect(ops('script', 'deploy', 'api')).toContain('POST /api/v2/scripts/published');
   });
 
@@ -100,7 +120,9 @@ describe('plans: kind × action × deployer', () => {
 
   it('WFM schedules have no publish endpoint: publish rides on the update upload', () => {
     const calls = ops('wfmSchedule', 'publish', 'api');
-    expect(calls).toContain('POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/update');
+    expect(calls).toContain(
+      'POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/update',
+    );
     expect(calls.some((c) => /publish/.test(c))).toBe(false);
   });
 
@@ -119,16 +141,23 @@ describe('premium apps', () => {
     for (const m of PREMIUM_APP_WIZARD.modules) expect(Object.keys(WIZARD_MODULE_CALLS)).toContain(m);
   });
 
-  it.each(Object.keys(WIZARD_MODULE_CALLS))('module %s: the plan needs every install permission the wizard config lists', (m) => {
-    const r = resource('premiumApp', 'deploy', 'api', { division: null, details: { integrationType: 'x', provision: [m] } });
-    const p = planResource(r);
-    if ('errors' in p) throw new Error('plan failed');
-    const derived = new Set(requirementsFor(r, p.calls, catalog).flatMap((q) => q.permissions?.values ?? []));
-    // config.js lists messaging:integration:edit for open-messaging, which no call of open-messaging.js uses
-    // (purecloud-premium-app@0fd9d41 docs/wizard/scripts/modules/open-messaging.js: GET l.17, POST l.85, DELETE l.58).
-    const unused = m === 'open-messaging' ? ['messaging:integration:edit'] : [];
-    for (const perm of PREMIUM_APP_WIZARD.install[m] ?? []) if (!unused.includes(perm)) expect([...derived]).toContain(perm);
-  });
+  it.each(Object.keys(WIZARD_MODULE_CALLS))(
+    'module %s: the plan needs every install permission the wizard config lists',
+    (m) => {
+      const r = resource('premiumApp', 'deploy', 'api', {
+        division: null,
+        details: { integrationType: 'x', provision: [m] },
+      });
+      const p = planResource(r);
+      if ('errors' in p) throw new Error('plan failed');
+      const derived = new Set(requirementsFor(r, p.calls, catalog).flatMap((q) => q.permissions?.values ?? []));
+      // config.js lists messaging:integration:edit for open-messaging, which no call of open-messaging.js uses
+      // (purecloud-premium-app@0fd9d41 docs/wizard/scripts/modules/open-messaging.js: GET l.17, POST l.85, DELETE l.58).
+      const unused = m === 'open-messaging' ? ['messaging:integration:edit'] : [];
+      for (const perm of PREMIUM_APP_WIZARD.install[m] ?? [])
+        if (!unused.includes(perm)) expect([...derived]).toContain(perm);
+    },
+  );
 
   it('every wizard module of the domain list has a plan table, and no other', () => {
     // Modules are validated once, when the manifest is read (src/resources/expand.ts, with a did-you-mean).
@@ -136,7 +165,9 @@ describe('premium apps', () => {
   });
 
   it('always lists the integration types (main.js l.75)', () => {
-    expect(ops('premiumApp', 'deploy', 'api', { details: { integrationType: 'x', provision: [] } })).toContain('GET /api/v2/integrations/types');
+    expect(ops('premiumApp', 'deploy', 'api', { details: { integrationType: 'x', provision: [] } })).toContain(
+      'GET /api/v2/integrations/types',
+    );
   });
 });
 
@@ -165,7 +196,9 @@ describe('requirements', () => {
     const r = resource('flow', 'deploy', 'archy', { division: 'Support' });
     const p = planResource(r);
     if ('errors' in p) throw new Error('plan failed');
-    const div = requirementsFor(r, p.calls, catalog).find((q) => q.operation === 'GET /api/v2/authorization/divisions')!;
+    const div = requirementsFor(r, p.calls, catalog).find(
+      (q) => q.operation === 'GET /api/v2/authorization/divisions',
+    )!;
     expect(div.division).toBeNull();
   });
 });
@@ -173,10 +206,18 @@ describe('requirements', () => {
 describe('exists settles the create-or-update branch', () => {
   it('exists: true drops the create call; false drops the update; unknown keeps both', () => {
     expect(ops('flow', 'deploy', 'archy', { details: { exists: true } })).not.toContain('POST /api/v2/flows');
-    expect(ops('flow', 'deploy', 'archy', { details: { exists: true } })).toContain('POST /api/v2/flows/actions/publish');
+    expect(ops('flow', 'deploy', 'archy', { details: { exists: true } })).toContain(
+      'POST /api/v2/flows/actions/publish',
+    );
     expect(ops('flow', 'deploy', 'archy')).toContain('POST /api/v2/flows');
-    expect(ops('scheduleGroup', 'deploy', 'api', { details: { exists: false } })).toEqual(['GET /api/v2/architect/schedulegroups', 'POST /api/v2/architect/schedulegroups']);
-    expect(ops('scheduleGroup', 'deploy', 'api', { details: { exists: true } })).toEqual(['GET /api/v2/architect/schedulegroups', 'PUT /api/v2/architect/schedulegroups/{scheduleGroupId}']);
+    expect(ops('scheduleGroup', 'deploy', 'api', { details: { exists: false } })).toEqual([
+      'GET /api/v2/architect/schedulegroups',
+      'POST /api/v2/architect/schedulegroups',
+    ]);
+    expect(ops('scheduleGroup', 'deploy', 'api', { details: { exists: true } })).toEqual([
+      'GET /api/v2/architect/schedulegroups',
+      'PUT /api/v2/architect/schedulegroups/{scheduleGroupId}',
+    ]);
     const p = planResource(resource('scheduleGroup', 'deploy', 'api', { details: { exists: true } }));
     if ('errors' in p) throw new Error('plan failed');
     expect(p.calls.every((c) => c.when === undefined && c.branch === undefined)).toBe(true);

@@ -38,18 +38,32 @@ describe('least-privilege policy', () => {
 
   it('ANY picks the least-privileged member, explains it, and groups permissions by division set', () => {
     const reqs = [
-      requirement('POST /api/v2/flows/actions/publish', 'ANY', ['architect:flow:unlock', 'architect:flow:publish'], 'Support'),
+      requirement(
+        'POST /api/v2/flows/actions/publish',
+        'ANY',
+        ['architect:flow:unlock', 'architect:flow:publish'],
+        'Support',
+      ),
       requirement('GET /api/v2/flows', 'ANY', ['architect:flow:view'], 'Support'),
       requirement('GET /api/v2/flows', 'ANY', ['architect:flow:view'], 'Home'),
       requirement('POST /api/v2/users/search', 'ANY', ['directory:user:view'], null),
     ];
     const p = leastPrivilegePolicy('o', reqs);
-    expect(p.roles).toEqual([
-      { name: 'Deploy (Home)', permissions: ['directory:user:view'], divisions: ['Home'] },
-      { name: 'Deploy (Support)', permissions: ['architect:flow:publish'], divisions: ['Support'] },
-      { name: 'Deploy (Home, Support)', permissions: ['architect:flow:view'], divisions: ['Home', 'Support'] },
-    ].sort((a, b) => b.permissions.length - a.permissions.length || a.name.localeCompare(b.name)));
-    expect(p.choices).toEqual([{ operation: 'POST /api/v2/flows/actions/publish', among: ['architect:flow:unlock', 'architect:flow:publish'], chosen: 'architect:flow:publish', why: expect.stringMatching(/least privileged/) }]);
+    expect(p.roles).toEqual(
+      [
+        { name: 'Deploy (Home)', permissions: ['directory:user:view'], divisions: ['Home'] },
+        { name: 'Deploy (Support)', permissions: ['architect:flow:publish'], divisions: ['Support'] },
+        { name: 'Deploy (Home, Support)', permissions: ['architect:flow:view'], divisions: ['Home', 'Support'] },
+      ].sort((a, b) => b.permissions.length - a.permissions.length || a.name.localeCompare(b.name)),
+    );
+    expect(p.choices).toEqual([
+      {
+        operation: 'POST /api/v2/flows/actions/publish',
+        among: ['architect:flow:unlock', 'architect:flow:publish'],
+        chosen: 'architect:flow:publish',
+        why: expect.stringMatching(/least privileged/),
+      },
+    ]);
     expect(p.size).toBe(3);
     expect(p.union).toBe(4);
   });
@@ -66,14 +80,29 @@ describe('least-privilege policy', () => {
   it('renders Terraform, the role API body and markdown', () => {
     const policies = runPolicy({ manifestPath: 'examples/genesys-preflight.yml', catalog });
     const tf = renderTerraform(policies);
-    expect(tf).toMatch(/resource "genesyscloud_auth_role" "prod_eu_deploy_1" \{\n  name        = "Deploy \(Home, Support\) \[prod-eu\]"/);
-    expect(tf).toMatch(/permission_policies \{\n    domain      = "architect"\n    entity_name = "flow"\n    action_set  = \["add", "delete", "edit", "publish", "view"\]\n  \}/);
-    expect(tf).toMatch(/roles \{\n    role_id     = genesyscloud_auth_role\.prod_eu_deploy_1\.id\n    division_id = data\.genesyscloud_auth_division\.prod_eu_support\.id\n  \}/);
+    expect(tf).toMatch(
+      /resource "genesyscloud_auth_role" "prod_eu_deploy_1" \{\n  name        = "Deploy \(Home, Support\) \[prod-eu\]"/,
+    );
+    expect(tf).toMatch(
+      /permission_policies \{\n    domain      = "architect"\n    entity_name = "flow"\n    action_set  = \["add", "delete", "edit", "publish", "view"\]\n  \}/,
+    );
+    expect(tf).toMatch(
+      /roles \{\n    role_id     = genesyscloud_auth_role\.prod_eu_deploy_1\.id\n    division_id = data\.genesyscloud_auth_division\.prod_eu_support\.id\n  \}/,
+    );
     expect(tf).toMatch(/data "genesyscloud_auth_division_home" "prod_eu_home" \{\}/);
     const bodies = roleBodies(policies);
-    expect(bodies['prod-eu']![0]!.permissionPolicies).toContainEqual({ domain: 'architect', entityName: 'flow', actionSet: ['add', 'delete', 'edit', 'publish', 'view'] });
-    expect(renderPolicyMarkdown(policies)).toMatch(/### prod-eu\n\n10 permissions; the operations' requirement lists name 11 \(9% fewer\)/);
-    expect(permissionPolicies(['a:b:c', 'a:b:d', 'a:e:f'])).toEqual([{ domain: 'a', entityName: 'b', actionSet: ['c', 'd'] }, { domain: 'a', entityName: 'e', actionSet: ['f'] }]);
+    expect(bodies['prod-eu']![0]!.permissionPolicies).toContainEqual({
+      domain: 'architect',
+      entityName: 'flow',
+      actionSet: ['add', 'delete', 'edit', 'publish', 'view'],
+    });
+    expect(renderPolicyMarkdown(policies)).toMatch(
+      /### prod-eu\n\n10 permissions; the operations' requirement lists name 11 \(9% fewer\)/,
+    );
+    expect(permissionPolicies(['a:b:c', 'a:b:d', 'a:e:f'])).toEqual([
+      { domain: 'a', entityName: 'b', actionSet: ['c', 'd'] },
+      { domain: 'a', entityName: 'e', actionSet: ['f'] },
+    ]);
   });
 });
 
@@ -96,7 +125,8 @@ describe('property: generated deploys', () => {
         for (const x of list) {
           const r = resource(x.kind, x.action, x.deployer, {
             division: x.kind === 'premiumApp' ? null : x.division,
-            details: x.kind === 'premiumApp' ? { integrationType: 't', provision: x.modules } : { forceUnlock: x.forceUnlock },
+            details:
+              x.kind === 'premiumApp' ? { integrationType: 't', provision: x.modules } : { forceUnlock: x.forceUnlock },
           });
           const p = planResource(r);
           if ('calls' in p) reqs.push(...requirementsFor(r, p.calls, catalog));

@@ -22,11 +22,21 @@ const LOC = { file: 'm.yml', line: 1, column: 1 };
 const arbPermission = fc.constantFrom(...CONCRETE);
 const arbPolicy = fc.oneof(
   { weight: 8, arbitrary: arbPermission },
-  { weight: 1, arbitrary: fc.constantFrom(...DOMAINS.map((d) => `${d}:*:*`), ...DOMAINS.flatMap((d) => ENTITIES.map((e) => `${d}:${e}:*`)), '*') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      ...DOMAINS.map((d) => `${d}:*:*`),
+      ...DOMAINS.flatMap((d) => ENTITIES.map((e) => `${d}:${e}:*`)),
+      '*',
+    ),
+  },
 );
 const arbRole = fc.record({
   role: fc.constantFrom('A', 'B', 'C'),
-  permissions: fc.array(fc.record({ permission: arbPolicy, conditional: fc.boolean().map((b) => (b ? true : undefined)) }), { maxLength: 6 }),
+  permissions: fc.array(
+    fc.record({ permission: arbPolicy, conditional: fc.boolean().map((b) => (b ? true : undefined)) }),
+    { maxLength: 6 },
+  ),
   divisions: fc.oneof(fc.subarray(DIVISIONS, { minLength: 1 }), fc.constant(['*'])),
 });
 const arbPrincipal = fc.array(arbRole, { maxLength: 3 }).map(
@@ -34,71 +44,110 @@ const arbPrincipal = fc.array(arbRole, { maxLength: 3 }).map(
     grant: 'client-credentials',
     scopes: [],
     source: 'declared',
-    roles: roles.map((r, i) => ({ role: `${r.role}${i}`, permissions: r.permissions.map((p) => (p.conditional ? { permission: p.permission, conditional: true } : { permission: p.permission })), divisions: (r.divisions as string[]).map((name) => ({ name })) })),
+    roles: roles.map((r, i) => ({
+      role: `${r.role}${i}`,
+      permissions: r.permissions.map((p) =>
+        p.conditional ? { permission: p.permission, conditional: true } : { permission: p.permission },
+      ),
+      divisions: (r.divisions as string[]).map((name) => ({ name })),
+    })),
   }),
 );
-const arbRequirement = fc.record({
-  mode: fc.constantFrom('ANY' as const, 'ALL' as const),
-  values: fc.uniqueArray(arbPermission, { minLength: 1, maxLength: 3 }),
-  division: fc.constantFrom(...DIVISIONS, null),
-  i: fc.nat(1000),
-}).map(
-  (r): Requirement => ({
-    resource: `flow:F${r.i}`,
-    action: 'deploy',
-    operation: `POST /api/v2/x/${r.i}`,
-    purpose: 'test',
-    scopes: [],
-    scopesUnknown: false,
-    permissions: { mode: r.mode, values: r.values },
-    division: r.division,
-    location: LOC,
-  }),
-);
+const arbRequirement = fc
+  .record({
+    mode: fc.constantFrom('ANY' as const, 'ALL' as const),
+    values: fc.uniqueArray(arbPermission, { minLength: 1, maxLength: 3 }),
+    division: fc.constantFrom(...DIVISIONS, null),
+    i: fc.nat(1000),
+  })
+  .map(
+    (r): Requirement => ({
+      resource: `flow:F${r.i}`,
+      action: 'deploy',
+      operation: `POST /api/v2/x/${r.i}`,
+      purpose: 'test',
+      scopes: [],
+      scopesUnknown: false,
+      permissions: { mode: r.mode, values: r.values },
+      division: r.division,
+      location: LOC,
+    }),
+  );
 const arbRequirements = fc.array(arbRequirement, { minLength: 1, maxLength: 10 });
 
 const count = (fs: Finding[]) => fs.length;
 const keys = (fs: Finding[]) => new Set(fs.map((f) => `${f.resource} ${f.operation}`));
-const clone = (p: Principal): Principal => ({ ...p, roles: p.roles.map((r) => ({ ...r, permissions: [...r.permissions], divisions: [...r.divisions] })) });
+const clone = (p: Principal): Principal => ({
+  ...p,
+  roles: p.roles.map((r) => ({ ...r, permissions: [...r.permissions], divisions: [...r.divisions] })),
+});
 const RUNS = { numRuns: 400 };
 
 describe('evaluator properties', () => {
   it('adding a permission to a role never adds a finding', () => {
     fc.assert(
-      fc.property(arbPrincipal.filter((p) => p.roles.length > 0), arbRequirements, arbPolicy, fc.nat(), (p, reqs, perm, k) => {
-        const before = evaluate(reqs, p, 'o');
-        const q = clone(p);
-        q.roles[k % q.roles.length]!.permissions.push({ permission: perm });
-        const after = evaluate(reqs, q, 'o');
-        expect(count(after)).toBeLessThanOrEqual(count(before));
-        for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
-      }),
+      fc.property(
+        arbPrincipal.filter((p) => p.roles.length > 0),
+        arbRequirements,
+        arbPolicy,
+        fc.nat(),
+        (p, reqs, perm, k) => {
+          const before = evaluate(reqs, p, 'o');
+          const q = clone(p);
+          q.roles[k % q.roles.length]!.permissions.push({ permission: perm });
+          const after = evaluate(reqs, q, 'o');
+          expect(count(after)).toBeLessThanOrEqual(count(before));
+          for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
 
   it('granting a role in one more division (or in *) never adds a finding', () => {
     fc.assert(
-      fc.property(arbPrincipal.filter((p) => p.roles.length > 0), arbRequirements, fc.constantFrom(...DIVISIONS, '*'), fc.nat(), (p, reqs, division, k) => {
-        const before = evaluate(reqs, p, 'o');
-        const q = clone(p);
-        q.roles[k % q.roles.length]!.divisions.push({ name: division });
-        const after = evaluate(reqs, q, 'o');
-        expect(count(after)).toBeLessThanOrEqual(count(before));
-        for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
-      }),
+      fc.property(
+        arbPrincipal.filter((p) => p.roles.length > 0),
+        arbRequirements,
+        fc.constantFrom(...DIVISIONS, '*'),
+        fc.nat(),
+        (p, reqs, division, k) => {
+          const before = evaluate(reqs, p, 'o');
+          const q = clone(p);
+          q.roles[k % q.roles.length]!.divisions.push({ name: division });
+          const after = evaluate(reqs, q, 'o');
+          expect(count(after)).toBeLessThanOrEqual(count(before));
+          for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
 
   it('a wildcard policy covers exactly what its expansion covers', () => {
-    const expand = (policy: string) => CONCRETE.filter((c) => policy === '*' || policy.split(':').every((part, i) => part === '*' || part === c.split(':')[i]));
+    const expand = (policy: string) =>
+      CONCRETE.filter(
+        (c) => policy === '*' || policy.split(':').every((part, i) => part === '*' || part === c.split(':')[i]),
+      );
     fc.assert(
       fc.property(arbPrincipal, arbRequirements, (p, reqs) => {
         const q = clone(p);
-        q.roles = q.roles.map((r): RoleGrant => ({ ...r, permissions: r.permissions.flatMap((x) => expand(x.permission).map((permission) => (x.conditional ? { permission, conditional: true } : { permission }))) }));
-        const a = evaluate(reqs, p, 'o').map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`).sort();
-        const b = evaluate(reqs, q, 'o').map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`).sort();
+        q.roles = q.roles.map(
+          (r): RoleGrant => ({
+            ...r,
+            permissions: r.permissions.flatMap((x) =>
+              expand(x.permission).map((permission) =>
+                x.conditional ? { permission, conditional: true } : { permission },
+              ),
+            ),
+          }),
+        );
+        const a = evaluate(reqs, p, 'o')
+          .map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`)
+          .sort();
+        const b = evaluate(reqs, q, 'o')
+          .map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`)
+          .sort();
         expect(b).toEqual(a);
       }),
       RUNS,
@@ -114,7 +163,11 @@ describe('evaluator properties', () => {
         all.roles.forEach((r) => (r.divisions = DIVISIONS.map((name) => ({ name }))));
         const fs = evaluate(reqs, star, 'o');
         expect(fs.some((f) => f.code === 'missing-division-grant')).toBe(false);
-        expect(fs.map((f) => `${f.operation} ${f.code}`).sort()).toEqual(evaluate(reqs, all, 'o').map((f) => `${f.operation} ${f.code}`).sort());
+        expect(fs.map((f) => `${f.operation} ${f.code}`).sort()).toEqual(
+          evaluate(reqs, all, 'o')
+            .map((f) => `${f.operation} ${f.code}`)
+            .sort(),
+        );
       }),
       RUNS,
     );
@@ -128,9 +181,22 @@ describe('evaluator properties', () => {
         const any = { ...r, permissions: { mode: 'ANY' as const, values: r.permissions!.values } };
         if (ok(p, all)) {
           expect(ok(p, any)).toBe(true);
-          expect(ok(p, { ...all, permissions: { mode: 'ALL', values: all.permissions.values.slice(1).length ? all.permissions.values.slice(1) : all.permissions.values } })).toBe(true);
+          expect(
+            ok(p, {
+              ...all,
+              permissions: {
+                mode: 'ALL',
+                values: all.permissions.values.slice(1).length
+                  ? all.permissions.values.slice(1)
+                  : all.permissions.values,
+              },
+            }),
+          ).toBe(true);
         }
-        if (ok(p, any)) expect(ok(p, { ...any, permissions: { mode: 'ANY', values: [...new Set([...any.permissions.values, extra])] } })).toBe(true);
+        if (ok(p, any))
+          expect(
+            ok(p, { ...any, permissions: { mode: 'ANY', values: [...new Set([...any.permissions.values, extra])] } }),
+          ).toBe(true);
       }),
       RUNS,
     );
@@ -175,12 +241,12 @@ const arbResources = fc.array(arbResource, { minLength: 1, maxLength: 5 }).map((
 );
 /** Per org: the principal (a user grant with one scope, or client credentials) and which resources it gets. */
 const arbOrgs = fc.array(
-  fc.tuple(arbPrincipal, fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 })).map(
-    ([p, user, deployed]): { principal: Principal; deployed: boolean[] } => ({
+  fc
+    .tuple(arbPrincipal, fc.boolean(), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }))
+    .map(([p, user, deployed]): { principal: Principal; deployed: boolean[] } => ({
       principal: user ? { ...p, grant: 'user', scopes: ['architect:readonly'] } : p,
       deployed,
-    }),
-  ),
+    })),
   { minLength: 1, maxLength: 4 },
 );
 
@@ -191,7 +257,13 @@ describe('report schema property', () => {
       fc.property(arbResources, arbOrgs, (resources, orgs) => {
         const summary = { errors: 0, warnings: 0, notices: 0 };
         const report: Report = {
-          version: 1, mode: 'offline', passed: false, manifest: 'm.yml', summary, findings: [], orgs: [],
+          version: 1,
+          mode: 'offline',
+          passed: false,
+          manifest: 'm.yml',
+          summary,
+          findings: [],
+          orgs: [],
         };
         orgs.forEach(({ principal, deployed }, i) => {
           const requirements = resources.filter((_, r) => deployed[r]).flat();

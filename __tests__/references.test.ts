@@ -314,14 +314,18 @@ describe('scanFlowReferences: the other kinds', () => {
       maxNumOfAnswersReturned:
         lit: 3
 `;
-    expect(scan(bot)).toEqual([{ kind: 'knowledgeBase', name: 'Product FAQ', location: { file: FILE, line: 4, column: 5 } }]);
+    expect(scan(bot)).toEqual([
+      { kind: 'knowledgeBase', name: 'Product FAQ', location: { file: FILE, line: 4, column: 5 } },
+    ]);
     expect(scan(`botFlow:\n  name: Helper\n  settingsKnowledge:\n    none: true\n`)).toEqual([]);
     const workitem = `workitem:
   name: Claims
   worktype:
     name: Insurance Claim
 `;
-    expect(scan(workitem)).toEqual([{ kind: 'worktype', name: 'Insurance Claim', location: { file: FILE, line: 4, column: 11 } }]);
+    expect(scan(workitem)).toEqual([
+      { kind: 'worktype', name: 'Insurance Claim', location: { file: FILE, line: 4, column: 11 } },
+    ]);
   });
 
   it('flow outcomes and milestones', () => {
@@ -432,7 +436,12 @@ describe('scanFlowReferences: dynamic references', () => {
       { kind: 'queue', name: 'Overflow Queue', location: pos(text, 'Overflow Queue'), dynamic: true },
       { kind: 'queue', name: 'Task.Found', location: pos(text, 'Task.Found', 2), dynamic: true },
       { kind: 'queue', name: 'Flow.Target', location: pos(text, 'Flow.Target'), dynamic: true },
-      { kind: 'emergencyGroup', name: 'FindEmergencyGroup("Storm Group")', location: pos(text, 'FindEmergencyGroup'), dynamic: true },
+      {
+        kind: 'emergencyGroup',
+        name: 'FindEmergencyGroup("Storm Group")',
+        location: pos(text, 'FindEmergencyGroup'),
+        dynamic: true,
+      },
       { kind: 'skill', name: 'FindSkill(Task.SkillName)', location: pos(text, 'FindSkill'), dynamic: true },
       { kind: 'userPrompt', name: 'Flow.HoldPrompt', location: pos(text, 'Flow.HoldPrompt'), dynamic: true },
       { kind: 'dataTable', name: 'Task.TableName', location: pos(text, 'Task.TableName'), dynamic: true },
@@ -572,7 +581,12 @@ describe('scanFlowReferences: dedupe, empty flows, things that are not reference
     if ('errors' in parsed) throw new Error('parse');
     expect(scanFlowReferences(parsed.doc, 'inboundCall')).toEqual([
       { kind: 'queue', name: 'Billing Queue', location: pos(text, '{{queue_name}}') },
-      { kind: 'dataAction', name: 'Get Order', integration: 'Orders API', location: { file: FILE, line: 14, column: 21 } },
+      {
+        kind: 'dataAction',
+        name: 'Get Order',
+        integration: 'Orders API',
+        location: { file: FILE, line: 14, column: 21 },
+      },
     ]);
   });
 });
@@ -586,20 +600,23 @@ describe('REFERENCE_LOOKUPS', () => {
     expect(Object.keys(REFERENCE_LOOKUPS).sort()).toEqual([...REFERENCE_KINDS].sort());
   });
 
-  it.each(REFERENCE_KINDS.map((k) => [k, REFERENCE_LOOKUPS[k].call] as const))('%s: %s is in the catalog, read-only, needing a view permission', (_kind, call) => {
-    const [method, path] = call.split(' ') as [string, string];
-    const op = catalog.lookup(method, path);
-    expect(op).toBeDefined();
-    expect(op!.path).toBe(path);
-    // A read: admitted by a `*:readonly` scope.
-    expect(op!.scopes.some((s) => s.endsWith(':readonly'))).toBe(true);
-    if (OPEN_READS.has(call)) {
-      expect(op!.permissions).toBeNull();
-    } else {
-      expect(op!.permissions).not.toBeNull();
-      for (const p of op!.permissions!.values) expect(p).toMatch(/^[a-zA-Z]+:[a-zA-Z]+:view$/);
-    }
-  });
+  it.each(REFERENCE_KINDS.map((k) => [k, REFERENCE_LOOKUPS[k].call] as const))(
+    '%s: %s is in the catalog, read-only, needing a view permission',
+    (_kind, call) => {
+      const [method, path] = call.split(' ') as [string, string];
+      const op = catalog.lookup(method, path);
+      expect(op).toBeDefined();
+      expect(op!.path).toBe(path);
+      // A read: admitted by a `*:readonly` scope.
+      expect(op!.scopes.some((s) => s.endsWith(':readonly'))).toBe(true);
+      if (OPEN_READS.has(call)) {
+        expect(op!.permissions).toBeNull();
+      } else {
+        expect(op!.permissions).not.toBeNull();
+        for (const p of op!.permissions!.values) expect(p).toMatch(/^[a-zA-Z]+:[a-zA-Z]+:view$/);
+      }
+    },
+  );
 
   it('every purpose says what it resolves', () => {
     for (const k of REFERENCE_KINDS) expect(REFERENCE_LOOKUPS[k].purpose).toMatch(/^resolve /);

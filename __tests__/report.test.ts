@@ -29,14 +29,27 @@ function report(findings: Finding[], global: Finding[] = []): Report {
     passed: false,
     manifest: 'm.yml',
     summary: summarize([...global, ...findings]),
-    orgs: [{ name: 'o|1', orgId: null, region: 'us-east-1', principal: 'declared', passed: !findings.some((f) => f.severity === 'error'), requirements: [], findings }],
+    orgs: [
+      {
+        name: 'o|1',
+        orgId: null,
+        region: 'us-east-1',
+        principal: 'declared',
+        passed: !findings.some((f) => f.severity === 'error'),
+        requirements: [],
+        findings,
+      },
+    ],
     findings: global,
   };
 }
 
 describe('annotations', () => {
   it('at most 10 per type, worst first, and one notice for the rest', () => {
-    const fs = [...Array.from({ length: 25 }, (_, i) => err(i)), { severity: 'warning', code: 'unverifiable', message: 'w', location: loc(99) } as Finding];
+    const fs = [
+      ...Array.from({ length: 25 }, (_, i) => err(i)),
+      { severity: 'warning', code: 'unverifiable', message: 'w', location: loc(99) } as Finding,
+    ];
     const a = annotationsFor(report(fs), 'see the job summary');
     expect(a.filter((x) => x.level === 'error')).toHaveLength(ANNOTATIONS_PER_TYPE);
     expect(a.filter((x) => x.level === 'warning')).toHaveLength(1);
@@ -54,7 +67,13 @@ describe('annotations', () => {
   });
 
   it('fatal findings come first', () => {
-    const fatal: Finding = { severity: 'error', code: 'manifest-invalid', message: 'bad', fatal: true, location: loc(50) };
+    const fatal: Finding = {
+      severity: 'error',
+      code: 'manifest-invalid',
+      message: 'bad',
+      fatal: true,
+      location: loc(50),
+    };
     expect(annotationsFor(report([err(1)], [fatal]), 'x')[0]!.title).toBe('genesys-preflight: manifest-invalid');
   });
 });
@@ -75,16 +94,35 @@ describe('exit codes', () => {
 
 describe('fixes grouped per role and division', () => {
   it('merges permissions and resources', () => {
-    const fs = [err(1), err(2, { remedy: { kind: 'add-permission', role: 'Deployer', permissions: ['architect:flow:publish'], division: 'Home' } }), err(3, { remedy: { kind: 'grant-division', role: 'Deployer', permissions: ['architect:flow:view'], division: 'Support' } })];
+    const fs = [
+      err(1),
+      err(2, {
+        remedy: { kind: 'add-permission', role: 'Deployer', permissions: ['architect:flow:publish'], division: 'Home' },
+      }),
+      err(3, {
+        remedy: { kind: 'grant-division', role: 'Deployer', permissions: ['architect:flow:view'], division: 'Support' },
+      }),
+    ];
     const g = groupRemedies(fs);
     expect(g).toHaveLength(2);
-    expect(remedySentence(g[0]!)).toBe('add architect:flow:add, architect:flow:publish to role Deployer, granted in division Home');
+    expect(remedySentence(g[0]!)).toBe(
+      'add architect:flow:add, architect:flow:publish to role Deployer, granted in division Home',
+    );
     expect(g[0]!.resources).toEqual(['flow:F1', 'flow:F2']);
     expect(remedySentence(g[1]!)).toBe('grant role Deployer in division Support (for architect:flow:view)');
   });
 
   it('missing-permissions output: per org, permission → divisions', () => {
-    expect(missingPermissions(report([err(1), err(2, { remedy: { kind: 'add-permission', role: 'D', permissions: ['architect:flow:add'], division: 'Sales' } })]))).toEqual({
+    expect(
+      missingPermissions(
+        report([
+          err(1),
+          err(2, {
+            remedy: { kind: 'add-permission', role: 'D', permissions: ['architect:flow:add'], division: 'Sales' },
+          }),
+        ]),
+      ),
+    ).toEqual({
       'o|1': [{ permission: 'architect:flow:add', divisions: ['Home', 'Sales'] }],
     });
   });
@@ -98,11 +136,25 @@ describe('renderers', () => {
   });
 
   it('text folds the calls one fix resolves, then identical entries of several resources, and lists the fixes', () => {
-    const sameFix = (i: number, op: string) => err(i, { resource: 'flow:F1', operation: op, message: `flow:F1: ${op} needs x`, fix: 'add x' });
-    const text = renderText(report([sameFix(1, 'GET /a'), sameFix(2, 'POST /a'), sameFix(3, 'PUT /a'), sameFix(4, 'DELETE /a')]), 1);
-    expect(text).toMatch(/flow:F1: 4 calls need `architect:flow:add` in division Home: GET \/a, POST \/a, PUT \/a, and 1 more\n {4}fix: add `architect:flow:add` to role Deployer, granted in division Home/);
-    const twoResources = renderText(report([err(1, { message: 'flow:F1: GET /q needs y', fix: 'add y' }), err(2, { resource: 'flow:F2', message: 'flow:F2: GET /q needs y', fix: 'add y' })]), 1);
+    const sameFix = (i: number, op: string) =>
+      err(i, { resource: 'flow:F1', operation: op, message: `flow:F1: ${op} needs x`, fix: 'add x' });
+    const text = renderText(
+      report([sameFix(1, 'GET /a'), sameFix(2, 'POST /a'), sameFix(3, 'PUT /a'), sameFix(4, 'DELETE /a')]),
+      1,
+    );
+    expect(text).toMatch(
+      /flow:F1: 4 calls need `architect:flow:add` in division Home: GET \/a, POST \/a, PUT \/a, and 1 more\n {4}fix: add `architect:flow:add` to role Deployer, granted in division Home/,
+    );
+    const twoResources = renderText(
+      report([
+        err(1, { message: 'flow:F1: GET /q needs y', fix: 'add y' }),
+        err(2, { resource: 'flow:F2', message: 'flow:F2: GET /q needs y', fix: 'add y' }),
+      ]),
+      1,
+    );
     expect(twoResources).toMatch(/flow:F1, flow:F2: GET \/q needs y\n {4}fix: add y/);
-    expect(twoResources).toMatch(/To fix o\|1:\n {4}- add architect:flow:add to role Deployer, granted in division Home/);
+    expect(twoResources).toMatch(
+      /To fix o\|1:\n {4}- add architect:flow:add to role Deployer, granted in division Home/,
+    );
   });
 });

@@ -17,7 +17,10 @@ export function generateManifest(resources: number, orgs: number): string {
     lines.push(`        - {role: Flow Deployer, divisions: [${granted.join(', ')}]}`);
     if (full) lines.push(`        - {role: Ops, divisions: ['*']}`);
   }
-  lines.push('roles:', '  Flow Deployer: {permissions: [architect:ui:view, architect:flow:*, architect:job:*, routing:queue:view]}');
+  lines.push(
+    'roles:',
+    '  Flow Deployer: {permissions: [architect:ui:view, architect:flow:*, architect:job:*, routing:queue:view]}',
+  );
   const ops = 'routing:scheduleGroup:*, scripter:*:*, wfm:agent:edit, wfm:schedule:*, directory:user:view';
   lines.push(`  Ops: {permissions: [${ops}]}`);
   const flows: string[] = [];
@@ -33,8 +36,7 @@ export function generateManifest(resources: number, orgs: number): string {
     else if (k < 17) scripts.push(`  - {name: Script ${i}, division: ${d}}`);
     else if (k < 19) {
       moves.push(`    - {businessUnit: BU, managementUnit: MU ${i}, agents: [a${i}@example.com], division: ${d}}`);
-    }
-    else schedules.push(`    - {businessUnit: BU ${i}, publish: true, division: ${d}}`);
+    } else schedules.push(`    - {businessUnit: BU ${i}, publish: true, division: ${d}}`);
   }
   lines.push('flows:', ...flows, 'scheduleGroups:', ...groups, 'scripts:', ...scripts);
   lines.push('wfm:', '  agentAssignments:', ...moves, '  schedules:', ...schedules);

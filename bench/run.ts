@@ -108,8 +108,18 @@ out(
 out('');
 out(
   row([
-    'resources', 'orgs', 'requirements', 'findings', 'load', 'check', 'report (text+summary+annotations)',
-    'check total', 'µs per resource×org', 'peak RSS', 'JSON report v3 (without org findings)', 'JSON write',
+    'resources',
+    'orgs',
+    'requirements',
+    'findings',
+    'load',
+    'check',
+    'report (text+summary+annotations)',
+    'check total',
+    'µs per resource×org',
+    'peak RSS',
+    'JSON report v3 (without org findings)',
+    'JSON write',
   ]),
 );
 out(row(Array(12).fill('---:')));
@@ -117,9 +127,16 @@ for (const run of runs) {
   const rep = run.reportMs.textMs + run.reportMs.markdownMs + run.reportMs.annotationsMs;
   out(
     row([
-      run.resources, run.orgs, run.requirements, run.findings, stage(run, 'load').ms.toFixed(0),
-      stage(run, 'check').ms.toFixed(0), rep.toFixed(0), checkMs(run).toFixed(0),
-      ((checkMs(run) * 1000) / (run.resources * run.orgs)).toFixed(1), peakBeforeJson(run).toFixed(0),
+      run.resources,
+      run.orgs,
+      run.requirements,
+      run.findings,
+      stage(run, 'load').ms.toFixed(0),
+      stage(run, 'check').ms.toFixed(0),
+      rep.toFixed(0),
+      checkMs(run).toFixed(0),
+      ((checkMs(run) * 1000) / (run.resources * run.orgs)).toFixed(1),
+      peakBeforeJson(run).toFixed(0),
       `${mb(run.json)} (${mb(run.jsonTables)})`,
       `${run.reportMs.jsonMs.toFixed(0)} ms, peak ${run.peakRssMb.toFixed(0)} MB`,
     ]),
@@ -233,7 +250,15 @@ function whole(resources: number, orgs: number, toStdout: boolean): WholeRun {
   return run;
 }
 const wholeRuns: WholeRun[] = [];
-const wholeSizes = quick ? [[1000, 10], [1000, 100]] : [[10000, 10], [10000, 100]];
+const wholeSizes = quick
+  ? [
+      [1000, 10],
+      [1000, 100],
+    ]
+  : [
+      [10000, 10],
+      [10000, 100],
+    ];
 for (const [r, o] of wholeSizes) wholeRuns.push(whole(r!, o!, false), whole(r!, o!, true));
 out('## Whole process (the CLI as a user runs it)');
 out('');
@@ -336,8 +361,14 @@ out(
 out('');
 out(
   row([
-    'orgs', 'resources/org', 'strategy', 'OAuth clients (token requests)', 'calls/org', 'wall',
-    'max requests/min/token', 'all orgs passed',
+    'orgs',
+    'resources/org',
+    'strategy',
+    'OAuth clients (token requests)',
+    'calls/org',
+    'wall',
+    'max requests/min/token',
+    'all orgs passed',
   ]),
 );
 out(row(['---:', '---:', '---', '---', '---:', '---:', '---:', '---']));
@@ -350,8 +381,14 @@ for (const f of [flat10, flat100, ...liveRuns, naive, ...partner]) {
   const resources = f.flows + Math.max(1, Math.floor(f.flows / 5));
   out(
     row([
-      f.orgs, resources, strategy, clients, f.callsPerOrg.toFixed(0), `${(f.wallMs / 1000).toFixed(2)} s`,
-      f.maxPerTokenPerMinute, f.verdictOk,
+      f.orgs,
+      resources,
+      strategy,
+      clients,
+      f.callsPerOrg.toFixed(0),
+      `${(f.wallMs / 1000).toFixed(2)} s`,
+      f.maxPerTokenPerMinute,
+      f.verdictOk,
     ]),
   );
 }

@@ -20,7 +20,9 @@ if (!existsSync(dir)) {
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}/g;
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/i.test(f))
+  .sort();
 const totals = new Map<ReferenceKind, { literal: number; dynamic: number; files: Set<string> }>();
 let flows = 0;
 let unreadable = 0;
@@ -43,9 +45,13 @@ for (const file of files) {
   }
   flows++;
   const { doc } = read.flow;
-  const typeKey = Object.keys(doc.value as object).find((k) => Object.prototype.hasOwnProperty.call(ARCHY_FLOW_TYPES, k))!;
+  const typeKey = Object.keys(doc.value as object).find((k) =>
+    Object.prototype.hasOwnProperty.call(ARCHY_FLOW_TYPES, k),
+  )!;
   const refs = scanFlowReferences(doc, typeKey);
-  console.log(`  ${typeKey} "${read.flow.name}": ${refs.filter((r) => !r.dynamic).length} literal, ${refs.filter((r) => r.dynamic).length} dynamic`);
+  console.log(
+    `  ${typeKey} "${read.flow.name}": ${refs.filter((r) => !r.dynamic).length} literal, ${refs.filter((r) => r.dynamic).length} dynamic`,
+  );
   if (!refs.length) withoutRefs++;
   for (const kind of REFERENCE_KINDS) {
     const literal = refs.filter((r) => r.kind === kind && !r.dynamic);
@@ -71,6 +77,8 @@ for (const kind of REFERENCE_KINDS) {
   if (!t) continue;
   allLiteral += t.literal;
   allDynamic += t.dynamic;
-  console.log(`  ${kind.padEnd(16)} ${String(t.literal).padStart(7)} ${String(t.dynamic).padStart(7)} ${String(t.files.size).padStart(5)}`);
+  console.log(
+    `  ${kind.padEnd(16)} ${String(t.literal).padStart(7)} ${String(t.dynamic).padStart(7)} ${String(t.files.size).padStart(5)}`,
+  );
 }
 console.log(`  ${'all'.padEnd(16)} ${String(allLiteral).padStart(7)} ${String(allDynamic).padStart(7)}`);

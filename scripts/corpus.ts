@@ -36,7 +36,9 @@ function commonAncestor(a: string, b: string): string {
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return x.slice(0, i).join('/') || '/';
 }
-const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.(ya?ml|json)$/i.test(f))
+  .sort();
 
 /** Generated substitution value for a placeholder key (division keys get a division name). */
 const valueFor = (key: string) => (/division/i.test(key) ? 'Corpus Division' : `corpus-${key}`);
@@ -66,7 +68,17 @@ roles:
     permissions: [architect:flow:view, architect:flow:add, architect:flow:edit, architect:job:create]
 `;
 
-const totals = { files: 0, flows: 0, scripts: 0, skipped: 0, requirements: 0, failures: 0, policySize: 0, policyUnion: 0, policies: 0 };
+const totals = {
+  files: 0,
+  flows: 0,
+  scripts: 0,
+  skipped: 0,
+  requirements: 0,
+  failures: 0,
+  policySize: 0,
+  policyUnion: 0,
+  policies: 0,
+};
 const byCode = new Map<string, number>();
 let fastPath = 0;
 const failures: string[] = [];
@@ -103,7 +115,12 @@ for (const name of files) {
     `version: 1\n${principals}\n` +
     (kind === 'flow'
       ? `flows:\n` +
-        ['archy', 'cx-as-code', 'api'].map((d) => `  - file: ${JSON.stringify(path)}\n    deployer: ${d}\n    orgs: [${d === 'archy' ? 'full' : d === 'api' ? 'api' : 'partial'}]\n${keys.length ? `    substitutions:\n${subs}\n` : ''}`).join('')
+        ['archy', 'cx-as-code', 'api']
+          .map(
+            (d) =>
+              `  - file: ${JSON.stringify(path)}\n    deployer: ${d}\n    orgs: [${d === 'archy' ? 'full' : d === 'api' ? 'api' : 'partial'}]\n${keys.length ? `    substitutions:\n${subs}\n` : ''}`,
+          )
+          .join('')
       : `scripts:\n  - name: ${JSON.stringify(scriptName)}\n    file: ${JSON.stringify(path)}\n    division: Sales\n    orgs: [full, partial]\n`);
   const mf = join(work, `${totals.files}.yml`);
   writeFileSync(mf, manifest);
@@ -112,7 +129,9 @@ for (const name of files) {
     const reqs = report.orgs.reduce((n, o) => n + o.requirements.length, 0);
     const fatal = allFindings(report).filter((f) => f.fatal);
     if (fatal.length || exitCode(report, 'never') === 2) {
-      failures.push(`${name}: ${fatal.map((f) => `${f.location ? `${f.location.line}:${f.location.column} ` : ''}${f.message}`).join('; ')}`);
+      failures.push(
+        `${name}: ${fatal.map((f) => `${f.location ? `${f.location.line}:${f.location.column} ` : ''}${f.message}`).join('; ')}`,
+      );
       continue;
     }
     if (reqs === 0) {
@@ -127,7 +146,10 @@ for (const name of files) {
     for (const o of report.orgs) {
       const policy = leastPrivilegePolicy(o.name, o.requirements);
       const check = verifyPolicy(policy, o.requirements);
-      if (!check.sufficient || check.redundant.length) failures.push(`${name}: policy for ${o.name} is ${check.sufficient ? `redundant (${check.redundant.join(', ')})` : `insufficient (${check.missing} findings left)`}`);
+      if (!check.sufficient || check.redundant.length)
+        failures.push(
+          `${name}: policy for ${o.name} is ${check.sufficient ? `redundant (${check.redundant.join(', ')})` : `insufficient (${check.missing} findings left)`}`,
+        );
       totals.policySize += policy.size;
       totals.policyUnion += policy.union;
       totals.policies++;
@@ -139,11 +161,24 @@ for (const name of files) {
 
 totals.failures = failures.length;
 console.log(`corpus: ${dir}`);
-console.log(`files read: ${totals.files} (${totals.flows} flows, ${totals.scripts} scripts ok); other files skipped: ${totals.skipped}`);
+console.log(
+  `files read: ${totals.files} (${totals.flows} flows, ${totals.scripts} scripts ok); other files skipped: ${totals.skipped}`,
+);
 console.log(`requirements derived: ${totals.requirements}`);
-console.log(`fast YAML path: ${fastPath} of ${totals.files} files parsed by it, every node located as the yaml library does`);
-console.log(`least-privilege roles: ${totals.policies} org policies, ${totals.policySize} permissions in all vs ${totals.policyUnion} named by the operations (${totals.policyUnion ? Math.round((1 - totals.policySize / totals.policyUnion) * 100) : 0}% fewer); each sufficient and irredundant`);
-console.log(`findings by code: ${[...byCode.entries()].sort().map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
+console.log(
+  `fast YAML path: ${fastPath} of ${totals.files} files parsed by it, every node located as the yaml library does`,
+);
+console.log(
+  `least-privilege roles: ${totals.policies} org policies, ${totals.policySize} permissions in all vs ${totals.policyUnion} named by the operations (${totals.policyUnion ? Math.round((1 - totals.policySize / totals.policyUnion) * 100) : 0}% fewer); each sufficient and irredundant`,
+);
+console.log(
+  `findings by code: ${
+    [...byCode.entries()]
+      .sort()
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ') || 'none'
+  }`,
+);
 if (failures.length) {
   console.error(`\n${failures.length} file(s) failed:`);
   for (const f of failures) console.error(`  ${f}`);

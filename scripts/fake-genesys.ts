@@ -10,9 +10,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startFakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../test-support/fake-genesys/index.js';
+import {
+  startFakeGenesys,
+  type FakeOrg,
+  type FakeRequirement,
+  type RequirementLookup,
+} from '../test-support/fake-genesys/index.js';
 
-const USAGE = 'usage: tsx scripts/fake-genesys.ts --org FILE [--org FILE...] [--port N] [--latency MS] [--swagger FILE]';
+const USAGE =
+  'usage: tsx scripts/fake-genesys.ts --org FILE [--org FILE...] [--port N] [--latency MS] [--swagger FILE]';
 
 interface SwaggerOperation {
   'x-inin-requires-permissions'?: { type?: string; permissions?: string[] };
@@ -88,7 +94,9 @@ async function main(): Promise<void> {
     `  apiBase:   ${fake.apiBase}`,
     `  loginBase: ${fake.loginBase}`,
     ...orgs.map((o) => `  org ${o.name} (${o.id}): clients ${o.clients.map((c) => c.clientId).join(', ') || 'none'}`),
-    requirements ? `  enforcing permissions from ${values.swagger}` : '  no --swagger: permissions are not enforced on deploy endpoints',
+    requirements
+      ? `  enforcing permissions from ${values.swagger}`
+      : '  no --swagger: permissions are not enforced on deploy endpoints',
     'Ctrl-C to stop',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -41,7 +41,9 @@ function parseArgs(argv: string[]): { out: string; html?: string } {
   let html: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (!v) usage(`${flag} needs a value`);
@@ -66,14 +68,18 @@ function commentHtml(body: string): string {
   const html = marked.parse(body) as string;
   const opened = html.replace(/<details>(\s*<summary>\s*\d+ blocked calls?\s*<\/summary>)/g, '<details open>$1');
   if (opened === html) console.warn('screenshot-comment: no "blocked calls" <details> found; nothing expanded');
-  return opened.replace(/<td([^>]*)>([\s\S]*?)<\/td>/g, (_m, attrs: string, cell: string) =>
-    `<td${attrs}>${cell.replace(/<code>([\s\S]*?)<\/code>/g, (_c, text: string) => `<code>${text.replace(/\/(?=[^/])/g, '/<wbr>')}</code>`)}</td>`);
+  return opened.replace(
+    /<td([^>]*)>([\s\S]*?)<\/td>/g,
+    (_m, attrs: string, cell: string) =>
+      `<td${attrs}>${cell.replace(/<code>([\s\S]*?)<\/code>/g, (_c, text: string) => `<code>${text.replace(/\/(?=[^/])/g, '/<wbr>')}</code>`)}</td>`,
+  );
 }
 
 /** Warns when no colour emoji font is installed (the report's ✅ ❌ ⚠️ would show as boxes). */
 function checkEmojiFont(): void {
   const fc = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' });
-  if (fc.status === 0 && !/emoji/i.test(fc.stdout)) console.warn('screenshot-comment: no emoji font found; install fonts-noto-color-emoji for GitHub-like emoji');
+  if (fc.status === 0 && !/emoji/i.test(fc.stdout))
+    console.warn('screenshot-comment: no emoji font found; install fonts-noto-color-emoji for GitHub-like emoji');
 }
 
 // Self-written stylesheet approximating a GitHub PR timeline comment (light theme).
@@ -155,9 +161,26 @@ ${inner}
 function chromium(args: string[]): { stdout: string; stderr: string } {
   const profile = mkdtempSync(join(tmpdir(), 'preflight-chromium-'));
   try {
-    const run = spawnSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--hide-scrollbars', ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+        '--hide-scrollbars',
+        ...args,
+      ],
+      { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+    );
     if (run.error) throw run.error;
-    if (run.status !== 0) throw new Error(`chromium exited with ${run.status}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
+    if (run.status !== 0)
+      throw new Error(`chromium exited with ${run.status}: ${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
     return { stdout: run.stdout, stderr: run.stderr };
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -167,7 +190,9 @@ function chromium(args: string[]): { stdout: string; stderr: string } {
 async function main(): Promise<void> {
   const { out, html: keepHtml } = parseArgs(process.argv.slice(2));
   if (!existsSync(CHROMIUM)) {
-    console.error(`screenshot-comment: ${CHROMIUM} not found. Install it (e.g. \`apt-get install -y chromium\`) and run again.`);
+    console.error(
+      `screenshot-comment: ${CHROMIUM} not found. Install it (e.g. \`apt-get install -y chromium\`) and run again.`,
+    );
     process.exit(2);
   }
   checkEmojiFont();
@@ -195,7 +220,9 @@ async function main(): Promise<void> {
     // Pass 2: the screenshot, exactly as tall as the content.
     chromium([`--window-size=${WIDTH},${height}`, `--screenshot=${out}`, url]);
     if (!existsSync(out)) throw new Error(`chromium did not write ${out}`);
-    console.log(`wrote ${out} (${WIDTH}x${height} px, ${statSync(out).size} bytes; exit code of the example check: ${exit})`);
+    console.log(
+      `wrote ${out} (${WIDTH}x${height} px, ${statSync(out).size} bytes; exit code of the example check: ${exit})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,7 +21,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     repo: { type: 'string' },
-    swagger: { type: 'string', default: join(here, '..', '..', 'shared', 'genesys', 'publicapi-v2-permissions.swagger.json') },
+    swagger: {
+      type: 'string',
+      default: join(here, '..', '..', 'shared', 'genesys', 'publicapi-v2-permissions.swagger.json'),
+    },
   },
 });
 if (!values.repo) {
@@ -29,17 +32,26 @@ if (!values.repo) {
   process.exit(2);
 }
 const repo = values.repo;
-const swagger = JSON.parse(readFileSync(values.swagger!, 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
+const swagger = JSON.parse(readFileSync(values.swagger!, 'utf8')) as {
+  paths: Record<string, Record<string, { operationId?: string }>>;
+};
 const opOf = new Map<string, string>();
 for (const [p, ops] of Object.entries(swagger.paths)) {
-  for (const [m, op] of Object.entries(ops)) if (op.operationId) opOf.set(`${m.toUpperCase()} ${p}`, op.operationId.toLowerCase());
+  for (const [m, op] of Object.entries(ops))
+    if (op.operationId) opOf.set(`${m.toUpperCase()} ${p}`, op.operationId.toLowerCase());
 }
 
 const cache = new Map<string, string[] | null>();
 function fileLines(path: string): string[] | null {
   if (!cache.has(path)) {
     try {
-      cache.set(path, execFileSync('git', ['-C', repo, 'show', `${PROVIDER.commit}:genesyscloud/${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\n'));
+      cache.set(
+        path,
+        execFileSync('git', ['-C', repo, 'show', `${PROVIDER.commit}:genesyscloud/${path}`], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        }).split('\n'),
+      );
     } catch {
       cache.set(path, null);
     }
@@ -55,14 +67,17 @@ function cited(at: string): { text: string } | { problem: string } {
   if (!lines) return { problem: `no file genesyscloud/${m[1]} at ${PROVIDER.commit.slice(0, 7)}` };
   const from = Number(m[2]);
   const to = m[3] ? Number(m[3]) : from;
-  if (from < 1 || to < from || to > lines.length) return { problem: `lines ${from}-${to} outside genesyscloud/${m[1]} (${lines.length} lines)` };
+  if (from < 1 || to < from || to > lines.length)
+    return { problem: `lines ${from}-${to} outside genesyscloud/${m[1]} (${lines.length} lines)` };
   return { text: lines.slice(from - 1, to).join('\n') };
 }
 
 const dir = join(here, '..', 'src', 'plan', 'terraform');
 const problems: string[] = [];
 let calls = 0;
-for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !['types.ts', 'tables.ts', 'conditions.ts', 'docs-table.ts', 'index.ts'].includes(n))) {
+for (const f of readdirSync(dir).filter(
+  (n) => n.endsWith('.ts') && !['types.ts', 'tables.ts', 'conditions.ts', 'docs-table.ts', 'index.ts'].includes(n),
+)) {
   const mod = (await import(pathToFileURL(join(dir, f)).href)) as Record<string, ProviderTable>;
   for (const table of Object.values(mod)) {
     for (const [type, t] of Object.entries(table)) {
@@ -86,7 +101,8 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !['types.ts'
           const literal = c.call.slice(c.call.indexOf(' ') + 1).split(/\{[^}]+\}/)[0]!;
           // Paths are matched case-insensitively: the provider writes some by hand (`/processAutomation/`).
           const raw = literal.length > 8 && at.text.toLowerCase().includes(literal.replace(/\/$/, '').toLowerCase());
-          if (!sdk && !raw) problems.push(`${where}: ${c.at} calls neither ${op ?? '(no operationId)'} nor a path starting ${literal}`);
+          if (!sdk && !raw)
+            problems.push(`${where}: ${c.at} calls neither ${op ?? '(no operationId)'} nor a path starting ${literal}`);
         }
       }
     }

@@ -208,12 +208,21 @@ async function readStdin(): Promise<string> {
     if (total > MAX_FILE_BYTES) {
       process.stdin.destroy();
       const at = { file: STDIN_NAME, line: 1, column: 1 };
-      throw new PreflightError([fatal('manifest-invalid', `the manifest on standard input is larger than ${MAX_FILE_BYTES / 1048576} MB, the limit`, at)]);
+      throw new PreflightError([
+        fatal(
+          'manifest-invalid',
+          `the manifest on standard input is larger than ${MAX_FILE_BYTES / 1048576} MB, the limit`,
+          at,
+        ),
+      ]);
     }
   }
   const bytes = Buffer.concat(chunks, total);
   const at = { file: STDIN_NAME, line: 1, column: 1 };
-  if (bytes.includes(0)) throw new PreflightError([fatal('manifest-invalid', 'the manifest on standard input is not text (it has a NUL byte)', at)]);
+  if (bytes.includes(0))
+    throw new PreflightError([
+      fatal('manifest-invalid', 'the manifest on standard input is not text (it has a NUL byte)', at),
+    ]);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -247,7 +256,13 @@ const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'gitlab'] a
 type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** The report in a text format (json is streamed by writeJsonReport instead). */
-function renderCheck(format: Exclude<CheckFormat, 'json'>, report: Report, exit: 0 | 1 | 2, failOn: FailOn, orgs: string[]): string {
+function renderCheck(
+  format: Exclude<CheckFormat, 'json'>,
+  report: Report,
+  exit: 0 | 1 | 2,
+  failOn: FailOn,
+  orgs: string[],
+): string {
   switch (format) {
     case 'markdown':
       return renderMarkdown(report, exit);
@@ -290,15 +305,23 @@ async function main(argv: string[]): Promise<number> {
         : explainScope(catalog, query);
     if (!text) {
       // Not quoted: the query is the user's text; say what was expected.
-      process.stderr.write('genesys-preflight: nothing to explain: expected "METHOD /api/v2/path", a permission (domain:entity:action) or an OAuth scope the catalog knows\n');
+      process.stderr.write(
+        'genesys-preflight: nothing to explain: expected "METHOD /api/v2/path", a permission (domain:entity:action) or an OAuth scope the catalog knows\n',
+      );
       return 2;
     }
     process.stdout.write(`${text}\n`);
     return 0;
   }
   if (command === 'orgs') {
-    const { values } = parseArgs({ args: rest, options: { manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' } }, strict: true });
-    process.stdout.write(`${JSON.stringify((await readManifest(values.manifest!)).manifest.orgs.map((o) => o.name))}\n`);
+    const { values } = parseArgs({
+      args: rest,
+      options: { manifest: { type: 'string', short: 'm', default: 'genesys-preflight.yml' } },
+      strict: true,
+    });
+    process.stdout.write(
+      `${JSON.stringify((await readManifest(values.manifest!)).manifest.orgs.map((o) => o.name))}\n`,
+    );
     return 0;
   }
   if (command === 'policy') {
@@ -323,7 +346,13 @@ async function main(argv: string[]): Promise<number> {
       ...(values['terraform-plan'] ? { terraformPlan: values['terraform-plan'] } : {}),
     });
     const text =
-      format === 'terraform' ? renderTerraform(policies) : format === 'markdown' ? renderPolicyMarkdown(policies) : format === 'json' ? JSON.stringify({ policies, roleBodies: roleBodies(policies) }, null, 2) + '\n' : renderPolicyText(policies);
+      format === 'terraform'
+        ? renderTerraform(policies)
+        : format === 'markdown'
+          ? renderPolicyMarkdown(policies)
+          : format === 'json'
+            ? JSON.stringify({ policies, roleBodies: roleBodies(policies) }, null, 2) + '\n'
+            : renderPolicyText(policies);
     process.stdout.write(text);
     return 0;
   }
@@ -352,9 +381,10 @@ async function main(argv: string[]): Promise<number> {
   });
   const format = oneOf('format', values.format, CHECK_FORMATS, 'text');
   const excessLevel = oneOf('excess-level', values['excess-level'], ['notice', 'warning'] as const, 'notice');
-  const excess = values.excess || values['excess-level'] !== undefined || (values['also-needed'] ?? []).length > 0
-    ? { severity: excessLevel, alsoNeeded: values['also-needed'] ?? [] }
-    : undefined;
+  const excess =
+    values.excess || values['excess-level'] !== undefined || (values['also-needed'] ?? []).length > 0
+      ? { severity: excessLevel, alsoNeeded: values['also-needed'] ?? [] }
+      : undefined;
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never'], 'error');
   const requestedMode = oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'auto');
   const liveOrgs = values['live-org'] ?? [];
@@ -400,7 +430,11 @@ async function main(argv: string[]): Promise<number> {
   const exit = exitCode(report, failOn);
   const output = values.output;
   if (output) {
-    writeOutput('--output', output, () => (format === 'json' ? writeJsonReport(report, output) : writeFileSync(output, renderCheck(format, report, exit, failOn, orgs))));
+    writeOutput('--output', output, () =>
+      format === 'json'
+        ? writeJsonReport(report, output)
+        : writeFileSync(output, renderCheck(format, report, exit, failOn, orgs)),
+    );
     process.stdout.write(renderText(report, exit));
   } else if (format === 'json') {
     writeJsonReport(report, 1);
@@ -446,20 +480,49 @@ async function audit(args: string[]): Promise<number> {
   });
   const excessCodes = new Set(['excess-permission', 'excess-division', 'wildcard-grant', 'admin-role']);
   const catalog = await loadCatalogOption(values.catalog ?? 'bundled', loaded ?? manifests[0]!);
-  const policies = loaded && report.orgs.length
-    ? runPolicy({ manifestPath: manifests[0]!, loaded, catalog, orgs: report.orgs.map((o) => o.name), alsoNeeded: manifests.slice(1) })
-    : [];
+  const policies =
+    loaded && report.orgs.length
+      ? runPolicy({
+          manifestPath: manifests[0]!,
+          loaded,
+          catalog,
+          orgs: report.orgs.map((o) => o.name),
+          alsoNeeded: manifests.slice(1),
+        })
+      : [];
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({
-      orgs: report.orgs.map((o) => ({ name: o.name, excess: o.excess ?? null, findings: o.findings.filter((f) => excessCodes.has(f.code)) })),
-      findings: report.findings,
-      policies,
-      roleBodies: roleBodies(policies),
-    }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          orgs: report.orgs.map((o) => ({
+            name: o.name,
+            excess: o.excess ?? null,
+            findings: o.findings.filter((f) => excessCodes.has(f.code)),
+          })),
+          findings: report.findings,
+          policies,
+          roleBodies: roleBodies(policies),
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else {
-    const trimmed: Report = { ...report, orgs: report.orgs.map((o) => ({ ...o, findings: o.findings.filter((f) => excessCodes.has(f.code) || f.severity === 'error') })) };
-    process.stdout.write(format === 'markdown' ? renderMarkdown(trimmed, 0, { requirements: false }) : renderText(trimmed, 0));
-    process.stdout.write(format === 'markdown' ? `\n## Least-privilege roles\n\n${renderPolicyMarkdown(policies)}` : `\nLeast-privilege roles to grant instead:\n${renderPolicyText(policies)}`);
+    const trimmed: Report = {
+      ...report,
+      orgs: report.orgs.map((o) => ({
+        ...o,
+        findings: o.findings.filter((f) => excessCodes.has(f.code) || f.severity === 'error'),
+      })),
+    };
+    process.stdout.write(
+      format === 'markdown' ? renderMarkdown(trimmed, 0, { requirements: false }) : renderText(trimmed, 0),
+    );
+    process.stdout.write(
+      format === 'markdown'
+        ? `\n## Least-privilege roles\n\n${renderPolicyMarkdown(policies)}`
+        : `\nLeast-privilege roles to grant instead:\n${renderPolicyText(policies)}`,
+    );
   }
   const fatal = report.findings.some((f) => f.fatal) || report.orgs.some((o) => o.findings.some((f) => f.fatal));
   if (fatal || report.orgs.length === 0) return 2;
@@ -494,18 +557,34 @@ async function diagnoseCommand(args: string[]): Promise<number> {
   const principals = new Map<string, Principal>();
   if (manifestPath) {
     const loaded = loadManifest(manifestPath);
-    const mode = resolveMode(oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'offline'), loaded, process.env, { orgs: values.org ? [values.org] : [] });
+    const mode = resolveMode(
+      oneOf('mode', values.mode, ['auto', 'offline', 'live'] as const, 'offline'),
+      loaded,
+      process.env,
+      { orgs: values.org ? [values.org] : [] },
+    );
     const grants = mode.grants!;
     const recording: GrantsReader = async (org, index, ctx) => {
       const g = await grants(org, index, ctx);
       if (g.principal) principals.set(org.name, g.principal);
       return g;
     };
-    report = await runCheck({ manifestPath, loaded, mode: mode.mode, orgs: values.org ? [values.org] : [], grants: recording });
+    report = await runCheck({
+      manifestPath,
+      loaded,
+      mode: mode.mode,
+      orgs: values.org ? [values.org] : [],
+      grants: recording,
+    });
   }
   const diagnoses = explainFailures(failures, logName, report, principals, values.org);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ log: logName, diagnoses }, null, 2)}\n`);
-  else process.stdout.write(format === 'markdown' ? diagnosisMarkdown(diagnoses, logName) || `No permission failure (403) found in ${logName}.\n` : diagnosisText(diagnoses, logName));
+  else
+    process.stdout.write(
+      format === 'markdown'
+        ? diagnosisMarkdown(diagnoses, logName) || `No permission failure (403) found in ${logName}.\n`
+        : diagnosisText(diagnoses, logName),
+    );
   return diagnoses.some((d) => d.findings.some((f) => f.code === 'unpredicted-403')) ? 1 : 0;
 }
 

@@ -59,7 +59,11 @@ export interface CheckOptions {
  * Plans every resource and joins the catalog: requirements per resource. The plan stage's warnings
  * (a Terraform type neither table knows) are appended to `warnings`. Throws PreflightError on plan errors.
  */
-export function requirementsByResource(resources: Resource[], catalog: Catalog, warnings: Finding[] = []): Map<Resource, Requirement[]> {
+export function requirementsByResource(
+  resources: Resource[],
+  catalog: Catalog,
+  warnings: Finding[] = [],
+): Map<Resource, Requirement[]> {
   const out = new Map<Resource, Requirement[]>();
   const errors: Finding[] = [];
   for (const r of resources) {
@@ -76,14 +80,25 @@ export function requirementsByResource(resources: Resource[], catalog: Catalog, 
 
 /** Runs the check. Never throws for user-caused problems: they become fatal findings in the report. */
 export async function runCheck(opts: CheckOptions): Promise<Report> {
-  const report: Report = { version: REPORT_VERSION, mode: opts.mode, passed: false, manifest: opts.manifestPath, summary: { errors: 0, warnings: 0, notices: 0 }, orgs: [], findings: [] };
+  const report: Report = {
+    version: REPORT_VERSION,
+    mode: opts.mode,
+    passed: false,
+    manifest: opts.manifestPath,
+    summary: { errors: 0, warnings: 0, notices: 0 },
+    orgs: [],
+    findings: [],
+  };
   try {
     const loaded = opts.loaded ?? loadManifest(opts.manifestPath);
     const selected = selectOrgs(loaded, opts.orgs ?? []);
     const catalog =
       opts.catalog ??
       (opts.catalogOption && opts.catalogOption !== 'bundled'
-        ? await loadCatalogOption(opts.catalogOption, loaded, { ...(selected[0] ? { org: selected[0].org.name } : {}), env: opts.env ?? process.env })
+        ? await loadCatalogOption(opts.catalogOption, loaded, {
+            ...(selected[0] ? { org: selected[0].org.name } : {}),
+            env: opts.env ?? process.env,
+          })
         : bundledCatalog());
     report.catalog = { source: catalog.version, operations: catalog.size };
     const { resources, findings: importFindings } = expandResources(loaded, {
@@ -91,10 +106,16 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
       selectedOrgs: selected.map(({ org }) => org.name),
     });
     for (const f of importFindings) report.findings.push(f);
-    checkResourceOrgPairs(resources, selected.map(({ org }) => org.name), loaded.locate(['orgs']));
+    checkResourceOrgPairs(
+      resources,
+      selected.map(({ org }) => org.name),
+      loaded.locate(['orgs']),
+    );
     const byResource = requirementsByResource(resources, catalog, report.findings);
     catalogCoverage(byResource, catalog, report);
-    const alsoNeeded = opts.excess?.alsoNeeded?.length ? neededByOrg(opts.excess.alsoNeeded, catalog) : new Map<string, Requirement[]>();
+    const alsoNeeded = opts.excess?.alsoNeeded?.length
+      ? neededByOrg(opts.excess.alsoNeeded, catalog)
+      : new Map<string, Requirement[]>();
     const grants = opts.grants ?? (opts.mode === 'live' ? undefined : declaredGrants);
     if (!grants) throw new Error('live mode needs a grants reader');
     const identities: OrgIdentity[] = new Array(selected.length);
@@ -106,47 +127,53 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     const lintOf = new Map<number, Finding[]>();
     // Per (resource set, principal fingerprint): the evaluation of the first org, shared by the others.
     const evaluations = new Map<string, SharedEvaluation | null>();
-    report.orgs = await mapLimit(
-      selected,
-      opts.concurrency ?? 16,
-      async ({ org, index }, i) => {
-        const setId = perOrg.setOf[i]!;
-        const { set, requirements } = sets[setId]!;
-        const requiredPermissions = cached(requiredPermissionsOf, setId, () =>
-          [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort());
-        const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
-        identities[i] = orgIdentity(org, g, loaded.locate(['orgs', index]));
-        let findings = [...g.findings];
-        let excess: ExcessResult | undefined;
-        if (requirements.length === 0) {
-          findings.push({ severity: 'warning', code: 'unverifiable', message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`, location: loaded.locate(['orgs', index]) });
+    report.orgs = await mapLimit(selected, opts.concurrency ?? 16, async ({ org, index }, i) => {
+      const setId = perOrg.setOf[i]!;
+      const { set, requirements } = sets[setId]!;
+      const requiredPermissions = cached(requiredPermissionsOf, setId, () =>
+        [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort(),
+      );
+      const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
+      identities[i] = orgIdentity(org, g, loaded.locate(['orgs', index]));
+      let findings = [...g.findings];
+      let excess: ExcessResult | undefined;
+      if (requirements.length === 0) {
+        findings.push({
+          severity: 'warning',
+          code: 'unverifiable',
+          message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`,
+          location: loaded.locate(['orgs', index]),
+        });
+      }
+      if (g.principal) {
+        if (g.principal.source === 'declared')
+          for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
+        // Orgs with the same resources share these finding objects (see ownFindings).
+        findings = findings.concat(cached(lintOf, setId, () => lintDeclaredNames(set, catalog)));
+        // Permissions the org's products lack are reported once, as entitlement-missing (live).
+        findings = findings.concat(evaluateShared(evaluations, setId, requirements, g.principal, org.name));
+        if (opts.excess) {
+          const needed = requirements.concat(alsoNeeded.get(org.name.toLowerCase()) ?? []);
+          excess = excessFor(org.name, g.principal, needed, {
+            severity: opts.excess.severity ?? 'notice',
+            vocabulary: catalog.permissions,
+          });
+          for (const f of excess.findings) findings.push(f);
         }
-        if (g.principal) {
-          if (g.principal.source === 'declared') for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
-          // Orgs with the same resources share these finding objects (see ownFindings).
-          findings = findings.concat(cached(lintOf, setId, () => lintDeclaredNames(set, catalog)));
-          // Permissions the org's products lack are reported once, as entitlement-missing (live).
-          findings = findings.concat(evaluateShared(evaluations, setId, requirements, g.principal, org.name));
-          if (opts.excess) {
-            const needed = requirements.concat(alsoNeeded.get(org.name.toLowerCase()) ?? []);
-            excess = excessFor(org.name, g.principal, needed, { severity: opts.excess.severity ?? 'notice', vocabulary: catalog.permissions });
-            for (const f of excess.findings) findings.push(f);
-          }
-        }
-        findings.sort(compareFindings);
-        const o: OrgReport = {
-          name: org.name,
-          orgId: g.orgId ?? org.orgId ?? null,
-          region: org.region,
-          principal: g.principal ? g.principal.source : 'none',
-          passed: !findings.some((f) => f.severity === 'error'),
-          requirements,
-          findings,
-        };
-        if (excess) o.excess = { ...excess.sizes, summary: describeSizes(excess.sizes) };
-        return o;
-      },
-    );
+      }
+      findings.sort(compareFindings);
+      const o: OrgReport = {
+        name: org.name,
+        orgId: g.orgId ?? org.orgId ?? null,
+        region: org.region,
+        principal: g.principal ? g.principal.source : 'none',
+        passed: !findings.some((f) => f.severity === 'error'),
+        requirements,
+        findings,
+      };
+      if (excess) o.excess = { ...excess.sizes, summary: describeSizes(excess.sizes) };
+      return o;
+    });
     // Two manifest orgs whose credentials reach the same Genesys org (src/grants/crossed.ts).
     addCrossedFindings(report.orgs, crossedOrgs(identities.filter(Boolean)));
     // Accepted findings (manifest `accept:`, .genesys-preflight-accept.yml): notices with their reason.
@@ -225,14 +252,21 @@ interface SharedEvaluation {
 export function principalFingerprint(p: Principal): string {
   const set = (s: ReadonlySet<string> | undefined) => (s ? [...s].sort() : null);
   return JSON.stringify([
-    p.grant, p.source, p.scopes, p.scopesLocation !== undefined,
+    p.grant,
+    p.source,
+    p.scopes,
+    p.scopesLocation !== undefined,
     p.roles.map((g) => [
-      g.role, g.roleId ?? null, g.location !== undefined, g.roleLocation !== undefined,
+      g.role,
+      g.roleId ?? null,
+      g.location !== undefined,
+      g.roleLocation !== undefined,
       g.permissions.map((q) => [q.permission, q.conditional === true, q.location !== undefined]),
       g.divisions.map((d) => [d.name, d.id ?? null]),
     ]),
     p.permitted ? Object.entries(p.permitted).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null,
-    set(p.unavailable), set(p.divisionUnaware),
+    set(p.unavailable),
+    set(p.divisionUnaware),
   ]);
 }
 
@@ -367,8 +401,12 @@ function catalogCoverage(byResource: Map<Resource, Requirement[]>, catalog: Cata
   }
   if (planned > 0 && unknown * 2 > planned) {
     throw new PreflightError([
-      fatal('unverifiable', `the catalog (${catalog.version}, ${catalog.size} operations) does not describe ${unknown} of the ${planned} calls the deploy makes; the check would rest on warnings alone`, undefined,
-        'use catalog: bundled, or the full Platform API swagger'),
+      fatal(
+        'unverifiable',
+        `the catalog (${catalog.version}, ${catalog.size} operations) does not describe ${unknown} of the ${planned} calls the deploy makes; the check would rest on warnings alone`,
+        undefined,
+        'use catalog: bundled, or the full Platform API swagger',
+      ),
     ]);
   }
 }
@@ -380,7 +418,13 @@ function selectOrgs(loaded: LoadedManifest, names: string[]): Array<{ org: OrgDe
   const unknown = [...wanted].filter((n) => !all.some(({ org }) => org.name.toLowerCase() === n));
   if (unknown.length) {
     throw new PreflightError(
-      unknown.map((n) => fatal('manifest-invalid', `--org ${n}: no such org in ${loaded.file} (orgs: ${all.map(({ org }) => org.name).join(', ')})`, loaded.locate(['orgs']))),
+      unknown.map((n) =>
+        fatal(
+          'manifest-invalid',
+          `--org ${n}: no such org in ${loaded.file} (orgs: ${all.map(({ org }) => org.name).join(', ')})`,
+          loaded.locate(['orgs']),
+        ),
+      ),
     );
   }
   return all.filter(({ org }) => wanted.has(org.name.toLowerCase()));
@@ -408,6 +452,12 @@ export function runPolicy(opts: {
   const byResource = requirementsByResource(resources, opts.catalog);
   const also = opts.alsoNeeded?.length ? neededByOrg(opts.alsoNeeded, opts.catalog) : new Map<string, Requirement[]>();
   return selected.map(({ org }) =>
-    leastPrivilegePolicy(org.name, resources.filter((r) => r.orgs.includes(org.name)).flatMap((r) => byResource.get(r) ?? []).concat(also.get(org.name.toLowerCase()) ?? [])),
+    leastPrivilegePolicy(
+      org.name,
+      resources
+        .filter((r) => r.orgs.includes(org.name))
+        .flatMap((r) => byResource.get(r) ?? [])
+        .concat(also.get(org.name.toLowerCase()) ?? []),
+    ),
   );
 }

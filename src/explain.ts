@@ -26,14 +26,26 @@ export function plannedUses(matches: (c: PlannedCall) => boolean): Use[] {
   const uses = new Map<string, Use>();
   const add = (deployer: Deployer, kind: Use['kind'], action: string, c: PlannedCall) => {
     if (!matches(c)) return;
-    const key = JSON.stringify([deployer, kind, c.purpose, c.when, c.division, c.divisionBound, c.requires, c.source, c.note, c.unconfirmed]);
+    const key = JSON.stringify([
+      deployer,
+      kind,
+      c.purpose,
+      c.when,
+      c.division,
+      c.divisionBound,
+      c.requires,
+      c.source,
+      c.note,
+      c.unconfirmed,
+    ]);
     const u = uses.get(key);
     if (u) {
       if (!u.actions.includes(action)) u.actions.push(action);
     } else uses.set(key, { deployer, kind, actions: [action], call: c });
   };
   for (const e of planMatrix()) for (const c of e.calls) add(e.deployer, e.kind, e.action, c);
-  for (const d of DEPLOYERS) for (const c of referenceLookups(d)) add(d, 'flow references', 'every action but delete', c);
+  for (const d of DEPLOYERS)
+    for (const c of referenceLookups(d)) add(d, 'flow references', 'every action but delete', c);
   return [...uses.values()];
 }
 
@@ -43,12 +55,18 @@ function useLines(uses: readonly Use[]): string[] {
   const lines = ['  planned by (deployer, kind, actions: purpose):'];
   for (const u of uses) {
     const c = u.call;
-    const where = c.division ? `, in division ${c.division}` : c.divisionBound ? ", in the object's division" : ', org-wide';
+    const where = c.division
+      ? `, in division ${c.division}`
+      : c.divisionBound
+        ? ", in the object's division"
+        : ', org-wide';
     lines.push(`    ${u.deployer} ${u.kind} ${u.actions.join(', ')}: ${c.purpose}${where}`);
     if (c.when) lines.push(`      when: ${c.when}`);
     if (c.requires) {
       const rule = c.requiresSource ? describeSource(c.requiresSource) : "the source's";
-      lines.push(`      needs: ${c.requires.values.join(c.requires.mode === 'ALL' ? ' and ' : ' or ')} (rule: ${rule}; not the catalog's)`);
+      lines.push(
+        `      needs: ${c.requires.values.join(c.requires.mode === 'ALL' ? ' and ' : ' or ')} (rule: ${rule}; not the catalog's)`,
+      );
     }
     if (c.note) lines.push(`      note: ${c.note}`);
     if (c.unconfirmed) lines.push(`      not confirmed: ${c.unconfirmed}`);
@@ -84,7 +102,9 @@ export function explainOperation(catalog: Catalog, query: string): string | unde
     scopes: found.scopes.map(t),
     permissions: found.permissions && { mode: found.permissions.mode, values: found.permissions.values.map(t) },
   };
-  const lines = [`${op.method} ${op.path}  (${op.operationId}${op.deprecated ? ', deprecated' : ''}${op.preview ? ', preview' : ''})`];
+  const lines = [
+    `${op.method} ${op.path}  (${op.operationId}${op.deprecated ? ', deprecated' : ''}${op.preview ? ', preview' : ''})`,
+  ];
   if (op.permissions) {
     lines.push(
       op.permissions.mode === 'ANY' && op.permissions.values.length > 1
@@ -92,8 +112,12 @@ export function explainOperation(catalog: Catalog, query: string): string | unde
         : `  permissions: ${op.permissions.values.join(op.permissions.mode === 'ALL' ? ' and ' : ', ')}${op.permissions.values.length > 1 ? ' (all)' : ''}`,
     );
   } else lines.push('  permissions: none beyond a valid token');
-  lines.push(op.scopesUnknown ? '  OAuth scopes: not published' : `  OAuth scopes (user tokens; any one): ${op.scopes.join(', ') || 'none'}`);
-  lines.push('  client-credentials tokens: scopes do not apply; the client\'s roles and divisions decide');
+  lines.push(
+    op.scopesUnknown
+      ? '  OAuth scopes: not published'
+      : `  OAuth scopes (user tokens; any one): ${op.scopes.join(', ') || 'none'}`,
+  );
+  lines.push("  client-credentials tokens: scopes do not apply; the client's roles and divisions decide");
   // The plans write swagger templates, maybe with other parameter names: compare the shapes.
   const shape = (p: string) => p.replace(/\{[^}]*\}/g, '{}');
   const want = `${found.method.toUpperCase()} ${shape(found.path)}`;
@@ -120,14 +144,21 @@ export function explainPermission(catalog: Catalog, permission: string): string 
     `${t(permission)}${permission.includes('*') ? ` (a wildcard: covers ${known.length} permission${known.length === 1 ? '' : 's'} of the catalog)` : ''}`,
   ];
   const opKeys = new Set(ops.map((o) => `${o.method.toUpperCase()} ${o.path.replace(/\{[^}]*\}/g, '{}')}`));
-  const uses = plannedUses((c) => opKeys.has(`${c.method} ${c.path.replace(/\{[^}]*\}/g, '{}')}`) || (c.requires?.values.some(covers) ?? false));
+  const uses = plannedUses(
+    (c) =>
+      opKeys.has(`${c.method} ${c.path.replace(/\{[^}]*\}/g, '{}')}`) || (c.requires?.values.some(covers) ?? false),
+  );
   if (!ops.length) {
-    lines.push('  no operation of the catalog requires it (it may still exist: live mode checks the org\'s own permission catalog)');
+    lines.push(
+      "  no operation of the catalog requires it (it may still exist: live mode checks the org's own permission catalog)",
+    );
     if (uses.length) lines.push(...useLines(uses));
     return termLines(lines.join('\n'));
   }
   const alone = ops.filter((o) => o.permissions!.mode === 'ANY' || o.permissions!.values.length === 1);
-  lines.push(`  required by ${ops.length} operation${ops.length === 1 ? '' : 's'}; enough on its own for ${alone.length} (ANY, or the only one)`);
+  lines.push(
+    `  required by ${ops.length} operation${ops.length === 1 ? '' : 's'}; enough on its own for ${alone.length} (ANY, or the only one)`,
+  );
   for (const o of ops.slice(0, MAX_OPERATIONS)) {
     const set = o.permissions!;
     const others = set.values.filter((v) => !covers(v));

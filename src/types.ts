@@ -95,7 +95,14 @@ export const DEPLOYERS: readonly Deployer[] = ['archy', 'cx-as-code', 'api'];
 export type ResourceAction = 'deploy' | 'create' | 'update' | 'delete' | 'publish';
 export const RESOURCE_ACTIONS: readonly ResourceAction[] = ['deploy', 'create', 'update', 'delete', 'publish'];
 
-export type ResourceKind = 'flow' | 'script' | 'scheduleGroup' | 'wfmAgentAssignment' | 'wfmSchedule' | 'premiumApp' | 'terraform';
+export type ResourceKind =
+  | 'flow'
+  | 'script'
+  | 'scheduleGroup'
+  | 'wfmAgentAssignment'
+  | 'wfmSchedule'
+  | 'premiumApp'
+  | 'terraform';
 
 /** What every resource has, whatever its kind. */
 export interface ResourceBase {

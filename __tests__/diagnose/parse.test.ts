@@ -172,7 +172,7 @@ describe('parseDeployLog', () => {
     ]);
   });
 
-  it('ignores Terraform errors that are not the Genesys provider\'s', () => {
+  it("ignores Terraform errors that are not the Genesys provider's", () => {
     const box = ['╷', '│ Error: Missing required argument', '│ ', '│   on main.tf line 3:', '│    3: x {', '╵'];
     const text = box.join('\n');
     expect(parseDeployLog(text)).toEqual([]);
@@ -199,8 +199,33 @@ describe('property: injected error bodies are found, exactly', () => {
   // Noise: log text with braces, quotes, colons and escapes, but no closing brace (so no noise object
   // completes around a body), no digits and no permission wording.
   const noisePiece = fc.constantFrom(
-    'info', 'deploy', 'step', 'done', '{', '[', ']', '"', "'", ':', ',', '=', '\\"', '{ x:', '{"k":', 'null',
-    '##[group]', '\x1b[31m', '\x1b[0m', 'flow', 'error', 'publish', '│', '...', '<ref>', 'Error:', ' ',
+    'info',
+    'deploy',
+    'step',
+    'done',
+    '{',
+    '[',
+    ']',
+    '"',
+    "'",
+    ':',
+    ',',
+    '=',
+    '\\"',
+    '{ x:',
+    '{"k":',
+    'null',
+    '##[group]',
+    '\x1b[31m',
+    '\x1b[0m',
+    'flow',
+    'error',
+    'publish',
+    '│',
+    '...',
+    '<ref>',
+    'Error:',
+    ' ',
   );
   const noiseLine = fc.array(noisePiece, { maxLength: 8 }).map((p) => p.join(' '));
   const perm = fc.constantFrom(
@@ -226,11 +251,15 @@ describe('property: injected error bodies are found, exactly', () => {
           const id = uuid(1000 + i);
           const body = errorBody(b.mode, b.perms, id);
           const block =
-            b.format === 'compact' ? [JSON.stringify(body)]
-            : b.format === 'pretty' ? JSON.stringify(body, null, 2).split('\n')
-            : b.format === 'escaped' ? [`log: ${JSON.stringify(JSON.stringify(body))}`]
-            : b.format === 'inspect' ? inspect(body).split('\n')
-            : [`Error: ${JSON.stringify(body)}`];
+            b.format === 'compact'
+              ? [JSON.stringify(body)]
+              : b.format === 'pretty'
+                ? JSON.stringify(body, null, 2).split('\n')
+                : b.format === 'escaped'
+                  ? [`log: ${JSON.stringify(JSON.stringify(body))}`]
+                  : b.format === 'inspect'
+                    ? inspect(body).split('\n')
+                    : [`Error: ${JSON.stringify(body)}`];
           placed.push({ id, b, block });
         });
         // Insert blocks at positions between noise lines (never inside another block).
@@ -268,11 +297,15 @@ describe('hostile input', () => {
     for (let i = 0; i < 100_000; i++) {
       const k = i % 5;
       parts.push(
-        k === 0 ? `{"message":"${'m'.repeat(40)}`
-        : k === 1 ? `{ a: '${'x'.repeat(40)}`
-        : k === 2 ? `{\\"message\\":\\"${'y'.repeat(34)}`
-        : k === 3 ? `{{{{{{{{"status":403,"code":"${'z'.repeat(20)}`
-        : `{"permission(s): ${'q'.repeat(30)}:${'r'.repeat(10)}`,
+        k === 0
+          ? `{"message":"${'m'.repeat(40)}`
+          : k === 1
+            ? `{ a: '${'x'.repeat(40)}`
+            : k === 2
+              ? `{\\"message\\":\\"${'y'.repeat(34)}`
+              : k === 3
+                ? `{{{{{{{{"status":403,"code":"${'z'.repeat(20)}`
+                : `{"permission(s): ${'q'.repeat(30)}:${'r'.repeat(10)}`,
       );
       if (i % 1000 === 999) parts.push('\n');
     }
@@ -287,10 +320,18 @@ describe('hostile input', () => {
   it('reads one 5 MB line (deep nesting, long runs) without backtracking', () => {
     const text =
       '{'.repeat(1_000_000) +
-      ' GET ' + 'a'.repeat(1_000_000) + ' HTTP 403 ' +
-      '.'.repeat(1_000_000) + 'x' +
-      ' org-id: ' + '-'.repeat(1_000_000) +
-      ' flow error publish ' + "'".repeat(500_000) + ' ' + ALL + 'a:b:c';
+      ' GET ' +
+      'a'.repeat(1_000_000) +
+      ' HTTP 403 ' +
+      '.'.repeat(1_000_000) +
+      'x' +
+      ' org-id: ' +
+      '-'.repeat(1_000_000) +
+      ' flow error publish ' +
+      "'".repeat(500_000) +
+      ' ' +
+      ALL +
+      'a:b:c';
     const got = parseDeployLog(text);
     expect(got.length).toBeLessThanOrEqual(1);
     expect(got[0]).toMatchObject({ status: 403, permissions: { values: ['a:b:c'] } });

@@ -84,7 +84,7 @@ describe('Dockerfile', () => {
     expect(all('WORKDIR').at(-1)?.args).toBe('/github/workspace');
   });
 
-  it("uses the Node.js major action.yml runs on", () => {
+  it('uses the Node.js major action.yml runs on', () => {
     const from = all('FROM');
     expect(from).toHaveLength(1);
     const node = /^node:(\d+)-slim$/.exec(from[0]!.args);

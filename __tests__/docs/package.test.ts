@@ -54,7 +54,10 @@ describe('npm pack --dry-run', () => {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false',
+      ...process.env,
+      npm_config_offline: 'true',
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
     },
   });
   const packed = r.status === 0 ? (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>) : [];
@@ -62,10 +65,19 @@ describe('npm pack --dry-run', () => {
 
   it('lists the package files', () => {
     expect(r.status).toBe(0);
-    expect(listed).toEqual(expect.arrayContaining([
-      'package.json', 'action.yml', 'README.md', 'LICENSE', 'CHANGELOG.md',
-      'dist/action/index.js', 'dist/cli/index.js', 'schema/manifest.schema.json', 'schema/report.schema.json',
-    ]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'action.yml',
+        'README.md',
+        'LICENSE',
+        'CHANGELOG.md',
+        'dist/action/index.js',
+        'dist/cli/index.js',
+        'schema/manifest.schema.json',
+        'schema/report.schema.json',
+      ]),
+    );
   });
 
   it('holds nothing but the shipped files: no src/, __tests__/ or anything else', () => {
@@ -93,8 +105,12 @@ describe('the bundles need no node_modules', () => {
   });
 
   it('a copy of the action bundle runs on the example', async () => {
-    const r = await runAction(join(dir, 'dist/action/index.js'),
-      { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'never', comment: 'never' }, {}, ROOT);
+    const r = await runAction(
+      join(dir, 'dist/action/index.js'),
+      { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'never', comment: 'never' },
+      {},
+      ROOT,
+    );
     expect(r.code).toBe(0);
     expect(r.outputs.errors).toMatch(/^[1-9]\d*$/);
   });

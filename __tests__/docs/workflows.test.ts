@@ -48,7 +48,9 @@ interface Doc {
 /** Markdown files whose yaml blocks are checked. */
 const MARKDOWN = [
   'README.md',
-  ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
 ];
 
 /** Every ```yaml / ```yml block of a markdown file, with the line of its opening fence. */
@@ -208,8 +210,17 @@ describe('CI self-test job', () => {
   it("asserts the example's real figures", () => {
     const expected = steps.map((s) => (isObj(s.env) ? s.env : {})).filter((e) => 'EXPECT_ERRORS' in e);
     expect(expected.length).toBeGreaterThan(0);
-    const args = ['check', '--manifest', 'examples/genesys-preflight.yml', '--mode', 'offline', '--format', 'json',
-      '--fail-on', 'never'];
+    const args = [
+      'check',
+      '--manifest',
+      'examples/genesys-preflight.yml',
+      '--mode',
+      'offline',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    ];
     const env = { PATH: process.env.PATH ?? '' };
     const r = spawnSync(process.execPath, [bundlePaths().cli, ...args], { cwd: ROOT, encoding: 'utf8', env });
     expect(r.status).toBe(0);

@@ -12,15 +12,27 @@ import { grant, principal, requirement } from '../support/build.js';
 const flowDeploy: Requirement[] = [
   requirement('GET /api/v2/flows', 'ALL', ['architect:flow:view'], 'Support'),
   requirement('POST /api/v2/flows', 'ALL', ['architect:flow:add'], 'Support'),
-  requirement('POST /api/v2/flows/actions/publish', 'ANY', ['architect:flow:publish', 'architect:flow:edit'], 'Support'),
+  requirement(
+    'POST /api/v2/flows/actions/publish',
+    'ANY',
+    ['architect:flow:publish', 'architect:flow:edit'],
+    'Support',
+  ),
   requirement('GET /api/v2/routing/queues', 'ALL', ['routing:queue:view'], null),
 ];
 
-const codes = (p: Principal, reqs = flowDeploy) => excessFor('prod', p, reqs).findings.map((f) => [f.code, f.resource, f.missing ?? f.division]);
+const codes = (p: Principal, reqs = flowDeploy) =>
+  excessFor('prod', p, reqs).findings.map((f) => [f.code, f.resource, f.missing ?? f.division]);
 
 describe('excessFor', () => {
   it('exactly what is needed, where it is needed: nothing to report', () => {
-    const p = principal([grant('Deploy', ['architect:flow:view', 'architect:flow:add', 'architect:flow:publish', 'routing:queue:view'], ['Support'])]);
+    const p = principal([
+      grant(
+        'Deploy',
+        ['architect:flow:view', 'architect:flow:add', 'architect:flow:publish', 'routing:queue:view'],
+        ['Support'],
+      ),
+    ]);
     expect(excessFor('prod', p, flowDeploy).findings).toEqual([]);
     expect(evaluate(flowDeploy, p, 'prod').filter((f) => f.severity === 'error')).toEqual([]);
   });
@@ -29,8 +41,15 @@ describe('excessFor', () => {
     const p = principal([grant('God', ['*:*:*'], ['*'])]);
     const r = excessFor('prod', p, flowDeploy);
     expect(r.findings.map((f) => f.code)).toEqual(['wildcard-grant', 'wildcard-grant']);
-    expect(r.findings[0]!.missing).toEqual(['architect:flow:add', 'architect:flow:publish', 'architect:flow:view', 'routing:queue:view']);
-    expect(r.findings[0]!.fix).toBe('replace `*:*:*` in role God with `architect:flow:add`, `architect:flow:publish`, `architect:flow:view`, `routing:queue:view`');
+    expect(r.findings[0]!.missing).toEqual([
+      'architect:flow:add',
+      'architect:flow:publish',
+      'architect:flow:view',
+      'routing:queue:view',
+    ]);
+    expect(r.findings[0]!.fix).toBe(
+      'replace `*:*:*` in role God with `architect:flow:add`, `architect:flow:publish`, `architect:flow:view`, `routing:queue:view`',
+    );
     expect(r.findings[1]!.fix).toBe('grant role God in Support instead of *');
     expect(r.findings.every((f) => f.severity === 'notice')).toBe(true);
   });
@@ -45,7 +64,17 @@ describe('excessFor', () => {
 
   it('an unneeded entry, an unneeded role, an unneeded division', () => {
     const p = principal([
-      grant('Deploy', ['architect:flow:view', 'architect:flow:add', 'architect:flow:publish', 'routing:queue:view', 'routing:queue:delete'], ['Support', 'Sales']),
+      grant(
+        'Deploy',
+        [
+          'architect:flow:view',
+          'architect:flow:add',
+          'architect:flow:publish',
+          'routing:queue:view',
+          'routing:queue:delete',
+        ],
+        ['Support', 'Sales'],
+      ),
       grant('Reporting', ['analytics:conversationDetail:view'], ['Home']),
     ]);
     expect(codes(p)).toEqual([
@@ -72,16 +101,37 @@ describe('excessFor', () => {
   });
 
   it('sizes: wildcards counted against the vocabulary', () => {
-    const vocab = new Set(['architect:flow:view', 'architect:flow:add', 'architect:flow:edit', 'architect:flow:publish', 'routing:queue:view', 'routing:queue:add']);
-    const r = excessFor('prod', principal([grant('Flows', ['architect:*:*', 'routing:queue:view'], ['Home', 'Support', 'Sales'])]), flowDeploy, { vocabulary: vocab });
+    const vocab = new Set([
+      'architect:flow:view',
+      'architect:flow:add',
+      'architect:flow:edit',
+      'architect:flow:publish',
+      'routing:queue:view',
+      'routing:queue:add',
+    ]);
+    const r = excessFor(
+      'prod',
+      principal([grant('Flows', ['architect:*:*', 'routing:queue:view'], ['Home', 'Support', 'Sales'])]),
+      flowDeploy,
+      { vocabulary: vocab },
+    );
     expect(r.sizes).toEqual({ held: { permissions: 5, divisions: 3 }, needed: { permissions: 4, divisions: 1 } });
     expect(describeSizes(r.sizes)).toBe('holds 5 permissions in 3 divisions; this manifest needs 4 in 1 division');
-    expect(describeSizes({ held: { permissions: 1412, divisions: 'all' }, needed: { permissions: 23, divisions: 2 } }))
-      .toBe('holds 1,412 permissions in all divisions; this manifest needs 23 in 2 divisions');
+    expect(
+      describeSizes({ held: { permissions: 1412, divisions: 'all' }, needed: { permissions: 23, divisions: 2 } }),
+    ).toBe('holds 1,412 permissions in all divisions; this manifest needs 23 in 2 divisions');
   });
 
   it('property: the least-privilege roles of any deploy pass the check and have no excess', () => {
-    const perms = ['architect:flow:view', 'architect:flow:add', 'architect:flow:edit', 'architect:flow:publish', 'routing:queue:view', 'scripter:script:add', 'scripter:script:edit'];
+    const perms = [
+      'architect:flow:view',
+      'architect:flow:add',
+      'architect:flow:edit',
+      'architect:flow:publish',
+      'routing:queue:view',
+      'scripter:script:add',
+      'scripter:script:edit',
+    ];
     const divs = [null, 'Home', 'Support', 'Sales'];
     const arbReq = fc.record({
       mode: fc.constantFrom('ANY' as const, 'ALL' as const),

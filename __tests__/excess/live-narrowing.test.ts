@@ -9,7 +9,15 @@ import { runCheck, runPolicy } from '../../src/engine.js';
 import { resolveMode } from '../../src/grants/mode.js';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
 import type { Report } from '../../src/report/model.js';
-import { catalogRequirements, fakeOrgs, FAST_CLIENT, scenarioEnv, writeScenarioManifest, type ScenarioOrg, type ScenarioRole } from '../support/scenario.js';
+import {
+  catalogRequirements,
+  fakeOrgs,
+  FAST_CLIENT,
+  scenarioEnv,
+  writeScenarioManifest,
+  type ScenarioOrg,
+  type ScenarioRole,
+} from '../support/scenario.js';
 
 const EXCESS = new Set(['excess-permission', 'excess-division', 'wildcard-grant', 'admin-role']);
 
@@ -19,7 +27,12 @@ async function liveExcess(orgs: ScenarioOrg[], roles: ScenarioRole[]): Promise<{
   try {
     const manifest = writeScenarioManifest(fake.apiBase, orgs, roles, { declare: false, flows: 4 });
     const mode = resolveMode('live', manifest, scenarioEnv(fakes, orgs), { client: FAST_CLIENT });
-    const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants!, excess: { severity: 'warning' } });
+    const report = await runCheck({
+      manifestPath: manifest,
+      mode: mode.mode,
+      grants: mode.grants!,
+      excess: { severity: 'warning' },
+    });
     return { report, manifest };
   } finally {
     await fake.close();
@@ -28,7 +41,11 @@ async function liveExcess(orgs: ScenarioOrg[], roles: ScenarioRole[]): Promise<{
 
 describe('excess privilege, live, end to end', () => {
   it('*:*:* in * → the narrowing plan; the generated roles → green and no excess', async () => {
-    const god: ScenarioOrg = { name: 'prod', orgId: '55555555-5555-4555-8555-555555555555', roles: [{ role: 'Everything', divisions: ['*'] }] };
+    const god: ScenarioOrg = {
+      name: 'prod',
+      orgId: '55555555-5555-4555-8555-555555555555',
+      roles: [{ role: 'Everything', divisions: ['*'] }],
+    };
     const { report, manifest } = await liveExcess([god], [{ name: 'Everything', permissions: ['*:*:*'] }]);
     const o = report.orgs[0]!;
     expect(o.principal).toBe('live');
@@ -43,7 +60,10 @@ describe('excess privilege, live, end to end', () => {
     // Apply the least-privilege roles of the same manifest, and nothing else.
     const [policy] = runPolicy({ manifestPath: manifest, catalog: bundledCatalog() });
     const roles: ScenarioRole[] = policy!.roles.map((r) => ({ name: r.name, permissions: r.permissions }));
-    const narrowed: ScenarioOrg = { ...god, roles: policy!.roles.map((r) => ({ role: r.name, divisions: r.divisions })) };
+    const narrowed: ScenarioOrg = {
+      ...god,
+      roles: policy!.roles.map((r) => ({ role: r.name, divisions: r.divisions })),
+    };
     const after = (await liveExcess([narrowed], roles)).report.orgs[0]!;
     expect(after.passed).toBe(true);
     expect(after.findings.filter((f) => f.severity === 'error')).toEqual([]);

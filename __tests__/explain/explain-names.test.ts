@@ -22,13 +22,17 @@ describe('explain PERMISSION / SCOPE', () => {
   it('a wildcard counts what it covers; an ALL set names its other members', () => {
     const text = explainPermission(catalog, 'architect:flow:*')!;
     expect(text).toMatch(/a wildcard: covers \d+ permissions of the catalog/);
-    const all = [...catalog.operations()].find((o) => o.permissions?.mode === 'ALL' && o.permissions.values.length > 1)!;
+    const all = [...catalog.operations()].find(
+      (o) => o.permissions?.mode === 'ALL' && o.permissions.values.length > 1,
+    )!;
     const other = all.permissions!.values[1]!;
     expect(explainPermission(catalog, all.permissions!.values[0]!)).toContain(`with ${other}`);
   });
 
   it('a scope lists what it admits for user tokens; unknown names and shapes give undefined', () => {
-    expect(explainScope(catalog, 'architect:readonly')).toMatch(/^OAuth scope architect:readonly: admits \d+ operations for user tokens/);
+    expect(explainScope(catalog, 'architect:readonly')).toMatch(
+      /^OAuth scope architect:readonly: admits \d+ operations for user tokens/,
+    );
     expect(explainScope(catalog, 'no-such-scope')).toBeUndefined();
     expect(explainPermission(catalog, 'not a permission')).toBeUndefined();
   });

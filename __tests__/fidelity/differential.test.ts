@@ -67,11 +67,19 @@ function replayable(q: Requirement): boolean {
  * Starts a fake org holding exactly `principal`'s roles (by name, in their divisions), replays every
  * replayable requirement as a client-credentials token of that org, and returns the mismatches.
  */
-async function replay(principal: Principal, requirements: Requirement[], findings: Finding[], t: Tally): Promise<string[]> {
+async function replay(
+  principal: Principal,
+  requirements: Requirement[],
+  findings: Finding[],
+  t: Tally,
+): Promise<string[]> {
   const divisions = new Set<string>(['Home']);
   for (const q of requirements) if (q.division && q.division !== '*') divisions.add(q.division);
   for (const r of principal.roles) for (const d of r.divisions) if (d.name !== '*') divisions.add(d.name);
-  const roles: ScenarioRole[] = principal.roles.map((r) => ({ name: r.role, permissions: r.permissions.map((p) => p.permission) }));
+  const roles: ScenarioRole[] = principal.roles.map((r) => ({
+    name: r.role,
+    permissions: r.permissions.map((p) => p.permission),
+  }));
   const org: ScenarioOrg = {
     name: 'replay',
     orgId: '99999999-9999-4999-8999-999999999999',
@@ -81,7 +89,11 @@ async function replay(principal: Principal, requirements: Requirement[], finding
     clientSecret: 'replay-secret-0123456789',
   };
   const ops = [...new Set(requirements.filter(replayable).map((q) => q.operation))];
-  const fake: FakeGenesys = await startFakeGenesys({ orgs: fakeOrgs([org], roles), requirements: enforce, enforceOnly: ops });
+  const fake: FakeGenesys = await startFakeGenesys({
+    orgs: fakeOrgs([org], roles),
+    requirements: enforce,
+    enforceOnly: ops,
+  });
   try {
     const tokenRes = await fetch(`${fake.loginBase}/oauth/token`, {
       method: 'POST',
@@ -92,7 +104,9 @@ async function replay(principal: Principal, requirements: Requirement[], finding
       body: 'grant_type=client_credentials',
     });
     const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-    const predicted = new Set(findings.filter((f) => ERRORS.has(f.code)).map((f) => keyOf(f.resource, f.operation, f.division)));
+    const predicted = new Set(
+      findings.filter((f) => ERRORS.has(f.code)).map((f) => keyOf(f.resource, f.operation, f.division)),
+    );
     const mismatches: string[] = [];
     const seen = new Set<string>();
     for (const q of requirements) {
@@ -106,7 +120,11 @@ async function replay(principal: Principal, requirements: Requirement[], finding
       const [method, template] = q.operation.split(' ') as [string, string];
       const res = await fetch(`${fake.apiBase}${template.replace(/\{[^}]+\}/g, 'x')}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-fake-division': q.division ?? '*' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'x-fake-division': q.division ?? '*',
+        },
         ...(method === 'GET' ? {} : { body: '{}' }),
       });
       await res.arrayBuffer();
@@ -117,7 +135,8 @@ async function replay(principal: Principal, requirements: Requirement[], finding
       t.operations.add(q.operation);
       const denied = res.status === 403;
       if (denied) t.denied++;
-      if (denied !== predicted.has(key)) mismatches.push(`${key}: fake ${res.status}, predicted ${predicted.has(key) ? 403 : 'allowed'}`);
+      if (denied !== predicted.has(key))
+        mismatches.push(`${key}: fake ${res.status}, predicted ${predicted.has(key) ? 403 : 'allowed'}`);
     }
     return mismatches;
   } finally {
@@ -132,7 +151,10 @@ async function replayManifest(path: string, t: Tally): Promise<string[]> {
   const loaded = loadManifest(path);
   const out: string[] = [];
   for (const o of report.orgs) {
-    const principal = declaredPrincipal(loaded, loaded.manifest.orgs.findIndex((x) => x.name === o.name));
+    const principal = declaredPrincipal(
+      loaded,
+      loaded.manifest.orgs.findIndex((x) => x.name === o.name),
+    );
     if (!principal) continue;
     for (const m of await replay(principal, o.requirements, o.findings, t)) out.push(`${path} ${o.name}: ${m}`);
   }
@@ -144,19 +166,35 @@ const role = (name: string, permissions: string[], divisions: string[]) => ({
   permissions: permissions.map((permission) => ({ permission })),
   divisions: divisions.map((d) => ({ name: d })),
 });
-const client = (roles: Principal['roles']): Principal => ({ source: 'declared', grant: 'client-credentials', scopes: [], roles });
+const client = (roles: Principal['roles']): Principal => ({
+  source: 'declared',
+  grant: 'client-credentials',
+  scopes: [],
+  roles,
+});
 
 /**
  * Principals from the permissions a deploy needs: everything everywhere, everything in Home only,
  * every third permission dropped, and the needed set split across two roles in different divisions.
  */
 function principalsFor(requirements: Requirement[]): Array<[string, Principal]> {
-  const needed = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].filter((p) => !p.includes('*')).sort();
+  const needed = [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))]
+    .filter((p) => !p.includes('*'))
+    .sort();
   const half = (k: number) => needed.filter((_, i) => i % 2 === k);
   return [
     ['all, in every division', client([role('All', needed, ['*'])])],
     ['all, in Home only', client([role('All', needed, ['Home'])])],
-    ['every third dropped', client([role('Most', needed.filter((_, i) => i % 3 !== 1), ['*'])])],
+    [
+      'every third dropped',
+      client([
+        role(
+          'Most',
+          needed.filter((_, i) => i % 3 !== 1),
+          ['*'],
+        ),
+      ]),
+    ],
     ['split across divisions', client([role('Even', half(0), ['Support']), role('Odd', half(1), ['Home', 'Sales'])])],
   ];
 }
@@ -170,12 +208,18 @@ describe('differential replay against the enforcing fake: agreement both ways', 
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
     // GP_DIFF_REPORT=1: the figures quoted in the issue's closing note.
-    if (process.env.GP_DIFF_REPORT) process.stdout.write(`differential: ${t.compared} calls compared, ${t.denied} denied, ${t.skipped} not replayable\n`);
+    if (process.env.GP_DIFF_REPORT)
+      process.stdout.write(
+        `differential: ${t.compared} calls compared, ${t.denied} denied, ${t.skipped} not replayable\n`,
+      );
   });
 
   it('the examples: every org of every example manifest, against its declared principal', async () => {
-    const manifests = ['genesys-preflight.yml', 'terraform/genesys-preflight.yml', 'premium-app/genesys-preflight.yml']
-      .map((f) => join(ROOT, 'examples', f));
+    const manifests = [
+      'genesys-preflight.yml',
+      'terraform/genesys-preflight.yml',
+      'premium-app/genesys-preflight.yml',
+    ].map((f) => join(ROOT, 'examples', f));
     const before = t.compared;
     const mismatches: string[] = [];
     for (const m of manifests) mismatches.push(...(await replayManifest(m, t)));
@@ -191,14 +235,22 @@ describe('differential replay against the enforcing fake: agreement both ways', 
         // Every call of the action, its condition taken as met: the replay is about permissions.
         const calls = table[action].map((c) => step(c.call, c.purpose, sourceOf(c)!, c.org ? { org: true } : {}));
         const r: Resource = {
-          kind: 'terraform', name: `${type}.x`, action, deployer: 'cx-as-code', division: 'Support', orgs: ['o'],
-          location: { file: 'plan.json', line: 1, column: 1 }, details: { type, address: `${type}.x`, change: {} },
+          kind: 'terraform',
+          name: `${type}.x`,
+          action,
+          deployer: 'cx-as-code',
+          division: 'Support',
+          orgs: ['o'],
+          location: { file: 'plan.json', line: 1, column: 1 },
+          details: { type, address: `${type}.x`, change: {} },
         };
         resources.push([r, requirementsFor(r, calls, catalog)]);
       }
     }
     const all = resources.flatMap(([, q]) => q);
-    const tableCalls = new Set(Object.values(PROVIDER_CALLS).flatMap((x) => [...x.create, ...x.update, ...x.delete].map((c) => c.call)));
+    const tableCalls = new Set(
+      Object.values(PROVIDER_CALLS).flatMap((x) => [...x.create, ...x.update, ...x.delete].map((c) => c.call)),
+    );
     const before = t.compared;
     const operations = new Set<string>();
     for (const [name, principal] of principalsFor(all)) {
@@ -216,49 +268,62 @@ describe('differential replay against the enforcing fake: agreement both ways', 
     // (a valid token is enough: nothing to enforce), among them the division move (checked with the
     // object's edit permission instead).
     const notReplayed = [...tableCalls].filter((c) => !operations.has(c));
-    const noRule = (c: string) => catalog.lookup(c.slice(0, c.indexOf(' ')), c.slice(c.indexOf(' ') + 1))?.permissions === null;
+    const noRule = (c: string) =>
+      catalog.lookup(c.slice(0, c.indexOf(' ')), c.slice(c.indexOf(' ') + 1))?.permissions === null;
     expect(notReplayed.filter((c) => !noRule(c))).toEqual([]);
     expect(notReplayed).toContain('POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}');
     expect(operations.size).toBeGreaterThan(tableCalls.size * 0.9);
     expect(t.compared - before).toBeGreaterThan(1000);
   }, 120_000);
 
-  const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
-  (corpusFiles.length ? it : it.skip)('the public corpus (../shared/corpus): every flow file, three deployers', async () => {
-    const mismatches: string[] = [];
-    const before = t.compared;
-    for (const [i, name] of corpusFiles.entries()) {
-      const path = join(CORPUS, name);
-      const text = readFileSync(path, 'utf8');
-      const keys = [...new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g)].map((m) => m[1]!))];
-      const subs = keys.map((k) => `      ${JSON.stringify(k)}: ${JSON.stringify(/division/i.test(k) ? 'Support' : `corpus-${k}`)}`);
-      const manifest = [
-        'version: 1',
-        'orgs:',
-        '  - {name: archy, region: us-east-1, principal: {grant: client-credentials, roles: [{role: Flows, divisions: [Home]}]}}',
-        '  - {name: tf, region: us-east-1, principal: {grant: client-credentials, roles: [{role: Flows, divisions: ["*"]}]}}',
-        '  - {name: api, region: us-east-1, principal: {grant: client-credentials, roles: [{role: Some, divisions: ["*"]}]}}',
-        'roles:',
-        '  Flows: {permissions: [architect:ui:view, "architect:flow:*", architect:job:create, architect:job:view, routing:queue:view]}',
-        '  Some: {permissions: [architect:flow:view, architect:flow:add, architect:flow:edit]}',
-        'flows:',
-        ...(['archy', 'cx-as-code', 'api'] as const).map((d) =>
-          `  - file: ${JSON.stringify(path)}\n    deployer: ${d}\n    orgs: [${d === 'cx-as-code' ? 'tf' : d}]` +
-          (subs.length ? `\n    substitutions:\n${subs.join('\n')}` : '')),
-        '',
-      ].join('\n');
-      const file = join(work, `corpus-${i}.yml`);
-      writeFileSync(file, manifest);
-      const saved = process.env.GITHUB_WORKSPACE;
-      process.env.GITHUB_WORKSPACE = '/';
-      try {
-        mismatches.push(...(await replayManifest(file, t)));
-      } finally {
-        if (saved === undefined) delete process.env.GITHUB_WORKSPACE;
-        else process.env.GITHUB_WORKSPACE = saved;
+  const corpusFiles = existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((f) => /\.ya?ml$/i.test(f))
+        .sort()
+    : [];
+  (corpusFiles.length ? it : it.skip)(
+    'the public corpus (../shared/corpus): every flow file, three deployers',
+    async () => {
+      const mismatches: string[] = [];
+      const before = t.compared;
+      for (const [i, name] of corpusFiles.entries()) {
+        const path = join(CORPUS, name);
+        const text = readFileSync(path, 'utf8');
+        const keys = [...new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g)].map((m) => m[1]!))];
+        const subs = keys.map(
+          (k) => `      ${JSON.stringify(k)}: ${JSON.stringify(/division/i.test(k) ? 'Support' : `corpus-${k}`)}`,
+        );
+        const manifest = [
+          'version: 1',
+          'orgs:',
+          '  - {name: archy, region: us-east-1, principal: {grant: client-credentials, roles: [{role: Flows, divisions: [Home]}]}}',
+          '  - {name: tf, region: us-east-1, principal: {grant: client-credentials, roles: [{role: Flows, divisions: ["*"]}]}}',
+          '  - {name: api, region: us-east-1, principal: {grant: client-credentials, roles: [{role: Some, divisions: ["*"]}]}}',
+          'roles:',
+          '  Flows: {permissions: [architect:ui:view, "architect:flow:*", architect:job:create, architect:job:view, routing:queue:view]}',
+          '  Some: {permissions: [architect:flow:view, architect:flow:add, architect:flow:edit]}',
+          'flows:',
+          ...(['archy', 'cx-as-code', 'api'] as const).map(
+            (d) =>
+              `  - file: ${JSON.stringify(path)}\n    deployer: ${d}\n    orgs: [${d === 'cx-as-code' ? 'tf' : d}]` +
+              (subs.length ? `\n    substitutions:\n${subs.join('\n')}` : ''),
+          ),
+          '',
+        ].join('\n');
+        const file = join(work, `corpus-${i}.yml`);
+        writeFileSync(file, manifest);
+        const saved = process.env.GITHUB_WORKSPACE;
+        process.env.GITHUB_WORKSPACE = '/';
+        try {
+          mismatches.push(...(await replayManifest(file, t)));
+        } finally {
+          if (saved === undefined) delete process.env.GITHUB_WORKSPACE;
+          else process.env.GITHUB_WORKSPACE = saved;
+        }
       }
-    }
-    expect(mismatches).toEqual([]);
-    expect(t.compared - before).toBeGreaterThan(corpusFiles.length);
-  }, 240_000);
+      expect(mismatches).toEqual([]);
+      expect(t.compared - before).toBeGreaterThan(corpusFiles.length);
+    },
+    240_000,
+  );
 });

@@ -66,22 +66,34 @@ describe('every planned call has a source', () => {
     for (const n of NOT_PLANNED) expectPinned(n.source, n.call);
   });
 
-  it.each(exampleManifests().map((p) => [p.slice(ROOT.length + 1)]))("%s: every call of the plan tables has a source", (file) => {
-    const loaded = loadManifest(join(ROOT, file));
-    const { resources } = expandResources(loaded);
-    expect(resources.length).toBeGreaterThan(0);
-    const missing: string[] = [];
-    for (const r of resources) {
-      const p = planResource(r);
-      if ('errors' in p) throw new Error(p.errors[0]!.message);
-      // Every call, Terraform and wizard-config resources included (PlannedCall.source is required).
-      for (const c of p.calls) if (!c.source) missing.push(`${r.kind}:${r.name} ${label(c)}`);
-    }
-    expect(missing).toEqual([]);
-  });
+  it.each(exampleManifests().map((p) => [p.slice(ROOT.length + 1)]))(
+    '%s: every call of the plan tables has a source',
+    (file) => {
+      const loaded = loadManifest(join(ROOT, file));
+      const { resources } = expandResources(loaded);
+      expect(resources.length).toBeGreaterThan(0);
+      const missing: string[] = [];
+      for (const r of resources) {
+        const p = planResource(r);
+        if ('errors' in p) throw new Error(p.errors[0]!.message);
+        // Every call, Terraform and wizard-config resources included (PlannedCall.source is required).
+        for (const c of p.calls) if (!c.source) missing.push(`${r.kind}:${r.name} ${label(c)}`);
+      }
+      expect(missing).toEqual([]);
+    },
+  );
 
-  it('requirements carry their call\'s source', () => {
-    const r: Resource = { kind: 'flow', name: 'F', action: 'deploy', deployer: 'archy', division: 'Home', orgs: ['o'], location: { file: 'm', line: 1, column: 1 }, details: { forceUnlock: false } };
+  it("requirements carry their call's source", () => {
+    const r: Resource = {
+      kind: 'flow',
+      name: 'F',
+      action: 'deploy',
+      deployer: 'archy',
+      division: 'Home',
+      orgs: ['o'],
+      location: { file: 'm', line: 1, column: 1 },
+      details: { forceUnlock: false },
+    };
     const p = planResource(r);
     if ('errors' in p) throw new Error('plan failed');
     const reqs = requirementsFor(r, p.calls, catalog);
@@ -123,9 +135,20 @@ describe('the JSON report', () => {
     const calls = (REPORT_SCHEMA as { properties: { calls: { items: object } } }).properties.calls.items;
     const validate = new Ajv({ allErrors: true, strict: false }).compile(calls);
     const q = {
-      id: 0, action: 'deploy', operation: 'GET /api/v2/flows', purpose: 'p', scopes: [], scopesUnknown: false, permissions: null,
+      id: 0,
+      action: 'deploy',
+      operation: 'GET /api/v2/flows',
+      purpose: 'p',
+      scopes: [],
+      scopesUnknown: false,
+      permissions: null,
     };
-    expect(validate({ ...q, source: { kind: 'code', repo: 'a/b', commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7', path: 'x.go' } })).toBe(true);
+    expect(
+      validate({
+        ...q,
+        source: { kind: 'code', repo: 'a/b', commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7', path: 'x.go' },
+      }),
+    ).toBe(true);
     expect(validate({ ...q, source: { kind: 'code', repo: 'a/b', commit: 'main', path: 'x.go' } })).toBe(false);
     expect(validate({ ...q, source: { kind: 'docs', url: 'http://example.com' } })).toBe(false);
   });
@@ -137,7 +160,9 @@ describe('explain', () => {
     expect(text).toMatch(/permissions: architect:flow:unlock/);
     expect(text).toMatch(/cx-as-code flow delete: unlock the flow before deleting it/);
     expect(text).toMatch(/when: with force_unlock/);
-    expect(text).toContain('terraform-provider-genesyscloud@f955430 genesyscloud/architect_flow/resource_genesyscloud_flow.go L269-L275');
+    expect(text).toContain(
+      'terraform-provider-genesyscloud@f955430 genesyscloud/architect_flow/resource_genesyscloud_flow.go L269-L275',
+    );
     expect(text).toMatch(/api flow deploy, create, update, publish: force-unlock/);
     expect(text).toContain('https://developer.genesys.cloud/devapps/api-explorer#post-api-v2-flows-actions-unlock');
   });
@@ -148,10 +173,14 @@ describe('explain', () => {
 
   it('explains a planned step the catalog does not describe: the Archy session', () => {
     const text = explainOperation(catalog, 'SESSION /architect-scripting')!;
-    expect(text.split('\n')[0]).toBe('SESSION /architect-scripting  (not in the catalog: no published permission requirement)');
+    expect(text.split('\n')[0]).toBe(
+      'SESSION /architect-scripting  (not in the catalog: no published permission requirement)',
+    );
     expect(text).toMatch(/archy flow deploy, create, update, delete, publish: start the Architect Scripting session/);
     expect(text).toMatch(/needs: architect:ui:view/);
-    expect(text).toContain('purecloud-flow-scripting-api-sdk-javascript/blob/a8d8a5d7dd5fbc1795a571c7a0cc87863b8be2ab/docs/index.html#L98-L105');
+    expect(text).toContain(
+      'purecloud-flow-scripting-api-sdk-javascript/blob/a8d8a5d7dd5fbc1795a571c7a0cc87863b8be2ab/docs/index.html#L98-L105',
+    );
   });
 
   it('prints nothing more for an operation no plan makes, and nothing for one neither knows', () => {

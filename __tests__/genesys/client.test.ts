@@ -71,8 +71,16 @@ async function fake(extra: Partial<FakeGenesysConfig> = {}): Promise<FakeGenesys
 /** Fast test defaults: no real backoff waits, unshared budgets. */
 const FAST: GenesysClientOptions = { backoffBaseMs: 5, backoffMaxMs: 20, retryAfterUnitMs: 50, shareBudget: false };
 
-function client(f: { apiBase: string; loginBase: string }, options: GenesysClientOptions = {}, secret = SECRET_A, clientId = 'cid-a'): GenesysClient {
-  const c = new GenesysClient({ apiBase: f.apiBase, loginBase: f.loginBase, clientId, clientSecret: secret }, { ...FAST, ...options });
+function client(
+  f: { apiBase: string; loginBase: string },
+  options: GenesysClientOptions = {},
+  secret = SECRET_A,
+  clientId = 'cid-a',
+): GenesysClient {
+  const c = new GenesysClient(
+    { apiBase: f.apiBase, loginBase: f.loginBase, clientId, clientSecret: secret },
+    { ...FAST, ...options },
+  );
   cleanups.push(() => c.close());
   return c;
 }
@@ -89,7 +97,13 @@ async function caught(p: Promise<unknown>): Promise<Error> {
 /** Asserts that no secret (or its Basic encoding, or any issued token) shows in an error's text. */
 function expectNoSecrets(err: Error, f?: FakeGenesys, extra: string[] = []): void {
   const texts = [String(err), err.stack ?? '', err.message, JSON.stringify(err)];
-  const secrets = [SECRET_A, Buffer.from(`cid-a:${SECRET_A}`).toString('base64'), USER_TOKEN, ...(f?.issuedTokens() ?? []), ...extra];
+  const secrets = [
+    SECRET_A,
+    Buffer.from(`cid-a:${SECRET_A}`).toString('base64'),
+    USER_TOKEN,
+    ...(f?.issuedTokens() ?? []),
+    ...extra,
+  ];
   for (const t of texts) for (const s of secrets) expect(t).not.toContain(s);
 }
 
@@ -140,7 +154,10 @@ describe('token and GETs against the fake', () => {
       'pageSize=1&pageNumber=2',
       'pageSize=1&pageNumber=3',
     ]);
-    const two = await c.get<{ entities: AuthzDivision[] }>('/api/v2/authorization/divisions', { id: ['div-home', 'div-sales'], skip: undefined });
+    const two = await c.get<{ entities: AuthzDivision[] }>('/api/v2/authorization/divisions', {
+      id: ['div-home', 'div-sales'],
+      skip: undefined,
+    });
     expect(two.entities.map((d) => d.id)).toEqual(['div-home', 'div-sales']);
     expect(c.calls.at(-1)!.query).toBe('id=div-home&id=div-sales');
   });
@@ -148,7 +165,10 @@ describe('token and GETs against the fake', () => {
   it('works with a ready access token and never requests one', async () => {
     const f = await fake();
     const secrets: string[] = [];
-    const c = new GenesysClient({ apiBase: f.apiBase, accessToken: USER_TOKEN }, { ...FAST, onSecret: (s) => secrets.push(s) });
+    const c = new GenesysClient(
+      { apiBase: f.apiBase, accessToken: USER_TOKEN },
+      { ...FAST, onSecret: (s) => secrets.push(s) },
+    );
     cleanups.push(() => c.close());
     expect(secrets).toEqual([USER_TOKEN]);
     const me = await c.get<TokenInfo>('/api/v2/tokens/me');
@@ -269,7 +289,13 @@ describe('retries', () => {
   it('uses exponential backoff with full jitter, bounded by backoffMaxMs', async () => {
     const f = await fake();
     const waits: number[] = [];
-    const c = client(f, { backoffBaseMs: 100, backoffMaxMs: 250, maxRetries: 4, random: () => 0.999, sleep: async (ms) => void waits.push(ms) });
+    const c = client(f, {
+      backoffBaseMs: 100,
+      backoffMaxMs: 250,
+      maxRetries: 4,
+      random: () => 0.999,
+      sleep: async (ms) => void waits.push(ms),
+    });
     await c.token();
     f.setFault({ kind: 'server-error', status: 500, path: '/api/v2/tokens/me' });
     await caught(c.get('/api/v2/tokens/me'));
@@ -294,7 +320,14 @@ describe('retries', () => {
   it('bounds the total retry wait', async () => {
     const f = await fake();
     const waits: number[] = [];
-    const c = client(f, { maxRetries: 10, backoffBaseMs: 1000, backoffMaxMs: 1000, maxRetryWaitMs: 2500, random: () => 0.999, sleep: async (ms) => void waits.push(ms) });
+    const c = client(f, {
+      maxRetries: 10,
+      backoffBaseMs: 1000,
+      backoffMaxMs: 1000,
+      maxRetryWaitMs: 2500,
+      random: () => 0.999,
+      sleep: async (ms) => void waits.push(ms),
+    });
     await c.token();
     f.setFault({ kind: 'server-error', path: '/api/v2/tokens/me' });
     await caught(c.get('/api/v2/tokens/me'));
@@ -416,7 +449,10 @@ describe('timeouts and malformed answers', () => {
     virtualTimers();
     const timers = jest.spyOn(globalThis, 'setTimeout');
     const get = track(c.get('/api/v2/tokens/me'));
-    for (const [n, path] of [[1, '/oauth/token'], [2, '/api/v2/tokens/me']] as const) {
+    for (const [n, path] of [
+      [1, '/oauth/token'],
+      [2, '/api/v2/tokens/me'],
+    ] as const) {
       // the request arrived and the fake set its 60 ms delay timer
       await until(() => f.calls.length === n && timers.mock.calls.filter((x) => x[1] === 60).length === n);
       jest.advanceTimersByTime(59);
@@ -439,7 +475,13 @@ describe('per-token request budget', () => {
     const c = client(f, { requestsPerWindow: N, budgetWindowMs: windowMs });
     const token = await c.token();
     virtualTimers(true);
-    const all = track(mapLimit(Array.from({ length: 3 * N }, (_, i) => i), 3 * N, () => c.get('/api/v2/tokens/me')));
+    const all = track(
+      mapLimit(
+        Array.from({ length: 3 * N }, (_, i) => i),
+        3 * N,
+        () => c.get('/api/v2/tokens/me'),
+      ),
+    );
     for (let window = 1; window <= 3; window++) {
       // this window's N requests are answered; the others wait for the budget, unsent
       await until(() => c.calls.filter((x) => x.method === 'GET').length === window * N);
@@ -464,7 +506,10 @@ describe('per-token request budget', () => {
     const opts = { ...FAST, shareBudget: true, requestsPerWindow: 2, budgetWindowMs: 300 };
     const a = new GenesysClient({ apiBase: f.apiBase, accessToken: USER_TOKEN }, opts);
     const b = new GenesysClient({ apiBase: f.apiBase, accessToken: USER_TOKEN }, opts);
-    cleanups.push(() => a.close(), () => b.close());
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
     virtualTimers(true);
     const me = '/api/v2/tokens/me';
     const all = track(Promise.all([a.get(me), b.get(me), a.get(me)]));
@@ -481,22 +526,26 @@ describe('per-token request budget', () => {
 describe('read-only by construction', () => {
   it('has no method that could send a write', () => {
     const names = Object.getOwnPropertyNames(GenesysClient.prototype);
-    for (const bad of ['post', 'put', 'patch', 'delete', 'del', 'request', 'send', 'fetch']) expect(names).not.toContain(bad);
+    for (const bad of ['post', 'put', 'patch', 'delete', 'del', 'request', 'send', 'fetch'])
+      expect(names).not.toContain(bad);
     expect(names).toEqual(expect.arrayContaining(['token', 'get', 'getAllPages', 'close']));
   });
 
   it('the dispatcher refuses anything but GET and the token POST, before sending', async () => {
     const f = await fake();
     const c = client(f);
-    const dispatcher = (c as unknown as { transport: { dispatcher: import('undici').Dispatcher } }).transport.dispatcher;
+    const dispatcher = (c as unknown as { transport: { dispatcher: import('undici').Dispatcher } }).transport
+      .dispatcher;
     const origin = f.apiBase;
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const) {
-      await expect(dispatcher.request({ origin, path: '/api/v2/flows', method, body: method === 'POST' ? '{}' : undefined })).rejects.toBeInstanceOf(
-        WriteRequestRefusedError,
-      );
+      await expect(
+        dispatcher.request({ origin, path: '/api/v2/flows', method, body: method === 'POST' ? '{}' : undefined }),
+      ).rejects.toBeInstanceOf(WriteRequestRefusedError);
     }
     // the token POST is only allowed to the exact token URL
-    await expect(dispatcher.request({ origin, path: '/oauth/token2', method: 'POST', body: '' })).rejects.toBeInstanceOf(WriteRequestRefusedError);
+    await expect(
+      dispatcher.request({ origin, path: '/oauth/token2', method: 'POST', body: '' }),
+    ).rejects.toBeInstanceOf(WriteRequestRefusedError);
     expect(f.calls).toHaveLength(0);
   });
 
@@ -518,7 +567,8 @@ describe('read-only by construction', () => {
     await c.getAllPages('/api/v2/authorization/permissions');
     await c.get('/api/v2/authorization/products');
     await caught(c.get('/api/v2/integrations/types/premium-app-example'));
-    for (const call of f.calls) expect(call.method === 'GET' || (call.method === 'POST' && call.path === '/oauth/token')).toBe(true);
+    for (const call of f.calls)
+      expect(call.method === 'GET' || (call.method === 'POST' && call.path === '/oauth/token')).toBe(true);
   });
 });
 
@@ -539,7 +589,14 @@ describe('secrets never appear in errors', () => {
         return res.end(JSON.stringify({ access_token: issued, token_type: 'bearer', expires_in: 3600 }));
       }
       res.writeHead(400, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: `bad header ${auth} secret=${SECRET_A}`, code: `bad.${issued}`, status: 400, contextId: 'c1' }));
+      res.end(
+        JSON.stringify({
+          message: `bad header ${auth} secret=${SECRET_A}`,
+          code: `bad.${issued}`,
+          status: 400,
+          contextId: 'c1',
+        }),
+      );
     });
     await new Promise<void>((r) => echo!.listen(0, '127.0.0.1', () => r()));
     const base = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
@@ -623,10 +680,16 @@ describe('RateBudget', () => {
 describe('classifyNetworkError', () => {
   it('maps low-level codes (also nested in `cause`) to kinds', async () => {
     const { classifyNetworkError } = await import('../../src/genesys/errors.js');
-    const err = (code: string, nested = false) => (nested ? Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('x'), { code }) }) : Object.assign(new Error('x'), { code }));
+    const err = (code: string, nested = false) =>
+      nested
+        ? Object.assign(new Error('fetch failed'), { cause: Object.assign(new Error('x'), { code }) })
+        : Object.assign(new Error('x'), { code });
     expect(classifyNetworkError(err('ENOTFOUND'))).toEqual({ kind: 'dns', code: 'ENOTFOUND' });
     expect(classifyNetworkError(err('EAI_AGAIN', true))).toEqual({ kind: 'dns', code: 'EAI_AGAIN' });
-    expect(classifyNetworkError(err('UND_ERR_CONNECT_TIMEOUT'))).toEqual({ kind: 'timeout', code: 'UND_ERR_CONNECT_TIMEOUT' });
+    expect(classifyNetworkError(err('UND_ERR_CONNECT_TIMEOUT'))).toEqual({
+      kind: 'timeout',
+      code: 'UND_ERR_CONNECT_TIMEOUT',
+    });
     expect(classifyNetworkError(err('ETIMEDOUT', true)).kind).toBe('timeout');
     expect(classifyNetworkError(err('ECONNRESET')).kind).toBe('reset');
     expect(classifyNetworkError(err('UND_ERR_SOCKET', true)).kind).toBe('reset');

@@ -40,7 +40,12 @@ describe('scripts/fake-genesys.ts', () => {
     const p = run(['--org', ORG, '--port', '0', '--latency', '1']);
     const apiBase = await p.apiBase;
     expect(p.output().out).toContain('loginBase: http://127.0.0.1:');
-    const c = new GenesysClient({ apiBase, loginBase: apiBase, clientId: 'demo-client', clientSecret: 'demo-secret-not-real' });
+    const c = new GenesysClient({
+      apiBase,
+      loginBase: apiBase,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret-not-real',
+    });
     const me = await c.get<TokenInfo>('/api/v2/tokens/me');
     expect(me.organization?.name).toBe('Demo Org');
     await c.close();
@@ -52,7 +57,12 @@ describe('scripts/fake-genesys.ts', () => {
     const swagger = fileURLToPath(new URL('./orgs/mini.swagger.json', import.meta.url));
     const p = run(['--org', ORG, '--swagger', swagger]);
     const apiBase = await p.apiBase;
-    const c = new GenesysClient({ apiBase, loginBase: apiBase, clientId: 'demo-client', clientSecret: 'demo-secret-not-real' });
+    const c = new GenesysClient({
+      apiBase,
+      loginBase: apiBase,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret-not-real',
+    });
     const token = await c.token();
     await c.close();
     const res = await request(`${apiBase}/api/v2/flows`, {

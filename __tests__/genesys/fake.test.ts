@@ -8,7 +8,12 @@ import type {
   PermissionCollectionEntityListing,
   TokenInfo,
 } from '../../src/genesys/models.js';
-import { policyGrants, startFakeGenesys, type FakeGenesys, type FakeGenesysConfig } from '../../test-support/fake-genesys/index.js';
+import {
+  policyGrants,
+  startFakeGenesys,
+  type FakeGenesys,
+  type FakeGenesysConfig,
+} from '../../test-support/fake-genesys/index.js';
 import { orgA, orgB, requirements, SECRET_A, SECRET_B, USER_TOKEN } from './fixtures.js';
 
 const fakes: FakeGenesys[] = [];
@@ -92,7 +97,10 @@ describe('fake: OAuth token endpoint', () => {
     const f = await fake();
     const res = await request(`${f.loginBase}/oauth/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`cid-a:${SECRET_A}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`cid-a:${SECRET_A}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=password',
     });
     expect(res.statusCode).toBe(400);
@@ -162,12 +170,20 @@ describe('fake: inspection endpoints (SDK shapes)', () => {
     const f = await fake();
     const r = await call<AuthzSubject>(f, 'GET', '/api/v2/authorization/subjects/me', { token: USER_TOKEN });
     expect(r.body.id).toBe('user-1');
-    expect(r.body.grants.map((g) => `${g.role.name}@${g.division.name}`)).toEqual(['Flow Deployer@Home', 'Scheduler@Sales']);
+    expect(r.body.grants.map((g) => `${g.role.name}@${g.division.name}`)).toEqual([
+      'Flow Deployer@Home',
+      'Scheduler@Sales',
+    ]);
     const sched = r.body.grants[1]!;
     expect(sched).toMatchObject({
       subjectId: 'user-1',
       division: { id: 'div-sales', name: 'Sales', homeDivision: false },
-      role: { id: 'role-sched', policies: [{ domain: 'routing', entityName: 'scheduleGroup', actions: ['view', 'add'], condition: 'queue in [q1]' }] },
+      role: {
+        id: 'role-sched',
+        policies: [
+          { domain: 'routing', entityName: 'scheduleGroup', actions: ['view', 'add'], condition: 'queue in [q1]' },
+        ],
+      },
       grantMadeAt: expect.any(String),
     });
     const t = await tokenOf(f);
@@ -177,7 +193,9 @@ describe('fake: inspection endpoints (SDK shapes)', () => {
 
   it('GET /api/v2/authorization/roles/{roleId} → DomainOrganizationRole; 404 ErrorBody when unknown', async () => {
     const f = await fake();
-    const r = await call<DomainOrganizationRole>(f, 'GET', '/api/v2/authorization/roles/role-flow', { token: USER_TOKEN });
+    const r = await call<DomainOrganizationRole>(f, 'GET', '/api/v2/authorization/roles/role-flow', {
+      token: USER_TOKEN,
+    });
     expect(r.body).toMatchObject({
       id: 'role-flow',
       name: 'Flow Deployer',
@@ -194,23 +212,40 @@ describe('fake: inspection endpoints (SDK shapes)', () => {
 
   it('GET /api/v2/authorization/divisions pages and filters by name', async () => {
     const f = await fake();
-    const p2 = await call<{ entities: { name: string }[]; pageCount: number; pageNumber: number; total: number; nextUri?: string }>(
-      f,
-      'GET',
-      '/api/v2/authorization/divisions?pageSize=2&pageNumber=2',
-      { token: USER_TOKEN },
-    );
+    const p2 = await call<{
+      entities: { name: string }[];
+      pageCount: number;
+      pageNumber: number;
+      total: number;
+      nextUri?: string;
+    }>(f, 'GET', '/api/v2/authorization/divisions?pageSize=2&pageNumber=2', { token: USER_TOKEN });
     expect(p2.body).toMatchObject({ pageNumber: 2, pageCount: 2, total: 3, entities: [{ name: 'Sales' }] });
     expect(p2.body.nextUri).toBeUndefined();
-    const byName = await call<{ entities: { id: string }[] }>(f, 'GET', '/api/v2/authorization/divisions?name=support', { token: USER_TOKEN });
+    const byName = await call<{ entities: { id: string }[] }>(
+      f,
+      'GET',
+      '/api/v2/authorization/divisions?name=support',
+      { token: USER_TOKEN },
+    );
     expect(byName.body.entities.map((d) => d.id)).toEqual(['div-support']);
   });
 
   it('GET /api/v2/authorization/permissions → PermissionCollectionEntityListing of the org catalog', async () => {
     const f = await fake({
-      orgs: [{ ...orgA(), permissionCatalog: ['architect:flow:view', 'architect:flow:publish', { permission: 'directory:group:add', divisionAware: false }] }],
+      orgs: [
+        {
+          ...orgA(),
+          permissionCatalog: [
+            'architect:flow:view',
+            'architect:flow:publish',
+            { permission: 'directory:group:add', divisionAware: false },
+          ],
+        },
+      ],
     });
-    const r = await call<PermissionCollectionEntityListing>(f, 'GET', '/api/v2/authorization/permissions', { token: USER_TOKEN });
+    const r = await call<PermissionCollectionEntityListing>(f, 'GET', '/api/v2/authorization/permissions', {
+      token: USER_TOKEN,
+    });
     expect(r.body.entities.map((e) => e.id)).toEqual(['architect', 'directory']);
     expect(r.body.entities[0]!.permissionMap.flow!.map((p) => p.action)).toEqual(['view', 'publish']);
     expect(r.body.entities[1]!.permissionMap.group![0]).toEqual({
@@ -221,13 +256,20 @@ describe('fake: inspection endpoints (SDK shapes)', () => {
       allowsConditions: false,
       divisionAware: false,
     });
-    const q = await call<PermissionCollectionEntityListing>(f, 'GET', '/api/v2/authorization/permissions?queryType=domain&query=dir', { token: USER_TOKEN });
+    const q = await call<PermissionCollectionEntityListing>(
+      f,
+      'GET',
+      '/api/v2/authorization/permissions?queryType=domain&query=dir',
+      { token: USER_TOKEN },
+    );
     expect(q.body.entities.map((e) => e.id)).toEqual(['directory']);
   });
 
   it('GET /api/v2/authorization/products and /integrations/types/{typeId}', async () => {
     const f = await fake();
-    const p = await call<{ entities: { id: string }[] }>(f, 'GET', '/api/v2/authorization/products', { token: USER_TOKEN });
+    const p = await call<{ entities: { id: string }[] }>(f, 'GET', '/api/v2/authorization/products', {
+      token: USER_TOKEN,
+    });
     expect(p.body.entities).toEqual([{ id: 'purecloud' }, { id: 'wem' }]);
     const b = await tokenOf(f, 'cid-b', SECRET_B); // org B admin, but org B has no integration types
     const missing = await call<ErrorBody>(f, 'GET', '/api/v2/integrations/types/premium-app-example', { token: b });
@@ -238,9 +280,14 @@ describe('fake: inspection endpoints (SDK shapes)', () => {
 
 describe('fake: divisionspermitted with wildcard policies', () => {
   async function permitted(f: FakeGenesys, token: string, permission: string) {
-    const r = await call<DivsPermittedEntityListing>(f, 'GET', `/api/v2/authorization/divisionspermitted/paged/me?permission=${encodeURIComponent(permission)}`, {
-      token,
-    });
+    const r = await call<DivsPermittedEntityListing>(
+      f,
+      'GET',
+      `/api/v2/authorization/divisionspermitted/paged/me?permission=${encodeURIComponent(permission)}`,
+      {
+        token,
+      },
+    );
     expect(r.status).toBe(200);
     return { ids: r.body.entities.map((d) => d.id), all: r.body.allDivsPermitted };
   }
@@ -251,7 +298,10 @@ describe('fake: divisionspermitted with wildcard policies', () => {
     // architect:flow:* in Support only
     expect(await permitted(f, t, 'architect:flow:publish')).toEqual({ ids: ['div-support'], all: false });
     // architect:*:view granted in all divisions
-    expect(await permitted(f, t, 'architect:flow:view')).toEqual({ ids: ['div-home', 'div-support', 'div-sales'], all: true });
+    expect(await permitted(f, t, 'architect:flow:view')).toEqual({
+      ids: ['div-home', 'div-support', 'div-sales'],
+      all: true,
+    });
     expect(await permitted(f, t, 'architect:datatable:view')).toMatchObject({ all: true });
     // job:create is explicit in Support
     expect(await permitted(f, t, 'architect:job:create')).toEqual({ ids: ['div-support'], all: false });
@@ -267,7 +317,9 @@ describe('fake: divisionspermitted with wildcard policies', () => {
 
   it('requires the permission parameter', async () => {
     const f = await fake();
-    const r = await call<ErrorBody>(f, 'GET', '/api/v2/authorization/divisionspermitted/paged/me', { token: USER_TOKEN });
+    const r = await call<ErrorBody>(f, 'GET', '/api/v2/authorization/divisionspermitted/paged/me', {
+      token: USER_TOKEN,
+    });
     expect(r.status).toBe(400);
   });
 
@@ -287,10 +339,13 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
   it('ANY → missing.any.permissions listing every alternative', async () => {
     const f = await fake();
     // the user holds architect:flow:* in Home only; flow-support lives in Support
-    const r = await call<ErrorBody>(f, 'POST', '/api/v2/flows/actions/publish?flow=flow-support', { token: USER_TOKEN });
+    const r = await call<ErrorBody>(f, 'POST', '/api/v2/flows/actions/publish?flow=flow-support', {
+      token: USER_TOKEN,
+    });
     expect(r.status).toBe(403);
     expect(r.body).toEqual({
-      message: 'You must have at least one of the following permissions assigned: architect:flow:unlock, architect:flow:publish',
+      message:
+        'You must have at least one of the following permissions assigned: architect:flow:unlock, architect:flow:publish',
       code: 'missing.any.permissions',
       status: 403,
       messageWithParams: 'You must have at least one of the following permissions assigned: {permissions}',
@@ -303,7 +358,9 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
 
   it('ALL → missing.permissions listing only what is missing', async () => {
     const lookup: FakeGenesysConfig['requirements'] = (m, t) =>
-      m === 'POST' && t === '/api/v2/groups' ? { mode: 'ALL', permissions: ['directory:group:add', 'directory:group:edit', 'groups:team:assign'] } : requirements(m, t);
+      m === 'POST' && t === '/api/v2/groups'
+        ? { mode: 'ALL', permissions: ['directory:group:add', 'directory:group:edit', 'groups:team:assign'] }
+        : requirements(m, t);
     const f = await fake({ requirements: lookup });
     const t = await tokenOf(f);
     const r = await call<ErrorBody>(f, 'POST', '/api/v2/groups', { token: t, body: { name: 'G' } });
@@ -322,8 +379,14 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
     expect((await call(f, 'POST', '/api/v2/flows/jobs', { token: b })).status).toBe(200);
     // the user has architect:job:create in Home: allowed there (the default division of a POST)
     expect((await call(f, 'POST', '/api/v2/flows/jobs', { token: USER_TOKEN })).status).toBe(200);
-    const r = await call<ErrorBody>(f, 'POST', '/api/v2/flows/jobs', { token: USER_TOKEN, headers: { 'x-fake-division': 'Sales' } });
-    expect(r.body).toMatchObject({ code: 'missing.permissions', message: 'You are missing the following permission(s): architect:job:create' });
+    const r = await call<ErrorBody>(f, 'POST', '/api/v2/flows/jobs', {
+      token: USER_TOKEN,
+      headers: { 'x-fake-division': 'Sales' },
+    });
+    expect(r.body).toMatchObject({
+      code: 'missing.permissions',
+      message: 'You are missing the following permission(s): architect:job:create',
+    });
   });
 
   it('checks the target division: body division, x-fake-division header, addressed object, Home default', async () => {
@@ -345,10 +408,17 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
     expect((await create(undefined, { 'x-fake-division': 'div-sales' })).status).toBe(403);
     // divisionId form
     expect(
-      (await call(f, 'POST', '/api/v2/flows', { token: t, body: { name: 'X', type: 'inboundcall', divisionId: 'div-support' } })).status,
+      (
+        await call(f, 'POST', '/api/v2/flows', {
+          token: t,
+          body: { name: 'X', type: 'inboundcall', divisionId: 'div-support' },
+        })
+      ).status,
     ).toBe(200);
     // addressed objects carry their division
-    expect((await call(f, 'PUT', '/api/v2/flows/flow-support', { token: t, body: { name: 'Main IVR 2' } })).status).toBe(200);
+    expect(
+      (await call(f, 'PUT', '/api/v2/flows/flow-support', { token: t, body: { name: 'Main IVR 2' } })).status,
+    ).toBe(200);
     expect((await call(f, 'PUT', '/api/v2/flows/flow-sales', { token: t, body: { name: 'x' } })).status).toBe(403);
     expect((await call(f, 'POST', '/api/v2/flows/actions/checkout?flow=flow-support', { token: t })).status).toBe(200);
     expect((await call(f, 'POST', '/api/v2/flows/actions/checkout?flow=flow-sales', { token: t })).status).toBe(403);
@@ -356,16 +426,29 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
 
   it('checks division-unaware requirements in any division', async () => {
     const lookup: FakeGenesysConfig['requirements'] = (m, t) =>
-      m === 'POST' && t === '/api/v2/flows' ? { mode: 'ANY', permissions: ['architect:flow:add'], divisionAware: false } : null;
+      m === 'POST' && t === '/api/v2/flows'
+        ? { mode: 'ANY', permissions: ['architect:flow:add'], divisionAware: false }
+        : null;
     const f = await fake({ requirements: lookup });
     const t = await tokenOf(f);
-    expect((await call(f, 'POST', '/api/v2/flows', { token: t, body: { name: 'N', type: 'inboundcall', division: { id: 'div-sales' } } })).status).toBe(200);
+    expect(
+      (
+        await call(f, 'POST', '/api/v2/flows', {
+          token: t,
+          body: { name: 'N', type: 'inboundcall', division: { id: 'div-sales' } },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('reads division-awareness from the org catalog', async () => {
-    const f = await fake({ orgs: [{ ...orgA(), permissionCatalog: [{ permission: 'architect:flow:add', divisionAware: false }] }] });
+    const f = await fake({
+      orgs: [{ ...orgA(), permissionCatalog: [{ permission: 'architect:flow:add', divisionAware: false }] }],
+    });
     const t = await tokenOf(f);
-    expect((await call(f, 'POST', '/api/v2/flows', { token: t, body: { name: 'N', type: 'inboundcall' } })).status).toBe(200);
+    expect(
+      (await call(f, 'POST', '/api/v2/flows', { token: t, body: { name: 'N', type: 'inboundcall' } })).status,
+    ).toBe(200);
   });
 
   it('GETs without a stated division check any division, and list only permitted objects', async () => {
@@ -374,8 +457,16 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
     expect(r.status).toBe(200);
     expect(r.body.entities).toEqual([]); // the user views flows in Home only
     const t = await tokenOf(f);
-    const all = await call<{ entities: { name: string; division: { name: string } }[] }>(f, 'GET', '/api/v2/flows?name=*IVR', { token: t });
-    expect(all.body.entities.map((e) => `${e.name}@${e.division.name}`)).toEqual(['Main IVR@Support', 'Sales IVR@Sales']);
+    const all = await call<{ entities: { name: string; division: { name: string } }[] }>(
+      f,
+      'GET',
+      '/api/v2/flows?name=*IVR',
+      { token: t },
+    );
+    expect(all.body.entities.map((e) => `${e.name}@${e.division.name}`)).toEqual([
+      'Main IVR@Support',
+      'Sales IVR@Sales',
+    ]);
   });
 
   it('enforces OAuth scopes for user tokens only', async () => {
@@ -392,7 +483,10 @@ describe('fake: permission enforcement (403 ErrorBodies)', () => {
 
   it('treats conditional policies as granted', async () => {
     const f = await fake();
-    const r = await call(f, 'POST', '/api/v2/architect/schedulegroups', { token: USER_TOKEN, body: { name: 'S', division: { id: 'div-sales' } } });
+    const r = await call(f, 'POST', '/api/v2/architect/schedulegroups', {
+      token: USER_TOKEN,
+      body: { name: 'S', division: { id: 'div-sales' } },
+    });
     expect(r.status).toBe(200);
   });
 });
@@ -403,15 +497,27 @@ describe('fake: deploy endpoints', () => {
     const b = await tokenOf(f, 'cid-b', SECRET_B);
     const job = await call<{ id: string; uploadUrl: string }>(f, 'POST', '/api/v2/flows/jobs', { token: b });
     expect(job.body.uploadUrl).toContain(job.body.id);
-    expect((await call<{ status: string }>(f, 'GET', `/api/v2/flows/jobs/${job.body.id}`, { token: b })).body.status).toBe('Success');
-    const flow = await call<{ id: string; type: string }>(f, 'POST', '/api/v2/flows', { token: b, body: { name: 'IVR', type: 'inboundcall' } });
+    expect(
+      (await call<{ status: string }>(f, 'GET', `/api/v2/flows/jobs/${job.body.id}`, { token: b })).body.status,
+    ).toBe('Success');
+    const flow = await call<{ id: string; type: string }>(f, 'POST', '/api/v2/flows', {
+      token: b,
+      body: { name: 'IVR', type: 'inboundcall' },
+    });
     expect(flow.body.type).toBe('INBOUNDCALL');
     const id = flow.body.id;
     expect((await call(f, 'POST', `/api/v2/flows/actions/checkout?flow=${id}`, { token: b })).status).toBe(200);
-    expect((await call<{ id: string }>(f, 'POST', `/api/v2/flows/${id}/versions`, { token: b, body: {} })).body.id).toBe('1.0');
+    expect(
+      (await call<{ id: string }>(f, 'POST', `/api/v2/flows/${id}/versions`, { token: b, body: {} })).body.id,
+    ).toBe('1.0');
     expect((await call(f, 'POST', `/api/v2/flows/actions/checkin?flow=${id}`, { token: b })).status).toBe(200);
-    expect((await call<{ actionName: string }>(f, 'POST', `/api/v2/flows/actions/publish?flow=${id}`, { token: b })).body.actionName).toBe('PUBLISH');
-    const got = await call<{ entities: { publishedVersion?: { id: string } }[] }>(f, 'GET', '/api/v2/flows?name=IVR', { token: b });
+    expect(
+      (await call<{ actionName: string }>(f, 'POST', `/api/v2/flows/actions/publish?flow=${id}`, { token: b })).body
+        .actionName,
+    ).toBe('PUBLISH');
+    const got = await call<{ entities: { publishedVersion?: { id: string } }[] }>(f, 'GET', '/api/v2/flows?name=IVR', {
+      token: b,
+    });
     expect(got.body.entities[0]!.publishedVersion).toEqual({ id: '1.0' });
     expect((await call(f, 'DELETE', `/api/v2/flows/${id}`, { token: b })).status).toBe(200);
     expect((await call(f, 'DELETE', `/api/v2/flows/${id}`, { token: b })).status).toBe(404);
@@ -420,30 +526,65 @@ describe('fake: deploy endpoints', () => {
   it('serves scripts, schedule groups, WFM and premium-app endpoints', async () => {
     const g = await fake({ requirements: () => null });
     const tg = await tokenOf(g); // org A client: no scripter permission, so listings hide Sales Script
-    expect((await call<{ entities: unknown[] }>(g, 'GET', '/api/v2/scripts?name=Sales*', { token: tg })).body.entities).toEqual([]);
-    const pub = await call<{ publishedDate?: string }>(g, 'POST', '/api/v2/scripts/published', { token: tg, body: { scriptId: 'script-1' } });
+    expect(
+      (await call<{ entities: unknown[] }>(g, 'GET', '/api/v2/scripts?name=Sales*', { token: tg })).body.entities,
+    ).toEqual([]);
+    const pub = await call<{ publishedDate?: string }>(g, 'POST', '/api/v2/scripts/published', {
+      token: tg,
+      body: { scriptId: 'script-1' },
+    });
     expect(pub.body.publishedDate).toBeDefined();
-    const sg = await call<{ id: string; name: string }>(g, 'POST', '/api/v2/architect/schedulegroups', { token: tg, body: { name: 'Holidays' } });
-    expect((await call(g, 'PUT', `/api/v2/architect/schedulegroups/${sg.body.id}`, { token: tg, body: { name: 'Holidays 2' } })).status).toBe(200);
+    const sg = await call<{ id: string; name: string }>(g, 'POST', '/api/v2/architect/schedulegroups', {
+      token: tg,
+      body: { name: 'Holidays' },
+    });
+    expect(
+      (
+        await call(g, 'PUT', `/api/v2/architect/schedulegroups/${sg.body.id}`, {
+          token: tg,
+          body: { name: 'Holidays 2' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(g, 'DELETE', `/api/v2/architect/schedulegroups/${sg.body.id}`, { token: tg })).status).toBe(200);
-    const moved = await call<{ results: unknown[] }>(g, 'POST', '/api/v2/workforcemanagement/agents', { token: tg, body: { managementUnitId: 'mu', userIds: ['u1', 'u2'] } });
+    const moved = await call<{ results: unknown[] }>(g, 'POST', '/api/v2/workforcemanagement/agents', {
+      token: tg,
+      body: { managementUnitId: 'mu', userIds: ['u1', 'u2'] },
+    });
     expect(moved.body.results).toHaveLength(2);
     expect((await call(g, 'GET', '/api/v2/workforcemanagement/businessunits', { token: tg })).status).toBe(200);
-    expect((await call(g, 'POST', '/api/v2/integrations', { token: tg, body: { integrationType: { id: 'premium-app-example' } } })).status).toBe(200);
-    expect((await call(g, 'POST', '/api/v2/integrations', { token: tg, body: { integrationType: { id: 'other' } } })).status).toBe(400);
+    expect(
+      (
+        await call(g, 'POST', '/api/v2/integrations', {
+          token: tg,
+          body: { integrationType: { id: 'premium-app-example' } },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call(g, 'POST', '/api/v2/integrations', { token: tg, body: { integrationType: { id: 'other' } } })).status,
+    ).toBe(400);
     const role = await call<{ id: string }>(g, 'POST', '/api/v2/authorization/roles', {
       token: tg,
-      body: { name: 'App Role', permissionPolicies: [{ domain: 'integrations', entityName: 'integration', actionSet: ['view'] }] },
+      body: {
+        name: 'App Role',
+        permissionPolicies: [{ domain: 'integrations', entityName: 'integration', actionSet: ['view'] }],
+      },
     });
     expect((await call(g, 'GET', `/api/v2/authorization/roles/${role.body.id}`, { token: tg })).status).toBe(200);
     expect((await call(g, 'POST', '/api/v2/groups', { token: tg, body: { name: 'App Group' } })).status).toBe(200);
-    const oc = await call<{ secret: string }>(g, 'POST', '/api/v2/oauth/clients', { token: tg, body: { name: 'App Client' } });
+    const oc = await call<{ secret: string }>(g, 'POST', '/api/v2/oauth/clients', {
+      token: tg,
+      body: { name: 'App Client' },
+    });
     expect(oc.body.secret).toEqual(expect.any(String));
   });
 
   it('answers 404 for unknown paths and 405 for unknown methods on known paths', async () => {
     const f = await fake();
-    expect((await call<ErrorBody>(f, 'GET', '/api/v2/nothing/here', { token: USER_TOKEN })).body.code).toBe('not.found');
+    expect((await call<ErrorBody>(f, 'GET', '/api/v2/nothing/here', { token: USER_TOKEN })).body.code).toBe(
+      'not.found',
+    );
     expect((await call(f, 'DELETE', '/api/v2/tokens/me', { token: USER_TOKEN })).status).toBe(405);
   });
 });
@@ -464,7 +605,13 @@ describe('fake: faults, latency and bookkeeping', () => {
       ['org-b', 500, 'server-error'],
     ]);
     expect(f.requestsForToken(b)).toBe(3);
-    expect(f.calls.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/tokens/me', status: 200, org: 'org-b', template: '/api/v2/tokens/me' });
+    expect(f.calls.at(-1)).toMatchObject({
+      method: 'GET',
+      path: '/api/v2/tokens/me',
+      status: 200,
+      org: 'org-b',
+      template: '/api/v2/tokens/me',
+    });
   });
 
   it('answers 429 with Retry-After and the real code', async () => {
@@ -478,7 +625,8 @@ describe('fake: faults, latency and bookkeeping', () => {
   it('enforces an optional per-token rate limit', async () => {
     const f = await fake({ rateLimit: { requests: 2, windowMs: 10_000 } });
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await call(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await call(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN })).status);
     expect(statuses).toEqual([200, 200, 429]);
   });
 
@@ -486,7 +634,9 @@ describe('fake: faults, latency and bookkeeping', () => {
     const f = await fake();
     const remove = f.setFault({ kind: 'reject-token' });
     expect((await login(f)).status).toBe(401);
-    expect((await call<ErrorBody>(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN })).body.code).toBe('bad.credentials');
+    expect((await call<ErrorBody>(f, 'GET', '/api/v2/tokens/me', { token: USER_TOKEN })).body.code).toBe(
+      'bad.credentials',
+    );
     remove();
     expect((await login(f)).status).toBe(200);
   });
@@ -499,11 +649,19 @@ describe('fake: faults, latency and bookkeeping', () => {
     await expect(res.body.json()).rejects.toThrow();
 
     f.setFault({ kind: 'reset', times: 1 });
-    await expect(request(`${f.apiBase}/api/v2/tokens/me`, { headers: { authorization: `Bearer ${USER_TOKEN}` } })).rejects.toThrow();
+    await expect(
+      request(`${f.apiBase}/api/v2/tokens/me`, { headers: { authorization: `Bearer ${USER_TOKEN}` } }),
+    ).rejects.toThrow();
 
     f.setFault({ kind: 'hang', times: 1 });
     const hung = request(`${f.apiBase}/api/v2/tokens/me`, { headers: { authorization: `Bearer ${USER_TOKEN}` } });
-    const winner = await Promise.race([hung.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('still hanging'), 200))]);
+    const winner = await Promise.race([
+      hung.then(
+        () => 'answered',
+        () => 'failed',
+      ),
+      new Promise((r) => setTimeout(() => r('still hanging'), 200)),
+    ]);
     expect(winner).toBe('still hanging');
     f.clearFaults();
     await f.close();

@@ -22,13 +22,23 @@ export const orgA = (): FakeOrg => ({
         { domain: 'architect', entityName: 'job', actionSet: ['create', 'view'] },
       ],
     },
-    { id: 'role-view', name: 'Architect Viewer', permissionPolicies: [{ domain: 'architect', entityName: '*', actionSet: ['view'] }] },
+    {
+      id: 'role-view',
+      name: 'Architect Viewer',
+      permissionPolicies: [{ domain: 'architect', entityName: '*', actionSet: ['view'] }],
+    },
     {
       id: 'role-sched',
       name: 'Scheduler',
-      permissionPolicies: [{ domain: 'routing', entityName: 'scheduleGroup', actionSet: ['view', 'add'], conditions: 'queue in [q1]' }],
+      permissionPolicies: [
+        { domain: 'routing', entityName: 'scheduleGroup', actionSet: ['view', 'add'], conditions: 'queue in [q1]' },
+      ],
     },
-    { id: 'role-groups', name: 'Group Adder', permissionPolicies: [{ domain: 'directory', entityName: 'group', actionSet: ['add'] }] },
+    {
+      id: 'role-groups',
+      name: 'Group Adder',
+      permissionPolicies: [{ domain: 'directory', entityName: 'group', actionSet: ['add'] }],
+    },
   ],
   clients: [
     {
@@ -72,25 +82,64 @@ export const orgB = (): FakeOrg => ({
   homeOrgId: 'org-a',
   divisions: [{ id: 'b-home', name: 'Home' }],
   roles: [{ id: 'b-admin', name: 'Admin', permissionPolicies: [{ domain: '*', entityName: '*', actionSet: ['*'] }] }],
-  clients: [{ clientId: 'cid-b', clientSecret: SECRET_B, name: 'Deployer B', roleDivisions: [{ roleId: 'b-admin', divisionId: '*' }] }],
+  clients: [
+    {
+      clientId: 'cid-b',
+      clientSecret: SECRET_B,
+      name: 'Deployer B',
+      roleDivisions: [{ roleId: 'b-admin', divisionId: '*' }],
+    },
+  ],
 });
 
 /** `METHOD template` → requirement, as in publicapi-v2-permissions.swagger.json. */
 const TABLE: Record<string, FakeRequirement> = {
-  'GET /api/v2/flows': { mode: 'ANY', permissions: ['architect:flow:view'], scopes: ['architect', 'architect:readonly'] },
+  'GET /api/v2/flows': {
+    mode: 'ANY',
+    permissions: ['architect:flow:view'],
+    scopes: ['architect', 'architect:readonly'],
+  },
   'POST /api/v2/flows': { mode: 'ANY', permissions: ['architect:flow:add'], scopes: ['architect'] },
   'PUT /api/v2/flows/{flowId}': { mode: 'ANY', permissions: ['architect:flow:edit'], scopes: ['architect'] },
   'DELETE /api/v2/flows/{flowId}': { mode: 'ANY', permissions: ['architect:flow:delete'], scopes: ['architect'] },
   'POST /api/v2/flows/actions/checkout': { mode: 'ANY', permissions: ['architect:flow:edit'], scopes: ['architect'] },
-  'POST /api/v2/flows/actions/checkin': { mode: 'ANY', permissions: ['architect:flow:edit', 'architect:flow:unlock'], scopes: ['architect'] },
+  'POST /api/v2/flows/actions/checkin': {
+    mode: 'ANY',
+    permissions: ['architect:flow:edit', 'architect:flow:unlock'],
+    scopes: ['architect'],
+  },
   'POST /api/v2/flows/{flowId}/versions': { mode: 'ANY', permissions: ['architect:flow:edit'], scopes: ['architect'] },
-  'POST /api/v2/flows/actions/publish': { mode: 'ANY', permissions: ['architect:flow:unlock', 'architect:flow:publish'], scopes: ['architect'] },
+  'POST /api/v2/flows/actions/publish': {
+    mode: 'ANY',
+    permissions: ['architect:flow:unlock', 'architect:flow:publish'],
+    scopes: ['architect'],
+  },
   'POST /api/v2/flows/jobs': { mode: 'ALL', permissions: ['architect:job:create'], scopes: ['architect'] },
-  'GET /api/v2/flows/jobs/{jobId}': { mode: 'ALL', permissions: ['architect:job:view'], scopes: ['architect', 'architect:readonly'] },
-  'GET /api/v2/scripts': { mode: 'ANY', permissions: ['scripter:script:view'], scopes: ['scripts', 'scripts:readonly'] },
-  'POST /api/v2/architect/schedulegroups': { mode: 'ALL', permissions: ['routing:scheduleGroup:add'], scopes: ['architect'] },
-  'GET /api/v2/architect/schedulegroups': { mode: 'ALL', permissions: ['routing:scheduleGroup:view'], scopes: ['architect', 'architect:readonly'] },
-  'GET /api/v2/integrations/types/{typeId}': { mode: 'ANY', permissions: ['integrations:integration:view'], scopes: ['integrations', 'integrations:readonly'] },
+  'GET /api/v2/flows/jobs/{jobId}': {
+    mode: 'ALL',
+    permissions: ['architect:job:view'],
+    scopes: ['architect', 'architect:readonly'],
+  },
+  'GET /api/v2/scripts': {
+    mode: 'ANY',
+    permissions: ['scripter:script:view'],
+    scopes: ['scripts', 'scripts:readonly'],
+  },
+  'POST /api/v2/architect/schedulegroups': {
+    mode: 'ALL',
+    permissions: ['routing:scheduleGroup:add'],
+    scopes: ['architect'],
+  },
+  'GET /api/v2/architect/schedulegroups': {
+    mode: 'ALL',
+    permissions: ['routing:scheduleGroup:view'],
+    scopes: ['architect', 'architect:readonly'],
+  },
+  'GET /api/v2/integrations/types/{typeId}': {
+    mode: 'ANY',
+    permissions: ['integrations:integration:view'],
+    scopes: ['integrations', 'integrations:readonly'],
+  },
   'POST /api/v2/groups': { mode: 'ANY', permissions: ['directory:group:add'], scopes: ['groups'] },
 };
 

@@ -54,12 +54,19 @@ describe('resolveRegion', () => {
     }
   });
 
-  it.each(['', '   ', 'us-east-9', 'mypurecloud.co', 'example.com', 'api.example.com', 'https://evil.mypurecloud.com.attacker.io', 'mypurecloud', 'pure.cloud'])(
-    'returns undefined for %j',
-    (input) => {
-      expect(resolveRegion(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'us-east-9',
+    'mypurecloud.co',
+    'example.com',
+    'api.example.com',
+    'https://evil.mypurecloud.com.attacker.io',
+    'mypurecloud',
+    'pure.cloud',
+  ])('returns undefined for %j', (input) => {
+    expect(resolveRegion(input)).toBeUndefined();
+  });
 
   it('does not accept a subdomain of a host that is not api/login/apps', () => {
     expect(resolveRegion('foo.mypurecloud.com')).toBeUndefined();

@@ -33,14 +33,32 @@ const inputs: ActionInputs = {
   terraformPlan: '',
   liveOrgs: [],
 };
-const report: Report = { version: 1, mode: 'offline', passed: false, manifest: 'genesys-preflight.yml', summary: { errors: 1, warnings: 0, notices: 0 }, orgs: [], findings: [] };
+const report: Report = {
+  version: 1,
+  mode: 'offline',
+  passed: false,
+  manifest: 'genesys-preflight.yml',
+  summary: { errors: 1, warnings: 0, notices: 0 },
+  orgs: [],
+  findings: [],
+};
 
 function env(server: FakeGitHub, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), 'gp-ac-'));
   const repo = { full_name: 'acme/ivr', name: 'ivr', owner: { login: 'acme' } };
   const event = join(dir, 'event.json');
-  writeFileSync(event, JSON.stringify({ number: 5, pull_request: { number: 5, head: { repo }, base: { repo } }, repository: repo }));
-  return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/ivr', GITHUB_API_URL: server.url, GITHUB_WORKFLOW: 'Deploy', ...extra };
+  writeFileSync(
+    event,
+    JSON.stringify({ number: 5, pull_request: { number: 5, head: { repo }, base: { repo } }, repository: repo }),
+  );
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'acme/ivr',
+    GITHUB_API_URL: server.url,
+    GITHUB_WORKFLOW: 'Deploy',
+    ...extra,
+  };
 }
 
 /**
@@ -73,9 +91,15 @@ function captureStdout(): string[] {
 describe('action PR comment author', () => {
   const marker = stickyMarker('Deploy', 'genesys-preflight.yml');
 
-  it('GENESYS_PREFLIGHT_COMMENT_AUTHOR names the App bot: its comment is updated, the actions bot\'s is not', async () => {
+  it("GENESYS_PREFLIGHT_COMMENT_AUTHOR names the App bot: its comment is updated, the actions bot's is not", async () => {
     fake = await startFakeGitHub({ token: TOKEN });
-    const app = fake.addComment({ owner: 'acme', repo: 'ivr', issueNumber: 5, body: `${marker}\nold`, login: 'deploy-app[bot]' });
+    const app = fake.addComment({
+      owner: 'acme',
+      repo: 'ivr',
+      issueNumber: 5,
+      body: `${marker}\nold`,
+      login: 'deploy-app[bot]',
+    });
     const bot = fake.addComment({ owner: 'acme', repo: 'ivr', issueNumber: 5, body: `${marker}\nby actions` });
     captureStdout();
     await post('## new report', env(fake, { [COMMENT_AUTHOR_ENV]: 'deploy-app[bot]' }));
@@ -87,7 +111,13 @@ describe('action PR comment author', () => {
 
   it('without it, the workflow token is github-actions[bot]: a hijack comment by a user is left alone', async () => {
     fake = await startFakeGitHub({ token: TOKEN });
-    const hijack = fake.addComment({ owner: 'acme', repo: 'ivr', issueNumber: 5, body: `${marker}\n✅ allowed`, login: 'mallory' });
+    const hijack = fake.addComment({
+      owner: 'acme',
+      repo: 'ivr',
+      issueNumber: 5,
+      body: `${marker}\n✅ allowed`,
+      login: 'mallory',
+    });
     captureStdout();
     await post('## ❌ blocked', env(fake));
     jest.restoreAllMocks();
@@ -102,6 +132,8 @@ describe('action PR comment author', () => {
     expect(commentAuthor({ [COMMENT_AUTHOR_ENV]: 'Octo-Cat' })).toBe('Octo-Cat');
     expect(commentAuthor({})).toBeUndefined();
     jest.restoreAllMocks();
-    expect(out.join('')).toMatch(/^::warning::genesys-preflight: GENESYS_PREFLIGHT_COMMENT_AUTHOR is not a GitHub login/);
+    expect(out.join('')).toMatch(
+      /^::warning::genesys-preflight: GENESYS_PREFLIGHT_COMMENT_AUTHOR is not a GitHub login/,
+    );
   });
 });

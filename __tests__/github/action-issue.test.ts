@@ -21,20 +21,46 @@ afterEach(async () => {
 });
 
 const inputs: ActionInputs = {
-  manifest: 'genesys-preflight.yml', mode: 'live', failOn: 'error', orgs: [], comment: 'auto', githubToken: TOKEN,
-  catalog: 'bundled', terraformPlan: '', liveOrgs: [], issue: 'auto',
+  manifest: 'genesys-preflight.yml',
+  mode: 'live',
+  failOn: 'error',
+  orgs: [],
+  comment: 'auto',
+  githubToken: TOKEN,
+  catalog: 'bundled',
+  terraformPlan: '',
+  liveOrgs: [],
+  issue: 'auto',
 };
 
 function vars(server: FakeGitHub, event: 'schedule' | 'pull_request'): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), 'gp-ai-'));
   const repo = { full_name: 'acme/ivr', name: 'ivr', owner: { login: 'acme' } };
   const path = join(dir, 'event.json');
-  writeFileSync(path, JSON.stringify(event === 'schedule' ? { schedule: '0 6 * * *', repository: repo } : { number: 5, pull_request: { number: 5, head: { repo }, base: { repo } }, repository: repo }));
-  return { GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'acme/ivr', GITHUB_API_URL: server.url, GITHUB_WORKFLOW: 'Drift' };
+  writeFileSync(
+    path,
+    JSON.stringify(
+      event === 'schedule'
+        ? { schedule: '0 6 * * *', repository: repo }
+        : { number: 5, pull_request: { number: 5, head: { repo }, base: { repo } }, repository: repo },
+    ),
+  );
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: 'acme/ivr',
+    GITHUB_API_URL: server.url,
+    GITHUB_WORKFLOW: 'Drift',
+  };
 }
 
 /** syncIssue with the runner's variables in process.env while it runs (the toolkit reads them there). */
-async function sync(v: NodeJS.ProcessEnv, exit: number, markdown: string, over: Partial<ActionInputs> = {}): Promise<string[]> {
+async function sync(
+  v: NodeJS.ProcessEnv,
+  exit: number,
+  markdown: string,
+  over: Partial<ActionInputs> = {},
+): Promise<string[]> {
   const saved = new Map(Object.keys(v).map((k) => [k, process.env[k]]));
   for (const [k, x] of Object.entries(v)) process.env[k] = x;
   const lines: string[] = [];

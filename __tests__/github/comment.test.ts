@@ -1,6 +1,12 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../support/fake-github.js';
-import { GitHubApiError, fitComment, stickyMarker, upsertStickyComment, type UpsertStickyCommentOptions } from '../../src/github/comment.js';
+import {
+  GitHubApiError,
+  fitComment,
+  stickyMarker,
+  upsertStickyComment,
+  type UpsertStickyCommentOptions,
+} from '../../src/github/comment.js';
 
 const TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
 const MARKER = stickyMarker('Deploy', 'genesys-preflight.yml');
@@ -93,9 +99,22 @@ describe('upsertStickyComment', () => {
     const server = await start();
     const t0 = Date.parse('2025-01-01T00:00:00Z');
     for (let i = 0; i < 250; i++) {
-      server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `comment ${i}`, login: 'someone', createdAt: new Date(t0 + i * 1000) });
+      server.addComment({
+        owner: OWNER,
+        repo: REPO,
+        issueNumber: PR,
+        body: `comment ${i}`,
+        login: 'someone',
+        createdAt: new Date(t0 + i * 1000),
+      });
     }
-    const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold report`, createdAt: new Date(t0 + 300_000) });
+    const ours = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nold report`,
+      createdAt: new Date(t0 + 300_000),
+    });
     server.addComment({ owner: OWNER, repo: 'other', issueNumber: PR, body: `${MARKER}\nanother repo` });
 
     const result = await upsert(server, 'new report');
@@ -103,21 +122,40 @@ describe('upsertStickyComment', () => {
     const pages = server.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).map((r) => r.query);
     expect(pages).toEqual([{ per_page: '100' }, { per_page: '100', page: '2' }, { per_page: '100', page: '3' }]);
     expect(server.commentsOn(OWNER, REPO, PR)).toHaveLength(251);
-    expect(writes(server)).toEqual([{ method: 'PATCH', path: `/repos/acme/ivr/issues/comments/${ours.id}`, query: {}, authorization: true }]);
+    expect(writes(server)).toEqual([
+      { method: 'PATCH', path: `/repos/acme/ivr/issues/comments/${ours.id}`, query: {}, authorization: true },
+    ]);
   });
 
   it('ignores comments of other workflows/manifests', async () => {
     const server = await start();
     server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${stickyMarker('Deploy', 'other.yml')}\nx` });
-    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${stickyMarker('Nightly', 'genesys-preflight.yml')}\nx` });
+    server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${stickyMarker('Nightly', 'genesys-preflight.yml')}\nx`,
+    });
     expect((await upsert(server, 'mine')).action).toBe('created');
     expect(server.commentsOn(OWNER, REPO, PR)).toHaveLength(3);
   });
 
   it('with duplicates, updates the newest and leaves the older ones by default', async () => {
     const server = await start();
-    const older = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv1`, createdAt: new Date('2025-01-01T00:00:00Z') });
-    const newer = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv2`, createdAt: new Date('2025-02-01T00:00:00Z') });
+    const older = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv1`,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    const newer = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv2`,
+      createdAt: new Date('2025-02-01T00:00:00Z'),
+    });
     expect(await upsert(server, 'v3')).toMatchObject({ action: 'updated', id: newer.id });
     expect(server.comments.map((c) => [c.id, c.body])).toEqual([
       [older.id, `${MARKER}\nv1`],
@@ -127,12 +165,34 @@ describe('upsertStickyComment', () => {
 
   it('with deleteDuplicates, deletes the older duplicates', async () => {
     const server = await start();
-    const a = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv1`, createdAt: new Date('2025-01-01T00:00:00Z') });
-    const b = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv3`, createdAt: new Date('2025-03-01T00:00:00Z') });
-    const c = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv2`, createdAt: new Date('2025-02-01T00:00:00Z') });
+    const a = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv1`,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    const b = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv3`,
+      createdAt: new Date('2025-03-01T00:00:00Z'),
+    });
+    const c = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv2`,
+      createdAt: new Date('2025-02-01T00:00:00Z'),
+    });
     expect(await upsert(server, 'v3', { deleteDuplicates: true })).toMatchObject({ action: 'unchanged', id: b.id });
     expect(server.comments.map((x) => x.id)).toEqual([b.id]);
-    expect(writes(server).map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+    expect(
+      writes(server)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
       [`DELETE /repos/acme/ivr/issues/comments/${a.id}`, `DELETE /repos/acme/ivr/issues/comments/${c.id}`].sort(),
     );
   });
@@ -140,7 +200,11 @@ describe('upsertStickyComment', () => {
   it('creates a new comment when the sticky one vanished between list and update', async () => {
     const server = await start();
     server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold` });
-    server.faults.push({ method: 'PATCH', status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } });
+    server.faults.push({
+      method: 'PATCH',
+      status: 404,
+      body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+    });
     expect((await upsert(server, 'new')).action).toBe('created');
   });
 
@@ -175,7 +239,9 @@ describe('upsertStickyComment', () => {
     for (let i = 0; i < 120; i++) server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `noise ${i}` });
     expect((await upsert(server, 'two')).action).toBe('updated');
     expect(server.commentsOn(OWNER, REPO, PR).filter((c) => c.body.includes(MARKER))).toHaveLength(1);
-    expect(server.requests.every((r) => r.path.startsWith('/api/v3/repos/acme/ivr/issues/') || r.path === '/api/v3/user')).toBe(true);
+    expect(
+      server.requests.every((r) => r.path.startsWith('/api/v3/repos/acme/ivr/issues/') || r.path === '/api/v3/user'),
+    ).toBe(true);
     // First run: one page, no marker so no identity asked; second: two pages and GET /user.
     expect(server.requests.filter((r) => r.method === 'GET').length).toBe(1 + 2 + 1);
   });
@@ -201,7 +267,11 @@ describe('upsertStickyComment', () => {
 
   it('throws GitHubApiError(http) on 5xx, with the request id', async () => {
     const server = await start();
-    server.faults.push({ status: 502, body: { message: `upstream echoed token ${TOKEN}` }, headers: { 'x-github-request-id': 'ABCD:1234' } });
+    server.faults.push({
+      status: 502,
+      body: { message: `upstream echoed token ${TOKEN}` },
+      headers: { 'x-github-request-id': 'ABCD:1234' },
+    });
     const error = await expectApiError(upsert(server, 'x'));
     expect(error).toMatchObject({ kind: 'http', status: 502, requestId: 'ABCD:1234' });
     expect(error.message).toContain('[REDACTED]');
@@ -211,7 +281,10 @@ describe('upsertStickyComment', () => {
     const server = await start();
     server.faults.push({
       status: 403,
-      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
+      body: {
+        message: 'API rate limit exceeded for installation ID 1.',
+        documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+      },
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000000' },
     });
     expect((await expectApiError(upsert(server, 'x'))).kind).toBe('rate-limited');
@@ -257,7 +330,11 @@ describe('upsertStickyComment with fitComment', () => {
   it('posts a 200,000-character report once fitted, and the next run finds it', async () => {
     const server = await start();
     const rows = Array.from({ length: 5_000 }, (_, i) => `| flow:${i} | architect:flow:publish |`).join('\n');
-    const body = fitComment(`${MARKER}\n<details>\n<summary>Findings</summary>\n\n${rows}\n</details>`, undefined, 'Truncated.');
+    const body = fitComment(
+      `${MARKER}\n<details>\n<summary>Findings</summary>\n\n${rows}\n</details>`,
+      undefined,
+      'Truncated.',
+    );
     expect((await upsert(server, '', { body })).action).toBe('created');
     expect(server.comments[0]!.body.length).toBeLessThanOrEqual(65_536);
     expect((await upsert(server, '', { body })).action).toBe('unchanged');
@@ -267,8 +344,20 @@ describe('upsertStickyComment with fitComment', () => {
 describe('upsertStickyComment duplicate clean-up', () => {
   it('does not fail the upsert when deleting a duplicate fails', async () => {
     const server = await start();
-    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv1`, createdAt: new Date('2025-01-01T00:00:00Z') });
-    const newest = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv2`, createdAt: new Date('2025-02-01T00:00:00Z') });
+    server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv1`,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    const newest = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv2`,
+      createdAt: new Date('2025-02-01T00:00:00Z'),
+    });
     server.faults.push({ method: 'DELETE', status: 500, body: { message: 'Server Error' } });
     expect(await upsert(server, 'v3', { deleteDuplicates: true })).toMatchObject({ action: 'updated', id: newest.id });
     expect(server.comments).toHaveLength(2);
@@ -278,11 +367,29 @@ describe('upsertStickyComment duplicate clean-up', () => {
 describe('upsertStickyComment onlyUpdate', () => {
   it('does not create a comment when asked only to update, but updates an existing one', async () => {
     const server = await start();
-    const none = await upsertStickyComment({ token: TOKEN, apiUrl: server.url, owner: OWNER, repo: REPO, issueNumber: PR, marker: MARKER, body: 'all good', onlyUpdate: true });
+    const none = await upsertStickyComment({
+      token: TOKEN,
+      apiUrl: server.url,
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      marker: MARKER,
+      body: 'all good',
+      onlyUpdate: true,
+    });
     expect(none).toEqual({ action: 'not-needed' });
     expect(server.commentsOn(OWNER, REPO, PR)).toHaveLength(0);
     await upsert(server, '1 error');
-    const updated = await upsertStickyComment({ token: TOKEN, apiUrl: server.url, owner: OWNER, repo: REPO, issueNumber: PR, marker: MARKER, body: 'all good', onlyUpdate: true });
+    const updated = await upsertStickyComment({
+      token: TOKEN,
+      apiUrl: server.url,
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      marker: MARKER,
+      body: 'all good',
+      onlyUpdate: true,
+    });
     expect(updated).toMatchObject({ action: 'updated' });
     expect(server.commentsOn(OWNER, REPO, PR)[0]!.body).toContain('all good');
   });
@@ -293,7 +400,13 @@ describe('upsertStickyComment: only our own comments are candidates', () => {
 
   it('leaves a hijack comment (another user, our marker at the start) alone and creates ours', async () => {
     const server = await start();
-    const hijack = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\n✅ allowed`, login: 'mallory' });
+    const hijack = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\n✅ allowed`,
+      login: 'mallory',
+    });
     const first = await upsert(server, '❌ blocked');
     expect(first).toMatchObject({ action: 'created' });
     expect(bodyOf(server, hijack.id)).toBe(`${MARKER}\n✅ allowed`);
@@ -309,7 +422,13 @@ describe('upsertStickyComment: only our own comments are candidates', () => {
 
   it('ignores a newer hijack comment even when it is the newest with the marker', async () => {
     const server = await start();
-    const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nv1`, createdAt: new Date('2025-01-01T00:00:00Z') });
+    const ours = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nv1`,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
     const hijack = server.addComment({
       owner: OWNER,
       repo: REPO,
@@ -324,7 +443,12 @@ describe('upsertStickyComment: only our own comments are candidates', () => {
 
   it('of two bot comments, takes only the one that starts with the marker (a quoted marker does not count)', async () => {
     const server = await start();
-    const other = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${stickyMarker('Nightly', 'n.yml')}\nflow \`${MARKER}\` failed` });
+    const other = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${stickyMarker('Nightly', 'n.yml')}\nflow \`${MARKER}\` failed`,
+    });
     const plain = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: 'build passed' });
     const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold` });
     expect(await upsert(server, 'new')).toMatchObject({ action: 'updated', id: ours.id });
@@ -334,23 +458,46 @@ describe('upsertStickyComment: only our own comments are candidates', () => {
 
   it('a comment that quotes our marker below its first line is not ours: a new one is created', async () => {
     const server = await start();
-    const quoting = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `report of another workflow\n${MARKER}` });
+    const quoting = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `report of another workflow\n${MARKER}`,
+    });
     expect(await upsert(server, 'mine')).toMatchObject({ action: 'created' });
     expect(bodyOf(server, quoting.id)).toBe(`report of another workflow\n${MARKER}`);
   });
 
-  it('with a personal access token, the identity is GET /user: its comments are updated, the bot\'s are not', async () => {
+  it("with a personal access token, the identity is GET /user: its comments are updated, the bot's are not", async () => {
     const server = await start({ user: { login: 'Alice' } });
-    const bot = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby the bot`, login: 'github-actions[bot]' });
-    const alice = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby alice`, login: 'alice' });
+    const bot = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nby the bot`,
+      login: 'github-actions[bot]',
+    });
+    const alice = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nby alice`,
+      login: 'alice',
+    });
     expect(await upsert(server, 'new')).toMatchObject({ action: 'updated', id: alice.id });
     expect(bodyOf(server, bot.id)).toBe(`${MARKER}\nby the bot`);
     expect(server.requests.some((r) => r.method === 'GET' && r.path === '/user')).toBe(true);
   });
 
-  it('with a personal access token and only the bot\'s marker comment, creates its own (authored by the user)', async () => {
+  it("with a personal access token and only the bot's marker comment, creates its own (authored by the user)", async () => {
     const server = await start({ user: { login: 'alice' } });
-    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby the bot`, login: 'github-actions[bot]' });
+    server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nby the bot`,
+      login: 'github-actions[bot]',
+    });
     const result = await upsert(server, 'new');
     expect(result).toMatchObject({ action: 'created' });
     expect(server.comments.at(-1)!.user).toMatchObject({ login: 'alice', type: 'User' });
@@ -358,7 +505,13 @@ describe('upsertStickyComment: only our own comments are candidates', () => {
 
   it('an explicit author (App installation token) is used without asking GET /user', async () => {
     const server = await start();
-    const app = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby the app`, login: 'deploy-app[bot]' });
+    const app = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: PR,
+      body: `${MARKER}\nby the app`,
+      login: 'deploy-app[bot]',
+    });
     const bot = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nby actions` });
     expect(await upsert(server, 'new', { author: 'deploy-app[bot]' })).toMatchObject({ action: 'updated', id: app.id });
     expect(bodyOf(server, bot.id)).toBe(`${MARKER}\nby actions`);
@@ -369,14 +522,22 @@ describe('upsertStickyComment: only our own comments are candidates', () => {
     const server = await start();
     server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: 'hello', login: 'mallory' });
     expect((await upsert(server, 'x')).action).toBe('created');
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/acme/ivr/issues/42/comments', 'POST /repos/acme/ivr/issues/42/comments']);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/acme/ivr/issues/42/comments',
+      'POST /repos/acme/ivr/issues/42/comments',
+    ]);
   });
 
   it('a 401 or 404 from GET /user also means the workflow bot', async () => {
     for (const status of [401, 404]) {
       const server = await start();
       const ours = server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: `${MARKER}\nold` });
-      server.faults.push({ method: 'GET', path: '/user', status, body: { message: status === 401 ? 'Bad credentials' : 'Not Found' } });
+      server.faults.push({
+        method: 'GET',
+        path: '/user',
+        status,
+        body: { message: status === 401 ? 'Bad credentials' : 'Not Found' },
+      });
       expect(await upsert(server, 'new')).toMatchObject({ action: 'updated', id: ours.id });
       await server.close();
       fake = undefined;

@@ -22,8 +22,9 @@ function payloadFile(payload: unknown): string {
   return path;
 }
 
-const VARS = ['EVENT_NAME', 'EVENT_PATH', 'REPOSITORY', 'SERVER_URL', 'API_URL', 'RUN_ID', 'WORKFLOW', 'SHA']
-  .map((v) => `GITHUB_${v}`);
+const VARS = ['EVENT_NAME', 'EVENT_PATH', 'REPOSITORY', 'SERVER_URL', 'API_URL', 'RUN_ID', 'WORKFLOW', 'SHA'].map(
+  (v) => `GITHUB_${v}`,
+);
 
 /** The run context with exactly `vars` of the runner's variables set (the others unset), as the toolkit reads them. */
 function readRun(vars: Record<string, string | undefined>): RunContext {

@@ -1,12 +1,26 @@
 import { describe, it, expect } from '@jest/globals';
-import { DEFAULT_TRUNCATION_POINTER, GITHUB_COMMENT_LIMIT, fitComment, stickyMarker } from '../../src/github/comment.js';
+import {
+  DEFAULT_TRUNCATION_POINTER,
+  GITHUB_COMMENT_LIMIT,
+  fitComment,
+  stickyMarker,
+} from '../../src/github/comment.js';
 
 const MARKER = stickyMarker('Deploy', 'genesys-preflight.yml');
 const POINTER = 'Truncated: the full report is in the job summary of https://github.com/acme/ivr/actions/runs/1';
 
 /** A report-like body: marker, heading, a <details> with a long table. */
 function bigReport(chars: number): string {
-  const lines = [MARKER, '## Genesys preflight: 3 errors', '', '<details>', '<summary>Findings</summary>', '', '| Resource | Missing |', '|---|---|'];
+  const lines = [
+    MARKER,
+    '## Genesys preflight: 3 errors',
+    '',
+    '<details>',
+    '<summary>Findings</summary>',
+    '',
+    '| Resource | Missing |',
+    '|---|---|',
+  ];
   let i = 0;
   while (lines.join('\n').length < chars) lines.push(`| flow:Main IVR ${i++} | architect:flow:publish |`);
   lines.push('', '</details>');
@@ -43,14 +57,29 @@ describe('fitComment', () => {
   });
 
   it('closes an open code fence before the details and the pointer', () => {
-    const body = ['<details><summary>Log</summary>', '', '~~~~text', ...Array.from({ length: 500 }, (_, i) => `line ${i}`), '~~~~', '</details>'].join('\n');
+    const body = [
+      '<details><summary>Log</summary>',
+      '',
+      '~~~~text',
+      ...Array.from({ length: 500 }, (_, i) => `line ${i}`),
+      '~~~~',
+      '</details>',
+    ].join('\n');
     const out = fitComment(body, 2_000, POINTER);
     expect(out.length).toBeLessThanOrEqual(2_000);
     expect(out).toMatch(/line \d+\n~~~~\n\n<\/details>\n\nTruncated/);
   });
 
   it('does not count <details> inside a code fence, and closes nested ones innermost first', () => {
-    const body = ['<details>', '```html', '<details>', '```', '<details open>', '<summary>inner', ...Array.from({ length: 300 }, (_, i) => `row ${i}`)].join('\n');
+    const body = [
+      '<details>',
+      '```html',
+      '<details>',
+      '```',
+      '<details open>',
+      '<summary>inner',
+      ...Array.from({ length: 300 }, (_, i) => `row ${i}`),
+    ].join('\n');
     const out = fitComment(body, 1_000, POINTER);
     expect(out.length).toBeLessThanOrEqual(1_000);
     expect(out).toMatch(/row \d+<\/summary>\n\n<\/details>\n\n<\/details>\n\nTruncated/);

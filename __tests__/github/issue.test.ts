@@ -15,10 +15,16 @@ afterEach(async () => {
 
 const marker = stickyMarker('drift.yml', 'genesys-preflight.yml');
 const base = (g: FakeGitHub, over: Partial<SyncDriftIssueOptions> = {}): SyncDriftIssueOptions => ({
-  token: 'ghs_test', apiUrl: g.url, owner: 'acme', repo: 'cx', marker,
+  token: 'ghs_test',
+  apiUrl: g.url,
+  owner: 'acme',
+  repo: 'cx',
+  marker,
   title: 'genesys-preflight: permission drift in genesys-preflight.yml',
-  body: '## prod-us fails\n- add `routing:queue:view` to role Flow Deployer', failing: true,
-  closingComment: 'genesys-preflight: the live check passes again.', ...over,
+  body: '## prod-us fails\n- add `routing:queue:view` to role Flow Deployer',
+  failing: true,
+  closingComment: 'genesys-preflight: the live check passes again.',
+  ...over,
 });
 const writes = (g: FakeGitHub) => g.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 
@@ -27,20 +33,28 @@ describe('syncDriftIssue', () => {
     gh = await startFakeGitHub({ token: 'ghs_test' });
     const created = await syncDriftIssue(base(gh));
     expect(created).toMatchObject({ action: 'created', number: 1 });
-    expect(gh.issues[0]).toMatchObject({ state: 'open', labels: [{ name: DRIFT_LABEL }], title: expect.stringContaining('permission drift') });
+    expect(gh.issues[0]).toMatchObject({
+      state: 'open',
+      labels: [{ name: DRIFT_LABEL }],
+      title: expect.stringContaining('permission drift'),
+    });
     expect(gh.issues[0]!.body.startsWith(marker)).toBe(true);
 
     const before = writes(gh).length;
     expect(await syncDriftIssue(base(gh))).toMatchObject({ action: 'unchanged', number: 1 });
     expect(writes(gh).length).toBe(before);
 
-    expect(await syncDriftIssue(base(gh, { body: '## prod-us fails\n- grant role Flow Deployer in division Support' }))).toMatchObject({ action: 'updated', number: 1 });
+    expect(
+      await syncDriftIssue(base(gh, { body: '## prod-us fails\n- grant role Flow Deployer in division Support' })),
+    ).toMatchObject({ action: 'updated', number: 1 });
     expect(gh.issues).toHaveLength(1);
     expect(gh.issues[0]!.body).toContain('division Support');
 
     expect(await syncDriftIssue(base(gh, { failing: false }))).toMatchObject({ action: 'closed', number: 1 });
     expect(gh.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' });
-    expect(gh.commentsOn('acme', 'cx', 1).map((c) => c.body)).toEqual(['genesys-preflight: the live check passes again.']);
+    expect(gh.commentsOn('acme', 'cx', 1).map((c) => c.body)).toEqual([
+      'genesys-preflight: the live check passes again.',
+    ]);
 
     expect(await syncDriftIssue(base(gh, { failing: false }))).toEqual({ action: 'none' });
     // Failing again later: a new issue (the closed one stays closed, as a record).
@@ -49,8 +63,22 @@ describe('syncDriftIssue', () => {
 
   it('an issue with the marker opened by someone else, or a pull request, is never taken', async () => {
     gh = await startFakeGitHub({ token: 'ghs_test' });
-    gh.addIssue({ owner: 'acme', repo: 'cx', title: 'spoof', body: `${marker}\nclose me`, labels: [DRIFT_LABEL], login: 'mallory' });
-    gh.addIssue({ owner: 'acme', repo: 'cx', title: 'pr', body: `${marker}\n`, labels: [DRIFT_LABEL], pullRequest: true });
+    gh.addIssue({
+      owner: 'acme',
+      repo: 'cx',
+      title: 'spoof',
+      body: `${marker}\nclose me`,
+      labels: [DRIFT_LABEL],
+      login: 'mallory',
+    });
+    gh.addIssue({
+      owner: 'acme',
+      repo: 'cx',
+      title: 'pr',
+      body: `${marker}\n`,
+      labels: [DRIFT_LABEL],
+      pullRequest: true,
+    });
     expect(await syncDriftIssue(base(gh, { failing: false }))).toEqual({ action: 'none' });
     expect(await syncDriftIssue(base(gh))).toMatchObject({ action: 'created', number: 3 });
     expect(gh.issues.map((i) => [i.number, i.state, i.title])).toEqual([

@@ -3,8 +3,12 @@ import { MARKER_PATTERN, startsWithMarker, stickyMarker } from '../../src/github
 
 describe('stickyMarker', () => {
   it('builds a hidden HTML comment naming the workflow and manifest', () => {
-    expect(stickyMarker('Deploy', 'genesys-preflight.yml')).toBe('<!-- genesys-preflight:Deploy:genesys-preflight.yml -->');
-    expect(stickyMarker('CI / deploy', 'deploy/prod.yml')).toBe('<!-- genesys-preflight:CI / deploy:deploy/prod.yml -->');
+    expect(stickyMarker('Deploy', 'genesys-preflight.yml')).toBe(
+      '<!-- genesys-preflight:Deploy:genesys-preflight.yml -->',
+    );
+    expect(stickyMarker('CI / deploy', 'deploy/prod.yml')).toBe(
+      '<!-- genesys-preflight:CI / deploy:deploy/prod.yml -->',
+    );
   });
 
   it('normalises the manifest path', () => {

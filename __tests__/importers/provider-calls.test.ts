@@ -26,14 +26,38 @@ const ACTIONS = ['create', 'update', 'delete'] as const;
  * (removed from the provider in v1.60.0, so v1.84.1 rejects it at plan time).
  */
 const CORPUS_TYPES = [
-  'integration_action', 'routing_queue', 'processautomation_trigger', 'webdeployments_deployment',
-  'webdeployments_configuration', 'architect_datatable_row', 'architect_ivr', 'telephony_providers_edges_did_pool',
-  'task_management_worktype_status', 'knowledge_document', 'knowledge_document_variation', 'integration', 'user',
-  'group', 'architect_emergencygroup', 'task_management_worktype_status_transition',
-  'task_management_worktype_flow_onattributechange_rule', 'routing_wrapupcode', 'architect_datatable', 'user_roles',
-  'routing_email_domain', 'routing_email_route', 'task_management_workbin', 'task_management_workitem_schema',
-  'task_management_worktype', 'architect_schedules', 'oauth_client', 'integration_credential',
-  'quality_forms_survey', 'recording_media_retention_policy', 'knowledge_knowledgebase', 'externalcontacts_contact',
+  'integration_action',
+  'routing_queue',
+  'processautomation_trigger',
+  'webdeployments_deployment',
+  'webdeployments_configuration',
+  'architect_datatable_row',
+  'architect_ivr',
+  'telephony_providers_edges_did_pool',
+  'task_management_worktype_status',
+  'knowledge_document',
+  'knowledge_document_variation',
+  'integration',
+  'user',
+  'group',
+  'architect_emergencygroup',
+  'task_management_worktype_status_transition',
+  'task_management_worktype_flow_onattributechange_rule',
+  'routing_wrapupcode',
+  'architect_datatable',
+  'user_roles',
+  'routing_email_domain',
+  'routing_email_route',
+  'task_management_workbin',
+  'task_management_workitem_schema',
+  'task_management_worktype',
+  'architect_schedules',
+  'oauth_client',
+  'integration_credential',
+  'quality_forms_survey',
+  'recording_media_retention_policy',
+  'knowledge_knowledgebase',
+  'externalcontacts_contact',
 ].map((t) => `genesyscloud_${t}`);
 
 function conditionAttributes(c: CallCondition): string[] {
@@ -50,7 +74,7 @@ function conditionAttributes(c: CallCondition): string[] {
 describe('the tables', () => {
   const entries = Object.entries(PROVIDER_CALLS) as Array<[string, ProviderType]>;
 
-  it('cover every corpus type and the manifest kinds\' neighbours: 50 types read from code', () => {
+  it("cover every corpus type and the manifest kinds' neighbours: 50 types read from code", () => {
     expect(entries.length).toBeGreaterThanOrEqual(50);
     for (const t of CORPUS_TYPES) expect([t, Object.hasOwn(PROVIDER_CALLS, t)]).toEqual([t, true]);
     // The manifest kinds' own types are planned from code in src/plan, not here.
@@ -74,7 +98,8 @@ describe('the tables', () => {
           expect(c.purpose.trim().length).toBeGreaterThan(3);
           if (c.if) {
             expect([where, Boolean(c.when)]).toEqual([where, true]);
-            for (const a of conditionAttributes(c.if)) expect([where, /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/.test(a)]).toEqual([where, true]);
+            for (const a of conditionAttributes(c.if))
+              expect([where, /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/.test(a)]).toEqual([where, true]);
           }
         }
       }
@@ -86,10 +111,15 @@ describe('the tables', () => {
     for (const [type, t] of entries) {
       for (const action of ACTIONS) {
         for (const c of planFromTable(t, action, { before: {}, after: {}, after_unknown: true })) {
-          expect([type, c.source]).toEqual([type, expect.objectContaining({
-            kind: 'code', repo: 'MyPureCloud/terraform-provider-genesyscloud',
-            commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7', path: expect.stringMatching(/^genesyscloud\/.+\.go$/),
-          })]);
+          expect([type, c.source]).toEqual([
+            type,
+            expect.objectContaining({
+              kind: 'code',
+              repo: 'MyPureCloud/terraform-provider-genesyscloud',
+              commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7',
+              path: expect.stringMatching(/^genesyscloud\/.+\.go$/),
+            }),
+          ]);
         }
       }
     }
@@ -97,22 +127,39 @@ describe('the tables', () => {
 });
 
 describe('conditions on the plan change (three-valued, fail closed)', () => {
-  const ch = (after: unknown, before: unknown = null, after_unknown: unknown = {}): TerraformChange => ({ before, after, after_unknown });
+  const ch = (after: unknown, before: unknown = null, after_unknown: unknown = {}): TerraformChange => ({
+    before,
+    after,
+    after_unknown,
+  });
 
   it('set / unset: null, "", [], {} and false are unset; nested lists are walked', () => {
     for (const v of [null, '', [], {}, false]) expect(holds({ set: 'x' }, 'create', ch({ x: v }))).toBe(false);
     for (const v of ['a', 0, [1], { a: 1 }, true]) expect(holds({ set: 'x' }, 'create', ch({ x: v }))).toBe(true);
     expect(holds({ unset: 'x' }, 'create', ch({}))).toBe(true);
-    const members = { members: [{ user_id: 'u1', ring_num: 1 }, { user_id: 'u2', ring_num: 3 }] };
+    const members = {
+      members: [
+        { user_id: 'u1', ring_num: 1 },
+        { user_id: 'u2', ring_num: 3 },
+      ],
+    };
     expect(holds({ equals: ['members.ring_num', 3] }, 'create', ch(members))).toBe(true);
     expect(holds({ equals: ['members.ring_num', 5] }, 'create', ch(members))).toBe(false);
-    expect(holds({ set: 'media_settings_call.alerting_timeout_sec' }, 'create', ch({ media_settings_call: [{ alerting_timeout_sec: 8 }] }))).toBe(true);
+    expect(
+      holds(
+        { set: 'media_settings_call.alerting_timeout_sec' },
+        'create',
+        ch({ media_settings_call: [{ alerting_timeout_sec: 8 }] }),
+      ),
+    ).toBe(true);
   });
 
   it('a value known only after apply keeps the call, whole or nested', () => {
     expect(holds({ set: 'x' }, 'create', ch({ x: null }, null, { x: true }))).toBe('unknown');
     expect(holds({ unset: 'x' }, 'create', ch({}, null, true))).toBe('unknown');
-    expect(holds({ equals: ['m.r', 2] }, 'create', ch({ m: [{ r: null }] }, null, { m: [{ r: true }] }))).toBe('unknown');
+    expect(holds({ equals: ['m.r', 2] }, 'create', ch({ m: [{ r: null }] }, null, { m: [{ r: true }] }))).toBe(
+      'unknown',
+    );
     expect(holds({ changed: 'x' }, 'update', ch({ x: null }, { x: 'a' }, { x: true }))).toBe('unknown');
   });
 
@@ -152,15 +199,21 @@ describe('facts from the provider code (issue 11), each at its cited line', () =
     const base = { name: 'c', authorized_grant_type: 'CLIENT-CREDENTIALS', roles: [] };
     const cred = 'POST /api/v2/integrations/credentials';
     expect(ops(calls('genesyscloud_oauth_client', 'create', base))).not.toContain(cred);
-    expect(ops(calls('genesyscloud_oauth_client', 'create', { ...base, integration_credential_name: 'x' }))).toContain(cred);
+    expect(ops(calls('genesyscloud_oauth_client', 'create', { ...base, integration_credential_name: 'x' }))).toContain(
+      cred,
+    );
   });
 
-  it('genesyscloud_auth_role: create and update never PUT the default roles; only a default role\'s delete does, instead of DELETE', () => {
+  it("genesyscloud_auth_role: create and update never PUT the default roles; only a default role's delete does, instead of DELETE", () => {
     const role = { name: 'r', permission_policies: [] };
     for (const action of ['create', 'update'] as const) {
-      expect(ops(calls('genesyscloud_auth_role', action, role, role))).not.toContain('PUT /api/v2/authorization/roles/default');
+      expect(ops(calls('genesyscloud_auth_role', action, role, role))).not.toContain(
+        'PUT /api/v2/authorization/roles/default',
+      );
     }
-    expect(ops(calls('genesyscloud_auth_role', 'delete', null, role))).toContain('DELETE /api/v2/authorization/roles/{roleId}');
+    expect(ops(calls('genesyscloud_auth_role', 'delete', null, role))).toContain(
+      'DELETE /api/v2/authorization/roles/{roleId}',
+    );
     const dflt = ops(calls('genesyscloud_auth_role', 'delete', null, { ...role, default_role_id: 'employee' }));
     expect(dflt).toContain('PUT /api/v2/authorization/roles/default');
     expect(dflt).not.toContain('DELETE /api/v2/authorization/roles/{roleId}');
@@ -169,8 +222,10 @@ describe('facts from the provider code (issue 11), each at its cited line', () =
   it('genesyscloud_user create PATCHes the user only when the attributes it patches are set', () => {
     const user = { email: 'a@example.com', name: 'A' };
     // Besides the PATCH that restores a deleted user with the same email (org state: kept, with its condition).
-    const patches = (after: unknown) => calls('genesyscloud_user', 'create', after)
-      .filter((c) => c.method === 'PATCH' && c.path === '/api/v2/users/{userId}').map((c) => c.when);
+    const patches = (after: unknown) =>
+      calls('genesyscloud_user', 'create', after)
+        .filter((c) => c.method === 'PATCH' && c.path === '/api/v2/users/{userId}')
+        .map((c) => c.when);
     expect(patches(user)).toEqual([expect.stringMatching(/a deleted user with this email exists/)]);
     expect(patches({ ...user, manager: 'm1' })).toEqual([
       expect.stringMatching(/a deleted user with this email exists/),
@@ -181,13 +236,23 @@ describe('facts from the provider code (issue 11), each at its cited line', () =
   it('queue and user division moves go through POST .../divisions/{divisionId}/objects/{objectType}, only when division_id changes', () => {
     const move = 'POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}';
     for (const type of ['genesyscloud_routing_queue', 'genesyscloud_user']) {
-      const moved = calls(type, 'update', { name: 'x', email: 'a@b.c', division_id: 'd2' }, { name: 'x', email: 'a@b.c', division_id: 'd1' });
+      const moved = calls(
+        type,
+        'update',
+        { name: 'x', email: 'a@b.c', division_id: 'd2' },
+        { name: 'x', email: 'a@b.c', division_id: 'd1' },
+      );
       expect([type, ops(moved)]).toEqual([type, expect.arrayContaining([move])]);
       const c = moved.find((x) => `${x.method} ${x.path}` === move)!;
       expect(c.source).toMatchObject({ path: 'genesyscloud/util/util_divisions.go' });
       // The move needs the object's edit permission: its own update call's (Resource Center move rule).
       expect(c.requiresOf).toMatch(/^(PUT|PATCH) /);
-      const stay = calls(type, 'update', { name: 'y', email: 'a@b.c', division_id: 'd1' }, { name: 'x', email: 'a@b.c', division_id: 'd1' });
+      const stay = calls(
+        type,
+        'update',
+        { name: 'y', email: 'a@b.c', division_id: 'd1' },
+        { name: 'x', email: 'a@b.c', division_id: 'd1' },
+      );
       expect([type, ops(stay)]).toEqual([type, expect.not.arrayContaining([move])]);
     }
   });
@@ -201,21 +266,34 @@ describe('types not read from code: the docs table, marked as such', () => {
     const type = 'genesyscloud_journey_outcome';
     expect(Object.hasOwn(PROVIDER_CALLS, type)).toBe(false);
     const file = join(dir, 'plan.json');
-    writeFileSync(file, JSON.stringify({
-      format_version: '1.2',
-      resource_changes: [{
-        address: `${type}.o`, mode: 'managed', type, name: 'o',
-        change: { actions: ['create'], before: null, after: { display_name: 'o' }, after_unknown: { id: true } },
-      }],
-    }));
-    const imp = importTerraformPlan(file, { displayPath: 'plan.json', orgs: ['o'], from: { file: 'm.yml', line: 1, column: 1 } });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          {
+            address: `${type}.o`,
+            mode: 'managed',
+            type,
+            name: 'o',
+            change: { actions: ['create'], before: null, after: { display_name: 'o' }, after_unknown: { id: true } },
+          },
+        ],
+      }),
+    );
+    const imp = importTerraformPlan(file, {
+      displayPath: 'plan.json',
+      orgs: ['o'],
+      from: { file: 'm.yml', line: 1, column: 1 },
+    });
     const r = imp.resources[0]!;
     const p = planResource(r);
     if ('errors' in p) throw new Error('plan failed');
     expect(p.calls.length).toBeGreaterThan(0);
     for (const c of p.calls) {
       expect(c.source).toEqual({
-        kind: 'provider-docs', type,
+        kind: 'provider-docs',
+        type,
         url: 'https://github.com/MyPureCloud/terraform-provider-genesyscloud/blob/f955430e6bd4c0b56708d3abc06fb25a1e9031b7/docs/resources/journey_outcome.md',
       });
     }
@@ -232,14 +310,31 @@ describe('division changes of types read from code', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const moved = (type: string) => {
     const file = join(dir, `${type}.json`);
-    writeFileSync(file, JSON.stringify({
-      format_version: '1.2',
-      resource_changes: [{
-        address: `${type}.x`, mode: 'managed', type, name: 'x',
-        change: { actions: ['update'], before: { id: 'i', name: 'n', division_id: 'd-old' }, after: { id: 'i', name: 'n', division_id: 'd-new' }, after_unknown: {} },
-      }],
-    }));
-    return importTerraformPlan(file, { displayPath: 'plan.json', orgs: ['o'], from: { file: 'm.yml', line: 1, column: 1 } }).resources;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          {
+            address: `${type}.x`,
+            mode: 'managed',
+            type,
+            name: 'x',
+            change: {
+              actions: ['update'],
+              before: { id: 'i', name: 'n', division_id: 'd-old' },
+              after: { id: 'i', name: 'n', division_id: 'd-new' },
+              after_unknown: {},
+            },
+          },
+        ],
+      }),
+    );
+    return importTerraformPlan(file, {
+      displayPath: 'plan.json',
+      orgs: ['o'],
+      from: { file: 'm.yml', line: 1, column: 1 },
+    }).resources;
   };
 
   it('a data table moves with its PUT (division in the body): the PUT is checked in the division it leaves too', () => {
@@ -248,9 +343,9 @@ describe('division changes of types read from code', () => {
     const out = rs[1]!;
     const p = planResource(out);
     if ('errors' in p) throw new Error('plan failed');
-    expect(requirementsFor(out, p.calls, catalog).map((q) => [q.operation, q.permissions?.values, q.division])).toEqual([
-      ['PUT /api/v2/flows/datatables/{datatableId}', ['architect:datatable:edit'], 'd-old'],
-    ]);
+    expect(requirementsFor(out, p.calls, catalog).map((q) => [q.operation, q.permissions?.values, q.division])).toEqual(
+      [['PUT /api/v2/flows/datatables/{datatableId}', ['architect:datatable:edit'], 'd-old']],
+    );
   });
 
   it('a worktype update does not send the division: no check in the old division', () => {

@@ -48,8 +48,17 @@ const errorOf = (r: object): Finding => {
 };
 const FROM = { file: 'm.yml', line: 3, column: 9 };
 
-const HEAD = ['version: 1', 'orgs:', '  - name: prod', '    region: us-east-1', '    principal:', '      grant: client-credentials',
-  '      roles: [{role: D, divisions: ["*"]}]', 'roles:', '  D: {permissions: ["architect:flow:*"]}'];
+const HEAD = [
+  'version: 1',
+  'orgs:',
+  '  - name: prod',
+  '    region: us-east-1',
+  '    principal:',
+  '      grant: client-credentials',
+  '      roles: [{role: D, divisions: ["*"]}]',
+  'roles:',
+  '  D: {permissions: ["architect:flow:*"]}',
+];
 const manifest = (...more: string[]) => [...HEAD, ...more].join('\n') + '\n';
 const FLOW = 'inboundCall:\n  name: Main\n  division: Home\n';
 
@@ -100,7 +109,11 @@ describe('confinePath', () => {
     ['.git/config', () => '.git/config', 'is inside a .git directory'],
     ['a nested .git', () => 'vendor/lib/.git/config', 'is inside a .git directory'],
     ['.git reached through ..', () => 'flows/../.git/config', 'is inside a .git directory'],
-    ['an outside path that does not exist (refused on the path alone)', () => '/nonexistent/dir/x.yaml', 'is outside the workspace'],
+    [
+      'an outside path that does not exist (refused on the path alone)',
+      () => '/nonexistent/dir/x.yaml',
+      'is outside the workspace',
+    ],
   ])('refused: %s', (_what, path, why) => {
     const ws = workspace();
     const e = errorOf(confinePath(path(ws), 'flow file', FROM, ws, { base: ws }));
@@ -131,12 +144,24 @@ describe('confinePath', () => {
     mkfifo(join(ws, 'flows/pipe.yaml'));
     symlinkSync('nowhere.yaml', join(ws, 'flows/dangling.yaml'));
     const e = (p: string, root: string | null = ws) => errorOf(confinePath(p, 'flow file', FROM, root, { base: ws }));
-    expect(e('flows')).toMatchObject({ code: 'manifest-invalid', message: 'flow file flows is a directory, not a file' });
-    expect(e('flows/pipe.yaml')).toMatchObject({ code: 'manifest-invalid', message: expect.stringContaining('is not a regular file') });
-    expect(e('flows/missing.yaml')).toMatchObject({ code: 'file-not-found', message: 'flow file flows/missing.yaml does not exist' });
+    expect(e('flows')).toMatchObject({
+      code: 'manifest-invalid',
+      message: 'flow file flows is a directory, not a file',
+    });
+    expect(e('flows/pipe.yaml')).toMatchObject({
+      code: 'manifest-invalid',
+      message: expect.stringContaining('is not a regular file'),
+    });
+    expect(e('flows/missing.yaml')).toMatchObject({
+      code: 'file-not-found',
+      message: 'flow file flows/missing.yaml does not exist',
+    });
     expect(e('flows/dangling.yaml')).toMatchObject({ code: 'file-not-found' });
     // An operator's path outside the workspace (root null) must still be a regular file.
-    expect(e('/dev/zero', null)).toMatchObject({ code: 'manifest-invalid', message: expect.stringContaining('is not a regular file') });
+    expect(e('/dev/zero', null)).toMatchObject({
+      code: 'manifest-invalid',
+      message: expect.stringContaining('is not a regular file'),
+    });
     expect(e('/dev/stdin', null).code).toMatch(/manifest-invalid|file-not-found/);
     expect(confinePath(`${ws}-secret.yaml`, 'catalog swagger', undefined, null)).toHaveProperty('real');
   });
@@ -165,8 +190,12 @@ describe('readTextFile never blocks', () => {
   test('a FIFO is refused before it is opened (the test would hang otherwise)', () => {
     const ws = workspace();
     mkfifo(join(ws, 'pipe.yaml'));
-    expect(errorOf(readTextFile(join(ws, 'pipe.yaml'), 'flow file', FROM, { root: ws })).message).toContain('is not a regular file');
-    expect(errorOf(readTextFile(join(ws, 'pipe.yaml'), 'flow file', FROM, { root: null })).message).toContain('is not a regular file');
+    expect(errorOf(readTextFile(join(ws, 'pipe.yaml'), 'flow file', FROM, { root: ws })).message).toContain(
+      'is not a regular file',
+    );
+    expect(errorOf(readTextFile(join(ws, 'pipe.yaml'), 'flow file', FROM, { root: null })).message).toContain(
+      'is not a regular file',
+    );
   });
 
   test('a file swapped for a FIFO (or a symlink) between the check and the open is refused, never read from', async () => {
@@ -177,40 +206,52 @@ describe('readTextFile never blocks', () => {
     const ws = workspace();
     const target = join(ws, 'flow.yaml');
     const script = join(ws, 'reader.ts');
-    writeFileSync(script, [
-      `import { readTextFile } from ${JSON.stringify(join(ROOT, 'src/util/read-file.ts'))};`,
-      `const counts: Record<string, number> = {};`,
-      `for (let i = 0; i < 3000; i++) {`,
-      `  const r = readTextFile(${JSON.stringify(target)}, 'flow file', undefined, { root: ${JSON.stringify(ws)} });`,
-      `  const k = 'text' in r ? (r.text === 'a: 1\\n' ? 'text' : 'OTHER:' + r.text.slice(0, 20)) : r.error.message.replace(/^flow file \\S+ /, '');`,
-      `  counts[k] = (counts[k] ?? 0) + 1;`,
-      `}`,
-      `process.stdout.write(JSON.stringify(counts));`,
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        `import { readTextFile } from ${JSON.stringify(join(ROOT, 'src/util/read-file.ts'))};`,
+        `const counts: Record<string, number> = {};`,
+        `for (let i = 0; i < 3000; i++) {`,
+        `  const r = readTextFile(${JSON.stringify(target)}, 'flow file', undefined, { root: ${JSON.stringify(ws)} });`,
+        `  const k = 'text' in r ? (r.text === 'a: 1\\n' ? 'text' : 'OTHER:' + r.text.slice(0, 20)) : r.error.message.replace(/^flow file \\S+ /, '');`,
+        `  counts[k] = (counts[k] ?? 0) + 1;`,
+        `}`,
+        `process.stdout.write(JSON.stringify(counts));`,
+      ].join('\n'),
+    );
     const swapper = join(ws, 'swapper.mjs');
-    writeFileSync(swapper, [
-      `import { renameSync, writeFileSync, symlinkSync } from 'node:fs';`,
-      `import { execFileSync } from 'node:child_process';`,
-      `const t = ${JSON.stringify(target)};`,
-      `execFileSync('mkfifo', [t + '.fifo']);`,
-      `for (let i = 0; ; i++) {`,
-      `  writeFileSync(t + '.file', 'a: 1\\n'); renameSync(t + '.file', t);`,
-      `  try { execFileSync('mkfifo', [t + '.fifo']); } catch {}`,
-      `  renameSync(t + '.fifo', t);`,
-      `  symlinkSync('/etc/passwd', t + '.link'); renameSync(t + '.link', t);`,
-      `}`,
-    ].join('\n'));
+    writeFileSync(
+      swapper,
+      [
+        `import { renameSync, writeFileSync, symlinkSync } from 'node:fs';`,
+        `import { execFileSync } from 'node:child_process';`,
+        `const t = ${JSON.stringify(target)};`,
+        `execFileSync('mkfifo', [t + '.fifo']);`,
+        `for (let i = 0; ; i++) {`,
+        `  writeFileSync(t + '.file', 'a: 1\\n'); renameSync(t + '.file', t);`,
+        `  try { execFileSync('mkfifo', [t + '.fifo']); } catch {}`,
+        `  renameSync(t + '.fifo', t);`,
+        `  symlinkSync('/etc/passwd', t + '.link'); renameSync(t + '.link', t);`,
+        `}`,
+      ].join('\n'),
+    );
     writeFileSync(target, 'a: 1\n');
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
     const swap = execFile(process.execPath, [swapper], { env });
     try {
       const out = await new Promise<string>((done, fail) => {
-        execFile(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, timeout: 20_000 }, (error, stdout, stderr) =>
-          error ? fail(new Error(`reader failed (${error.signal ?? error.code}): ${stderr}`)) : done(stdout));
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', script],
+          { cwd: ROOT, env, timeout: 20_000 },
+          (error, stdout, stderr) =>
+            error ? fail(new Error(`reader failed (${error.signal ?? error.code}): ${stderr}`)) : done(stdout),
+        );
       });
       const counts = JSON.parse(out) as Record<string, number>;
-      const allowed = /^(text|is not a regular file.*|changed while it was being checked|resolves \(through a symbolic link\) outside the workspace.*|does not exist|is outside.*)$/;
+      const allowed =
+        /^(text|is not a regular file.*|changed while it was being checked|resolves \(through a symbolic link\) outside the workspace.*|does not exist|is outside.*)$/;
       for (const k of Object.keys(counts)) expect(k).toMatch(allowed);
       expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(3000);
       expect(JSON.stringify(counts)).not.toContain('root:');
@@ -223,14 +264,24 @@ describe('readTextFile never blocks', () => {
 describe('the pipeline confines every file the manifest names', () => {
   test('files and symlinks inside the workspace keep working; the root is injectable', () => {
     const ws = workspace({
-      'deploy/m.yml': manifest('flows:', '  - file: ../flows/link.yaml', '    optionsFile: opts.yaml', 'scripts:', '  - {name: S, file: ../scripts/s.json}'),
+      'deploy/m.yml': manifest(
+        'flows:',
+        '  - file: ../flows/link.yaml',
+        '    optionsFile: opts.yaml',
+        'scripts:',
+        '  - {name: S, file: ../scripts/s.json}',
+      ),
       'deploy/opts.yaml': 'substitutions: {x: 1}\n',
       'flows/main.yaml': FLOW,
       'scripts/s.json': '{}\n',
     });
     symlinkSync('main.yaml', join(ws, 'flows/link.yaml'));
     // The git walk finds ws (it has .git); GITHUB_WORKSPACE and the parameter can name it too.
-    for (const loaded of [loadManifest(join(ws, 'deploy/m.yml')), loadManifest(join(ws, 'deploy/m.yml'), { env: { GITHUB_WORKSPACE: ws } }), loadManifest(join(ws, 'deploy/m.yml'), { root: ws })]) {
+    for (const loaded of [
+      loadManifest(join(ws, 'deploy/m.yml')),
+      loadManifest(join(ws, 'deploy/m.yml'), { env: { GITHUB_WORKSPACE: ws } }),
+      loadManifest(join(ws, 'deploy/m.yml'), { root: ws }),
+    ]) {
       expect(loaded.root).toBe(ws);
       const { resources } = expandResources(loaded);
       expect(resources.map((r) => r.name)).toEqual(['Main', 'S']);
@@ -256,32 +307,68 @@ describe('the pipeline confines every file the manifest names', () => {
       'plan.json': JSON.stringify({
         format_version: '1.2',
         resource_changes: [
-          { address: 'genesyscloud_flow.f', mode: 'managed', type: 'genesyscloud_flow', name: 'f', change: { actions: ['create'], before: null, after: { filepath: '.git/config' } } },
-          { address: 'genesyscloud_script.s', mode: 'managed', type: 'genesyscloud_script', name: 's', change: { actions: ['create'], before: null, after: { filepath: '/etc/passwd', script_name: 'S' } } },
+          {
+            address: 'genesyscloud_flow.f',
+            mode: 'managed',
+            type: 'genesyscloud_flow',
+            name: 'f',
+            change: { actions: ['create'], before: null, after: { filepath: '.git/config' } },
+          },
+          {
+            address: 'genesyscloud_script.s',
+            mode: 'managed',
+            type: 'genesyscloud_script',
+            name: 's',
+            change: { actions: ['create'], before: null, after: { filepath: '/etc/passwd', script_name: 'S' } },
+          },
         ],
       }),
     });
     const secretName = `${ws.split('/').pop()}-secret.yaml`;
-    writeFileSync(join(ws, 'm.yml'), manifest('premiumApps:', `  - {integrationType: x, config: ../${secretName}}`, 'terraform:', '  plan: plan.json', '  orgs: [prod]'));
+    writeFileSync(
+      join(ws, 'm.yml'),
+      manifest(
+        'premiumApps:',
+        `  - {integrationType: x, config: ../${secretName}}`,
+        'terraform:',
+        '  plan: plan.json',
+        '  orgs: [prod]',
+      ),
+    );
     const loaded = loadManifest(join(ws, 'm.yml'));
     const messages = findingsOf(() => expandResources(loaded)).map((f) => f.message);
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^premium-app config \.\.\/ws-\d+-secret\.yaml is outside the workspace$/),
-      'flow file .git/config is inside a .git directory',
-      'script file /etc/passwd is outside the workspace',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^premium-app config \.\.\/ws-\d+-secret\.yaml is outside the workspace$/),
+        'flow file .git/config is inside a .git directory',
+        'script file /etc/passwd is outside the workspace',
+      ]),
+    );
     expect(JSON.stringify(messages)).not.toMatch(/ZmFrZQ|root:|ghp_/);
     // A plan given by the operator outside the workspace is read; the files it names stay confined.
     const opPlan = join(tmp, `op-plan-${n}.json`);
     writeFileSync(opPlan, JSON.stringify({ format_version: '1.2', resource_changes: [] }));
-    const imp = importTerraformPlan(opPlan, { displayPath: 'plan.json', orgs: ['prod'], from: FROM, root: ws, planRoot: operatorRoot(opPlan, ws) });
+    const imp = importTerraformPlan(opPlan, {
+      displayPath: 'plan.json',
+      orgs: ['prod'],
+      from: FROM,
+      root: ws,
+      planRoot: operatorRoot(opPlan, ws),
+    });
     expect(imp.errors).toEqual([]);
     const refused = importTerraformPlan(opPlan, { displayPath: 'plan.json', orgs: ['prod'], from: FROM, root: ws });
     expect(refused.errors[0]!.message).toContain('is outside the workspace');
   });
 
   test('catalog PATH: an operator path outside the workspace is read; inside, a symlink out of it is refused', async () => {
-    const swagger = JSON.stringify({ swagger: '2.0', paths: { '/api/v2/flows': { get: { 'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:view'] } } } } });
+    const swagger = JSON.stringify({
+      swagger: '2.0',
+      paths: {
+        '/api/v2/flows': {
+          get: { 'x-inin-requires-permissions': { type: 'ANY', permissions: ['architect:flow:view'] } },
+        },
+      },
+    });
     const ws = workspace({ 'm.yml': manifest() });
     const opPath = join(tmp, `swagger-${n}.json`);
     writeFileSync(opPath, swagger);
@@ -290,7 +377,9 @@ describe('the pipeline confines every file the manifest names', () => {
     symlinkSync(`${ws}-secret.yaml`, join(ws, 'swagger.json'));
     const err = await loadCatalogOption(join(ws, 'swagger.json'), join(ws, 'm.yml')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PreflightError);
-    expect((err as PreflightError).findings[0]!.message).toContain('resolves (through a symbolic link) outside the workspace');
+    expect((err as PreflightError).findings[0]!.message).toContain(
+      'resolves (through a symbolic link) outside the workspace',
+    );
     mkfifo(join(ws, 'fifo.json'));
     const fifo = await loadCatalogOption(join(ws, 'fifo.json'), join(ws, 'm.yml')).catch((e: unknown) => e);
     expect((fifo as PreflightError).findings[0]!.message).toContain('is not a regular file');

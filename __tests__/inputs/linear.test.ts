@@ -38,10 +38,20 @@ function child(name: string, body: string, opts: { timeoutMs?: number; heapMb?: 
   delete env.GITHUB_WORKSPACE;
   const args = [...(opts.heapMb ? [`--max-old-space-size=${opts.heapMb}`] : []), '--import', 'tsx', script];
   return new Promise((done, fail) => {
-    execFile(process.execPath, args, { cwd: ROOT, env, timeout: opts.timeoutMs ?? 40_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`${name} did not finish (${error.signal ?? `exit ${String(error.code)}`}): ${stderr.slice(-2000)}`));
-      else done(JSON.parse(stdout));
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd: ROOT, env, timeout: opts.timeoutMs ?? 40_000, maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        if (error)
+          fail(
+            new Error(
+              `${name} did not finish (${error.signal ?? `exit ${String(error.code)}`}): ${stderr.slice(-2000)}`,
+            ),
+          );
+        else done(JSON.parse(stdout));
+      },
+    );
   });
 }
 
@@ -49,22 +59,45 @@ const HEAD = 'version: 1\norgs:\n  - name: a\n    region: us-east-1\n    princip
 
 describe('hostile sizes finish with the documented result', () => {
   test('a 2 MB manifest with two long, different role names: "not defined", no did-you-mean', async () => {
-    writeFileSync(join(tmp, 'roles.yml'), `${HEAD}      roles: [{role: "${'A'.repeat(1_000_000)}", divisions: ['*']}]\nroles:\n  "${'B'.repeat(1_000_000)}": {permissions: [architect:flow:view]}\n`);
-    const out = await child('roles', `
+    writeFileSync(
+      join(tmp, 'roles.yml'),
+      `${HEAD}      roles: [{role: "${'A'.repeat(1_000_000)}", divisions: ['*']}]\nroles:\n  "${'B'.repeat(1_000_000)}": {permissions: [architect:flow:view]}\n`,
+    );
+    const out = await child(
+      'roles',
+      `
       import { loadManifest } from ${src('manifest/load.ts')};
       try { loadManifest('roles.yml'); console.log('null'); }
       catch (e: any) { console.log(JSON.stringify(e.findings.map((f: any) => f.message))); }
-    `);
+    `,
+    );
     expect(out).toEqual(['org a: the role of principal.roles[0] is not defined under "roles"']);
   }, 60_000);
 
   test('a 1 MB flow file with 40,000 references (fast path and yaml-library path): every reference, one lookup call', async () => {
-    const list = ['inboundCall:', '  name: Big', '  tasks:', ...Array.from({ length: 40_000 }, (_, i) => `  - targetQueue: Q${i}`)].join('\n') + '\n';
+    const list =
+      [
+        'inboundCall:',
+        '  name: Big',
+        '  tasks:',
+        ...Array.from({ length: 40_000 }, (_, i) => `  - targetQueue: Q${i}`),
+      ].join('\n') + '\n';
     writeFileSync(join(tmp, 'refs-list.yaml'), list);
     // 40,000 data tables as keys of one map, plus an anchor: the file goes to the yaml library.
-    const map = ['inboundCall:', '  name: Big', '  x: &a 1', '  y: *a', '  dataTableLookup:', '    dataTable:', ...Array.from({ length: 40_000 }, (_, i) => `      T${i}: {}`)].join('\n') + '\n';
+    const map =
+      [
+        'inboundCall:',
+        '  name: Big',
+        '  x: &a 1',
+        '  y: *a',
+        '  dataTableLookup:',
+        '    dataTable:',
+        ...Array.from({ length: 40_000 }, (_, i) => `      T${i}: {}`),
+      ].join('\n') + '\n';
     writeFileSync(join(tmp, 'refs-map.yaml'), map);
-    const out = await child('refs', `
+    const out = await child(
+      'refs',
+      `
       import { readFileSync } from 'node:fs';
       import { parseYamlSource } from ${src('util/yaml-source.ts')};
       import { scanFlowReferences } from ${src('resources/references.ts')};
@@ -77,7 +110,8 @@ describe('hostile sizes finish with the documented result', () => {
         result.push([refs.length, [...groups].map(([call, l]) => [call, l.length]), refs[39_999].location.line]);
       }
       console.log(JSON.stringify(result));
-    `);
+    `,
+    );
     expect(out).toEqual([
       [40_000, [['GET /api/v2/routing/queues', 40_000]], 40_003],
       [40_000, [['GET /api/v2/flows/datatables', 40_000]], 40_006],
@@ -86,17 +120,37 @@ describe('hostile sizes finish with the documented result', () => {
 
   test('a deeply nested 10 MB Terraform plan is a located error in a small heap', async () => {
     const levels = 5 * 1024 * 1024 - 100;
-    writeFileSync(join(tmp, 'deep-plan.json'), `{"format_version":"1.2","resource_changes":${'['.repeat(levels)}${']'.repeat(levels)}}`);
-    writeFileSync(join(tmp, 'deep-obj.json'), `{"format_version":"1.2","a":${'{"a":'.repeat(1_500_000)}1${'}'.repeat(1_500_000)}}`);
-    const out = await child('deep-plan', `
+    writeFileSync(
+      join(tmp, 'deep-plan.json'),
+      `{"format_version":"1.2","resource_changes":${'['.repeat(levels)}${']'.repeat(levels)}}`,
+    );
+    writeFileSync(
+      join(tmp, 'deep-obj.json'),
+      `{"format_version":"1.2","a":${'{"a":'.repeat(1_500_000)}1${'}'.repeat(1_500_000)}}`,
+    );
+    const out = await child(
+      'deep-plan',
+      `
       import { importTerraformPlan } from ${src('resources/terraform.ts')};
       const from = { file: 'm.yml', line: 1, column: 1 };
       console.log(JSON.stringify(['deep-plan.json', 'deep-obj.json'].map((f) =>
         importTerraformPlan(f, { displayPath: f, orgs: ['o'], from }).errors.map((e) => [e.message, e.location]))));
-    `, { heapMb: 256 });
+    `,
+      { heapMb: 256 },
+    );
     expect(out).toEqual([
-      [[`Terraform plan deep-plan.json is not JSON: collections are nested more than ${MAX_NESTING_DEPTH} levels deep`, { file: 'deep-plan.json', line: 1, column: 43 + MAX_NESTING_DEPTH }]],
-      [[`Terraform plan deep-obj.json is not JSON: collections are nested more than ${MAX_NESTING_DEPTH} levels deep`, { file: 'deep-obj.json', line: 1, column: 29 + 5 * (MAX_NESTING_DEPTH - 1) }]],
+      [
+        [
+          `Terraform plan deep-plan.json is not JSON: collections are nested more than ${MAX_NESTING_DEPTH} levels deep`,
+          { file: 'deep-plan.json', line: 1, column: 43 + MAX_NESTING_DEPTH },
+        ],
+      ],
+      [
+        [
+          `Terraform plan deep-obj.json is not JSON: collections are nested more than ${MAX_NESTING_DEPTH} levels deep`,
+          { file: 'deep-obj.json', line: 1, column: 29 + 5 * (MAX_NESTING_DEPTH - 1) },
+        ],
+      ],
     ]);
   }, 60_000);
 
@@ -105,12 +159,16 @@ describe('hostile sizes finish with the documented result', () => {
     writeFileSync(join(tmp, 'deep-flow.yml'), `version: 1\norgs: ${'['.repeat(levels)}${']'.repeat(levels)}\n`);
     writeFileSync(join(tmp, 'deep-block.yml'), `version: 1\norgs:\n  ${'- '.repeat(4 * 1024 * 1024)}x\n`);
     writeFileSync(join(tmp, 'deep-open.yml'), `version: 1\norgs: ${'{a: '.repeat(2 * 1024 * 1024)}\n`);
-    const out = await child('deep-yaml', `
+    const out = await child(
+      'deep-yaml',
+      `
       import { loadManifest } from ${src('manifest/load.ts')};
       console.log(JSON.stringify(['deep-flow.yml', 'deep-block.yml', 'deep-open.yml'].map((f) => {
         try { loadManifest(f); return null; } catch (e: any) { return e.findings.map((x: any) => [x.message, x.location.line]); }
       })));
-    `, { heapMb: 256 });
+    `,
+      { heapMb: 256 },
+    );
     const tooDeep = `collections are nested more than ${MAX_NESTING_DEPTH} levels deep`;
     expect(out).toEqual([[[tooDeep, 2]], [[tooDeep, 3]], [[tooDeep, 2]]]);
   }, 60_000);
@@ -130,11 +188,21 @@ describe('did-you-mean is bounded', () => {
 
   test('a suggester looks up at most its limit of distinct inputs, memoised', () => {
     let looked = 0;
-    const candidates = { *[Symbol.iterator]() { looked++; yield 'Deployer'; yield 'Viewer'; } };
+    const candidates = {
+      *[Symbol.iterator]() {
+        looked++;
+        yield 'Deployer';
+        yield 'Viewer';
+      },
+    };
     const hint = suggester(candidates, 3);
     expect(looked).toBe(1); // the candidates are read once
     expect(['Deployr', 'Deployr', 'Viewr', 'Deplyer', 'Deployerr'].map(hint)).toEqual([
-      ' (did you mean "Deployer"?)', ' (did you mean "Deployer"?)', ' (did you mean "Viewer"?)', ' (did you mean "Deployer"?)', '',
+      ' (did you mean "Deployer"?)',
+      ' (did you mean "Deployer"?)',
+      ' (did you mean "Viewer"?)',
+      ' (did you mean "Deployer"?)',
+      '',
     ]);
   });
 });

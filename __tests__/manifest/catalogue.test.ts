@@ -108,7 +108,9 @@ afterAll(() => {
 
 describe('the catalogue itself', () => {
   test('has at least 45 committed fixture files and every manifest fixture is a case', () => {
-    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'cases.ts');
+    const files = readdirSync(FIXTURES, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && e.name !== 'cases.ts',
+    );
     expect(files.length).toBeGreaterThanOrEqual(45);
     const manifests = readdirSync(FIXTURES).filter((n) => /\.(ya?ml|json)$/.test(n));
     const used = new Set(CASES.map((c) => c.manifest));
@@ -202,7 +204,9 @@ describe('through the CLI', () => {
       const rel = relative(ROOT, abs);
       return rel.startsWith('..') ? abs : rel;
     })();
-    const errorLine = out.split('\n').find((l) => /\berror\b/.test(l) && l.includes(`${fileShown}:${c.line}:${c.column}`));
+    const errorLine = out
+      .split('\n')
+      .find((l) => /\berror\b/.test(l) && l.includes(`${fileShown}:${c.line}:${c.column}`));
     expect(errorLine).toBeDefined();
     expect(errorLine).toMatch(new RegExp(`${c.code}\\b`));
     for (const m of c.message) {

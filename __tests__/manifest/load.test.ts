@@ -43,7 +43,13 @@ function files(spec: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const PRINCIPAL = ['    principal:', '      grant: client-credentials', '      roles:', '        - role: Deployer', "          divisions: ['*']"];
+const PRINCIPAL = [
+  '    principal:',
+  '      grant: client-credentials',
+  '      roles:',
+  '        - role: Deployer',
+  "          divisions: ['*']",
+];
 const ROLES = ['roles:', '  Deployer:', '    permissions: [architect:flow:*, routing:scheduleGroup:*]'];
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
@@ -82,8 +88,16 @@ describe('the example manifest', () => {
     expect(loaded.locate(['orgs', 1, 'region'])).toEqual({ file: EXAMPLE, line: 27, column: 13 });
     expect(loaded.locate(['orgs', 1, 'region'], true)).toEqual({ file: EXAMPLE, line: 27, column: 5 });
     expect(loaded.locate(['orgs', 1])).toEqual({ file: EXAMPLE, line: 26, column: 5 });
-    expect(loaded.locate(['orgs', 0, 'principal', 'roles', 1, 'role'])).toEqual({ file: EXAMPLE, line: 23, column: 17 });
-    expect(loaded.locate(['orgs', 0, 'principal', 'roles', 0, 'divisions', 1])).toEqual({ file: EXAMPLE, line: 22, column: 29 });
+    expect(loaded.locate(['orgs', 0, 'principal', 'roles', 1, 'role'])).toEqual({
+      file: EXAMPLE,
+      line: 23,
+      column: 17,
+    });
+    expect(loaded.locate(['orgs', 0, 'principal', 'roles', 0, 'divisions', 1])).toEqual({
+      file: EXAMPLE,
+      line: 22,
+      column: 29,
+    });
     // A path that goes past the document falls back to the nearest node that exists.
     expect(loaded.locate(['orgs', 1, 'orgId'])).toEqual({ file: EXAMPLE, line: 26, column: 5 });
   });
@@ -91,7 +105,13 @@ describe('the example manifest', () => {
   test('expands: flows read from their Archy files, substitutions from the options file', () => {
     const { resources, flows } = expandResources(loaded);
     const ivr = byName(resources, 'Main IVR');
-    expect(ivr).toMatchObject({ kind: 'flow', deployer: 'archy', action: 'deploy', division: 'Home', orgs: ['prod-us', 'prod-eu'] });
+    expect(ivr).toMatchObject({
+      kind: 'flow',
+      deployer: 'archy',
+      action: 'deploy',
+      division: 'Home',
+      orgs: ['prod-us', 'prod-eu'],
+    });
     expect(ivr.details).toMatchObject({ flowType: 'INBOUNDCALL', file: 'flows/main-ivr.yaml' });
     const email = byName(resources, 'Support Email');
     expect(email.division).toBe('Support');
@@ -130,7 +150,10 @@ describe('JSON manifests', () => {
     expect(loaded.locate(['orgs', 1, 'region'])).toEqual({ file: 'm.json', line: 6, column: 31 });
     expect(loaded.locate(['orgs', 1, 'region'])).toEqual({ file: 'm.json', ...pos(json, '"mypurecloud.ie"') });
     expect(loaded.locate(['orgs', 1, 'region'], true)).toEqual({ file: 'm.json', ...pos(json, '"region"', 1) });
-    expect(loaded.locate(['orgs', 0, 'principal', 'roles', 0, 'role'])).toEqual({ file: 'm.json', ...pos(json, '"Deployer"') });
+    expect(loaded.locate(['orgs', 0, 'principal', 'roles', 0, 'role'])).toEqual({
+      file: 'm.json',
+      ...pos(json, '"Deployer"'),
+    });
     expect(loaded.manifest.scheduleGroups![0]!.name).toBe('Holiday "Hours" é');
   });
 
@@ -146,7 +169,10 @@ describe('JSON manifests', () => {
     expect(jsonSyntaxError(' {"a": {"b": [[[]]]}} \n')).toBeUndefined();
     expect(jsonSyntaxError('{"a": 1,}')).toEqual({ offset: 7, message: expect.stringContaining('trailing comma') });
     expect(jsonSyntaxError('[1, 2, ]')).toEqual({ offset: 5, message: expect.stringContaining('trailing comma') });
-    expect(jsonSyntaxError('{"a": 1 /* c */}')).toEqual({ offset: 8, message: expect.stringContaining('comments are not allowed') });
+    expect(jsonSyntaxError('{"a": 1 /* c */}')).toEqual({
+      offset: 8,
+      message: expect.stringContaining('comments are not allowed'),
+    });
     expect(jsonSyntaxError('{a: 1}')).toEqual({ offset: 1, message: expect.stringContaining('"quoted" key') });
     expect(jsonSyntaxError("{'a': 1}")?.offset).toBe(1);
     expect(jsonSyntaxError('{"a": 1')).toEqual({ offset: 7, message: expect.stringContaining('end of the file') });
@@ -158,7 +184,10 @@ describe('JSON manifests', () => {
     // Nesting up to the limit is checked without recursion; one more level is a located error.
     const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
     expect(jsonSyntaxError(deep(MAX_NESTING_DEPTH))).toBeUndefined();
-    expect(jsonSyntaxError(deep(MAX_NESTING_DEPTH + 1))).toEqual({ offset: MAX_NESTING_DEPTH, message: `collections are nested more than ${MAX_NESTING_DEPTH} levels deep` });
+    expect(jsonSyntaxError(deep(MAX_NESTING_DEPTH + 1))).toEqual({
+      offset: MAX_NESTING_DEPTH,
+      message: `collections are nested more than ${MAX_NESTING_DEPTH} levels deep`,
+    });
     expect(jsonSyntaxError('{"a":'.repeat(100_000))?.message).toContain('nested more than');
   });
 
@@ -167,13 +196,22 @@ describe('JSON manifests', () => {
     const m = jsonSyntaxError(`{"clientSecret": ${secret}}`)?.message;
     expect(m).toBe('expected a value ("string", number, true, false, null, { or [), found a letter');
     expect(jsonSyntaxError('{"a": "\\Z"}')?.message).not.toContain('Z');
-    expect(jsonSyntaxError('{"a": 1} 7')?.message).toBe('found a digit after the end of the JSON value (a file holds one value)');
+    expect(jsonSyntaxError('{"a": 1} 7')?.message).toBe(
+      'found a digit after the end of the JSON value (a file holds one value)',
+    );
   });
 });
 
 describe('YAML specifics', () => {
   test('a valid CRLF manifest loads, with the right positions', () => {
-    const text = lines('version: 1', 'orgs:', '  - name: prod', '    region: us-east-1', ...PRINCIPAL, ...ROLES).replace(/\n/g, '\r\n');
+    const text = lines(
+      'version: 1',
+      'orgs:',
+      '  - name: prod',
+      '    region: us-east-1',
+      ...PRINCIPAL,
+      ...ROLES,
+    ).replace(/\n/g, '\r\n');
     const dir = files({ 'm.yml': text });
     const loaded = loadManifest(join(dir, 'm.yml'));
     expect(loaded.manifest.orgs[0]!.region).toBe('us-east-1');
@@ -192,7 +230,18 @@ describe('YAML specifics', () => {
 
   test('anchors and aliases used sensibly are fine', () => {
     const loaded = parseManifest(
-      lines('version: 1', 'orgs:', '  - name: a', '    region: us-east-1', '    principal: &p', '      grant: user', '      scopes: [architect]', '  - name: b', '    region: us-east-1', '    principal: *p'),
+      lines(
+        'version: 1',
+        'orgs:',
+        '  - name: a',
+        '    region: us-east-1',
+        '    principal: &p',
+        '      grant: user',
+        '      scopes: [architect]',
+        '  - name: b',
+        '    region: us-east-1',
+        '    principal: *p',
+      ),
       'm.yml',
       tmp,
     );
@@ -205,7 +254,11 @@ describe('YAML specifics', () => {
     const ok = parseYamlSource(`a: ${nested(MAX_NESTING_DEPTH)}\n`, 'x.yml');
     expect('doc' in ok).toBe(true);
     const deep = parseYamlSource(`a: ${nested(MAX_NESTING_DEPTH + 1)}\n`, 'x.yml');
-    expect('errors' in deep && deep.errors[0]!.location).toEqual({ file: 'x.yml', line: 1, column: 4 + MAX_NESTING_DEPTH - 1 });
+    expect('errors' in deep && deep.errors[0]!.location).toEqual({
+      file: 'x.yml',
+      line: 1,
+      column: 4 + MAX_NESTING_DEPTH - 1,
+    });
   });
 
   test('non-string keys and odd scalars do not crash the locator', () => {
@@ -222,11 +275,27 @@ describe('YAML specifics', () => {
 describe('defaults', () => {
   test('deployer api, division Home, action deploy, every org', () => {
     const dir = files({
-      'm.yml': lines('version: 1', 'orgs:', '  - name: a', '    region: us-east-1', '  - name: b', '    region: eu-west-1', 'scheduleGroups:', '  - name: Holiday Hours'),
+      'm.yml': lines(
+        'version: 1',
+        'orgs:',
+        '  - name: a',
+        '    region: us-east-1',
+        '  - name: b',
+        '    region: eu-west-1',
+        'scheduleGroups:',
+        '  - name: Holiday Hours',
+      ),
     });
     const { resources } = expandResources(loadManifest(join(dir, 'm.yml')));
     expect(resources).toEqual([
-      expect.objectContaining({ kind: 'scheduleGroup', name: 'Holiday Hours', deployer: 'api', division: 'Home', action: 'deploy', orgs: ['a', 'b'] }),
+      expect.objectContaining({
+        kind: 'scheduleGroup',
+        name: 'Holiday Hours',
+        deployer: 'api',
+        division: 'Home',
+        action: 'deploy',
+        orgs: ['a', 'b'],
+      }),
     ]);
     expect(resources[0]!.divisionLocation).toBeUndefined();
   });
@@ -250,16 +319,35 @@ describe('defaults', () => {
       ),
     });
     const { resources } = expandResources(loadManifest(join(dir, 'm.yml')));
-    expect(byName(resources, 'Email')).toMatchObject({ deployer: 'cx-as-code', division: 'Sales', action: 'deploy', details: { flowType: 'INBOUNDEMAIL' } });
-    expect(byName(resources, 'Chat')).toMatchObject({ deployer: 'api', division: 'Support', action: 'delete', details: { flowType: 'INBOUNDCHAT' } });
-    expect(byName(resources, 'Sales Script')).toMatchObject({ deployer: 'cx-as-code', division: 'Sales', details: { publish: true } });
+    expect(byName(resources, 'Email')).toMatchObject({
+      deployer: 'cx-as-code',
+      division: 'Sales',
+      action: 'deploy',
+      details: { flowType: 'INBOUNDEMAIL' },
+    });
+    expect(byName(resources, 'Chat')).toMatchObject({
+      deployer: 'api',
+      division: 'Support',
+      action: 'delete',
+      details: { flowType: 'INBOUNDCHAT' },
+    });
+    expect(byName(resources, 'Sales Script')).toMatchObject({
+      deployer: 'cx-as-code',
+      division: 'Sales',
+      details: { publish: true },
+    });
     // The provider cannot move WFM agents: the default deployer falls back to api.
     expect(byName(resources, 'MU (1 agent)')).toMatchObject({ deployer: 'api', division: 'Sales' });
   });
 });
 
 describe('substitutions', () => {
-  const FLOW = lines('inboundCall:', '  name: {{flow_name}}', '  division: {{division}}', '  description: Queue {{queue}} for {{flow_name}}');
+  const FLOW = lines(
+    'inboundCall:',
+    '  name: {{flow_name}}',
+    '  division: {{division}}',
+    '  description: Queue {{queue}} for {{flow_name}}',
+  );
 
   test('come from the options file and inline; inline wins', () => {
     const dir = files({
@@ -283,14 +371,21 @@ describe('substitutions', () => {
     expect(byName(resources, 'Main IVR').division).toBe('Support');
     expect(byName(resources, 'Test IVR').division).toBe('Home');
     const test = flows.get(byName(resources, 'Test IVR'))!;
-    expect((test.doc.value as { inboundCall: { description: string } }).inboundCall.description).toBe('Queue true for Test IVR');
+    expect((test.doc.value as { inboundCall: { description: string } }).inboundCall.description).toBe(
+      'Queue true for Test IVR',
+    );
   });
 
   test('the options file alone fills every placeholder', () => {
     const dir = files({
       'ivr.yaml': FLOW,
       'opts.yaml': lines('# comment', 'substitutions:', '  flow_name: Main IVR', '  division: Home', '  queue: Sales'),
-      'm.yml': lines('version: 1', 'orgs: [{name: a, region: us-east-1}]', 'flows:', '  - {file: ivr.yaml, optionsFile: opts.yaml}'),
+      'm.yml': lines(
+        'version: 1',
+        'orgs: [{name: a, region: us-east-1}]',
+        'flows:',
+        '  - {file: ivr.yaml, optionsFile: opts.yaml}',
+      ),
     });
     const { resources } = expandResources(loadManifest(join(dir, 'm.yml')));
     expect(resources[0]).toMatchObject({ name: 'Main IVR', division: 'Home' });
@@ -298,7 +393,12 @@ describe('substitutions', () => {
 
   test('positions in a flow file are those of the file, not of the substituted text', () => {
     const dir = files({ 'f.yaml': lines('inboundCall: {name: {{n}}, division: {{d}}}') });
-    const read = readArchyFlow(join(dir, 'f.yaml'), 'f.yaml', { n: 'A much longer flow name', d: 'Support' }, { file: 'm.yml', line: 1, column: 1 });
+    const read = readArchyFlow(
+      join(dir, 'f.yaml'),
+      'f.yaml',
+      { n: 'A much longer flow name', d: 'Support' },
+      { file: 'm.yml', line: 1, column: 1 },
+    );
     expect('flow' in read).toBe(true);
     if ('flow' in read) {
       expect(read.flow.name).toBe('A much longer flow name');
@@ -324,13 +424,26 @@ describe('substitutions', () => {
 
 describe('flow divisions', () => {
   const manifest = (flowDecl: string[], defaults = false) =>
-    lines('version: 1', ...(defaults ? ['defaults: {division: Default Div}'] : []), 'orgs: [{name: a, region: us-east-1}, {name: b, region: us-east-1}]', 'flows:', ...flowDecl);
+    lines(
+      'version: 1',
+      ...(defaults ? ['defaults: {division: Default Div}'] : []),
+      'orgs: [{name: a, region: us-east-1}, {name: b, region: us-east-1}]',
+      'flows:',
+      ...flowDecl,
+    );
 
   test('a file flow goes where its file says (else Home); a manifest division is ignored with a warning', () => {
     const dir = files({
       'with.yaml': lines('workflow:', '  name: With', '  division: From File'),
       'without.yaml': lines('workflow:', '  name: Without'),
-      'm.yml': manifest(['  - {file: with.yaml, division: From Manifest}', '  - {file: without.yaml, division: From Manifest, orgs: [a]}', '  - {file: without.yaml, orgs: [B]}'], true),
+      'm.yml': manifest(
+        [
+          '  - {file: with.yaml, division: From Manifest}',
+          '  - {file: without.yaml, division: From Manifest, orgs: [a]}',
+          '  - {file: without.yaml, orgs: [B]}',
+        ],
+        true,
+      ),
     });
     const m = join(dir, 'm.yml');
     // The same file twice, to different orgs, is not a duplicate.
@@ -347,7 +460,9 @@ describe('flow divisions', () => {
       ['warning', 5, 33],
       ['warning', 6, 36],
     ]);
-    expect(findings[1]!.message).toMatch(/division "From Manifest" here is ignored: the deploy puts the flow in the division its file names \(none, so Home\)/);
+    expect(findings[1]!.message).toMatch(
+      /division "From Manifest" here is ignored: the deploy puts the flow in the division its file names \(none, so Home\)/,
+    );
   });
 
   test('no division anywhere: Home', () => {
@@ -385,7 +500,15 @@ describe('orgs: on resources', () => {
 
 describe('errors are collected, not stopped at the first', () => {
   test('every problem of a manifest comes back, sorted by position', () => {
-    const text = lines('version: 1', 'orgs:', '  - name: a', '    region: us-east1', '    principle: {}', '  - name: A', '    region: eu-west-1');
+    const text = lines(
+      'version: 1',
+      'orgs:',
+      '  - name: a',
+      '    region: us-east1',
+      '    principle: {}',
+      '  - name: A',
+      '    region: eu-west-1',
+    );
     try {
       parseManifest(text, 'm.yml', tmp);
       throw new Error('expected a PreflightError');
@@ -407,7 +530,12 @@ describe('errors are collected, not stopped at the first', () => {
   });
 
   test('a thousand mistakes: the first hundred are listed, then how many more', () => {
-    const text = lines('version: 1', 'orgs: [{name: a, region: us-east-1}]', 'flows:', ...Array.from({ length: 1000 }, (_, i) => `  - {name: F${i}, type: inboundCall, divison: X}`));
+    const text = lines(
+      'version: 1',
+      'orgs: [{name: a, region: us-east-1}]',
+      'flows:',
+      ...Array.from({ length: 1000 }, (_, i) => `  - {name: F${i}, type: inboundCall, divison: X}`),
+    );
     try {
       parseManifest(text, 'm.yml', tmp);
       throw new Error('expected a PreflightError');
@@ -421,7 +549,16 @@ describe('errors are collected, not stopped at the first', () => {
   });
 
   test('expand errors from several entries come back together', () => {
-    const dir = files({ 'm.yml': lines('version: 1', 'orgs: [{name: a, region: us-east-1}]', 'flows:', '  - file: nope1.yaml', '  - file: nope2.yaml', '  - {name: X, type: inboundcal}') });
+    const dir = files({
+      'm.yml': lines(
+        'version: 1',
+        'orgs: [{name: a, region: us-east-1}]',
+        'flows:',
+        '  - file: nope1.yaml',
+        '  - file: nope2.yaml',
+        '  - {name: X, type: inboundcal}',
+      ),
+    });
     try {
       expandResources(loadManifest(join(dir, 'm.yml')));
       throw new Error('expected a PreflightError');
@@ -472,6 +609,8 @@ describe('schema', () => {
   });
 
   test('the example manifest points editors at the schema', () => {
-    expect(readFileSync(EXAMPLE, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/manifest\.schema\.json/);
+    expect(readFileSync(EXAMPLE, 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schema\/manifest\.schema\.json/,
+    );
   });
 });

@@ -44,7 +44,11 @@ describe('manifest schema for editors', () => {
     const s = schemaOnDisk();
     const defs = { ...((s.definitions as Node) ?? {}), ...((s.$defs as Node) ?? {}) };
     expect(Object.keys(defs).length).toBeGreaterThan(0);
-    expect(Object.entries(defs).filter(([, d]) => !hasDescription(d as Node)).map(([name]) => name)).toEqual([]);
+    expect(
+      Object.entries(defs)
+        .filter(([, d]) => !hasDescription(d as Node))
+        .map(([name]) => name),
+    ).toEqual([]);
   });
 
   it('has a stable $id (the raw file at the v0 tag of the action repository), a title and a description', () => {

@@ -75,7 +75,9 @@ async function live(extra: Record<string, string>, opts: { orgs?: string[] } = {
   });
   s.fake.calls.length = 0;
   const report = await runCheck({
-    manifestPath: manifest, mode: mode.mode, grants: mode.grants!,
+    manifestPath: manifest,
+    mode: mode.mode,
+    grants: mode.grants!,
     orgs: opts.orgs ?? [],
     env,
   });
@@ -127,16 +129,17 @@ describe('through a CONNECT proxy', () => {
     expect(s.fake.calls.length).toBeGreaterThan(0);
   });
 
-  it.each([['NO_PROXY', '127.0.0.1'], ['no_proxy', 'example.com, 127.0.0.1'], ['NO_PROXY', '127.0.0.1:PORT']])(
-    '%s=%s: direct, the proxy sees nothing',
-    async (name, value) => {
-      proxy.connects.length = 0;
-      const r = await live({ HTTP_PROXY: proxy.url(), [name]: value.replace('PORT', fakePort) });
-      expect(r.exit).toBe(0);
-      expect(proxy.connects).toEqual([]);
-      expect(s.fake.calls.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    ['NO_PROXY', '127.0.0.1'],
+    ['no_proxy', 'example.com, 127.0.0.1'],
+    ['NO_PROXY', '127.0.0.1:PORT'],
+  ])('%s=%s: direct, the proxy sees nothing', async (name, value) => {
+    proxy.connects.length = 0;
+    const r = await live({ HTTP_PROXY: proxy.url(), [name]: value.replace('PORT', fakePort) });
+    expect(r.exit).toBe(0);
+    expect(proxy.connects).toEqual([]);
+    expect(s.fake.calls.length).toBeGreaterThan(0);
+  });
 
   it('NO_PROXY for another port does not bypass the proxy', async () => {
     proxy.connects.length = 0;

@@ -24,7 +24,9 @@ afterEach(() => {
 });
 
 /** Runs the action with `inputs`; returns its outputs and exit code. */
-async function action(inputs: Record<string, string>): Promise<{ outputs: Record<string, string>; exit: number | string | undefined; dir: string }> {
+async function action(
+  inputs: Record<string, string>,
+): Promise<{ outputs: Record<string, string>; exit: number | string | undefined; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gp-sarif-'));
   const outputFile = join(dir, 'output');
   writeFileSync(outputFile, '');
@@ -46,15 +48,24 @@ describe('action input sarif', () => {
   });
 
   it('writes the SARIF report where it says and sets the sarif and report outputs', async () => {
-    const r = await action({ manifest: 'examples/genesys-preflight.yml', mode: 'offline', sarif: '$DIR/reports/preflight.sarif', orgs: 'prod-eu' });
+    const r = await action({
+      manifest: 'examples/genesys-preflight.yml',
+      mode: 'offline',
+      sarif: '$DIR/reports/preflight.sarif',
+      orgs: 'prod-eu',
+    });
     expect(r.exit).toBe(1);
     expect(r.outputs.sarif).toBe(join(r.dir, 'reports/preflight.sarif'));
     const sarif = JSON.parse(readFileSync(r.outputs.sarif!, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].automationDetails.id).toBe('genesys-preflight/prod-eu/');
     expect(sarif.runs[0].results.length).toBe(12);
-    expect(sarif.runs[0].results.every((x: { properties: { org: string } }) => x.properties.org === 'prod-eu')).toBe(true);
-    expect(JSON.parse(readFileSync(r.outputs.report!, 'utf8')).orgs.map((o: { name: string }) => o.name)).toEqual(['prod-eu']);
+    expect(sarif.runs[0].results.every((x: { properties: { org: string } }) => x.properties.org === 'prod-eu')).toBe(
+      true,
+    );
+    expect(JSON.parse(readFileSync(r.outputs.report!, 'utf8')).orgs.map((o: { name: string }) => o.name)).toEqual([
+      'prod-eu',
+    ]);
   });
 
   it('still writes it, with the reason, when the check stops before it starts', async () => {

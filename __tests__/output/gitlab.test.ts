@@ -13,7 +13,8 @@ import { summarize, type Report } from '../../src/report/model.js';
 import type { Finding } from '../../src/types.js';
 import { hostile, plain, reportWith } from './hostile-report.js';
 
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+const HIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
 
 /** GitLab's Code Quality report format as a JSON Schema (fields, types and enums from GitLab's docs). */
 const CODE_QUALITY_SCHEMA = {
@@ -31,11 +32,17 @@ const CODE_QUALITY_SCHEMA = {
         required: ['path'],
         properties: {
           path: { type: 'string', minLength: 1, not: { pattern: '^(\\./|/|[A-Za-z][A-Za-z0-9+.-]*:)' } },
-          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } } },
+          lines: {
+            type: 'object',
+            required: ['begin'],
+            properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } },
+          },
           positions: {
             type: 'object',
             required: ['begin'],
-            properties: { begin: { type: 'object', required: ['line'], properties: { line: { type: 'integer', minimum: 1 } } } },
+            properties: {
+              begin: { type: 'object', required: ['line'], properties: { line: { type: 'integer', minimum: 1 } } },
+            },
           },
         },
         anyOf: [{ required: ['lines'] }, { required: ['positions'] }],
@@ -48,14 +55,33 @@ const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false 
 
 function report(findings: Finding[], orgFindings: Record<string, Finding[]> = {}): Report {
   const orgs = Object.entries(orgFindings).map(([name, fs]) => ({
-    name, orgId: null, region: 'us-east-1', principal: 'declared' as const, passed: false, requirements: [], findings: fs,
+    name,
+    orgId: null,
+    region: 'us-east-1',
+    principal: 'declared' as const,
+    passed: false,
+    requirements: [],
+    findings: fs,
   }));
-  return { version: 2, mode: 'offline', passed: false, manifest: 'genesys-preflight.yml', summary: summarize([...findings, ...orgs.flatMap((o) => o.findings)]), orgs, findings };
+  return {
+    version: 2,
+    mode: 'offline',
+    passed: false,
+    manifest: 'genesys-preflight.yml',
+    summary: summarize([...findings, ...orgs.flatMap((o) => o.findings)]),
+    orgs,
+    findings,
+  };
 }
 
 const f = (severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({
-  severity, code: 'missing-permission', message: 'flow:A: POST /api/v2/flows needs x', resource: 'flow:A', operation: 'POST /api/v2/flows',
-  location: { file: './flows/a.yaml', line: 12, column: 3 }, ...extra,
+  severity,
+  code: 'missing-permission',
+  message: 'flow:A: POST /api/v2/flows needs x',
+  resource: 'flow:A',
+  operation: 'POST /api/v2/flows',
+  location: { file: './flows/a.yaml', line: 12, column: 3 },
+  ...extra,
 });
 
 describe('GitLab Code Quality report', () => {
@@ -72,7 +98,16 @@ describe('GitLab Code Quality report', () => {
   });
 
   it('maps severities: fatal → blocker, error → critical, warning → minor, notice → info', () => {
-    const issues = gitlabIssues(report([], { o: [f('error', { fatal: true }), f('error'), f('warning', { resource: 'flow:B' }), f('notice', { resource: 'flow:C' })] }));
+    const issues = gitlabIssues(
+      report([], {
+        o: [
+          f('error', { fatal: true }),
+          f('error'),
+          f('warning', { resource: 'flow:B' }),
+          f('notice', { resource: 'flow:C' }),
+        ],
+      }),
+    );
     expect(issues.map((i) => i.severity)).toEqual(['blocker', 'critical', 'minor', 'info']);
     expect(issues.every((i) => GITLAB_SEVERITIES.includes(i.severity))).toBe(true);
   });
@@ -92,16 +127,27 @@ describe('GitLab Code Quality report', () => {
   it('two orgs at one line are two issues; a moved line keeps the fingerprint; no place → the manifest', () => {
     const [us, eu] = gitlabIssues(report([], { 'prod-us': [f('error')], 'prod-eu': [f('error')] }));
     expect(us!.fingerprint).not.toBe(eu!.fingerprint);
-    const [moved] = gitlabIssues(report([], { 'prod-us': [f('error', { location: { file: 'flows/a.yaml', line: 40, column: 1 } })] }));
+    const [moved] = gitlabIssues(
+      report([], { 'prod-us': [f('error', { location: { file: 'flows/a.yaml', line: 40, column: 1 } })] }),
+    );
     expect(moved!.fingerprint).toBe(us!.fingerprint);
-    const [global] = gitlabIssues(report([{ severity: 'error', code: 'manifest-invalid', message: 'empty', fatal: true }]));
+    const [global] = gitlabIssues(
+      report([{ severity: 'error', code: 'manifest-invalid', message: 'empty', fatal: true }]),
+    );
     expect(global!.location).toEqual({ path: 'genesys-preflight.yml', lines: { begin: 1 } });
     expect(global!.description).toBe('empty');
   });
 
   it('an accepted finding says why instead of the fix', () => {
-    const [issue] = gitlabIssues(report([], { o: [f('notice', { fix: 'add x', accepted: { reason: 'known gap', severity: 'error', entry: 0 } })] }));
-    expect(issue).toMatchObject({ severity: 'info', description: 'org o: flow:A: POST /api/v2/flows needs x. Accepted (was error): known gap' });
+    const [issue] = gitlabIssues(
+      report([], {
+        o: [f('notice', { fix: 'add x', accepted: { reason: 'known gap', severity: 'error', entry: 0 } })],
+      }),
+    );
+    expect(issue).toMatchObject({
+      severity: 'info',
+      description: 'org o: flow:A: POST /api/v2/flows needs x. Accepted (was error): known gap',
+    });
   });
 
   it('absolute paths inside the working directory become relative', () => {

@@ -58,7 +58,10 @@ export function reportWith(name: NameFn): Report {
     const other = `scheduleGroup:${n()}`;
     const division = n();
     const role = n();
-    const requirements = [requirement(resource, division), { ...requirement(other, division), unverifiable: n(), permissions: null }];
+    const requirements = [
+      requirement(resource, division),
+      { ...requirement(other, division), unverifiable: n(), permissions: null },
+    ];
     const missing = [n(), n()];
     const findings: Finding[] =
       k === 1
@@ -87,10 +90,24 @@ export function reportWith(name: NameFn): Report {
             },
             { severity: 'notice', code: 'unverifiable', message: `org ${n()}: ${n()}` },
           ];
-    return { name: n(), orgId: null, region: n(), principal: 'declared' as const, passed: k === 1, requirements, findings };
+    return {
+      name: n(),
+      orgId: null,
+      region: n(),
+      principal: 'declared' as const,
+      passed: k === 1,
+      requirements,
+      findings,
+    };
   });
   const global: Finding[] = [
-    { severity: 'warning', code: 'unverifiable', message: `${n()}: wizard module "${n()}" has no known API plan`, location: { file: n(), line: 2, column: 4 }, fix: n() },
+    {
+      severity: 'warning',
+      code: 'unverifiable',
+      message: `${n()}: wizard module "${n()}" has no known API plan`,
+      location: { file: n(), line: 2, column: 4 },
+      fix: n(),
+    },
   ];
   return {
     version: 1,

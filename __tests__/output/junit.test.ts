@@ -84,23 +84,56 @@ function checkShape(xml: string): Node[] {
 
 function req(resource: string, line: number): Requirement {
   return {
-    resource, action: 'deploy', operation: 'POST /api/v2/flows', purpose: 'create', scopes: [], scopesUnknown: false,
-    permissions: { mode: 'ALL', values: ['architect:flow:add'] }, division: 'Home', location: { file: 'm.yml', line, column: 3 },
+    resource,
+    action: 'deploy',
+    operation: 'POST /api/v2/flows',
+    purpose: 'create',
+    scopes: [],
+    scopesUnknown: false,
+    permissions: { mode: 'ALL', values: ['architect:flow:add'] },
+    division: 'Home',
+    location: { file: 'm.yml', line, column: 3 },
   };
 }
 
 function org(name: string, requirements: Requirement[], findings: Finding[]): OrgReport {
-  return { name, orgId: null, region: 'us-east-1', principal: 'declared', passed: !findings.some((f) => f.severity === 'error'), requirements, findings };
+  return {
+    name,
+    orgId: null,
+    region: 'us-east-1',
+    principal: 'declared',
+    passed: !findings.some((f) => f.severity === 'error'),
+    requirements,
+    findings,
+  };
 }
 
 function report(orgs: OrgReport[], findings: Finding[] = []): Report {
-  return { version: 2, mode: 'offline', passed: false, manifest: 'm.yml', summary: summarize([...findings, ...orgs.flatMap((o) => o.findings)]), orgs, findings };
+  return {
+    version: 2,
+    mode: 'offline',
+    passed: false,
+    manifest: 'm.yml',
+    summary: summarize([...findings, ...orgs.flatMap((o) => o.findings)]),
+    orgs,
+    findings,
+  };
 }
 
 const err = (resource: string | undefined, code: Finding['code'] = 'missing-permission'): Finding => ({
-  severity: 'error', code, message: `${resource ?? 'org'}: needs x`, fix: 'add x', ...(resource ? { resource } : {}), location: { file: 'm.yml', line: 4, column: 1 },
+  severity: 'error',
+  code,
+  message: `${resource ?? 'org'}: needs x`,
+  fix: 'add x',
+  ...(resource ? { resource } : {}),
+  location: { file: 'm.yml', line: 4, column: 1 },
 });
-const warn = (resource: string): Finding => ({ severity: 'warning', code: 'unverifiable', message: `${resource}: cannot be verified`, resource });
+const warn = (resource: string): Finding => ({
+  severity: 'warning',
+  code: 'unverifiable',
+  message: `${resource}: cannot be verified`,
+  resource,
+});
 
 describe('JUnit XML shape', () => {
   it.each([
@@ -114,7 +147,11 @@ describe('JUnit XML shape', () => {
   it('one suite per org, one testcase per deployed resource, findings about no resource apart', () => {
     const r = report(
       [
-        org('prod-us', [req('flow:A', 3), req('flow:A', 3), req('flow:B', 9)], [err('flow:A'), warn('flow:B'), err(undefined, 'org-mismatch')]),
+        org(
+          'prod-us',
+          [req('flow:A', 3), req('flow:A', 3), req('flow:B', 9)],
+          [err('flow:A'), warn('flow:B'), err(undefined, 'org-mismatch')],
+        ),
         org('prod-eu', [req('flow:A', 3)], []),
       ],
       [{ severity: 'warning', code: 'unverifiable', message: 'a global warning' }],
@@ -130,11 +167,21 @@ describe('JUnit XML shape', () => {
     expect(attr(us[0]!)).toMatchObject({ classname: 'genesys-preflight.prod-us', file: 'm.yml' });
     expect(cases(suites[2]!).map((c) => [attr(c).name, kids(c).length])).toEqual([['flow:A', 0]]);
     const props = kids(kids(suites[1]!)[0]!).map((p) => [attr(p).name, attr(p).value]);
-    expect(props).toEqual([['region', 'us-east-1'], ['principal', 'declared'], ['mode', 'offline']]);
+    expect(props).toEqual([
+      ['region', 'us-east-1'],
+      ['principal', 'declared'],
+      ['mode', 'offline'],
+    ]);
   });
 
   it('--fail-on decides failures (as the exit code does); fatal findings are errors', () => {
-    const r = report([org('o', [req('flow:A', 3), req('flow:B', 4)], [warn('flow:A'), { ...err('flow:B', 'auth-failed'), fatal: true }])]);
+    const r = report([
+      org(
+        'o',
+        [req('flow:A', 3), req('flow:B', 4)],
+        [warn('flow:A'), { ...err('flow:B', 'auth-failed'), fatal: true }],
+      ),
+    ]);
     const outcome = (failOn: 'error' | 'warning' | 'never') =>
       kids(checkShape(renderJunit(r, failOn))[0]!)
         .filter((n) => tag(n) === 'testcase')
@@ -146,14 +193,27 @@ describe('JUnit XML shape', () => {
 });
 
 describe('hostile names stay text', () => {
-  const NASTY = ['</testcase><testcase name="x">', ']]>', '<![CDATA[', '&amp;&', '"\'', '\u0000\u0001\u0008\u000b\u000c\u001b', '\ufffe\uffff', '\ud800', '\r\n\t', '\u0085\u2028'];
+  const NASTY = [
+    '</testcase><testcase name="x">',
+    ']]>',
+    '<![CDATA[',
+    '&amp;&',
+    '"\'',
+    '\u0000\u0001\u0008\u000b\u000c\u001b',
+    '\ufffe\uffff',
+    '\ud800',
+    '\r\n\t',
+    '\u0085\u2028',
+  ];
 
   it('names with markup, CDATA ends, quotes and control characters come back as their visible text', () => {
     const name = NASTY.join(' ');
     const r = report([org(name, [req(`flow:${name}`, 3)], [{ ...err(`flow:${name}`), message: name, fix: name }])]);
     const suites = checkShape(renderJunit(r, 'error'));
     expect(suites).toHaveLength(1);
-    const shown = visibleControls(name).replace(NOT_XML, '\ufffd').replace(/[\ufffe\uffff]/g, '\ufffd');
+    const shown = visibleControls(name)
+      .replace(NOT_XML, '\ufffd')
+      .replace(/[\ufffe\uffff]/g, '\ufffd');
     expect(attr(suites[0]!).name).toBe(shown);
     const cases = kids(suites[0]!).filter((n) => tag(n) === 'testcase');
     expect(cases).toHaveLength(1);

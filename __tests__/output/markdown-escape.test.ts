@@ -34,10 +34,34 @@ const only = (re: RegExp) => (html: string) => {
 };
 
 const CONTEXTS: Context[] = [
-  { name: 'paragraph', wrap: (t) => `Before ${t} after`, elements: ['p'], inner: only(/^<p>([\s\S]*)<\/p>\n$/), text: (v) => `Before ${v} after` },
-  { name: 'start of a document', wrap: (t) => `${t} x`, elements: ['p'], inner: only(/^<p>([\s\S]*)<\/p>\n$/), text: (v) => `${v} x` },
-  { name: 'list item start', wrap: (t) => `- ${t} x`, elements: ['ul', 'li'], inner: only(/^<ul>\n<li>([\s\S]*)<\/li>\n<\/ul>\n$/), text: (v) => `${v} x` },
-  { name: 'heading', wrap: (t) => `### ${t}: ✅ pass`, elements: ['h3'], inner: only(/^<h3>([\s\S]*)<\/h3>\n$/), text: (v) => `${v}: ✅ pass` },
+  {
+    name: 'paragraph',
+    wrap: (t) => `Before ${t} after`,
+    elements: ['p'],
+    inner: only(/^<p>([\s\S]*)<\/p>\n$/),
+    text: (v) => `Before ${v} after`,
+  },
+  {
+    name: 'start of a document',
+    wrap: (t) => `${t} x`,
+    elements: ['p'],
+    inner: only(/^<p>([\s\S]*)<\/p>\n$/),
+    text: (v) => `${v} x`,
+  },
+  {
+    name: 'list item start',
+    wrap: (t) => `- ${t} x`,
+    elements: ['ul', 'li'],
+    inner: only(/^<ul>\n<li>([\s\S]*)<\/li>\n<\/ul>\n$/),
+    text: (v) => `${v} x`,
+  },
+  {
+    name: 'heading',
+    wrap: (t) => `### ${t}: ✅ pass`,
+    elements: ['h3'],
+    inner: only(/^<h3>([\s\S]*)<\/h3>\n$/),
+    text: (v) => `${v}: ✅ pass`,
+  },
   {
     name: 'table cell',
     wrap: (t) => `| a | b |\n| --- | --- |\n| ${t} x | y |`,
@@ -68,20 +92,23 @@ function checkNoLinks(innerHtml: string): void {
 }
 
 describe('mdText', () => {
-  it.each(CONTEXTS.map((c) => [c.name, c] as const))('renders as exactly the text, and nothing else, in a %s', (_, ctx) => {
-    fc.assert(
-      fc.property(name1, (name) => {
-        const escaped = mdText(name);
-        expect(escaped).not.toMatch(/[<\n\r]/);
-        const html = render(ctx.wrap(escaped));
-        checkInert(html, ctx, false);
-        const inner = ctx.inner(html);
-        expect(textOf(inner).replace(ZWSP, '')).toBe(ctx.text(visibleControls(name)));
-        checkNoLinks(inner);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(CONTEXTS.map((c) => [c.name, c] as const))(
+    'renders as exactly the text, and nothing else, in a %s',
+    (_, ctx) => {
+      fc.assert(
+        fc.property(name1, (name) => {
+          const escaped = mdText(name);
+          expect(escaped).not.toMatch(/[<\n\r]/);
+          const html = render(ctx.wrap(escaped));
+          checkInert(html, ctx, false);
+          const inner = ctx.inner(html);
+          expect(textOf(inner).replace(ZWSP, '')).toBe(ctx.text(visibleControls(name)));
+          checkNoLinks(inner);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   it('examples', () => {
     expect(mdText('@octocat')).toBe('@&#8203;octocat');
@@ -93,21 +120,24 @@ describe('mdText', () => {
 });
 
 describe('mdCode', () => {
-  it.each(CONTEXTS.map((c) => [c.name, c] as const))('is one code span showing exactly the text in a %s (or inert text)', (_, ctx) => {
-    fc.assert(
-      fc.property(name1, (name) => {
-        const escaped = mdCode(name, { table: ctx.table === true });
-        expect(escaped).not.toMatch(/[<\n\r]/);
-        const html = render(ctx.wrap(escaped));
-        checkInert(html, ctx, true);
-        const inner = ctx.inner(html);
-        expect(tags(inner).filter((t) => t === 'code').length).toBeLessThanOrEqual(1);
-        expect(textOf(inner).replace(ZWSP, '')).toBe(ctx.text(visibleControls(name)));
-        checkNoLinks(inner);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(CONTEXTS.map((c) => [c.name, c] as const))(
+    'is one code span showing exactly the text in a %s (or inert text)',
+    (_, ctx) => {
+      fc.assert(
+        fc.property(name1, (name) => {
+          const escaped = mdCode(name, { table: ctx.table === true });
+          expect(escaped).not.toMatch(/[<\n\r]/);
+          const html = render(ctx.wrap(escaped));
+          checkInert(html, ctx, true);
+          const inner = ctx.inner(html);
+          expect(tags(inner).filter((t) => t === 'code').length).toBeLessThanOrEqual(1);
+          expect(textOf(inner).replace(ZWSP, '')).toBe(ctx.text(visibleControls(name)));
+          checkNoLinks(inner);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   it('keeps names with backticks in one span; a pipe in a table cell falls back to escaped text', () => {
     expect(mdCode('a`b``c')).toBe('```a`b``c```');

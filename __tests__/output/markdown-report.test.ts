@@ -33,7 +33,8 @@ function shape(md: string): Shape {
   const walk = (tokens: Token[] | undefined, top: boolean) => {
     for (const t of tokens ?? []) {
       if (top) s.blocks.push(t.type);
-      if (t.type === 'heading') s.headings.push({ depth: (t as Tokens.Heading).depth, text: (t as Tokens.Heading).text });
+      if (t.type === 'heading')
+        s.headings.push({ depth: (t as Tokens.Heading).depth, text: (t as Tokens.Heading).text });
       if (t.type === 'table') {
         s.tables++;
         const table = t as Tokens.Table;
@@ -55,12 +56,35 @@ function shape(md: string): Shape {
 
 /** The structure with names blanked out (heading texts differ by name; their count and depth may not). */
 function skeleton(s: Shape) {
-  return { ...s, headings: s.headings.map((h) => h.depth), html: s.html.map((h) => h.replace(/ of [\s\S]*<\/summary>$/, ' of NAME</summary>')) };
+  return {
+    ...s,
+    headings: s.headings.map((h) => h.depth),
+    html: s.html.map((h) => h.replace(/ of [\s\S]*<\/summary>$/, ' of NAME</summary>')),
+  };
 }
 
 function expectInert(md: string, allowedLinks: number): void {
   const html = render(md);
-  const allowed = new Set(['h2', 'h3', 'p', 'strong', 'em', 'code', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'a', 'blockquote']);
+  const allowed = new Set([
+    'h2',
+    'h3',
+    'p',
+    'strong',
+    'em',
+    'code',
+    'ul',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'details',
+    'summary',
+    'a',
+    'blockquote',
+  ]);
   for (const t of tags(html)) expect({ tag: t, allowed: allowed.has(t) }).toEqual({ tag: t, allowed: true });
   expect(tags(html).filter((t) => t === 'a')).toHaveLength(allowedLinks);
   expect(tags(html)).not.toContain('img');
@@ -128,7 +152,14 @@ describe('policy markdown of hostile names', () => {
       org: name(0),
       roles: [{ name: `Deploy (${name(1)})`, permissions: [name(2), `a:b:${name(3)}`], divisions: [name(4), '*'] }],
       scopes: [name(5)],
-      choices: [{ operation: `GET /x/${name(6)}`, among: [name(7), name(8)], chosen: name(7), why: `least privileged of the set (${name(7)} < ${name(8)})` }],
+      choices: [
+        {
+          operation: `GET /x/${name(6)}`,
+          among: [name(7), name(8)],
+          chosen: name(7),
+          why: `least privileged of the set (${name(7)} < ${name(8)})`,
+        },
+      ],
       notCovered: [`GET /${name(9)}`],
       size: 2,
       union: 3,
@@ -163,7 +194,9 @@ describe('markdown of a real check of a hostile manifest', () => {
       `  ${q(HOSTILE[1]!)}:`,
       '    permissions: [architect:flow:view]',
       'flows:',
-      ...HOSTILE.slice(0, 8).map((n, i) => `  - {name: ${q(n)}, type: inboundcall, division: ${q(HOSTILE[(i + 2) % HOSTILE.length]!)}}`),
+      ...HOSTILE.slice(0, 8).map(
+        (n, i) => `  - {name: ${q(n)}, type: inboundcall, division: ${q(HOSTILE[(i + 2) % HOSTILE.length]!)}}`,
+      ),
       'scheduleGroups:',
       ...HOSTILE.slice(8).map((n) => `  - {name: ${q(n)}, division: ${q(HOSTILE[0]!)}}`),
     ].join('\n');

@@ -24,7 +24,15 @@ function report(names: string[]): Report {
     requirements: [],
     findings: [finding(`architect:flow:p${i}`, i % 2 ? null : 'Home')],
   }));
-  return { version: 1, mode: 'offline', passed: false, manifest: 'm.yml', summary: summarize(orgs.flatMap((o) => o.findings)), orgs, findings: [] };
+  return {
+    version: 1,
+    mode: 'offline',
+    passed: false,
+    manifest: 'm.yml',
+    summary: summarize(orgs.flatMap((o) => o.findings)),
+    orgs,
+    findings: [],
+  };
 }
 
 describe('missing-permissions output', () => {
@@ -33,7 +41,9 @@ describe('missing-permissions output', () => {
     const json = JSON.stringify(missingPermissions(report(names)));
     const parsed = JSON.parse(json) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(names);
-    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toEqual([{ permission: 'architect:flow:p0', divisions: ['Home'] }]);
+    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toEqual([
+      { permission: 'architect:flow:p0', divisions: ['Home'] },
+    ]);
     expect(parsed.constructor).toEqual([{ permission: 'architect:flow:p1', divisions: ['any'] }]);
     expect(parsed['prod-eu']).toEqual([{ permission: 'architect:flow:p4', divisions: ['Home'] }]);
     expect(json.startsWith('{"__proto__":[{"permission":"architect:flow:p0"')).toBe(true);

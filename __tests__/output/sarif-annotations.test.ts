@@ -13,7 +13,8 @@ import { sarifText, sarifUri } from '../../src/report/escape.js';
 import { hostile, reportWith } from './hostile-report.js';
 import { hostileName } from './support.js';
 
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+const HIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
 
 /** True when every `[` and `]` is escaped (preceded by an odd run of backslashes). */
 function bracketsEscaped(text: string): boolean {
@@ -25,7 +26,12 @@ describe('SARIF', () => {
   it('messages are plain text without control characters or embedded links; URIs decode to the paths', () => {
     const r = reportWith(hostile);
     const sarif = JSON.parse(renderSarif(r, '0.0.0')) as {
-      runs: Array<{ results: Array<{ message: { text: string }; locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+      runs: Array<{
+        results: Array<{
+          message: { text: string };
+          locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        }>;
+      }>;
     };
     const results = sarif.runs[0]!.results;
     expect(results).toHaveLength(1 + 3);

@@ -21,7 +21,9 @@ import { summarize, type OrgReport, type Report } from '../../src/report/model.j
 import { hostile, plain, reportWith } from './hostile-report.js';
 
 const require = createRequire(import.meta.url);
-const SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+const SCHEMA = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+) as Record<string, unknown>;
 
 // rtm.5 writes one pattern (`language`) that is not a valid Unicode-mode regular expression.
 // Both packages are CommonJS whose module.exports also carries `default` (the class, the plugin).
@@ -50,7 +52,9 @@ interface Result {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }>;
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } };
+  }>;
   partialFingerprints: Record<string, string>;
   properties: { org?: string; resource?: string };
 }
@@ -73,12 +77,28 @@ function missing(flow: string, line: number, operation = 'POST /api/v2/flows'): 
 }
 
 function org(name: string, findings: Finding[]): OrgReport {
-  return { name, orgId: null, region: 'us-east-1', principal: 'declared', passed: findings.length === 0, requirements: [], findings };
+  return {
+    name,
+    orgId: null,
+    region: 'us-east-1',
+    principal: 'declared',
+    passed: findings.length === 0,
+    requirements: [],
+    findings,
+  };
 }
 
 function report(orgs: OrgReport[], findings: Finding[] = []): Report {
   const all = [...findings, ...orgs.flatMap((o) => o.findings)];
-  return { version: 2, mode: 'offline', passed: false, manifest: 'genesys-preflight.yml', summary: summarize(all), orgs, findings };
+  return {
+    version: 2,
+    mode: 'offline',
+    passed: false,
+    manifest: 'genesys-preflight.yml',
+    summary: summarize(all),
+    orgs,
+    findings,
+  };
 }
 
 /** GitHub's requirements for one run ("SARIF support for code scanning"). */
@@ -95,13 +115,15 @@ function githubProblems(sarif: Sarif): string[] {
       if (rule.shortDescription.text.length > 1024) problems.push(`${rule.id}: shortDescription over 1024`);
     }
     for (const res of run.results) {
-      if (!ids.includes(res.ruleId) || ids[res.ruleIndex] !== res.ruleId) problems.push(`${res.ruleId}: not a rule of the run`);
+      if (!ids.includes(res.ruleId) || ids[res.ruleIndex] !== res.ruleId)
+        problems.push(`${res.ruleId}: not a rule of the run`);
       if (!res.message?.text) problems.push('message.text');
       if (!['error', 'warning', 'note'].includes(res.level)) problems.push(`level ${res.level}`);
       if (!res.locations?.length || res.locations.length > 10) problems.push('locations');
       for (const loc of res.locations ?? []) {
         const uri = loc.physicalLocation.artifactLocation.uri;
-        if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/') || uri.startsWith('./')) problems.push(`uri ${uri} not relative`);
+        if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/') || uri.startsWith('./'))
+          problems.push(`uri ${uri} not relative`);
         if (!(loc.physicalLocation.region.startLine >= 1)) problems.push('startLine');
       }
       if (!res.partialFingerprints?.[FINGERPRINT_KEY]) problems.push('partialFingerprints');
@@ -115,7 +137,21 @@ describe('SARIF 2.1.0 schema and GitHub code scanning requirements', () => {
     ['plain names', reportWith(plain)],
     ['hostile names', reportWith(hostile)],
     ['an empty report', report([])],
-    ['a fatal manifest error', report([], [{ severity: 'error', code: 'manifest-invalid', message: 'bad', fatal: true, location: { file: 'genesys-preflight.yml', line: 4, column: 1 } }])],
+    [
+      'a fatal manifest error',
+      report(
+        [],
+        [
+          {
+            severity: 'error',
+            code: 'manifest-invalid',
+            message: 'bad',
+            fatal: true,
+            location: { file: 'genesys-preflight.yml', line: 4, column: 1 },
+          },
+        ],
+      ),
+    ],
   ])('%s: valid against the schema, and GitHub requirements hold', (_name, r) => {
     const sarif = parse(r);
     const ok = validate(sarif);
@@ -171,12 +207,17 @@ describe('results per org, stable fingerprints', () => {
   });
 
   it('a message that already names its org is not prefixed twice', () => {
-    const f: Finding = { severity: 'warning', code: 'unverifiable', message: 'org prod-us: the manifest deploys nothing to this org' };
+    const f: Finding = {
+      severity: 'warning',
+      code: 'unverifiable',
+      message: 'org prod-us: the manifest deploys nothing to this org',
+    };
     expect(parse(report([org('prod-us', [f])])).runs[0]!.results[0]!.message.text).toBe(f.message);
   });
 
   it('an edit above the finding (its line moves) keeps the fingerprint; a different finding changes it', () => {
-    const print = (f: Finding) => parse(report([org('prod-us', [f])])).runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY];
+    const print = (f: Finding) =>
+      parse(report([org('prod-us', [f])])).runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY];
     const base = print(missing('Main', 7));
     expect(print(missing('Main', 42))).toBe(base);
     expect(print({ ...missing('Main', 7), location: { file: 'flows/main.yaml', line: 7, column: 30 } })).toBe(base);
@@ -198,12 +239,18 @@ describe('results per org, stable fingerprints', () => {
   });
 
   it('an accepted finding is a suppressed note with its reason instead of the fix, valid against the schema', () => {
-    const f: Finding = { ...missing('Main', 7), severity: 'notice', accepted: { reason: 'ticket [OPS-1]', severity: 'error', entry: 0, expires: '2030-01-01' } };
+    const f: Finding = {
+      ...missing('Main', 7),
+      severity: 'notice',
+      accepted: { reason: 'ticket [OPS-1]', severity: 'error', entry: 0, expires: '2030-01-01' },
+    };
     const sarif = parse(report([org('prod-us', [f])]));
     expect(validate(sarif) ? [] : validate.errors).toEqual([]);
     const res = sarif.runs[0]!.results[0]! as Result & { suppressions: unknown };
     expect(res.level).toBe('note');
-    expect(res.message.text).toBe('org prod-us: flow:Main: POST /api/v2/flows needs `architect:flow:add`. Accepted (was error): ticket \\[OPS-1\\]');
+    expect(res.message.text).toBe(
+      'org prod-us: flow:Main: POST /api/v2/flows needs `architect:flow:add`. Accepted (was error): ticket \\[OPS-1\\]',
+    );
     expect(res.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'ticket \\[OPS-1\\]' }]);
     expect(res.properties).toMatchObject({ accepted: { was: 'error', expires: '2030-01-01' } });
   });
@@ -211,13 +258,19 @@ describe('results per org, stable fingerprints', () => {
   it('a finding without a place points at the manifest, line 1', () => {
     const f: Finding = { severity: 'error', code: 'auth-failed', message: 'org prod-us: no credentials', fatal: true };
     const res = parse(report([org('prod-us', [f])])).runs[0]!.results[0]!;
-    expect(res.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'genesys-preflight.yml' }, region: { startLine: 1, startColumn: 1 } });
+    expect(res.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'genesys-preflight.yml' },
+      region: { startLine: 1, startColumn: 1 },
+    });
   });
 
   it('absolute paths become relative to the working directory; ./ is dropped', () => {
     const at = (file: string) =>
-      JSON.parse(renderSarif(report([org('o', [{ ...missing('Main', 7), location: { file, line: 7, column: 3 } }])]), '1', { root: '/work/repo' })).runs[0].results[0]
-        .locations[0].physicalLocation.artifactLocation.uri as string;
+      JSON.parse(
+        renderSarif(report([org('o', [{ ...missing('Main', 7), location: { file, line: 7, column: 3 } }])]), '1', {
+          root: '/work/repo',
+        }),
+      ).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
     expect(at('/work/repo/flows/a b.yaml')).toBe('flows/a%20b.yaml');
     expect(at('./flows/main.yaml')).toBe('flows/main.yaml');
     expect(at('/elsewhere/x.yaml')).toBe('file:///elsewhere/x.yaml');

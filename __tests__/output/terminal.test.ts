@@ -16,7 +16,8 @@ import { hostile, plain, reportWith, type NameFn } from './hostile-report.js';
 import { hostileName } from './support.js';
 
 /** Characters that must not reach a terminal raw (LF aside: it separates our lines). */
-const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+const HIDDEN =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
 
 /** What the runner would run: a line whose text after leading white space starts a command (.NET TrimStart is a subset of \s). */
 const COMMAND = /^\s*(::|##\[)/;
@@ -29,7 +30,8 @@ function expectSafe(text: string): void {
 
 describe('termLines', () => {
   it('leaves plain text alone', () => {
-    const text = '✗ prod-eu (eu-west-1): FAIL, 1 error\n  error missing-permission  m.yml:3:5\n    fix: add `a:b:c` to role R\n';
+    const text =
+      '✗ prod-eu (eu-west-1): FAIL, 1 error\n  error missing-permission  m.yml:3:5\n    fix: add `a:b:c` to role R\n';
     expect(termLines(text)).toBe(text);
   });
 

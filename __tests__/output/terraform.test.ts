@@ -78,7 +78,10 @@ describe('hclString', () => {
       fc.property(hostileName, (name) => {
         const literal = hclString(name);
         expect(literal.startsWith('"') && literal.endsWith('"')).toBe(true);
-        const expected = name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+        const expected = name.replace(
+          /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+          '\ufffd',
+        );
         expect(decodeHclString(literal.slice(1, -1))).toBe(expected);
         expect(stringsOf(literal)).toEqual([literal.slice(1, -1)]);
       }),
@@ -89,7 +92,10 @@ describe('hclString', () => {
 
 describe('hclLabel', () => {
   it('is a Terraform name for any input', () => {
-    fc.assert(fc.property(hostileName, (name) => expect(hclLabel(name)).toMatch(/^[a-z_][a-z0-9_]*$/)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(hostileName, (name) => expect(hclLabel(name)).toMatch(/^[a-z_][a-z0-9_]*$/)),
+      { numRuns: 1000 },
+    );
     expect(hclLabel('9lives')).toBe('_9lives');
     expect(hclLabel('Prod EU')).toBe('prod_eu');
   });
@@ -100,7 +106,11 @@ describe('renderTerraform', () => {
     names.map((org, k) => ({
       org,
       roles: [
-        { name: `Deploy (${names[(k + 1) % names.length]})`, permissions: [`architect:flow:${names[(k + 2) % names.length]}`, 'a:b:c'], divisions: [names[(k + 3) % names.length]!, 'Home', 'home'] },
+        {
+          name: `Deploy (${names[(k + 1) % names.length]})`,
+          permissions: [`architect:flow:${names[(k + 2) % names.length]}`, 'a:b:c'],
+          divisions: [names[(k + 3) % names.length]!, 'Home', 'home'],
+        },
         { name: names[(k + 4) % names.length]!, permissions: ['x:y:z'], divisions: ['*', 'Sales EU', 'sales-eu'] },
       ],
       scopes: [],
@@ -137,7 +147,10 @@ describe('renderTerraform', () => {
     const names = [...HOSTILE, 'prod-eu', 'prod_eu', 'PROD EU', '9lives'];
     const tf = renderTerraform(policies(names));
     check(tf, names);
-    const code = tf.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    const code = tf
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
     expect(code).toContain('$${jsonencode(var.secret)}');
     expect(code).toContain('%%{ if true }');
     // Comments stay one line each: every line is a comment, blank, or HCL checked above.

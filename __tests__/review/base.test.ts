@@ -17,7 +17,17 @@ roles:
 
 let dir: string;
 const git = (...args: string[]) =>
-  execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+  execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e',
+    },
+  }).trim();
 let baseSha: string;
 let headSha: string;
 
@@ -59,7 +69,10 @@ describe('readBaseManifest', () => {
       const b = readBaseManifest(join(dir, 'deploy', 'genesys-preflight.yml'), { baseSha: 'e'.repeat(40), headSha });
       expect(b).toMatchObject({ kind: 'found', commit: baseSha });
       // Not a merge of the PR head: no guess.
-      const c = readBaseManifest(join(dir, 'deploy', 'genesys-preflight.yml'), { baseSha: 'e'.repeat(40), headSha: 'd'.repeat(40) });
+      const c = readBaseManifest(join(dir, 'deploy', 'genesys-preflight.yml'), {
+        baseSha: 'e'.repeat(40),
+        headSha: 'd'.repeat(40),
+      });
       expect(c.kind).toBe('unavailable');
     } finally {
       git('checkout', '-q', 'main');
@@ -84,7 +97,14 @@ describe('reviewPrincipals', () => {
     const r = reviewPrincipals(path, head, { baseSha, baseRef: 'main' });
     expect(r).toMatchObject({ kind: 'compared', baseCommit: baseSha, baseRef: 'main', baseHadManifest: true });
     expect(r.kind === 'compared' && r.diff.changes).toEqual([
-      { org: 'prod', kind: 'permissions-added', widens: true, role: 'Deployer', permissions: ['*'], divisions: ['Home'] },
+      {
+        org: 'prod',
+        kind: 'permissions-added',
+        widens: true,
+        role: 'Deployer',
+        permissions: ['*'],
+        divisions: ['Home'],
+      },
     ]);
   });
 
@@ -104,9 +124,18 @@ describe('pullRequestRefs', () => {
   it('reads base and head from a pull_request payload, nothing from other events', () => {
     const payload = { pull_request: { base: { sha: baseSha, ref: 'main' }, head: { sha: headSha } } };
     expect(pullRequestRefs({ eventName: 'pull_request', payload })).toEqual({ baseSha, headSha, baseRef: 'main' });
-    expect(pullRequestRefs({ eventName: 'pull_request_target', payload })).toEqual({ baseSha, headSha, baseRef: 'main' });
+    expect(pullRequestRefs({ eventName: 'pull_request_target', payload })).toEqual({
+      baseSha,
+      headSha,
+      baseRef: 'main',
+    });
     expect(pullRequestRefs({ eventName: 'push', payload })).toBeUndefined();
     expect(pullRequestRefs({ eventName: 'pull_request', payload: {} })).toBeUndefined();
-    expect(pullRequestRefs({ eventName: 'pull_request', payload: { pull_request: { base: { sha: '--upload-pack=evil' } } } })).toBeUndefined();
+    expect(
+      pullRequestRefs({
+        eventName: 'pull_request',
+        payload: { pull_request: { base: { sha: '--upload-pack=evil' } } },
+      }),
+    ).toBeUndefined();
   });
 });

@@ -5,10 +5,20 @@ import type { ManifestV1 } from '../../src/manifest/types.js';
 const base: ManifestV1 = {
   version: 1,
   orgs: [
-    { name: 'prod-eu', region: 'eu-west-1', principal: { grant: 'client-credentials', roles: [{ role: 'Flow Deployer', divisions: ['Home'] }] } },
-    { name: 'prod-us', region: 'us-east-1', principal: { grant: 'user', scopes: ['architect'], roles: [{ role: 'Flow Deployer' }] } },
+    {
+      name: 'prod-eu',
+      region: 'eu-west-1',
+      principal: { grant: 'client-credentials', roles: [{ role: 'Flow Deployer', divisions: ['Home'] }] },
+    },
+    {
+      name: 'prod-us',
+      region: 'us-east-1',
+      principal: { grant: 'user', scopes: ['architect'], roles: [{ role: 'Flow Deployer' }] },
+    },
   ],
-  roles: { 'Flow Deployer': { permissions: ['architect:flow:view', { permission: 'routing:queue:view', condition: 'queue' }] } },
+  roles: {
+    'Flow Deployer': { permissions: ['architect:flow:view', { permission: 'routing:queue:view', condition: 'queue' }] },
+  },
 };
 
 const clone = (m: ManifestV1): ManifestV1 => JSON.parse(JSON.stringify(m)) as ManifestV1;
@@ -25,10 +35,26 @@ describe('diffPrincipals', () => {
     const d = diffPrincipals(base, head);
     expect(d.widens).toBe(true);
     expect(d.changes).toEqual([
-      { org: 'prod-eu', kind: 'permissions-added', widens: true, role: 'Flow Deployer', permissions: ['architect:flow:*'], divisions: ['Home'] },
-      { org: 'prod-us', kind: 'permissions-added', widens: true, role: 'Flow Deployer', permissions: ['architect:flow:*'], divisions: ['Home'] },
+      {
+        org: 'prod-eu',
+        kind: 'permissions-added',
+        widens: true,
+        role: 'Flow Deployer',
+        permissions: ['architect:flow:*'],
+        divisions: ['Home'],
+      },
+      {
+        org: 'prod-us',
+        kind: 'permissions-added',
+        widens: true,
+        role: 'Flow Deployer',
+        permissions: ['architect:flow:*'],
+        divisions: ['Home'],
+      },
     ]);
-    expect(describeChange(d.changes[0]!, (s) => `\`${s}\``)).toBe('grants role `Flow Deployer` `architect:flow:*` in division `Home`');
+    expect(describeChange(d.changes[0]!, (s) => `\`${s}\``)).toBe(
+      'grants role `Flow Deployer` `architect:flow:*` in division `Home`',
+    );
   });
 
   it('a grant in one more division, or in *, widens', () => {
@@ -57,7 +83,11 @@ describe('diffPrincipals', () => {
     const head = clone(base);
     head.orgs[1]!.principal!.scopes = ['architect', 'routing'];
     head.orgs[0]!.principal!.grant = 'user';
-    head.orgs.push({ name: 'new-org', region: 'us-east-1', principal: { grant: 'client-credentials', roles: [{ role: 'Flow Deployer', divisions: ['*'] }] } });
+    head.orgs.push({
+      name: 'new-org',
+      region: 'us-east-1',
+      principal: { grant: 'client-credentials', roles: [{ role: 'Flow Deployer', divisions: ['*'] }] },
+    });
     const d = diffPrincipals(base, head);
     const kinds = d.changes.map((c) => `${c.org}:${c.kind}:${c.widens}`);
     expect(kinds).toEqual([
@@ -78,7 +108,11 @@ describe('diffPrincipals', () => {
     head.orgs[0]!.principal!.roles = [];
     const d = diffPrincipals(base, head);
     expect(d.widens).toBe(false);
-    expect(d.changes[0]).toMatchObject({ kind: 'permissions-removed', role: 'Flow Deployer', permissions: ['architect:flow:view', 'routing:queue:view'] });
+    expect(d.changes[0]).toMatchObject({
+      kind: 'permissions-removed',
+      role: 'Flow Deployer',
+      permissions: ['architect:flow:view', 'routing:queue:view'],
+    });
   });
 
   it('a principal declared where there was none widens', () => {
@@ -97,8 +131,16 @@ describe('diffPrincipals', () => {
   it('role names that are Object.prototype keys are ordinary names', () => {
     const head: ManifestV1 = {
       version: 1,
-      orgs: [{ name: 'o', region: 'us-east-1', principal: { grant: 'client-credentials', roles: [{ role: 'constructor' }, { role: '__proto__' }] } }],
+      orgs: [
+        {
+          name: 'o',
+          region: 'us-east-1',
+          principal: { grant: 'client-credentials', roles: [{ role: 'constructor' }, { role: '__proto__' }] },
+        },
+      ],
     };
-    expect(diffPrincipals({ version: 1, orgs: [{ name: 'o', region: 'us-east-1' }] }, head).changes.map((c) => c.kind)).toEqual(['principal-added']);
+    expect(
+      diffPrincipals({ version: 1, orgs: [{ name: 'o', region: 'us-east-1' }] }, head).changes.map((c) => c.kind),
+    ).toEqual(['principal-added']);
   });
 });

@@ -13,7 +13,14 @@ const review: PrincipalReview = {
   diff: {
     widens: true,
     changes: [
-      { org: 'prod', kind: 'permissions-added', widens: true, role: hostile, permissions: ['architect:flow:*'], divisions: [hostile] },
+      {
+        org: 'prod',
+        kind: 'permissions-added',
+        widens: true,
+        role: hostile,
+        permissions: ['architect:flow:*'],
+        divisions: [hostile],
+      },
       { org: 'dev', kind: 'scopes-removed', widens: false, scopes: ['routing'] },
     ],
   },
@@ -30,7 +37,9 @@ describe('reviewMarkdown', () => {
   });
 
   it('says when nothing changed, and why a comparison was skipped', () => {
-    expect(reviewMarkdown({ ...review, diff: { widens: false, changes: [] } }, MARKDOWN_TABLE)).toMatch(/unchanged from the base branch/);
+    expect(reviewMarkdown({ ...review, diff: { widens: false, changes: [] } }, MARKDOWN_TABLE)).toMatch(
+      /unchanged from the base branch/,
+    );
     expect(reviewMarkdown({ kind: 'skipped', why: 'shallow <b>' }, MARKDOWN_TABLE)).toMatch(/not compared/);
     expect(reviewMarkdown(undefined, MARKDOWN_TABLE)).toBe('');
   });

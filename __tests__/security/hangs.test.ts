@@ -43,29 +43,53 @@ async function refusedQuickly(
 const flowAt = (path: string) => ({ [MANIFEST]: manifest(`flows:\n  - file: ${path}`) });
 
 describe('class 5: no input can hang the job', () => {
-  it('flows[].file: /proc/self/fd/1 (the process reads its own stdout pipe)', async () => {
-    await refusedQuickly('fd1', flowAt('/proc/self/fd/1'), '/proc/self/fd/1', M);
-  }, CASE_TIMEOUT);
+  it(
+    'flows[].file: /proc/self/fd/1 (the process reads its own stdout pipe)',
+    async () => {
+      await refusedQuickly('fd1', flowAt('/proc/self/fd/1'), '/proc/self/fd/1', M);
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('a FIFO in the workspace (open blocks until a writer comes)', async () => {
-    const files = { ...flowAt('flows/pipe.yaml'), 'flows/main.yaml': flowFile('Main IVR') };
-    await refusedQuickly('fifo', files, 'flows/pipe.yaml', M, { fifo: 'flows/pipe.yaml' });
-  }, CASE_TIMEOUT);
+  it(
+    'a FIFO in the workspace (open blocks until a writer comes)',
+    async () => {
+      const files = { ...flowAt('flows/pipe.yaml'), 'flows/main.yaml': flowFile('Main IVR') };
+      await refusedQuickly('fifo', files, 'flows/pipe.yaml', M, { fifo: 'flows/pipe.yaml' });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('flows[].file: /dev/zero (endless)', async () => {
-    await refusedQuickly('dev-zero', flowAt('/dev/zero'), '/dev/zero', M);
-  }, CASE_TIMEOUT);
+  it(
+    'flows[].file: /dev/zero (endless)',
+    async () => {
+      await refusedQuickly('dev-zero', flowAt('/dev/zero'), '/dev/zero', M);
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('flows[].file: /dev/stdin, an open pipe nobody writes to', async () => {
-    await refusedQuickly('dev-stdin', flowAt('/dev/stdin'), '/dev/stdin', M, { stdinPipe: true });
-  }, CASE_TIMEOUT);
+  it(
+    'flows[].file: /dev/stdin, an open pipe nobody writes to',
+    async () => {
+      await refusedQuickly('dev-stdin', flowAt('/dev/stdin'), '/dev/stdin', M, { stdinPipe: true });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('the manifest is a committed symlink to /dev/stdin (an open pipe)', async () => {
-    const files = { [MANIFEST]: { symlink: '/dev/stdin' } };
-    await refusedQuickly('manifest-stdin', files, MANIFEST, /genesys-preflight\.yml(:\d+:\d+)?/, { stdinPipe: true });
-  }, CASE_TIMEOUT);
+  it(
+    'the manifest is a committed symlink to /dev/stdin (an open pipe)',
+    async () => {
+      const files = { [MANIFEST]: { symlink: '/dev/stdin' } };
+      await refusedQuickly('manifest-stdin', files, MANIFEST, /genesys-preflight\.yml(:\d+:\d+)?/, { stdinPipe: true });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('flows[].file: a directory', async () => {
-    await refusedQuickly('directory', { ...flowAt('flows'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows', M);
-  }, CASE_TIMEOUT);
+  it(
+    'flows[].file: a directory',
+    async () => {
+      await refusedQuickly('directory', { ...flowAt('flows'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows', M);
+    },
+    CASE_TIMEOUT,
+  );
 });

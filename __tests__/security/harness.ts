@@ -281,7 +281,10 @@ interface Pipe {
  * end is the write end.
  */
 function realPipes(dir: string, pipes: ReadonlyArray<[name: string, childWrites: boolean]>): Pipe[] {
-  execFileSync('mkfifo', pipes.map(([name]) => join(dir, name)));
+  execFileSync(
+    'mkfifo',
+    pipes.map(([name]) => join(dir, name)),
+  );
   return pipes.map(([name, childWrites]) => {
     const path = join(dir, name);
     // O_RDWR never blocks on a FIFO; the other end's open then finds a peer and returns at once.
@@ -360,10 +363,11 @@ function spawnCapped(
         kill();
       }
     });
-    const ended = (s: Socket) => new Promise<void>((done) => {
-      s.on('error', () => done());
-      s.on('close', () => done());
-    });
+    const ended = (s: Socket) =>
+      new Promise<void>((done) => {
+        s.on('error', () => done());
+        s.on('close', () => done());
+      });
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((done) =>
       child.on('exit', (code, signal) => done([code, signal])),
     );
@@ -545,7 +549,13 @@ const isMask = (line: string) => line.trimStart().startsWith('::add-mask::');
 export function channels(r: CaseResult): Channel[] {
   const out: Channel[] = [];
   const proc = (p: ProcRun) => {
-    out.push({ name: `${p.label} stdout`, text: p.stdout.split('\n').filter((l) => !isMask(l)).join('\n') });
+    out.push({
+      name: `${p.label} stdout`,
+      text: p.stdout
+        .split('\n')
+        .filter((l) => !isMask(l))
+        .join('\n'),
+    });
     out.push({ name: `${p.label} stderr`, text: p.stderr });
   };
   proc(r.action);
@@ -555,7 +565,12 @@ export function channels(r: CaseResult): Channel[] {
     .map((c) => `${JSON.stringify(c.props)} ${c.message}`);
   out.push({ name: 'annotations (decoded)', text: decoded.join('\n') });
   out.push({ name: 'job summary', text: r.action.summary });
-  out.push({ name: 'step outputs', text: Object.entries(r.action.outputs).map(([k, v]) => `${k}=${v}`).join('\n') });
+  out.push({
+    name: 'step outputs',
+    text: Object.entries(r.action.outputs)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  });
   out.push({ name: 'PR comments', text: r.action.comments.map((c) => c.body).join('\n----\n') });
   out.push({ name: 'JSON report file', text: r.action.report ?? '' });
   for (const p of Object.values(r.cli)) proc(p!);

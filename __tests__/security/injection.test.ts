@@ -31,25 +31,37 @@ describe('class 2: org names cannot carry shell syntax', () => {
     ['a newline', 'prod\nid'],
   ];
   for (const [what, name] of cases) {
-    it(`an org name with ${what} is manifest-invalid (exit 2), also for the orgs command`, async () => {
-      const id = `org-${what.replace(/\W+/g, '-')}`;
-      const text = manifest('flows:\n  - file: flows/main.yaml', { org: JSON.stringify(name), credentials: false });
-      const line = text.split('\n').findIndex((l) => l.includes('- name:')) + 1;
-      const ws = workspace(id, { 'genesys-preflight.yml': text, 'flows/main.yaml': flowFile('Main IVR') });
-      const r = await runCase(ws);
-      r.extra.push(await runCliCommand(ws, ['orgs', '--manifest', 'genesys-preflight.yml']));
-      const shown = name.includes('\n') ? [] : ([['the refused org name', name]] as Array<[string, string]>);
-      const at = new RegExp(`genesys-preflight\\.yml:${line}:\\d+`);
-      expect({
-        exits: { ...exitCodes(r), orgs: r.extra[0]!.code },
-        ...verdict(r, { refused: { path: 'genesys-preflight.yml', at, codes: ['manifest-invalid'] }, needles: shown }),
-        pwned: existsSync(join(ws.dir, 'pwned')),
-      }).toEqual({ exits: { ...allExit(r, 2), orgs: 2 }, ...CLEAN, pwned: false });
-    }, CASE_TIMEOUT);
+    it(
+      `an org name with ${what} is manifest-invalid (exit 2), also for the orgs command`,
+      async () => {
+        const id = `org-${what.replace(/\W+/g, '-')}`;
+        const text = manifest('flows:\n  - file: flows/main.yaml', { org: JSON.stringify(name), credentials: false });
+        const line = text.split('\n').findIndex((l) => l.includes('- name:')) + 1;
+        const ws = workspace(id, { 'genesys-preflight.yml': text, 'flows/main.yaml': flowFile('Main IVR') });
+        const r = await runCase(ws);
+        r.extra.push(await runCliCommand(ws, ['orgs', '--manifest', 'genesys-preflight.yml']));
+        const shown = name.includes('\n') ? [] : ([['the refused org name', name]] as Array<[string, string]>);
+        const at = new RegExp(`genesys-preflight\\.yml:${line}:\\d+`);
+        expect({
+          exits: { ...exitCodes(r), orgs: r.extra[0]!.code },
+          ...verdict(r, {
+            refused: { path: 'genesys-preflight.yml', at, codes: ['manifest-invalid'] },
+            needles: shown,
+          }),
+          pwned: existsSync(join(ws.dir, 'pwned')),
+        }).toEqual({ exits: { ...allExit(r, 2), orgs: 2 }, ...CLEAN, pwned: false });
+      },
+      CASE_TIMEOUT,
+    );
   }
 
   it("the README's and docs' workflow recipes paste no matrix, input or event value into a run: script", () => {
-    const docs = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+    const docs = [
+      'README.md',
+      ...readdirSync('docs')
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join('docs', f)),
+    ];
     const untrusted = /^(matrix|inputs|github\.event|github\.head_ref|needs|steps|env)\b/;
     const bad: string[] = [];
     let scripts = 0;
@@ -128,62 +140,114 @@ async function inert(id: string, payload: string, planted: Planted) {
 }
 
 describe('class 4: markup in names is inert in the comment, the summary and --format markdown', () => {
-  it('a newline and a fake "✅ allowed" heading', async () => {
-    await inert('md-heading', 'Main\n## ✅ allowed NAME-heading-9c1e', { marks: ['NAME-heading-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a newline and a fake "✅ allowed" heading',
+    async () => {
+      await inert('md-heading', 'Main\n## ✅ allowed NAME-heading-9c1e', { marks: ['NAME-heading-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('an unclosed <details><summary> that would fold the rest away', async () => {
-    await inert('md-details', '<details><summary>NAME-details-9c1e</summary>', { marks: ['NAME-details-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'an unclosed <details><summary> that would fold the rest away',
+    async () => {
+      await inert('md-details', '<details><summary>NAME-details-9c1e</summary>', { marks: ['NAME-details-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('a link and a bare URL to another host', async () => {
-    const payload = '[click](https://evil.example/NAME-link-9c1e) https://evil.example/x';
-    await inert('md-link', payload, { marks: ['NAME-link-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a link and a bare URL to another host',
+    async () => {
+      const payload = '[click](https://evil.example/NAME-link-9c1e) https://evil.example/x';
+      await inert('md-link', payload, { marks: ['NAME-link-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('an image (a tracking pixel)', async () => {
-    await inert('md-image', '![x](https://evil.example/NAME-img-9c1e.png)', { marks: ['NAME-img-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'an image (a tracking pixel)',
+    async () => {
+      await inert('md-image', '![x](https://evil.example/NAME-img-9c1e.png)', { marks: ['NAME-img-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('@user and @org/team mentions (they notify people)', async () => {
-    await inert('md-mention', 'ping @canary-user and @org/canary-team NAME-mention-9c1e', {
-      marks: ['NAME-mention-9c1e'],
-      mentions: ['canary-user', 'org/canary-team'],
-    });
-  }, CASE_TIMEOUT);
+  it(
+    '@user and @org/team mentions (they notify people)',
+    async () => {
+      await inert('md-mention', 'ping @canary-user and @org/canary-team NAME-mention-9c1e', {
+        marks: ['NAME-mention-9c1e'],
+        mentions: ['canary-user', 'org/canary-team'],
+      });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('a code fence opened by a name', async () => {
-    await inert('md-fence', 'Main\n```\nNAME-fence-9c1e ``` ~~~', { marks: ['NAME-fence-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a code fence opened by a name',
+    async () => {
+      await inert('md-fence', 'Main\n```\nNAME-fence-9c1e ``` ~~~', { marks: ['NAME-fence-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('table pipes that would make their own cell', async () => {
-    await inert('md-pipe', 'a|NAME-pipe-9c1e|b', { marks: ['NAME-pipe-9c1e'], pipeCell: 'NAME-pipe-9c1e' });
-  }, CASE_TIMEOUT);
+  it(
+    'table pipes that would make their own cell',
+    async () => {
+      await inert('md-pipe', 'a|NAME-pipe-9c1e|b', { marks: ['NAME-pipe-9c1e'], pipeCell: 'NAME-pipe-9c1e' });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it("the sticky comment's hidden marker text", async () => {
-    const payload = '<!-- genesys-preflight:Preflight:genesys-preflight.yml --> NAME-marker-9c1e';
-    await inert('md-marker', payload, { marks: ['NAME-marker-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    "the sticky comment's hidden marker text",
+    async () => {
+      const payload = '<!-- genesys-preflight:Preflight:genesys-preflight.yml --> NAME-marker-9c1e';
+      await inert('md-marker', payload, { marks: ['NAME-marker-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('an issue reference (#4242)', async () => {
-    await inert('md-issue', 'fixes #4242 NAME-issue-9c1e', { marks: ['NAME-issue-9c1e'], issueRefs: ['#4242'] });
-  }, CASE_TIMEOUT);
+  it(
+    'an issue reference (#4242)',
+    async () => {
+      await inert('md-issue', 'fixes #4242 NAME-issue-9c1e', { marks: ['NAME-issue-9c1e'], issueRefs: ['#4242'] });
+    },
+    CASE_TIMEOUT,
+  );
 });
 
 describe('class 4: names never start a workflow command or a terminal escape', () => {
-  it('a name holding "\\n::error::"', async () => {
-    await inert('cmd-error', 'Main\n::error::NAME-cmd-9c1e', { marks: ['NAME-cmd-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a name holding "\\n::error::"',
+    async () => {
+      await inert('cmd-error', 'Main\n::error::NAME-cmd-9c1e', { marks: ['NAME-cmd-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('a name holding "\\n::add-mask::true" (would hide "true" job-wide)', async () => {
-    await inert('cmd-mask', 'Main NAME-mask-9c1e\n::add-mask::true', { marks: ['NAME-mask-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a name holding "\\n::add-mask::true" (would hide "true" job-wide)',
+    async () => {
+      await inert('cmd-mask', 'Main NAME-mask-9c1e\n::add-mask::true', { marks: ['NAME-mask-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('a name holding "\\n::stop-commands::" (would turn our annotations off)', async () => {
-    await inert('cmd-stop', 'Main\n::stop-commands::NAME-stop-9c1e', { marks: ['NAME-stop-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a name holding "\\n::stop-commands::" (would turn our annotations off)',
+    async () => {
+      await inert('cmd-stop', 'Main\n::stop-commands::NAME-stop-9c1e', { marks: ['NAME-stop-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 
-  it('a name holding terminal escapes (ESC [2J, OSC title)', async () => {
-    await inert('cmd-esc', 'Main\u001b[2J\u001b]0;NAME-esc-9c1e\u0007\r::warning::x', { marks: ['NAME-esc-9c1e'] });
-  }, CASE_TIMEOUT);
+  it(
+    'a name holding terminal escapes (ESC [2J, OSC title)',
+    async () => {
+      await inert('cmd-esc', 'Main\u001b[2J\u001b]0;NAME-esc-9c1e\u0007\r::warning::x', { marks: ['NAME-esc-9c1e'] });
+    },
+    CASE_TIMEOUT,
+  );
 });

@@ -46,81 +46,105 @@ function letters(n: number): string {
 const sameExit = (r: CaseResult) => new Set(Object.values(exitCodes(r))).size === 1;
 
 describe('class 6: bounded time, memory and output', () => {
-  it('a 2 MB manifest with two long different role names (one undefined: did-you-mean)', async () => {
-    const id = 'long-roles';
-    const defined = `Role${letters(1_000_000)}`;
-    const used = `Role${letters(1_000_000)}`;
-    const text = `# CANARY-${id}-7f3a\n${manifest('flows:\n  - {name: Main IVR, type: inboundcall}', {
-      credentials: false,
-      roles: `  ${defined}: {permissions: [architect:flow:view]}`,
-      principal: `        - {role: ${used}, divisions: ['*']}`,
-    })}`;
-    const ws = workspace(id, { 'genesys-preflight.yml': text });
-    const r = await runCase(ws, OFFLINE);
-    const needles: Array<[string, string]> = [['the undefined name (part)', used.slice(1000, 1100)]];
-    expect({ exits: exitCodes(r), ...verdict(r, { needles }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
-  }, SERIAL_TIMEOUT);
+  it(
+    'a 2 MB manifest with two long different role names (one undefined: did-you-mean)',
+    async () => {
+      const id = 'long-roles';
+      const defined = `Role${letters(1_000_000)}`;
+      const used = `Role${letters(1_000_000)}`;
+      const text = `# CANARY-${id}-7f3a\n${manifest('flows:\n  - {name: Main IVR, type: inboundcall}', {
+        credentials: false,
+        roles: `  ${defined}: {permissions: [architect:flow:view]}`,
+        principal: `        - {role: ${used}, divisions: ['*']}`,
+      })}`;
+      const ws = workspace(id, { 'genesys-preflight.yml': text });
+      const r = await runCase(ws, OFFLINE);
+      const needles: Array<[string, string]> = [['the undefined name (part)', used.slice(1000, 1100)]];
+      expect({ exits: exitCodes(r), ...verdict(r, { needles }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
+    },
+    SERIAL_TIMEOUT,
+  );
 
-  it('a ~1.5 MB flow file with 40,000 queue references', async () => {
-    const id = 'many-refs';
-    const refs: string[] = [];
-    for (let i = 0; i < 40_000; i++) refs.push(`    - {targetQueue: {lit: {name: Q${i}}}}`);
-    const flow = [
-      'inboundCall:',
-      '  name: Big IVR',
-      `  description: CANARY-${id}-7f3a`,
-      '  startUpRef: "/inboundCall/menus/menu[Main_1]"',
-      '  defaultLanguage: en-us',
-      '  tasks:',
-      ...refs,
-      '',
-    ].join('\n');
-    const text = manifest('flows:\n  - file: flows/big.yaml', {
-      credentials: false,
-      roles: '  Flow Deployer: {permissions: ["architect:*:*", routing:queue:view]}',
-    });
-    const ws = workspace(id, { 'genesys-preflight.yml': text, 'flows/big.yaml': flow });
-    const r = await runCase(ws, OFFLINE);
-    const codes = Object.values(exitCodes(r));
-    expect({ ...verdict(r), sameExit: sameExit(r), verdict: codes[0] === 0 || codes[0] === 1 }).toEqual({
-      ...CLEAN,
-      sameExit: true,
-      verdict: true,
-    });
-  }, SERIAL_TIMEOUT);
+  it(
+    'a ~1.5 MB flow file with 40,000 queue references',
+    async () => {
+      const id = 'many-refs';
+      const refs: string[] = [];
+      for (let i = 0; i < 40_000; i++) refs.push(`    - {targetQueue: {lit: {name: Q${i}}}}`);
+      const flow = [
+        'inboundCall:',
+        '  name: Big IVR',
+        `  description: CANARY-${id}-7f3a`,
+        '  startUpRef: "/inboundCall/menus/menu[Main_1]"',
+        '  defaultLanguage: en-us',
+        '  tasks:',
+        ...refs,
+        '',
+      ].join('\n');
+      const text = manifest('flows:\n  - file: flows/big.yaml', {
+        credentials: false,
+        roles: '  Flow Deployer: {permissions: ["architect:*:*", routing:queue:view]}',
+      });
+      const ws = workspace(id, { 'genesys-preflight.yml': text, 'flows/big.yaml': flow });
+      const r = await runCase(ws, OFFLINE);
+      const codes = Object.values(exitCodes(r));
+      expect({ ...verdict(r), sameExit: sameExit(r), verdict: codes[0] === 0 || codes[0] === 1 }).toEqual({
+        ...CLEAN,
+        sameExit: true,
+        verdict: true,
+      });
+    },
+    SERIAL_TIMEOUT,
+  );
 
-  it('1,000 orgs × 10,000 resources from a ~300 KB manifest: a clear cap error (exit 2), no big report', async () => {
-    const id = 'orgs-x-resources';
-    const orgs: string[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const principal = "{grant: client-credentials, roles: [{role: R, divisions: ['*']}]}";
-      orgs.push(`  - {name: o${i}, region: us-east-1, principal: ${principal}}`);
-    }
-    const groups: string[] = [];
-    for (let i = 0; i < 10_000; i++) groups.push(`  - {name: g${i}}`);
-    const roles = ['roles:', '  R: {permissions: [routing:scheduleGroup:view]}'];
-    const text = [`# CANARY-${id}-7f3a`, 'version: 1', 'orgs:', ...orgs, ...roles, 'scheduleGroups:', ...groups, '']
-      .join('\n');
-    const ws = workspace(id, { 'genesys-preflight.yml': text });
-    const r = await runCase(ws, OFFLINE);
-    const said = `${r.cli.text?.stdout ?? ''}\n${r.cli.text?.stderr ?? ''}`;
-    expect({
-      exits: exitCodes(r),
-      ...verdict(r),
-      capNamed: /limit|at most|too many|exceed|cap\b/i.test(said),
-      reportUnder50MB: (r.action.reportBytes ?? 0) < 50 * 1024 * 1024,
-    }).toEqual({ exits: allExit(r, 2), ...CLEAN, capNamed: true, reportUnder50MB: true });
-  }, SERIAL_TIMEOUT);
+  it(
+    '1,000 orgs × 10,000 resources from a ~300 KB manifest: a clear cap error (exit 2), no big report',
+    async () => {
+      const id = 'orgs-x-resources';
+      const orgs: string[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const principal = "{grant: client-credentials, roles: [{role: R, divisions: ['*']}]}";
+        orgs.push(`  - {name: o${i}, region: us-east-1, principal: ${principal}}`);
+      }
+      const groups: string[] = [];
+      for (let i = 0; i < 10_000; i++) groups.push(`  - {name: g${i}}`);
+      const roles = ['roles:', '  R: {permissions: [routing:scheduleGroup:view]}'];
+      const text = [
+        `# CANARY-${id}-7f3a`,
+        'version: 1',
+        'orgs:',
+        ...orgs,
+        ...roles,
+        'scheduleGroups:',
+        ...groups,
+        '',
+      ].join('\n');
+      const ws = workspace(id, { 'genesys-preflight.yml': text });
+      const r = await runCase(ws, OFFLINE);
+      const said = `${r.cli.text?.stdout ?? ''}\n${r.cli.text?.stderr ?? ''}`;
+      expect({
+        exits: exitCodes(r),
+        ...verdict(r),
+        capNamed: /limit|at most|too many|exceed|cap\b/i.test(said),
+        reportUnder50MB: (r.action.reportBytes ?? 0) < 50 * 1024 * 1024,
+      }).toEqual({ exits: allExit(r, 2), ...CLEAN, capNamed: true, reportUnder50MB: true });
+    },
+    SERIAL_TIMEOUT,
+  );
 
-  it('a Terraform plan nested 100,000 levels deep: a located error (exit 2)', async () => {
-    const id = 'deep-plan';
-    const depth = 100_000;
-    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    const plan = `{"format_version":"1.2","canary":"CANARY-${id}-7f3a","resource_changes":${nested}}`;
-    const planManifest = manifest('terraform: {plan: plan.json}', { credentials: false });
-    const files = { 'genesys-preflight.yml': planManifest, 'plan.json': plan };
-    const r = await runCase(workspace(id, files), OFFLINE);
-    const e = { refused: { path: 'plan.json', at: /plan\.json:\d+:\d+/, codes: ['manifest-invalid'] } };
-    expect({ exits: exitCodes(r), ...verdict(r, e) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
-  }, SERIAL_TIMEOUT);
+  it(
+    'a Terraform plan nested 100,000 levels deep: a located error (exit 2)',
+    async () => {
+      const id = 'deep-plan';
+      const depth = 100_000;
+      const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const plan = `{"format_version":"1.2","canary":"CANARY-${id}-7f3a","resource_changes":${nested}}`;
+      const planManifest = manifest('terraform: {plan: plan.json}', { credentials: false });
+      const files = { 'genesys-preflight.yml': planManifest, 'plan.json': plan };
+      const r = await runCase(workspace(id, files), OFFLINE);
+      const e = { refused: { path: 'plan.json', at: /plan\.json:\d+:\d+/, codes: ['manifest-invalid'] } };
+      expect({ exits: exitCodes(r), ...verdict(r, e) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
+    },
+    SERIAL_TIMEOUT,
+  );
 });

@@ -1,5 +1,14 @@
 /** Small builders for tests: resources, principals, requirements. */
-import type { Deployer, Principal, Requirement, Resource, ResourceAction, ResourceBase, ResourceKind, RoleGrant } from '../../src/types.js';
+import type {
+  Deployer,
+  Principal,
+  Requirement,
+  Resource,
+  ResourceAction,
+  ResourceBase,
+  ResourceKind,
+  RoleGrant,
+} from '../../src/types.js';
 
 export const LOC = { file: 'genesys-preflight.yml', line: 1, column: 1 };
 
@@ -18,15 +27,30 @@ const DEFAULT_DETAILS: Record<ResourceKind, Record<string, unknown>> = {
 export type ResourceOverrides = Partial<Omit<ResourceBase, 'action'>> & { details?: Record<string, unknown> };
 
 /** A resource of `kind` (details: the kind's defaults, then `extra.details`); tests only, hence the cast. */
-export function resource(kind: ResourceKind, action: ResourceAction = 'deploy', deployer: Deployer = 'api', extra: ResourceOverrides = {}): Resource {
+export function resource(
+  kind: ResourceKind,
+  action: ResourceAction = 'deploy',
+  deployer: Deployer = 'api',
+  extra: ResourceOverrides = {},
+): Resource {
   return {
-    kind, name: `${kind}-1`, action, deployer, division: 'Home', orgs: ['org'], location: LOC,
+    kind,
+    name: `${kind}-1`,
+    action,
+    deployer,
+    division: 'Home',
+    orgs: ['org'],
+    location: LOC,
     ...extra,
     details: { ...DEFAULT_DETAILS[kind], ...extra.details },
   } as Resource;
 }
 
-export function grant(role: string, permissions: Array<string | { permission: string; conditional?: boolean }>, divisions: string[] = ['Home']): RoleGrant {
+export function grant(
+  role: string,
+  permissions: Array<string | { permission: string; conditional?: boolean }>,
+  divisions: string[] = ['Home'],
+): RoleGrant {
   return {
     role,
     permissions: permissions.map((p) => (typeof p === 'string' ? { permission: p } : p)),
@@ -38,7 +62,13 @@ export function principal(roles: RoleGrant[], extra: Partial<Principal> = {}): P
   return { grant: 'client-credentials', scopes: [], roles, source: 'declared', ...extra };
 }
 
-export function requirement(operation: string, mode: 'ANY' | 'ALL' | null, values: string[], division: string | null = 'Home', extra: Partial<Requirement> = {}): Requirement {
+export function requirement(
+  operation: string,
+  mode: 'ANY' | 'ALL' | null,
+  values: string[],
+  division: string | null = 'Home',
+  extra: Partial<Requirement> = {},
+): Requirement {
   return {
     resource: 'flow:Main',
     action: 'deploy',

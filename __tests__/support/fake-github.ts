@@ -111,11 +111,28 @@ export interface FakeGitHub {
   faults: FakeFault[];
   /** Adds a comment directly (seeding); returns it. `createdAt` defaults to now. */
   /** `login` defaults to the login of comments created through the API; `type` to Bot for `…[bot]`, else User. */
-  addComment(c: { owner: string; repo: string; issueNumber: number; body: string; login?: string; type?: 'Bot' | 'User'; createdAt?: Date }): FakeComment;
+  addComment(c: {
+    owner: string;
+    repo: string;
+    issueNumber: number;
+    body: string;
+    login?: string;
+    type?: 'Bot' | 'User';
+    createdAt?: Date;
+  }): FakeComment;
   /** All issues (and pull requests seeded as issues), by creation. */
   issues: FakeIssue[];
   /** Adds an issue directly (seeding): `login` defaults like comments; `pullRequest` makes it a PR. */
-  addIssue(i: { owner: string; repo: string; title: string; body: string; labels?: string[]; login?: string; state?: 'open' | 'closed'; pullRequest?: boolean }): FakeIssue;
+  addIssue(i: {
+    owner: string;
+    repo: string;
+    title: string;
+    body: string;
+    labels?: string[];
+    login?: string;
+    state?: 'open' | 'closed';
+    pullRequest?: boolean;
+  }): FakeIssue;
   /** The comments of one issue, oldest first. */
   commentsOn(owner: string, repo: string, issueNumber: number): FakeComment[];
   close(): Promise<void>;
@@ -193,18 +210,34 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     const url = new URL(req.url ?? '/', origin);
     const method = req.method ?? 'GET';
     const authorization = req.headers.authorization;
-    requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: authorization !== undefined });
+    requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: authorization !== undefined,
+    });
     const raw = await readBody(req);
 
-    const faultIndex = faults.findIndex((f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || url.pathname.endsWith(f.path)));
+    const faultIndex = faults.findIndex(
+      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || url.pathname.endsWith(f.path)),
+    );
     if (faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1);
-      return send(res, fault!.status, fault!.body ?? { message: 'fault', status: String(fault!.status) }, fault!.headers);
+      return send(
+        res,
+        fault!.status,
+        fault!.body ?? { message: 'fault', status: String(fault!.status) },
+        fault!.headers,
+      );
     }
     if (opts.token !== undefined) {
       const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization ?? '')?.[1];
       if (presented !== opts.token) {
-        return send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+        return send(res, 401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
       }
     }
     if (!url.pathname.startsWith(`${prefix}/`)) return notFound(res);
@@ -219,12 +252,20 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         });
       }
       const { login, type = 'User' } = opts.user;
-      return send(res, 200, { login, id: 1000, node_id: 'U_kgDOfake', type, site_admin: false, html_url: `${origin}/${login}` });
+      return send(res, 200, {
+        login,
+        id: 1000,
+        node_id: 'U_kgDOfake',
+        type,
+        site_admin: false,
+        html_url: `${origin}/${login}`,
+      });
     }
 
     const issueList = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(path);
     const issueOne = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
-    if (issueList || issueOne) return handleIssues(req, res, method, url, raw, (issueList ?? issueOne)!, issueOne !== null);
+    if (issueList || issueOne)
+      return handleIssues(req, res, method, url, raw, (issueList ?? issueOne)!, issueOne !== null);
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);
     const repository = list ? `${list[1]}/${list[2]}` : one ? `${one[1]}/${one[2]}` : undefined;
@@ -276,11 +317,23 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     return notFound(res);
   }
 
-  async function handleIssues(_req: IncomingMessage, res: ServerResponse, method: string, url: URL, raw: string, m: RegExpExecArray, single: boolean): Promise<void> {
+  async function handleIssues(
+    _req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    url: URL,
+    raw: string,
+    m: RegExpExecArray,
+    single: boolean,
+  ): Promise<void> {
     const repository = `${m[1]}/${m[2]}`;
     if (opts.repositories && !opts.repositories.includes(repository)) return notFound(res);
     if ((method === 'POST' || method === 'PATCH') && opts.forbiddenWrites) {
-      return send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues', status: '403' });
+      return send(res, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/issues',
+        status: '403',
+      });
     }
     const fields = (): Record<string, unknown> | undefined => {
       try {
@@ -292,9 +345,16 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     };
     if (!single && method === 'GET') {
       const state = url.searchParams.get('state') ?? 'open';
-      const labels = (url.searchParams.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
-      const all = issues.filter((i) => i.repository === repository && (state === 'all' || i.state === state)
-        && labels.every((l) => i.labels.some((x) => x.name === l)));
+      const labels = (url.searchParams.get('labels') ?? '')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const all = issues.filter(
+        (i) =>
+          i.repository === repository &&
+          (state === 'all' || i.state === state) &&
+          labels.every((l) => i.labels.some((x) => x.name === l)),
+      );
       const perPage = clamp(Number(url.searchParams.get('per_page') ?? 30), 1, 100, 30);
       const page = clamp(Number(url.searchParams.get('page') ?? 1), 1, Number.MAX_SAFE_INTEGER, 1);
       const last = Math.max(1, Math.ceil(all.length / perPage));
@@ -305,7 +365,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     }
     if (!single && method === 'POST') {
       const f = fields();
-      if (!f || typeof f.title !== 'string' || !f.title) return invalid(res, 'Invalid request.\n\n"title" wasn\'t supplied.');
+      if (!f || typeof f.title !== 'string' || !f.title)
+        return invalid(res, 'Invalid request.\n\n"title" wasn\'t supplied.');
       const body = typeof f.body === 'string' ? f.body : '';
       if (body.length > 65536) return tooLong(res);
       const labels = Array.isArray(f.labels) ? f.labels.filter((l): l is string => typeof l === 'string') : [];
@@ -325,7 +386,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
         }
         if (typeof f.title === 'string') issue.title = f.title;
         if (f.state === 'open' || f.state === 'closed') issue.state = f.state;
-        if (f.state_reason === 'completed' || f.state_reason === 'not_planned' || f.state_reason === 'reopened') issue.state_reason = f.state_reason;
+        if (f.state_reason === 'completed' || f.state_reason === 'not_planned' || f.state_reason === 'reopened')
+          issue.state_reason = f.state_reason;
         issue.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
         return send(res, 200, issueShape(issue));
       }
@@ -397,7 +459,14 @@ function invalid(res: ServerResponse, message: string): void {
 function tooLong(res: ServerResponse): void {
   send(res, 422, {
     message: 'Validation Failed',
-    errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'custom',
+        field: 'body',
+        message: 'body is too long (maximum is 65536 characters)',
+      },
+    ],
     documentation_url: `${DOCS}#create-an-issue-comment`,
     status: '422',
   });

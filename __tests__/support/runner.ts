@@ -33,7 +33,12 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** Runs `node entry` with the action's inputs as INPUT_* variables and runner files in a temp dir. */
-export function runAction(entry: string, inputs: Record<string, string>, env: Record<string, string> = {}, cwd = process.cwd()): Promise<RunResult> {
+export function runAction(
+  entry: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'gp-runner-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary.md');
@@ -45,7 +50,15 @@ export function runAction(entry: string, inputs: Record<string, string>, env: Re
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], {
       cwd,
-      env: { ...base, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: dir, GITHUB_ACTIONS: 'true', ...inputEnv, ...env },
+      env: {
+        ...base,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        RUNNER_TEMP: dir,
+        GITHUB_ACTIONS: 'true',
+        ...inputEnv,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -67,9 +80,18 @@ export function runAction(entry: string, inputs: Record<string, string>, env: Re
 }
 
 /** Runs a CLI bundle with arguments. */
-export function runCli(entry: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -107,5 +129,7 @@ export function parseCommands(stdout: string): WorkflowCommand[] {
 
 /** Annotations only (error, warning, notice commands). */
 export function annotations(stdout: string): WorkflowCommand[] {
-  return parseCommands(stdout).filter((c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice');
+  return parseCommands(stdout).filter(
+    (c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice',
+  );
 }

@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { bundledCatalog } from '../../src/catalog/bundled.js';
-import { startFakeGenesys, type FakeGenesys, type FakeOrg, type FakeRequirement, type RequirementLookup } from '../../test-support/fake-genesys/index.js';
+import {
+  startFakeGenesys,
+  type FakeGenesys,
+  type FakeOrg,
+  type FakeRequirement,
+  type RequirementLookup,
+} from '../../test-support/fake-genesys/index.js';
 import { runCheck } from '../../src/engine.js';
 import { resolveMode } from '../../src/grants/mode.js';
 import type { Report } from '../../src/report/model.js';
@@ -49,32 +55,47 @@ export function allCatalogPermissions(): string[] {
 }
 
 /** Builds the fake orgs (one per scenario org, keyed by the id the token belongs to). */
-export function fakeOrgs(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { permissionCatalog?: FakeOrg['permissionCatalog'] } = {}): FakeOrg[] {
+export function fakeOrgs(
+  orgs: ScenarioOrg[],
+  roles: ScenarioRole[],
+  opts: { permissionCatalog?: FakeOrg['permissionCatalog'] } = {},
+): FakeOrg[] {
   const catalog = opts.permissionCatalog ?? allCatalogPermissions();
   return orgs.map((o) => {
     const id = o.tokenOrgId ?? o.orgId;
-    const divisions = (o.divisions ?? DIVISIONS).map((name) => ({ id: divId(id, name), name, ...(name === 'Home' ? { homeDivision: true } : {}) }));
+    const divisions = (o.divisions ?? DIVISIONS).map((name) => ({
+      id: divId(id, name),
+      name,
+      ...(name === 'Home' ? { homeDivision: true } : {}),
+    }));
     const used = new Set(o.roles.map((r) => r.role));
     return {
       id,
       name: o.name,
       divisions,
-      roles: roles.filter((r) => used.has(r.name)).map((r) => {
-        // `admin` and other single-name legacy permissions are not policies (SDK `permissions` list).
-        const legacy = r.permissions.filter((p) => p !== '*' && !p.includes(':'));
-        return {
-          id: `role-${r.name.replace(/\W+/g, '-').toLowerCase()}`,
-          name: r.name,
-          permissionPolicies: r.permissions.filter((p) => !legacy.includes(p)).map(policy),
-          ...(legacy.length ? { legacyPermissions: legacy } : {}),
-        };
-      }),
+      roles: roles
+        .filter((r) => used.has(r.name))
+        .map((r) => {
+          // `admin` and other single-name legacy permissions are not policies (SDK `permissions` list).
+          const legacy = r.permissions.filter((p) => p !== '*' && !p.includes(':'));
+          return {
+            id: `role-${r.name.replace(/\W+/g, '-').toLowerCase()}`,
+            name: r.name,
+            permissionPolicies: r.permissions.filter((p) => !legacy.includes(p)).map(policy),
+            ...(legacy.length ? { legacyPermissions: legacy } : {}),
+          };
+        }),
       clients: [
         {
           clientId: o.clientId ?? `client-${o.name}`,
           clientSecret: o.clientSecret ?? `secret-${o.name}-${randomUUID()}`,
           name: `${o.name} deployer`,
-          roleDivisions: o.roles.flatMap((r) => r.divisions.map((d) => ({ roleId: `role-${r.role.replace(/\W+/g, '-').toLowerCase()}`, divisionId: divId(id, d) }))),
+          roleDivisions: o.roles.flatMap((r) =>
+            r.divisions.map((d) => ({
+              roleId: `role-${r.role.replace(/\W+/g, '-').toLowerCase()}`,
+              divisionId: divId(id, d),
+            })),
+          ),
         },
       ],
       permissionCatalog: catalog,
@@ -87,7 +108,12 @@ export function fakeOrgs(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { per
 export const catalogRequirements: RequirementLookup = (method, template): FakeRequirement | null => {
   const op = bundledCatalog().lookup(method, template);
   if (!op?.permissions) return null;
-  return { mode: op.permissions.mode, permissions: op.permissions.values, divisionAware: !ORG_WIDE_OPERATIONS.has(`${method} ${template}`), scopes: op.scopes };
+  return {
+    mode: op.permissions.mode,
+    permissions: op.permissions.values,
+    divisionAware: !ORG_WIDE_OPERATIONS.has(`${method} ${template}`),
+    scopes: op.scopes,
+  };
 };
 
 /** Environment variable names of an org's credentials: the fixed convention (src/grants/credentials.ts). */
@@ -136,16 +162,26 @@ export function writeScenarioManifest(
     lines.push(`    credentials: {${names}apiBase: "${apiBase}", loginBase: "${apiBase}"}`);
     if (opts.declare !== false) {
       lines.push('    principal:', '      grant: client-credentials', '      roles:');
-      for (const r of o.roles) lines.push(`        - {role: ${JSON.stringify(r.role)}, divisions: [${r.divisions.map((d) => JSON.stringify(d)).join(', ')}]}`);
+      for (const r of o.roles)
+        lines.push(
+          `        - {role: ${JSON.stringify(r.role)}, divisions: [${r.divisions.map((d) => JSON.stringify(d)).join(', ')}]}`,
+        );
     }
   }
   lines.push('roles:');
-  for (const r of roles) lines.push(`  ${JSON.stringify(r.name)}:`, `    permissions: [${r.permissions.map((p) => JSON.stringify(p)).join(', ')}]`);
+  for (const r of roles)
+    lines.push(
+      `  ${JSON.stringify(r.name)}:`,
+      `    permissions: [${r.permissions.map((p) => JSON.stringify(p)).join(', ')}]`,
+    );
   const n = opts.flows ?? 2;
   lines.push('flows:');
   for (let i = 0; i < n; i++) {
     const division = i % 2 === 0 ? 'Home' : 'Support';
-    writeFileSync(join(dir, 'flows', `f${i}.yaml`), `inboundCall:\n  name: Flow ${i}\n  division: ${division}\n  startUpRef: "/inboundCall/menus/menu[Main_1]"\n  defaultLanguage: en-us\n`);
+    writeFileSync(
+      join(dir, 'flows', `f${i}.yaml`),
+      `inboundCall:\n  name: Flow ${i}\n  division: ${division}\n  startUpRef: "/inboundCall/menus/menu[Main_1]"\n  defaultLanguage: en-us\n`,
+    );
     lines.push(`  - file: flows/f${i}.yaml${opts.action ? `\n    action: ${opts.action}` : ''}`);
   }
   if (opts.extra) lines.push(opts.extra);
@@ -155,7 +191,14 @@ export function writeScenarioManifest(
 }
 
 /** Fast client settings for tests: short timeouts and backoff. */
-export const FAST_CLIENT = { maxRetries: 2, backoffBaseMs: 5, backoffMaxMs: 20, retryAfterUnitMs: 5, timeoutMs: 1500, connectTimeoutMs: 1000 };
+export const FAST_CLIENT = {
+  maxRetries: 2,
+  backoffBaseMs: 5,
+  backoffMaxMs: 20,
+  retryAfterUnitMs: 5,
+  timeoutMs: 1500,
+  connectTimeoutMs: 1000,
+};
 
 /** A running fake with the scenario's orgs and the environment holding their credentials. */
 export interface Scenario {
@@ -165,9 +208,17 @@ export interface Scenario {
 }
 
 /** Starts the fake Genesys Cloud (enforcing the bundled catalog) with the scenario's orgs. */
-export async function startScenario(orgs: ScenarioOrg[], roles: ScenarioRole[], opts: { permissionCatalog?: FakeOrg['permissionCatalog']; swagger?: unknown } = {}): Promise<Scenario> {
+export async function startScenario(
+  orgs: ScenarioOrg[],
+  roles: ScenarioRole[],
+  opts: { permissionCatalog?: FakeOrg['permissionCatalog']; swagger?: unknown } = {},
+): Promise<Scenario> {
   const fakes = fakeOrgs(orgs, roles, opts.permissionCatalog ? { permissionCatalog: opts.permissionCatalog } : {});
-  const fake = await startFakeGenesys({ orgs: fakes, requirements: catalogRequirements, ...(opts.swagger ? { swagger: opts.swagger } : {}) });
+  const fake = await startFakeGenesys({
+    orgs: fakes,
+    requirements: catalogRequirements,
+    ...(opts.swagger ? { swagger: opts.swagger } : {}),
+  });
   return { fake, orgs: fakes, env: scenarioEnv(fakes, orgs) };
 }
 
@@ -178,7 +229,12 @@ export async function startScenario(orgs: ScenarioOrg[], roles: ScenarioRole[], 
 export async function liveCheckOnce(
   orgs: ScenarioOrg[],
   roles: ScenarioRole[],
-  opts: { permissionCatalog?: FakeOrg['permissionCatalog']; manifest?: Parameters<typeof writeScenarioManifest>[3]; patchFakes?: (fakes: FakeOrg[]) => void; env?: Record<string, string> } = {},
+  opts: {
+    permissionCatalog?: FakeOrg['permissionCatalog'];
+    manifest?: Parameters<typeof writeScenarioManifest>[3];
+    patchFakes?: (fakes: FakeOrg[]) => void;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Report> {
   const fakes = fakeOrgs(orgs, roles, opts.permissionCatalog ? { permissionCatalog: opts.permissionCatalog } : {});
   opts.patchFakes?.(fakes);

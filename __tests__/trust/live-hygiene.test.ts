@@ -13,7 +13,9 @@ import {
 } from '../support/scenario.js';
 import { check, manifestText, writeManifest } from './support.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
+const ROLES: ScenarioRole[] = [
+  { name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] },
+];
 const ORG: ScenarioOrg = {
   name: 'shared',
   orgId: '11111111-1111-4111-8111-111111111111',
@@ -33,7 +35,11 @@ afterEach(async () => {
  * every org declares `orgId` of the shared org, so that orgs sharing its client are one org on purpose
  * (without it, two orgs whose credentials reach the same org are crossed: src/grants/crossed.ts).
  */
-async function setup(names: string[], fakesFor: ScenarioOrg[] = [ORG], alias = false): Promise<{ file: string; fake: FakeGenesys }> {
+async function setup(
+  names: string[],
+  fakesFor: ScenarioOrg[] = [ORG],
+  alias = false,
+): Promise<{ file: string; fake: FakeGenesys }> {
   fake = await startFakeGenesys({ orgs: fakeOrgs(fakesFor, ROLES), requirements: catalogRequirements });
   const hosts = `apiBase: "${fake.apiBase}", loginBase: "${fake.apiBase}"`;
   const orgs = names.flatMap((n) => [

@@ -11,7 +11,9 @@ import { findingsOf } from '../support/report-v3.js';
 import { bundlePaths } from '../support/bundle.js';
 import { check, manifestText, writeManifest } from './support.js';
 
-const ROLES: ScenarioRole[] = [{ name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] }];
+const ROLES: ScenarioRole[] = [
+  { name: 'Flow Deployer', permissions: ['architect:ui:view', 'architect:flow:*', 'architect:job:*'] },
+];
 const ORGS: ScenarioOrg[] = [
   {
     name: 'prod-us',

@@ -70,12 +70,22 @@ describe('crossedOrgs (pure)', () => {
     expect(orgIdentity({ ...org, orgId: B }, { findings: [], orgId: A }).from).toBe('token');
     const same = orgIdentity({ ...org, orgId: A }, { findings: [], orgId: A, principal: declared });
     expect(same).toEqual({ name: 'x', orgId: A, from: 'declared', declared: A });
-    expect(orgIdentity({ ...org, orgId: A }, { findings: [] })).toEqual({ name: 'x', orgId: A, from: 'declared', declared: A });
+    expect(orgIdentity({ ...org, orgId: A }, { findings: [] })).toEqual({
+      name: 'x',
+      orgId: A,
+      from: 'declared',
+      declared: A,
+    });
   });
 
   it('addCrossedFindings fails the named org reports and keeps their findings sorted', () => {
     const report = (name: string): OrgReport => ({
-      name, orgId: A, region: 'us-east-1', principal: 'live', passed: true, requirements: [],
+      name,
+      orgId: A,
+      region: 'us-east-1',
+      principal: 'live',
+      passed: true,
+      requirements: [],
       findings: [{ severity: 'warning', code: 'unverifiable', message: 'w' }],
     });
     const reports = [report('alpha'), report('beta'), report('other')];
@@ -166,7 +176,10 @@ describe('crossed credentials against the fake Genesys Cloud', () => {
     const manifest = manifestFor([A, A]);
     const mode = resolveMode('live', manifest, sameClientEnv(), { client: FAST_CLIENT });
     const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants! });
-    expect(report.orgs.map((o) => [o.name, o.passed])).toEqual([['alpha', true], ['beta', true]]);
+    expect(report.orgs.map((o) => [o.name, o.passed])).toEqual([
+      ['alpha', true],
+      ['beta', true],
+    ]);
     expect(report.passed).toBe(true);
   });
 });

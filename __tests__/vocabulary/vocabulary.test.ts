@@ -91,7 +91,10 @@ describe('vocabulary facts, each with its source', () => {
   });
 
   it('every curated entry is in the generated table with its cited sources (npm run catalog is current)', () => {
-    for (const [kind, list] of [['permission', curated.permissions], ['scope', curated.scopes]] as const) {
+    for (const [kind, list] of [
+      ['permission', curated.permissions],
+      ['scope', curated.scopes],
+    ] as const) {
       for (const e of list) {
         const got = (kind === 'permission' ? v.permissionSources(e.name) : v.scopeSources(e.name)).map((s) => s.id);
         const cited = got.filter((id) => id in curated.sources);

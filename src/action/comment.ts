@@ -38,8 +38,14 @@ export function commentAuthor(env: NodeJS.ProcessEnv): string | undefined {
  * @param github the run's context (default: `@actions/github`'s, read from the runner's environment)
  */
 export async function postComment(
-  inputs: ActionInputs, report: Report, exit: number, markdown: string, runUrl: string | undefined,
-  env: NodeJS.ProcessEnv, widens = false, github?: GitHubContext,
+  inputs: ActionInputs,
+  report: Report,
+  exit: number,
+  markdown: string,
+  runUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+  widens = false,
+  github?: GitHubContext,
 ): Promise<void> {
   if (inputs.comment === 'never') return;
   let ctx: RunContext;
@@ -48,9 +54,10 @@ export async function postComment(
     ctx = readRunContext(github);
   } catch (e) {
     // Our own message only: the toolkit's JSON.parse error would quote the payload file.
-    const why = (e as Error).name === 'GitHubContextError'
-      ? (e as Error).message
-      : 'the event payload file (GITHUB_EVENT_PATH) is not JSON';
+    const why =
+      (e as Error).name === 'GitHubContextError'
+        ? (e as Error).message
+        : 'the event payload file (GITHUB_EVENT_PATH) is not JSON';
     core.warning(`genesys-preflight: no PR comment: ${why}`);
     return;
   }
@@ -86,7 +93,8 @@ export async function postComment(
       ...(author ? { author } : {}),
     });
     if (result.action === 'skipped') core.warning(result.warning);
-    else if (result.action === 'not-needed') core.info('genesys-preflight: no findings and no earlier comment; no PR comment');
+    else if (result.action === 'not-needed')
+      core.info('genesys-preflight: no findings and no earlier comment; no PR comment');
     else core.info(`genesys-preflight: PR comment ${result.action}: ${result.url}`);
   } catch (e) {
     core.warning(`genesys-preflight: could not write the PR comment: ${(e as Error).message}`);
@@ -99,19 +107,30 @@ export async function postComment(
  * updated in place, and closed when it passes (src/github/issue.ts). Never changes the verdict:
  * problems are warnings.
  */
-export async function syncIssue(inputs: ActionInputs, exit: number, markdown: string, runUrl: string | undefined, env: NodeJS.ProcessEnv, github?: GitHubContext): Promise<void> {
+export async function syncIssue(
+  inputs: ActionInputs,
+  exit: number,
+  markdown: string,
+  runUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+  github?: GitHubContext,
+): Promise<void> {
   if (inputs.issue !== 'auto') return;
   let ctx: RunContext;
   try {
     const { readRunContext } = await import('../github/context.js');
     ctx = readRunContext(github);
   } catch (e) {
-    core.warning(`genesys-preflight: no drift issue: ${(e as Error).name === 'GitHubContextError' ? (e as Error).message : 'the event payload is not JSON'}`);
+    core.warning(
+      `genesys-preflight: no drift issue: ${(e as Error).name === 'GitHubContextError' ? (e as Error).message : 'the event payload is not JSON'}`,
+    );
     return;
   }
   const event = ctx.github.eventName;
   if (event !== 'schedule' && event !== 'workflow_dispatch') {
-    core.info(`genesys-preflight: no drift issue for a ${event || 'local'} run (schedule and workflow_dispatch runs keep it)`);
+    core.info(
+      `genesys-preflight: no drift issue for a ${event || 'local'} run (schedule and workflow_dispatch runs keep it)`,
+    );
     return;
   }
   if (!inputs.githubToken) {
@@ -132,7 +151,11 @@ export async function syncIssue(inputs: ActionInputs, exit: number, markdown: st
       repo: ctx.repo,
       marker,
       title: `genesys-preflight: the deploy principal no longer passes (${manifest})`,
-      body: fitComment(`${marker}\n${markdown}`, undefined, `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`),
+      body: fitComment(
+        `${marker}\n${markdown}`,
+        undefined,
+        `_Truncated: the full report is in the job summary${link ? ` of [this run](${link})` : ''}._`,
+      ),
       failing: exit !== 0,
       closingComment: `genesys-preflight: the check passes again${link ? ` ([run](${link}))` : ''}; closing.`,
       ...(author ? { author } : {}),

@@ -40,7 +40,10 @@ function choice<T extends string>(name: string, value: string, allowed: readonly
 
 /** A comma or newline separated list of org names (`*` allowed when `star`). Throws InputError. */
 function orgList(name: string, value: string, star: boolean): string[] {
-  const list = value.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const v of list) {
     if (!(ORG_NAME_PATTERN.test(v) || (star && v === '*'))) {
       const allowed = `an org name (letters, digits, _ and -, at most 64)${star ? ' or *' : ''}`;
@@ -61,7 +64,10 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     manifest: get('manifest').trim() || 'genesys-preflight.yml',
     mode,
     failOn: choice('fail-on', get('fail-on'), ['error', 'warning', 'never'] as const, 'error'),
-    orgs: get('orgs').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean),
+    orgs: get('orgs')
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     comment: choice('comment', get('comment'), ['auto', 'always', 'never'] as const, 'auto'),
     githubToken: get('github-token').trim(),
     catalog: get('catalog').trim() || 'bundled',

@@ -38,11 +38,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
   let sarif: SarifTarget | undefined;
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    if (inputs.sarif) sarif = { path: inputs.sarif, orgs: inputs.orgs, manifest: inputs.manifest, live: inputs.mode === 'live' };
+    if (inputs.sarif)
+      sarif = { path: inputs.sarif, orgs: inputs.orgs, manifest: inputs.manifest, live: inputs.mode === 'live' };
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     // Loaded once for the run: the mode, the catalog, the check and the principal review read this one.
     const loaded = tryLoadManifest(inputs.manifest);
-    const mode = resolveMode(inputs.mode, loaded, env, { setSecret: (s) => core.setSecret(s), orgs: inputs.orgs, liveOrgs: inputs.liveOrgs });
+    const mode = resolveMode(inputs.mode, loaded, env, {
+      setSecret: (s) => core.setSecret(s),
+      orgs: inputs.orgs,
+      liveOrgs: inputs.liveOrgs,
+    });
     const report = await runCheck({
       manifestPath: inputs.manifest,
       ...(loaded ? { loaded } : {}),
@@ -51,7 +56,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
       catalogOption: inputs.catalog,
       ...(mode.grants ? { grants: mode.grants } : {}),
       ...(inputs.terraformPlan ? { terraformPlan: inputs.terraformPlan } : {}),
-      ...(inputs.excess && inputs.excess !== 'false' ? { excess: { severity: inputs.excess === 'warning' ? 'warning' as const : 'notice' as const } } : {}),
+      ...(inputs.excess && inputs.excess !== 'false'
+        ? { excess: { severity: inputs.excess === 'warning' ? ('warning' as const) : ('notice' as const) } }
+        : {}),
     });
     exit = exitCode(report, inputs.failOn);
     const where = await runContext(github);
@@ -72,7 +79,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     const markdown = renderMarkdown(report, exit, { ...(runUrl ? { runUrl } : {}), ...(preface ? { preface } : {}) });
     if (env.GITHUB_STEP_SUMMARY) {
       // GitHub rejects a step summary over 1 MiB; keep well under it and point at the JSON report.
-      await core.summary.addRaw(fitComment(markdown, SUMMARY_LIMIT, '_Truncated: the full report is the JSON report (output `report`)._'), true).write();
+      await core.summary
+        .addRaw(
+          fitComment(markdown, SUMMARY_LIMIT, '_Truncated: the full report is the JSON report (output `report`)._'),
+          true,
+        )
+        .write();
     }
     const reportPath = writeReport(report, env);
     core.setOutput('passed', String(exit === 0));
@@ -82,17 +94,36 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     core.setOutput('missing-permissions', JSON.stringify(missingPermissions(report)));
     core.setOutput('orgs', JSON.stringify(report.orgs.map((o) => o.name)));
     if (sarif) core.setOutput('sarif', writeSarif(report, sarif));
-    await postComment(inputs, report, exit, markdown, runUrl, env, review?.kind === 'compared' && review.diff.widens, github);
+    await postComment(
+      inputs,
+      report,
+      exit,
+      markdown,
+      runUrl,
+      env,
+      review?.kind === 'compared' && review.diff.widens,
+      github,
+    );
     await syncIssue(inputs, exit, markdown, runUrl, env, github);
     const verdict = exit === 0 ? 'deploy allowed' : exit === 1 ? 'deploy blocked' : 'the check could not be done';
-    core.info(`genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`);
-    if (exit !== 0) core.setFailed(`genesys-preflight: ${verdict} (${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'})`);
+    core.info(
+      `genesys-preflight: ${verdict}: ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) across ${report.orgs.length} org(s)`,
+    );
+    if (exit !== 0)
+      core.setFailed(
+        `genesys-preflight: ${verdict} (${report.summary.errors} error${report.summary.errors === 1 ? '' : 's'})`,
+      );
   } catch (e) {
     exit = 2;
     if (e instanceof PreflightError) {
       for (const f of e.findings) {
         const props: core.AnnotationProperties = { title: `genesys-preflight: ${f.code}` };
-        if (f.location) Object.assign(props, { file: termText(f.location.file), startLine: f.location.line, startColumn: f.location.column });
+        if (f.location)
+          Object.assign(props, {
+            file: termText(f.location.file),
+            startLine: f.location.line,
+            startColumn: f.location.column,
+          });
         core.error(termText(f.message), props);
       }
       // The SARIF file still says why, so an upload-sarif step after this one has a file to upload.
@@ -119,7 +150,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
  * Undefined when the run is not on a pull request or the PR's manifest is not valid (the check
  * reports that).
  */
-function principalReview(manifest: string, loaded: LoadedManifest, orgs: readonly string[], github: GitHubContext): PrincipalReview | undefined {
+function principalReview(
+  manifest: string,
+  loaded: LoadedManifest,
+  orgs: readonly string[],
+  github: GitHubContext,
+): PrincipalReview | undefined {
   const refs = pullRequestRefs(github);
   if (!refs) return undefined;
   return reviewPrincipals(manifest, loaded.manifest, refs, orgs);
@@ -130,10 +166,13 @@ function annotateReview(review: PrincipalReview | undefined, manifest: string): 
   if (review?.kind !== 'compared') return;
   const widening = review.diff.changes.filter((c) => c.widens);
   for (const c of widening.slice(0, 10)) {
-    core.notice(termText(`org ${c.org}: this pull request ${describeChange(c, (s) => `\`${s}\``)} (offline verdicts rest on it)`), {
-      title: 'genesys-preflight: declared principal widened',
-      file: termText(manifest),
-    });
+    core.notice(
+      termText(`org ${c.org}: this pull request ${describeChange(c, (s) => `\`${s}\``)} (offline verdicts rest on it)`),
+      {
+        title: 'genesys-preflight: declared principal widened',
+        file: termText(manifest),
+      },
+    );
   }
   if (widening.length > 10) core.notice(`${widening.length - 10} more principal changes: see the job summary`);
 }
@@ -185,7 +224,15 @@ function writeSarif(report: Report, target: SarifTarget): string {
 /** The report of a run stopped before the check (its findings say why), for the SARIF file. */
 function unusableReport(target: SarifTarget, findings: Report['findings']): Report {
   const sorted = [...findings].sort(compareFindings);
-  return { version: REPORT_VERSION, mode: target.live ? 'live' : 'offline', passed: false, manifest: target.manifest, summary: summarize(sorted), orgs: [], findings: sorted };
+  return {
+    version: REPORT_VERSION,
+    mode: target.live ? 'live' : 'offline',
+    passed: false,
+    manifest: target.manifest,
+    summary: summarize(sorted),
+    orgs: [],
+    findings: sorted,
+  };
 }
 
 /**
@@ -206,7 +253,8 @@ async function diagnoseLogSection(path: string, report: Report): Promise<string>
   const org = report.orgs.length === 1 ? report.orgs[0]!.name : undefined;
   const diagnoses = explainFailures(diagnose(read.text, bundledCatalog()), 'deploy log', report, new Map(), org);
   for (const d of diagnoses) {
-    for (const f of d.findings) core[d.predicted ? 'warning' : 'error'](termText(f.message), { title: `genesys-preflight: ${f.code}` });
+    for (const f of d.findings)
+      core[d.predicted ? 'warning' : 'error'](termText(f.message), { title: `genesys-preflight: ${f.code}` });
   }
   return diagnosisMarkdown(diagnoses, 'deploy log') || '_The deploy log shows no permission failure (403)._\n\n';
 }

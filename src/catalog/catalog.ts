@@ -23,7 +23,11 @@ export interface CatalogOperation {
 
 /** Splits a path into segments; `{x}` segments are parameters. */
 function segments(path: string): string[] {
-  return path.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').filter(Boolean);
+  return path
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .split('/')
+    .filter(Boolean);
 }
 
 const isParam = (seg: string) => seg.startsWith('{') && seg.endsWith('}');

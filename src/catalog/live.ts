@@ -72,6 +72,13 @@ export async function liveCatalog(
   try {
     return new Catalog(operationsFromSwagger(JSON.parse(text) as Swagger), extraVocabulary(), extraScopes());
   } catch (e) {
-    throw new PreflightError([fatal('unverifiable', `catalog live: ${host} did not answer with a swagger document (${(e as Error).message})`, at, 'use catalog: bundled')]);
+    throw new PreflightError([
+      fatal(
+        'unverifiable',
+        `catalog live: ${host} did not answer with a swagger document (${(e as Error).message})`,
+        at,
+        'use catalog: bundled',
+      ),
+    ]);
   }
 }

@@ -30,19 +30,29 @@ export async function loadCatalogOption(
   const manifestPath = typeof manifest === 'string' ? manifest : manifest?.file;
   if (option === 'bundled' || option === '') return bundledCatalog();
   if (option === 'live') {
-    if (!manifestPath) throw new PreflightError([fatal('manifest-invalid', 'catalog live needs a manifest (the first org names the region)')]);
+    if (!manifestPath)
+      throw new PreflightError([
+        fatal('manifest-invalid', 'catalog live needs a manifest (the first org names the region)'),
+      ]);
     // Every region serves the same API: read it from the first checked org's region (or its
     // apiBase override, when that host is allowed to receive requests at all).
     // The entry point's loaded manifest (loaded once per run); a path is read here.
     const loaded = typeof manifest === 'string' ? loadManifest(manifest) : manifest!;
-    const index = Math.max(0, ctx.org ? loaded.manifest.orgs.findIndex((o) => o.name.toLowerCase() === ctx.org!.toLowerCase()) : 0);
+    const index = Math.max(
+      0,
+      ctx.org ? loaded.manifest.orgs.findIndex((o) => o.name.toLowerCase() === ctx.org!.toLowerCase()) : 0,
+    );
     const org = loaded.manifest.orgs[index]!;
     const apiBase = org.credentials?.apiBase ?? resolveRegion(org.region)!.apiBase;
     if (!allowedHost(apiBase, ctx.env ?? process.env)) {
       throw new PreflightError([
         // Not quoted: the host failed the check (the location says where it is written).
-        fatal('manifest-invalid', `catalog live: the apiBase of org ${org.name} is not a Genesys Cloud host`, loaded.locate(['orgs', index, 'credentials', 'apiBase']),
-          'remove the apiBase override, or name the host in GENESYS_PREFLIGHT_ALLOW_HOSTS'),
+        fatal(
+          'manifest-invalid',
+          `catalog live: the apiBase of org ${org.name} is not a Genesys Cloud host`,
+          loaded.locate(['orgs', index, 'credentials', 'apiBase']),
+          'remove the apiBase override, or name the host in GENESYS_PREFLIGHT_ALLOW_HOSTS',
+        ),
       ]);
     }
     const { liveCatalog } = await import('./live.js');
@@ -54,7 +64,9 @@ export async function loadCatalogOption(
   const bad = jsonSyntaxError(read.text);
   if (bad) {
     const at = positionIn(lineStartsOf(read.text), bad.offset, option);
-    throw new PreflightError([fatal('manifest-invalid', `catalog ${showPath(option)} is not a Genesys swagger JSON: ${bad.message}`, at)]);
+    throw new PreflightError([
+      fatal('manifest-invalid', `catalog ${showPath(option)} is not a Genesys swagger JSON: ${bad.message}`, at),
+    ]);
   }
   let swagger: Swagger;
   try {
@@ -62,7 +74,16 @@ export async function loadCatalogOption(
     return new Catalog(operationsFromSwagger(swagger), extraVocabulary(), extraScopes());
   } catch (e) {
     // Own messages only (JSON.parse would quote the text; the syntax was checked above).
-    const why = e instanceof Error && /^not a Swagger 2\.0 document/.test(e.message) ? e.message : 'it does not describe operations the way a Genesys swagger does';
-    throw new PreflightError([fatal('manifest-invalid', `catalog ${showPath(option)} is not a Genesys swagger JSON: ${why}`, { file: option, line: 1, column: 1 })]);
+    const why =
+      e instanceof Error && /^not a Swagger 2\.0 document/.test(e.message)
+        ? e.message
+        : 'it does not describe operations the way a Genesys swagger does';
+    throw new PreflightError([
+      fatal('manifest-invalid', `catalog ${showPath(option)} is not a Genesys swagger JSON: ${why}`, {
+        file: option,
+        line: 1,
+        column: 1,
+      }),
+    ]);
   }
 }

@@ -29,7 +29,15 @@ export const FLAG_SCOPES_UNKNOWN = 2;
 export const FLAG_PREVIEW = 4;
 
 /** `[method, pathTemplate, operationId, scopes, mode (null: no permission), permissions, flags]` */
-export type OperationRow = readonly [string, string, string, readonly string[], 'ANY' | 'ALL' | null, readonly string[], number];
+export type OperationRow = readonly [
+  string,
+  string,
+  string,
+  readonly string[],
+  'ANY' | 'ALL' | null,
+  readonly string[],
+  number,
+];
 
 /** The committed table: one row per operation, sorted by path then method. */
 export interface OperationTable {

@@ -162,7 +162,10 @@ export function buildVocabulary(inputs: {
       if (sources.some((x) => x.id === id)) throw new Error(`vocabulary: curated source id ${id} is taken`);
       ids.set(id, addSource({ id, label: s.label, cite: s.cite, ...(s.url ? { url: s.url } : {}) }));
     }
-    for (const [kind, list, map] of [['permission', c.permissions, perms], ['scope', c.scopes, scopes]] as const) {
+    for (const [kind, list, map] of [
+      ['permission', c.permissions, perms],
+      ['scope', c.scopes, scopes],
+    ] as const) {
       for (const e of list) {
         const what = `vocabulary: curated ${kind} ${JSON.stringify(e.name)}`;
         if (!VOCABULARY_NAME.test(e.name)) throw new Error(`${what} is not a name`);

@@ -40,24 +40,42 @@ export function explainFailures(
     const at: SourceLocation = { file: logFile, line: failure.line, column: 1 };
     const what = failure.operation ?? (failure.method && failure.path ? `${failure.method} ${failure.path}` : 'a call');
     const perms = failure.permissions;
-    const predictedBy = orgReport?.findings.filter(
-      (f) => ERRORS.has(f.code) && f.operation !== undefined && f.operation === failure.operation
-        && (!perms || !f.missing || f.missing.some((m) => perms.values.includes(m)) || perms.values.length === 0),
-    ) ?? [];
+    const predictedBy =
+      orgReport?.findings.filter(
+        (f) =>
+          ERRORS.has(f.code) &&
+          f.operation !== undefined &&
+          f.operation === failure.operation &&
+          (!perms || !f.missing || f.missing.some((m) => perms.values.includes(m)) || perms.values.length === 0),
+      ) ?? [];
     const predicted = predictedBy.length > 0;
     let findings: Finding[] = [];
     if (predicted) {
-      findings = predictedBy.map((f) => ({ ...f, location: at, message: `${f.message} (the deploy log, line ${failure.line}, shows this 403; check predicted it)` }));
+      findings = predictedBy.map((f) => ({
+        ...f,
+        location: at,
+        message: `${f.message} (the deploy log, line ${failure.line}, shows this 403; check predicted it)`,
+      }));
     } else {
       const principal = org ? principals.get(org) : undefined;
       const requirement: Requirement | undefined = perms
         ? {
-            resource: failure.resource ?? 'deploy', action: 'deploy', operation: what, purpose: 'the call that failed in the deploy log',
-            scopes: [], scopesUnknown: true, permissions: perms, division: failure.division ?? null, location: at,
+            resource: failure.resource ?? 'deploy',
+            action: 'deploy',
+            operation: what,
+            purpose: 'the call that failed in the deploy log',
+            scopes: [],
+            scopesUnknown: true,
+            permissions: perms,
+            division: failure.division ?? null,
+            location: at,
           }
         : undefined;
-      const wording = requirement && principal ? evaluate([requirement], principal, org!).filter((f) => f.severity === 'error') : [];
-      const need = perms ? `${perms.mode === 'ANY' ? 'one of' : 'all of'} ${perms.values.map((v) => `\`${v}\``).join(', ')}` : 'a permission the log does not name';
+      const wording =
+        requirement && principal ? evaluate([requirement], principal, org!).filter((f) => f.severity === 'error') : [];
+      const need = perms
+        ? `${perms.mode === 'ANY' ? 'one of' : 'all of'} ${perms.values.map((v) => `\`${v}\``).join(', ')}`
+        : 'a permission the log does not name';
       const base: Finding = {
         severity: 'error',
         code: report ? 'unpredicted-403' : 'missing-permission',
@@ -71,7 +89,8 @@ export function explainFailures(
         ...(failure.resource ? { resource: failure.resource } : {}),
       };
       if (wording[0]?.fix) base.fix = wording[0].fix;
-      else if (perms) base.fix = `add ${perms.mode === 'ANY' ? `one of ${perms.values.join(', ')}` : perms.values.join(', ')} to a role the deploy principal holds${failure.division ? `, granted in division ${failure.division}` : ''}`;
+      else if (perms)
+        base.fix = `add ${perms.mode === 'ANY' ? `one of ${perms.values.join(', ')}` : perms.values.join(', ')} to a role the deploy principal holds${failure.division ? `, granted in division ${failure.division}` : ''}`;
       if (wording[0]?.remedy) base.remedy = wording[0].remedy;
       findings = [base];
     }

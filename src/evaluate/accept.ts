@@ -21,7 +21,9 @@ export type AcceptedMark = NonNullable<Finding['accepted']>;
 
 /** The matchers of an entry, for messages: `code missing-permission, org prod-eu`. */
 export function describeAcceptance(a: Acceptance): string {
-  const parts = (['code', 'org', 'resource', 'operation', 'permission'] as const).filter((k) => a[k] !== undefined).map((k) => `${k} ${a[k]}`);
+  const parts = (['code', 'org', 'resource', 'operation', 'permission'] as const)
+    .filter((k) => a[k] !== undefined)
+    .map((k) => `${k} ${a[k]}`);
   return parts.join(', ');
 }
 
@@ -76,13 +78,17 @@ export function applyAcceptances(
     if (a.org !== undefined && !checked.has(a.org.toLowerCase())) return;
     if (expiredHit[i]) {
       out.push({
-        severity: 'warning', code: 'unverifiable', ...at,
+        severity: 'warning',
+        code: 'unverifiable',
+        ...at,
         message: `accepted finding #${i + 1} (${describeAcceptance(a)}) expired on ${a.expires}: the findings it matched count again (reason was: ${a.reason})`,
         fix: 'fix the finding, or review the acceptance and set a new expires date',
       });
     } else if (!used[i]) {
       out.push({
-        severity: 'warning', code: 'unverifiable', ...at,
+        severity: 'warning',
+        code: 'unverifiable',
+        ...at,
         message: `accepted finding #${i + 1} (${describeAcceptance(a)}) matches no finding: it is stale`,
         fix: 'remove the entry from accept:',
       });

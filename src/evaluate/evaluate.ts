@@ -10,7 +10,16 @@
  *   (SDK `OAuthClient`: "Scopes only apply to clients not using the client_credential grant");
  * - user tokens need one of the operation's scopes AND the user's permission.
  */
-import type { DivisionRef, Finding, PermissionSet, PolicyPermission, Principal, Requirement, RoleGrant, SourceLocation } from '../types.js';
+import type {
+  DivisionRef,
+  Finding,
+  PermissionSet,
+  PolicyPermission,
+  Principal,
+  Requirement,
+  RoleGrant,
+  SourceLocation,
+} from '../types.js';
 import { leastPrivileged, policyCovers } from './permissions.js';
 import { cached } from '../util/memo.js';
 
@@ -47,7 +56,9 @@ function computeHolders(principal: Principal, permission: string): Array<{ grant
 /** True when a grant's divisions cover division `name` (`*` covers all; names compare case-insensitively). */
 export function divisionCovered(divisions: readonly DivisionRef[], name: string): boolean {
   const n = name.toLowerCase();
-  return divisions.some((d) => d.name === '*' || d.id === '*' || d.name.toLowerCase() === n || (d.id !== undefined && d.id === name));
+  return divisions.some(
+    (d) => d.name === '*' || d.id === '*' || d.name.toLowerCase() === n || (d.id !== undefined && d.id === name),
+  );
 }
 
 const coverageCache = new WeakMap<Principal, Map<string, Coverage>>();
@@ -62,9 +73,12 @@ function computeCoverage(principal: Principal, permission: string, division: str
   const server = principal.permitted?.[permission];
   if (server) {
     // Genesys' own answer decides; the role policies only tell whether a condition applies.
-    const inDiv = server.all || (division === null ? server.divisions.length > 0 : divisionCovered(server.divisions, division));
+    const inDiv =
+      server.all || (division === null ? server.divisions.length > 0 : divisionCovered(server.divisions, division));
     if (!inDiv) return server.divisions.length > 0 ? 'elsewhere' : 'none';
-    const hs = holders(principal, permission).filter((h) => division === null || divisionCovered(h.grant.divisions, division));
+    const hs = holders(principal, permission).filter(
+      (h) => division === null || divisionCovered(h.grant.divisions, division),
+    );
     return hs.length > 0 && hs.every((h) => h.conditional) ? 'conditional' : 'held';
   }
   const hs = holders(principal, permission);
@@ -76,9 +90,11 @@ function computeCoverage(principal: Principal, permission: string, division: str
 
 /** The role to extend with a missing permission: a role granted in the division, sharing the permission's domain if possible. */
 function roleToExtend(principal: Principal, permission: string, division: string | null): RoleGrant | undefined {
-  const candidates = division === null ? principal.roles : principal.roles.filter((r) => divisionCovered(r.divisions, division));
+  const candidates =
+    division === null ? principal.roles : principal.roles.filter((r) => divisionCovered(r.divisions, division));
   const domain = permission.split(':')[0];
-  const score = (r: RoleGrant) => r.permissions.filter((p) => p.permission.split(':')[0] === domain || p.permission === '*').length;
+  const score = (r: RoleGrant) =>
+    r.permissions.filter((p) => p.permission.split(':')[0] === domain || p.permission === '*').length;
   return [...candidates].sort((a, b) => score(b) - score(a))[0];
 }
 
@@ -120,7 +136,9 @@ export function evaluate(requirements: readonly Requirement[], principal: Princi
           message: `${req.resource}: the OAuth scopes of ${req.operation} are not published; the scope side cannot be checked`,
         });
       } else if (req.scopes.length > 0 && !req.scopes.some((s) => scopeSet.has(s))) {
-        const best = req.operation.startsWith('GET ') ? (req.scopes.find((s) => s.endsWith(':readonly')) ?? req.scopes[0]!) : req.scopes.find((s) => !s.endsWith(':readonly')) ?? req.scopes[0]!;
+        const best = req.operation.startsWith('GET ')
+          ? (req.scopes.find((s) => s.endsWith(':readonly')) ?? req.scopes[0]!)
+          : (req.scopes.find((s) => !s.endsWith(':readonly')) ?? req.scopes[0]!);
         const f: Finding = {
           severity: 'error',
           code: 'missing-scope',
@@ -191,7 +209,14 @@ function permissionFindings(
   if (vs.length === 0) return NO_FINDINGS;
   const what = callText(req);
   return vs.map((v) => {
-    const f: Finding = { severity: v.severity, code: v.code, ...base, missing: v.missing, message: `${what} ${v.text}`, fix: v.fix };
+    const f: Finding = {
+      severity: v.severity,
+      code: v.code,
+      ...base,
+      missing: v.missing,
+      message: `${what} ${v.text}`,
+      fix: v.fix,
+    };
     if (v.remedy) f.remedy = v.remedy;
     if (v.alsoRemedy) f.alsoRemedy = v.alsoRemedy;
     if (v.atDivision && req.divisionLocation) {
@@ -208,15 +233,25 @@ function computeVerdicts(principal: Principal, set: PermissionSet, division: str
   // reports them; the choice and the fix are made among the others.
   const unavailable = principal.unavailable;
   const values = unavailable ? set.values.filter((p) => !unavailable.has(p)) : set.values;
-  if (values.length === 0 || (mode === 'ALL' && values.length < set.values.length && values.every((p) => coverage(principal, p, division) === 'held'))) return [];
+  if (
+    values.length === 0 ||
+    (mode === 'ALL' &&
+      values.length < set.values.length &&
+      values.every((p) => coverage(principal, p, division) === 'held'))
+  )
+    return [];
   const cov = new Map(values.map((p) => [p, coverage(principal, p, division)] as const));
-  const need = mode === 'ANY' && values.length > 1 ? `one of ${values.map(code).join(', ')}` : values.map(code).join(' and ');
+  const need =
+    mode === 'ANY' && values.length > 1 ? `one of ${values.map(code).join(', ')}` : values.map(code).join(' and ');
   const out: Verdict[] = [];
 
-  const satisfied = mode === 'ANY' ? values.some((p) => cov.get(p) === 'held') : values.every((p) => cov.get(p) === 'held');
+  const satisfied =
+    mode === 'ANY' ? values.some((p) => cov.get(p) === 'held') : values.every((p) => cov.get(p) === 'held');
   if (satisfied) return out;
   const satisfiedConditionally =
-    mode === 'ANY' ? values.some((p) => cov.get(p) === 'held' || cov.get(p) === 'conditional') : values.every((p) => cov.get(p) === 'held' || cov.get(p) === 'conditional');
+    mode === 'ANY'
+      ? values.some((p) => cov.get(p) === 'held' || cov.get(p) === 'conditional')
+      : values.every((p) => cov.get(p) === 'held' || cov.get(p) === 'conditional');
   if (satisfiedConditionally) {
     const conditional = values.filter((p) => cov.get(p) === 'conditional');
     out.push({
@@ -231,7 +266,10 @@ function computeVerdicts(principal: Principal, set: PermissionSet, division: str
 
   // Which permissions to ask for: ANY → the least-privileged choice (preferring one already held
   // in another division, which only needs a division grant); ALL → each one not held.
-  const wanted = mode === 'ANY' ? [pickAny(values, cov)] : values.filter((p) => cov.get(p) !== 'held' && cov.get(p) !== 'conditional');
+  const wanted =
+    mode === 'ANY'
+      ? [pickAny(values, cov)]
+      : values.filter((p) => cov.get(p) !== 'held' && cov.get(p) !== 'conditional');
   const elsewhere = wanted.filter((p) => cov.get(p) === 'elsewhere');
   const none = wanted.filter((p) => cov.get(p) === 'none');
 
@@ -243,9 +281,13 @@ function computeVerdicts(principal: Principal, set: PermissionSet, division: str
     return [...roles.values()][0];
   };
   const grantRemedy = (perms: string[], role: RoleGrant | undefined): NonNullable<Finding['remedy']> =>
-    role ? { kind: 'grant-division', role: role.role, permissions: perms, division } : { kind: 'new-role', permissions: perms, division };
+    role
+      ? { kind: 'grant-division', role: role.role, permissions: perms, division }
+      : { kind: 'new-role', permissions: perms, division };
   const grantFix = (perms: string[], role: RoleGrant | undefined) =>
-    role ? `grant role ${role.role} in division ${division} too (it holds ${perms.map(code).join(', ')})` : `grant a role holding ${perms.map(code).join(', ')} in division ${division}`;
+    role
+      ? `grant role ${role.role} in division ${division} too (it holds ${perms.map(code).join(', ')})`
+      : `grant a role holding ${perms.map(code).join(', ')} in division ${division}`;
   const needsGrant = elsewhere.length > 0 && division !== null;
 
   if (none.length) {
@@ -255,8 +297,12 @@ function computeVerdicts(principal: Principal, set: PermissionSet, division: str
       code: 'missing-permission',
       missing: needsGrant ? [...none, ...elsewhere] : none,
       text: `needs ${need}${inDivision(division)}; the principal holds ${mode === 'ANY' && values.length > 1 ? 'none of them' : `no ${none.map(code).join(', ')}`}${needsGrant ? `, and ${elsewhere.map(code).join(', ')} only outside division ${division}` : ''}`,
-      fix: fixText(none, role, division, mode === 'ANY' && values.length > 1 ? values : undefined) + (needsGrant ? `; and ${grantFix(elsewhere, grantRole(elsewhere))}` : ''),
-      remedy: role ? { kind: 'add-permission', role: role.role, permissions: none, division } : { kind: 'new-role', permissions: none, division },
+      fix:
+        fixText(none, role, division, mode === 'ANY' && values.length > 1 ? values : undefined) +
+        (needsGrant ? `; and ${grantFix(elsewhere, grantRole(elsewhere))}` : ''),
+      remedy: role
+        ? { kind: 'add-permission', role: role.role, permissions: none, division }
+        : { kind: 'new-role', permissions: none, division },
     };
     if (needsGrant) v.alsoRemedy = grantRemedy(elsewhere, grantRole(elsewhere));
     const rel = role?.roleLocation ?? role?.location;
@@ -289,9 +335,15 @@ function describeDivisions(divs: readonly DivisionRef[]): string {
   return `division${divs.length === 1 ? '' : 's'} ${divs.map((d) => d.name).join(', ')}`;
 }
 
-function fixText(perms: string[], role: RoleGrant | undefined, division: string | null, anyOf?: readonly string[]): string {
+function fixText(
+  perms: string[],
+  role: RoleGrant | undefined,
+  division: string | null,
+  anyOf?: readonly string[],
+): string {
   const list = perms.map(code).join(', ');
   const choice = anyOf ? ` (least-privileged of ${anyOf.map(code).join(', ')})` : '';
-  if (role) return `add ${list}${choice} to role ${role.role}${division === null ? '' : `, granted in division ${division}`}`;
+  if (role)
+    return `add ${list}${choice} to role ${role.role}${division === null ? '' : `, granted in division ${division}`}`;
   return `create a role with ${list}${choice} and grant it to the deploy principal${division === null ? '' : ` in division ${division}`}`;
 }

@@ -87,7 +87,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Findings carry `remedy`-free fixes in words ("remove `x` from role R") and the role in `resource`
  * (`role:<name>`), so the report groups them per role.
  */
-export function excessFor(org: string, principal: Principal, requirements: readonly Requirement[], opts: ExcessOptions = {}): ExcessResult {
+export function excessFor(
+  org: string,
+  principal: Principal,
+  requirements: readonly Requirement[],
+  opts: ExcessOptions = {},
+): ExcessResult {
   const severity = opts.severity ?? 'notice';
   const needs = needsOf(requirements);
   const findings: Finding[] = [];
@@ -153,7 +158,7 @@ export function excessFor(org: string, principal: Principal, requirements: reado
     // Divisions: the ones the used entries are needed in (org-wide needs: any one division).
     const neededIn = new Set<string>();
     let orgWide = false;
-    for (const u of used.values()) for (const d of u.divisions) (d === null ? (orgWide = true) : neededIn.add(d));
+    for (const u of used.values()) for (const d of u.divisions) d === null ? (orgWide = true) : neededIn.add(d);
     if (g.divisions.some(WILDCARD_DIVISION)) {
       const list = [...neededIn].sort();
       const target = list.length ? list : ['Home'];

@@ -101,7 +101,7 @@ export function lintPermission(
     if (shape) {
       const names = vocabulary.describe('permission');
       head = `${where}: \`${value}\` is not in the bundled vocabulary (${names})${otherCatalog(catalog)}`;
-      tail = '; a live check settles it against the org\'s permission catalog';
+      tail = "; a live check settles it against the org's permission catalog";
     } else {
       head = `${where}: "${value}" is not a permission (expected domain:entity:action)`;
     }

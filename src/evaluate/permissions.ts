@@ -50,11 +50,28 @@ export function isKnownPermission(value: string, known: ReadonlySet<string>): bo
  * and administrative verbs. This is a ranking heuristic, not a Genesys fact.
  */
 const ACTION_RANK: Record<string, number> = {
-  view: 0, search: 0, read: 0, readonly: 0, get: 0,
-  add: 2, create: 2, upload: 2, execute: 2, join: 2,
-  edit: 3, update: 3, publish: 3, assign: 3, move: 3,
-  unlock: 5, delete: 5, remove: 5,
-  all: 8, admin: 9, manage: 9, '*': 10,
+  view: 0,
+  search: 0,
+  read: 0,
+  readonly: 0,
+  get: 0,
+  add: 2,
+  create: 2,
+  upload: 2,
+  execute: 2,
+  join: 2,
+  edit: 3,
+  update: 3,
+  publish: 3,
+  assign: 3,
+  move: 3,
+  unlock: 5,
+  delete: 5,
+  remove: 5,
+  all: 8,
+  admin: 9,
+  manage: 9,
+  '*': 10,
 };
 
 /** Sort key for least privilege: action rank, then wildcards last, then alphabetical. */

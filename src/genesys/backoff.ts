@@ -6,7 +6,12 @@
  */
 
 /** Full-jitter delay for retry number `attempt` (0-based): uniform in [0, min(capMs, baseMs·2^attempt)). */
-export function fullJitterDelay(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function fullJitterDelay(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
   return Math.floor(random() * ceiling);
 }

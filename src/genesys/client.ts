@@ -289,7 +289,11 @@ export class GenesysClient {
    * by `GET`ting `pageNumber=1..pageCount` and concatenating `entities`.
    * @param options.pageSize default 100 (or `query.pageSize`); options.maxPages default 1000 (then RangeError).
    */
-  async getAllPages<T>(path: string, query: Query = {}, options: { pageSize?: number; maxPages?: number } = {}): Promise<T[]> {
+  async getAllPages<T>(
+    path: string,
+    query: Query = {},
+    options: { pageSize?: number; maxPages?: number } = {},
+  ): Promise<T[]> {
     const pageSize = Number(options.pageSize ?? query.pageSize ?? 100);
     const maxPages = options.maxPages ?? 1000;
     const out: T[] = [];
@@ -298,7 +302,8 @@ export class GenesysClient {
       const listing = await this.get<PagedListing<T>>(path, { ...query, pageSize, pageNumber: page });
       const entities = listing?.entities ?? [];
       out.push(...entities);
-      const pageCount = listing?.pageCount ?? (typeof listing?.total === 'number' ? Math.ceil(listing.total / pageSize) : undefined);
+      const pageCount =
+        listing?.pageCount ?? (typeof listing?.total === 'number' ? Math.ceil(listing.total / pageSize) : undefined);
       const done = pageCount !== undefined ? page >= pageCount : !listing?.nextUri || entities.length < pageSize;
       if (done || entities.length === 0) return out;
     }
@@ -325,7 +330,11 @@ export class GenesysClient {
     const map = this.opts.shareBudget ? sharedBudgets : this.ownBudgets;
     let b = map.get(key);
     if (!b) {
-      b = new RateBudget({ limit: this.opts.requestsPerWindow, windowMs: this.opts.budgetWindowMs, sleep: this.opts.sleep });
+      b = new RateBudget({
+        limit: this.opts.requestsPerWindow,
+        windowMs: this.opts.budgetWindowMs,
+        sleep: this.opts.sleep,
+      });
       map.set(key, b);
     }
     return b;
@@ -340,7 +349,10 @@ export class GenesysClient {
     const operation = 'POST /oauth/token';
     const res = await this.withRetries(operation, login.host, '/oauth/token', '', async () => ({
       kind: 'token',
-      headers: this.headers({ Authorization: `Basic ${this.creds!.basic}`, 'Content-Type': 'application/x-www-form-urlencoded' }),
+      headers: this.headers({
+        Authorization: `Basic ${this.creds!.basic}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      }),
       form: 'grant_type=client_credentials',
     }));
     const parsed = parseJson(res.text);
@@ -389,13 +401,28 @@ export class GenesysClient {
   }
 
   /** One attempt: sends and logs. Never throws for network failures; returns them classified. */
-  private async attempt(req: ReadOnlyRequest, host: string, path: string, query: string, attempt: number): Promise<AttemptResult> {
+  private async attempt(
+    req: ReadOnlyRequest,
+    host: string,
+    path: string,
+    query: string,
+    attempt: number,
+  ): Promise<AttemptResult> {
     const started = performance.now();
     const method = req.kind === 'get' ? 'GET' : 'POST';
     try {
       const res = await this.transport.send(req, this.opts.timeoutMs);
       const ms = performance.now() - started;
-      this.calls.push({ method, path, query, host, status: res.status, startedAt: performance.timeOrigin + started, ms, attempt });
+      this.calls.push({
+        method,
+        path,
+        query,
+        host,
+        status: res.status,
+        startedAt: performance.timeOrigin + started,
+        ms,
+        attempt,
+      });
       return { ok: true, res };
     } catch (e) {
       const ms = performance.now() - started;
@@ -408,7 +435,17 @@ export class GenesysClient {
           : proxy?.status !== undefined
             ? { kind: 'other' as const, code: `PROXY_${proxy.status}` }
             : classifyNetworkError(e instanceof ProxyError ? e.cause : e);
-      this.calls.push({ method, path, query, host, status: 0, startedAt: performance.timeOrigin + started, ms, attempt, networkError: c.kind });
+      this.calls.push({
+        method,
+        path,
+        query,
+        host,
+        status: 0,
+        startedAt: performance.timeOrigin + started,
+        ms,
+        attempt,
+        networkError: c.kind,
+      });
       return { ok: false, kind: c.kind, code: c.code, ms, ...(proxy ? { proxy } : {}) };
     }
   }
@@ -493,14 +530,22 @@ export class GenesysClient {
     return parsed.value as T;
   }
 
-  private apiError(res: RawResponse, operation: string, host: string, body?: unknown, retries?: number): GenesysApiError {
+  private apiError(
+    res: RawResponse,
+    operation: string,
+    host: string,
+    body?: unknown,
+    retries?: number,
+  ): GenesysApiError {
     if (body === undefined) {
       const parsed = parseJson(res.text);
       body = parsed.ok ? parsed.value : undefined;
     }
     const eb = asErrorBody(body);
     const code = this.redactor.redact(eb?.code ?? `http.${res.status}`);
-    const apiMessage = this.redactor.redact(eb?.message ?? (res.text ? res.text.replace(/\s+/g, ' ').slice(0, 200) : ''));
+    const apiMessage = this.redactor.redact(
+      eb?.message ?? (res.text ? res.text.replace(/\s+/g, ' ').slice(0, 200) : ''),
+    );
     const contextId = eb?.contextId ?? header(res.headers, 'inin-correlation-id');
     const after = retries ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
     const message =
@@ -511,7 +556,12 @@ export class GenesysClient {
     return new GenesysApiError(message, operation, host, res.status, code, apiMessage, contextId, safeBody);
   }
 
-  private networkError(r: Extract<AttemptResult, { ok: false }>, operation: string, host: string, retries: number): GenesysNetworkError {
+  private networkError(
+    r: Extract<AttemptResult, { ok: false }>,
+    operation: string,
+    host: string,
+    retries: number,
+  ): GenesysNetworkError {
     const what: Record<NetworkErrorKind, string> = {
       timeout: `timed out after ${this.opts.timeoutMs} ms`,
       reset: 'failed: the connection was reset',
@@ -533,6 +583,12 @@ export class GenesysClient {
           : `Genesys Cloud ${operation} to ${host} through ${via} ${what[r.kind]}${code}${after}`;
       return new GenesysProxyError(message, operation, host, r.kind, r.code, route.host, route.variable, status);
     }
-    return new GenesysNetworkError(`Genesys Cloud ${operation} to ${host} ${what[r.kind]}${code}${after}`, operation, host, r.kind, r.code);
+    return new GenesysNetworkError(
+      `Genesys Cloud ${operation} to ${host} ${what[r.kind]}${code}${after}`,
+      operation,
+      host,
+      r.kind,
+      r.code,
+    );
   }
 }

@@ -5,7 +5,11 @@
  * Rejects with the first error (calls already started finish; no new ones start).
  * `limit` < 1 is treated as 1.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   const width = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
   let next = 0;

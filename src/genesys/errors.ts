@@ -124,8 +124,14 @@ export function classifyNetworkError(err: unknown): { kind: NetworkErrorKind; co
   let c: string | undefined;
   if ((c = has((x) => /TIMEOUT|ETIMEDOUT/.test(x)))) return { kind: 'timeout', code: c };
   if ((c = has((x) => x === 'ENOTFOUND' || x === 'EAI_AGAIN' || x === 'EAI_FAIL'))) return { kind: 'dns', code: c };
-  if ((c = has((x) => /^ERR_TLS|^ERR_SSL|CERT|^EPROTO$|SELF_SIGNED|UNABLE_TO_VERIFY/.test(x)))) return { kind: 'tls', code: c };
-  if ((c = has((x) => x === 'ECONNRESET' || x === 'EPIPE' || x === 'UND_ERR_SOCKET' || x === 'UND_ERR_CLOSED' || x === 'ECONNABORTED')))
+  if ((c = has((x) => /^ERR_TLS|^ERR_SSL|CERT|^EPROTO$|SELF_SIGNED|UNABLE_TO_VERIFY/.test(x))))
+    return { kind: 'tls', code: c };
+  if (
+    (c = has(
+      (x) =>
+        x === 'ECONNRESET' || x === 'EPIPE' || x === 'UND_ERR_SOCKET' || x === 'UND_ERR_CLOSED' || x === 'ECONNABORTED',
+    ))
+  )
     return { kind: 'reset', code: c };
   return { kind: 'other', code: codes[0] };
 }

@@ -18,8 +18,12 @@ export function allowedHost(base: string, env: NodeJS.ProcessEnv): boolean {
     return false;
   }
   const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (u.protocol === 'https:' && REGIONS.some((r) => host === `api.${r.host}` || host === `login.${r.host}`)) return true;
-  const named = (env.GENESYS_PREFLIGHT_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  if (u.protocol === 'https:' && REGIONS.some((r) => host === `api.${r.host}` || host === `login.${r.host}`))
+    return true;
+  const named = (env.GENESYS_PREFLIGHT_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   if (!named.includes(host)) return false;
   return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(host));
 }

@@ -24,25 +24,27 @@ export interface ResolvedRegion extends GenesysRegion {
 }
 
 /** Every public Genesys Cloud region (id → host), in the order Genesys lists them. */
-export const REGIONS: readonly GenesysRegion[] = Object.freeze([
-  { id: 'us-east-1', host: 'mypurecloud.com' },
-  { id: 'eu-west-1', host: 'mypurecloud.ie' },
-  { id: 'ap-southeast-2', host: 'mypurecloud.com.au' },
-  { id: 'ap-northeast-1', host: 'mypurecloud.jp' },
-  { id: 'eu-central-1', host: 'mypurecloud.de' },
-  { id: 'us-west-2', host: 'usw2.pure.cloud' },
-  { id: 'ca-central-1', host: 'cac1.pure.cloud' },
-  { id: 'ap-northeast-2', host: 'apne2.pure.cloud' },
-  { id: 'eu-west-2', host: 'euw2.pure.cloud' },
-  { id: 'ap-south-1', host: 'aps1.pure.cloud' },
-  { id: 'us-east-2', host: 'use2.us-gov-pure.cloud' },
-  { id: 'sa-east-1', host: 'sae1.pure.cloud' },
-  { id: 'me-central-1', host: 'mec1.pure.cloud' },
-  { id: 'ap-northeast-3', host: 'apne3.pure.cloud' },
-  { id: 'eu-central-2', host: 'euc2.pure.cloud' },
-  { id: 'mx-central-1', host: 'mxc1.pure.cloud' },
-  { id: 'ap-southeast-1', host: 'apse1.pure.cloud' },
-].map((r) => Object.freeze(r)));
+export const REGIONS: readonly GenesysRegion[] = Object.freeze(
+  [
+    { id: 'us-east-1', host: 'mypurecloud.com' },
+    { id: 'eu-west-1', host: 'mypurecloud.ie' },
+    { id: 'ap-southeast-2', host: 'mypurecloud.com.au' },
+    { id: 'ap-northeast-1', host: 'mypurecloud.jp' },
+    { id: 'eu-central-1', host: 'mypurecloud.de' },
+    { id: 'us-west-2', host: 'usw2.pure.cloud' },
+    { id: 'ca-central-1', host: 'cac1.pure.cloud' },
+    { id: 'ap-northeast-2', host: 'apne2.pure.cloud' },
+    { id: 'eu-west-2', host: 'euw2.pure.cloud' },
+    { id: 'ap-south-1', host: 'aps1.pure.cloud' },
+    { id: 'us-east-2', host: 'use2.us-gov-pure.cloud' },
+    { id: 'sa-east-1', host: 'sae1.pure.cloud' },
+    { id: 'me-central-1', host: 'mec1.pure.cloud' },
+    { id: 'ap-northeast-3', host: 'apne3.pure.cloud' },
+    { id: 'eu-central-2', host: 'euc2.pure.cloud' },
+    { id: 'mx-central-1', host: 'mxc1.pure.cloud' },
+    { id: 'ap-southeast-1', host: 'apse1.pure.cloud' },
+  ].map((r) => Object.freeze(r)),
+);
 
 function toResolved(region: GenesysRegion): ResolvedRegion {
   return {
@@ -112,7 +114,12 @@ export function suggestRegion(input: string): string | undefined {
   const looksLikeHost = host.includes('.');
   let best: { value: string; d: number } | undefined;
   for (const r of REGIONS) {
-    const candidates: Array<[string, string]> = looksLikeHost ? [[r.host, host]] : [[r.id, raw], [r.host, host]];
+    const candidates: Array<[string, string]> = looksLikeHost
+      ? [[r.host, host]]
+      : [
+          [r.id, raw],
+          [r.host, host],
+        ];
     for (const [value, probe] of candidates) {
       const d = editDistance(probe, value);
       if (!best || d < best.d) best = { value, d };

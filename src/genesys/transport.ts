@@ -48,7 +48,8 @@ export function readOnlyGuard(tokenUrl: URL | undefined): Dispatcher.DispatcherC
     const method = String(opts.method ?? '').toUpperCase();
     const origin = opts.origin ? new URL(String(opts.origin)).origin : '';
     const path = String(opts.path ?? '').split('?')[0];
-    const isToken = method === 'POST' && tokenUrl !== undefined && origin === tokenUrl.origin && path === tokenUrl.pathname;
+    const isToken =
+      method === 'POST' && tokenUrl !== undefined && origin === tokenUrl.origin && path === tokenUrl.pathname;
     if (method !== 'GET' && !isToken) throw new WriteRequestRefusedError(method, `${origin}${path}`);
     return dispatch(opts, handler);
   };
@@ -80,7 +81,10 @@ export interface ProxySettings {
 
 /** A proxy variable that is not a proxy URL. The message names the variable, never its value. */
 export class ProxyConfigError extends Error {
-  constructor(readonly variable: string, why: string) {
+  constructor(
+    readonly variable: string,
+    why: string,
+  ) {
     super(`${variable} is not a usable proxy URL (${why}; the value is not shown)`);
     this.name = 'ProxyConfigError';
   }
@@ -191,7 +195,10 @@ export class Network {
   readonly proxies: ProxySettings;
 
   /** @throws ProxyConfigError (see {@link readProxySettings}). */
-  constructor(env: NodeJS.ProcessEnv, readonly options: NetworkOptions = {}) {
+  constructor(
+    env: NodeJS.ProcessEnv,
+    readonly options: NetworkOptions = {},
+  ) {
     this.proxies = readProxySettings(env);
     const timeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.dispatcher = new EnvHttpProxyAgent({
@@ -264,7 +271,10 @@ export function proxyRefusalStatus(err: unknown): number | undefined {
 /** Thrown by {@link Transport.send} when a request through a proxy failed: the proxy, its refusal status, the cause. */
 export class ProxyError extends Error {
   readonly status?: number;
-  constructor(readonly route: ProxyRoute, override readonly cause: unknown) {
+  constructor(
+    readonly route: ProxyRoute,
+    override readonly cause: unknown,
+  ) {
     const status = proxyRefusalStatus(cause);
     const via = `the proxy ${route.host} (${route.variable})`;
     super(status ? `${via} answered ${status}` : `the request through ${via} failed`);

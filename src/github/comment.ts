@@ -110,7 +110,9 @@ export async function upsertStickyComment(opts: UpsertStickyCommentOptions): Pro
   const marked = (listed as IssueComment[]).filter((c) => startsWithMarker(c.body ?? '', opts.marker));
   let matches: IssueComment[] = [];
   if (marked.length) {
-    const me = await tokenIdentity(octokit, opts.author, (error) => classify(error, 'identify the user of the token for', target, opts, deadline.aborted));
+    const me = await tokenIdentity(octokit, opts.author, (error) =>
+      classify(error, 'identify the user of the token for', target, opts, deadline.aborted),
+    );
     matches = marked.filter((comment) => sameLogin(comment.user?.login, me)).sort(newestFirst);
   }
   const [current, ...older] = matches;
@@ -179,8 +181,21 @@ function validate(opts: UpsertStickyCommentOptions, body: string): void {
 }
 
 /** Maps a thrown octokit error to `Skipped` (403 not rate-limited, 404) or throws a GitHubApiError. */
-function classify(error: unknown, operation: string, target: string, opts: UpsertStickyCommentOptions, timedOut: boolean): Skipped {
-  const { status, said } = classifyFailure(error, { operation, target, token: opts.token, apiUrl: opts.apiUrl, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), timedOut });
+function classify(
+  error: unknown,
+  operation: string,
+  target: string,
+  opts: UpsertStickyCommentOptions,
+  timedOut: boolean,
+): Skipped {
+  const { status, said } = classifyFailure(error, {
+    operation,
+    target,
+    token: opts.token,
+    apiUrl: opts.apiUrl,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    timedOut,
+  });
   if (status === 403) {
     return new Skipped(403, {
       action: 'skipped',

@@ -39,7 +39,12 @@ interface OctokitErrorLike {
 }
 
 /** Status, response headers and GitHub's message of a thrown octokit error (no response → network). */
-export function describeFailure(error: unknown): { status?: number; headers: Record<string, string | undefined>; message: string; timedOut: boolean } {
+export function describeFailure(error: unknown): {
+  status?: number;
+  headers: Record<string, string | undefined>;
+  message: string;
+  timedOut: boolean;
+} {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as OctokitErrorLike;
   const name = typeof e.name === 'string' ? e.name : '';
   const fallback = typeof e.message === 'string' ? e.message : 'unknown error';
@@ -75,7 +80,11 @@ function withCauses(error: object, message: string): string {
 }
 
 /** True for GitHub's primary and secondary rate-limit answers. */
-export function isRateLimited(status: number | undefined, headers: Record<string, string | undefined>, message: string): boolean {
+export function isRateLimited(
+  status: number | undefined,
+  headers: Record<string, string | undefined>,
+  message: string,
+): boolean {
   if (status === 429) return true;
   return status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message));
 }

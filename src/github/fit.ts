@@ -24,7 +24,11 @@ export const DEFAULT_TRUNCATION_POINTER = 'Truncated: the full report is in the 
  *
  * @throws RangeError when `limit` cannot even hold the pointer and the markers.
  */
-export function fitComment(body: string, limit: number = GITHUB_COMMENT_LIMIT, pointer: string = DEFAULT_TRUNCATION_POINTER): string {
+export function fitComment(
+  body: string,
+  limit: number = GITHUB_COMMENT_LIMIT,
+  pointer: string = DEFAULT_TRUNCATION_POINTER,
+): string {
   if (body.length <= limit) return body;
   const markers = [...new Set(body.match(MARKER_PATTERN) ?? [])];
   const tail = `\n\n${pointer}`;
@@ -36,7 +40,9 @@ export function fitComment(body: string, limit: number = GITHUB_COMMENT_LIMIT, p
     if (out.length <= limit) return out;
     budget -= out.length - limit;
   }
-  throw new RangeError(`A comment limit of ${limit} characters cannot hold the truncation pointer and the sticky marker.`);
+  throw new RangeError(
+    `A comment limit of ${limit} characters cannot hold the truncation pointer and the sticky marker.`,
+  );
 }
 
 /** The longest prefix of at most `budget` characters ending at a line end, trailing blank lines dropped. */
@@ -75,7 +81,8 @@ function scan(text: string): OpenState {
   for (const line of text.split('\n')) {
     const fence = FENCE.exec(line);
     if (state.fence) {
-      const closes = fence && fence[1]![0] === state.fence.char && fence[1]!.length >= state.fence.length && !fence[2]!.trim();
+      const closes =
+        fence && fence[1]![0] === state.fence.char && fence[1]!.length >= state.fence.length && !fence[2]!.trim();
       if (closes) state.fence = undefined;
       continue;
     }

@@ -87,15 +87,21 @@ export async function syncDriftIssue(opts: SyncDriftIssueOptions): Promise<SyncD
   const marked = (listed as Issue[]).filter((i) => !i.pull_request && startsWithMarker(i.body ?? '', opts.marker));
   let current: Issue | undefined;
   if (marked.length) {
-    const me = await tokenIdentity(octokit, opts.author, (e) => classify(e, 'identify the user of the token for', target, opts, deadline.aborted));
-    current = marked.filter((i) => sameLogin(i.user?.login, me)).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.number - a.number)[0];
+    const me = await tokenIdentity(octokit, opts.author, (e) =>
+      classify(e, 'identify the user of the token for', target, opts, deadline.aborted),
+    );
+    current = marked
+      .filter((i) => sameLogin(i.user?.login, me))
+      .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.number - a.number)[0];
   }
 
   if (!opts.failing) {
     if (!current) return { action: 'none' };
     const open = current;
     if (opts.closingComment) {
-      const commented = await call('comment on', () => octokit.rest.issues.createComment({ ...ids, issue_number: open.number, body: opts.closingComment! }));
+      const commented = await call('comment on', () =>
+        octokit.rest.issues.createComment({ ...ids, issue_number: open.number, body: opts.closingComment! }),
+      );
       if (commented instanceof Skipped) return commented.result;
     }
     const closed = await call('close an issue of', () =>
@@ -105,7 +111,9 @@ export async function syncDriftIssue(opts: SyncDriftIssueOptions): Promise<SyncD
     return { action: 'closed', number: open.number, url: open.html_url };
   }
   if (!current) {
-    const created = await call('open an issue in', () => octokit.rest.issues.create({ ...ids, title: opts.title, body, labels: [DRIFT_LABEL] }));
+    const created = await call('open an issue in', () =>
+      octokit.rest.issues.create({ ...ids, title: opts.title, body, labels: [DRIFT_LABEL] }),
+    );
     if (created instanceof Skipped) return created.result;
     return { action: 'created', number: created.data.number, url: created.data.html_url };
   }
@@ -113,27 +121,54 @@ export async function syncDriftIssue(opts: SyncDriftIssueOptions): Promise<SyncD
     return { action: 'unchanged', number: current.number, url: current.html_url };
   }
   const open = current;
-  const updated = await call('update an issue of', () => octokit.rest.issues.update({ ...ids, issue_number: open.number, title: opts.title, body }));
+  const updated = await call('update an issue of', () =>
+    octokit.rest.issues.update({ ...ids, issue_number: open.number, title: opts.title, body }),
+  );
   if (updated instanceof Skipped) return updated.result;
   return { action: 'updated', number: updated.data.number, url: updated.data.html_url };
 }
 
 function validate(opts: SyncDriftIssueOptions, body: string): void {
   if (!opts.token) throw new GitHubApiError('No GitHub token was given: pass the github-token input.', 'invalid-input');
-  if (!isHttpUrl(opts.apiUrl)) throw new GitHubApiError('The GitHub API URL is not an http(s) URL (check GITHUB_API_URL).', 'invalid-input');
+  if (!isHttpUrl(opts.apiUrl))
+    throw new GitHubApiError('The GitHub API URL is not an http(s) URL (check GITHUB_API_URL).', 'invalid-input');
   if (!opts.marker.trim()) throw new GitHubApiError('The drift issue marker is empty.', 'invalid-input');
   if (!opts.title.trim()) throw new GitHubApiError('The drift issue title is empty.', 'invalid-input');
   if (body.length > GITHUB_COMMENT_LIMIT) {
-    throw new GitHubApiError(`The issue body has ${body.length} characters; GitHub accepts at most ${GITHUB_COMMENT_LIMIT} (shorten it with fitComment).`, 'invalid-input');
+    throw new GitHubApiError(
+      `The issue body has ${body.length} characters; GitHub accepts at most ${GITHUB_COMMENT_LIMIT} (shorten it with fitComment).`,
+      'invalid-input',
+    );
   }
 }
 
-function classify(error: unknown, operation: string, target: string, opts: SyncDriftIssueOptions, timedOut: boolean): Skipped {
-  const { status, said } = classifyFailure(error, { operation, target, token: opts.token, apiUrl: opts.apiUrl, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), timedOut });
+function classify(
+  error: unknown,
+  operation: string,
+  target: string,
+  opts: SyncDriftIssueOptions,
+  timedOut: boolean,
+): Skipped {
+  const { status, said } = classifyFailure(error, {
+    operation,
+    target,
+    token: opts.token,
+    apiUrl: opts.apiUrl,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    timedOut,
+  });
   return new Skipped(
     status === 403
-      ? { action: 'skipped', reason: 'forbidden', warning: `Drift issue skipped: the token may not ${operation} ${target} (GitHub answered 403: ${said}). Give the job "permissions: issues: write".` }
-      : { action: 'skipped', reason: 'not-found', warning: `Drift issue skipped: GitHub answered 404 when trying to ${operation} ${target} (${said}). Check that the token can see the repository and that issues are enabled.` },
+      ? {
+          action: 'skipped',
+          reason: 'forbidden',
+          warning: `Drift issue skipped: the token may not ${operation} ${target} (GitHub answered 403: ${said}). Give the job "permissions: issues: write".`,
+        }
+      : {
+          action: 'skipped',
+          reason: 'not-found',
+          warning: `Drift issue skipped: GitHub answered 404 when trying to ${operation} ${target} (${said}). Check that the token can see the repository and that issues are enabled.`,
+        },
   );
 }
 

@@ -55,5 +55,8 @@ function percentEncode(char: string): string {
  * marker is never a prefix of another (each ends with ` -->`, which its parts cannot hold).
  */
 export function startsWithMarker(body: string, marker: string): boolean {
-  return body.replace(/^\uFEFF/, '').trimStart().startsWith(marker);
+  return body
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith(marker);
 }

@@ -24,7 +24,11 @@ export interface GitHubTarget {
 /** An octokit for `target`, every request bound to `signal`. */
 export function octokitFor(target: GitHubTarget, signal: AbortSignal) {
   const request = { ...defaults.request, ...(target.fetch ? { fetch: target.fetch } : {}), signal };
-  return getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, ''), userAgent: 'genesys-preflight', request });
+  return getOctokit(target.token, {
+    baseUrl: target.apiUrl.replace(/\/+$/, ''),
+    userAgent: 'genesys-preflight',
+    request,
+  });
 }
 
 /**
@@ -96,9 +100,20 @@ export function classifyFailure(error: unknown, ctx: CallContext): { status: 403
   }
   if (isRateLimited(status, failure.headers, said)) {
     const reset = failure.headers['retry-after'] ? ` Retry after ${failure.headers['retry-after']} s.` : '';
-    throw new GitHubApiError(`GitHub rate-limited the request to ${what} (${status}: ${said}).${reset}`, 'rate-limited', status, requestId);
+    throw new GitHubApiError(
+      `GitHub rate-limited the request to ${what} (${status}: ${said}).${reset}`,
+      'rate-limited',
+      status,
+      requestId,
+    );
   }
   if (status === 403 || status === 404) return { status, said };
-  if (status === 401) throw new GitHubApiError(`GitHub rejected the token (401: ${said}) when trying to ${what}.`, 'auth', status, requestId);
+  if (status === 401)
+    throw new GitHubApiError(
+      `GitHub rejected the token (401: ${said}) when trying to ${what}.`,
+      'auth',
+      status,
+      requestId,
+    );
   throw new GitHubApiError(`GitHub answered ${status} when trying to ${what}: ${said}.`, 'http', status, requestId);
 }

@@ -34,7 +34,9 @@ export function declaredPrincipal(loaded: LoadedManifest, orgIndex: number): Pri
 function rolePermissions(loaded: LoadedManifest, role: string, decls: PermissionDecl[]): PolicyPermission[] {
   return decls.map((d, k) => {
     const location = loaded.locate(['roles', role, 'permissions', k]);
-    return typeof d === 'string' ? { permission: d, location } : { permission: d.permission, conditional: d.condition !== undefined, location };
+    return typeof d === 'string'
+      ? { permission: d, location }
+      : { permission: d.permission, conditional: d.condition !== undefined, location };
   });
 }
 
@@ -44,8 +46,12 @@ export const declaredGrants: GrantsReader = async (org, i, { loaded }) => {
   if (principal) return { principal, findings: [], orgId: org.orgId ?? null };
   return {
     findings: [
-      fatal('manifest-invalid', `org ${org.name} declares no principal: offline mode checks orgs[].principal (grant, roles, divisions)`, loaded.locate(['orgs', i]),
-        'declare the principal, or run with --mode live and credentials'),
+      fatal(
+        'manifest-invalid',
+        `org ${org.name} declares no principal: offline mode checks orgs[].principal (grant, roles, divisions)`,
+        loaded.locate(['orgs', i]),
+        'declare the principal, or run with --mode live and credentials',
+      ),
     ],
     orgId: org.orgId ?? null,
   };

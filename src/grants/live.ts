@@ -31,7 +31,16 @@ import type {
 import type { GrantsReader, OrgGrants } from './types.js';
 import type { OrgDecl } from '../manifest/types.js';
 import type { LoadedManifest } from '../manifest/load.js';
-import type { DivisionRef, Finding, PolicyPermission, Principal, Requirement, Resource, RoleGrant, SourceLocation } from '../types.js';
+import type {
+  DivisionRef,
+  Finding,
+  PolicyPermission,
+  Principal,
+  Requirement,
+  Resource,
+  RoleGrant,
+  SourceLocation,
+} from '../types.js';
 import { fatal } from '../util/errors.js';
 import {
   cxAsCodeSetNames,
@@ -129,11 +138,13 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
     if (network) return network;
     const c = opts.client ?? {};
     try {
-      network = c.network ?? runNetwork(opts.env, {
-        ...(c.connectTimeoutMs !== undefined ? { connectTimeoutMs: c.connectTimeoutMs } : {}),
-        ...(c.lookup ? { lookup: c.lookup } : {}),
-        ...(c.ca ? { ca: c.ca } : {}),
-      });
+      network =
+        c.network ??
+        runNetwork(opts.env, {
+          ...(c.connectTimeoutMs !== undefined ? { connectTimeoutMs: c.connectTimeoutMs } : {}),
+          ...(c.lookup ? { lookup: c.lookup } : {}),
+          ...(c.ca ? { ca: c.ca } : {}),
+        });
       for (const s of network.secrets) opts.setSecret(s);
     } catch (e) {
       if (!(e instanceof ProxyConfigError)) throw e;
@@ -168,7 +179,10 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
     const region = resolveRegion(org.region)!;
     const apiBase = org.credentials?.apiBase ?? region.apiBase;
     const loginBase = org.credentials?.loginBase ?? region.loginBase;
-    for (const [key, base] of [['apiBase', apiBase], ['loginBase', loginBase]] as const) {
+    for (const [key, base] of [
+      ['apiBase', apiBase],
+      ['loginBase', loginBase],
+    ] as const) {
       if (!allowedHost(base, opts.env)) {
         const host = hostOf(base);
         return {
@@ -216,7 +230,15 @@ export function liveGrantsReader(opts: LiveOptions): GrantsReader {
       client = new GenesysClient({ apiBase, accessToken: creds.accessToken }, clientOptions);
     }
     try {
-      const result = await readOrg(client, org, index, ctx, creds.kind, { host: new URL(apiBase).host, loginHost: new URL(loginBase).host, source: creds.source }, opts);
+      const result = await readOrg(
+        client,
+        org,
+        index,
+        ctx,
+        creds.kind,
+        { host: new URL(apiBase).host, loginHost: new URL(loginBase).host, source: creds.source },
+        opts,
+      );
       return { ...result, findings: [...findings, ...result.findings] };
     } catch (e) {
       if (e instanceof StepFailure) return { findings: [...findings, e.finding] };
@@ -235,7 +257,14 @@ interface Where {
 }
 
 /** Runs one inspection GET; failures become a StepFailure with a finding explaining the step. */
-async function step<T>(what: string, template: string, org: OrgDecl, where: Where, at: SourceLocation, run: () => Promise<T>): Promise<T> {
+async function step<T>(
+  what: string,
+  template: string,
+  org: OrgDecl,
+  where: Where,
+  at: SourceLocation,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (e) {
@@ -243,7 +272,14 @@ async function step<T>(what: string, template: string, org: OrgDecl, where: Wher
   }
 }
 
-function explainFailure(e: unknown, what: string, template: string, org: OrgDecl, where: Where, at: SourceLocation): Finding {
+function explainFailure(
+  e: unknown,
+  what: string,
+  template: string,
+  org: OrgDecl,
+  where: Where,
+  at: SourceLocation,
+): Finding {
   if (e instanceof GenesysProxyError) {
     // The proxy by host:port and variable only (its URL may carry user:password).
     const via = `the proxy ${e.proxy} (${e.variable})`;
@@ -280,15 +316,36 @@ function explainFailure(e: unknown, what: string, template: string, org: OrgDecl
     );
   }
   if (e instanceof GenesysApiError) {
-    if (e.status === 401) return fatal('auth-failed', `org ${org.name}: the token was rejected by ${where.host} while ${what} (401 ${e.code ?? ''})`.trim(), at, 'check the credentials and the region');
+    if (e.status === 401)
+      return fatal(
+        'auth-failed',
+        `org ${org.name}: the token was rejected by ${where.host} while ${what} (401 ${e.code ?? ''})`.trim(),
+        at,
+        'check the credentials and the region',
+      );
     if (e.status === 403) {
       const need = STEP_NEEDS[template] ?? 'OAuth scope `authorization:readonly` (user tokens)';
-      return fatal('unverifiable', `org ${org.name}: this client cannot read its own grants: ${template} answered 403 while ${what}`, at, `add ${need} to the preflight's OAuth client`);
+      return fatal(
+        'unverifiable',
+        `org ${org.name}: this client cannot read its own grants: ${template} answered 403 while ${what}`,
+        at,
+        `add ${need} to the preflight's OAuth client`,
+      );
     }
-    return fatal('unverifiable', `org ${org.name}: could not read grants from ${where.host} while ${what}: ${e.status} ${e.code ?? ''}`.trim(), at, 'retry later; Genesys Cloud answered with an error');
+    return fatal(
+      'unverifiable',
+      `org ${org.name}: could not read grants from ${where.host} while ${what}: ${e.status} ${e.code ?? ''}`.trim(),
+      at,
+      'retry later; Genesys Cloud answered with an error',
+    );
   }
   if (e instanceof GenesysNetworkError) {
-    return fatal('unverifiable', `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind}${e.code ? `: ${e.code}` : ''})`, at, `check the region (${org.region}) and the network`);
+    return fatal(
+      'unverifiable',
+      `org ${org.name}: could not reach ${where.host} while ${what} (${e.causeKind}${e.code ? `: ${e.code}` : ''})`,
+      at,
+      `check the region (${org.region}) and the network`,
+    );
   }
   return fatal('unverifiable', `org ${org.name}: ${what} failed: ${(e as Error)?.message ?? String(e)}`, at);
 }
@@ -304,7 +361,9 @@ async function readOrg(
 ): Promise<OrgGrants> {
   const at = ctx.loaded.locate(['orgs', index, 'credentials']);
   const findings: Finding[] = [];
-  const token = await step('reading the token (GET /api/v2/tokens/me)', 'GET /api/v2/tokens/me', org, where, at, () => client.get<TokenInfo>('/api/v2/tokens/me'));
+  const token = await step('reading the token (GET /api/v2/tokens/me)', 'GET /api/v2/tokens/me', org, where, at, () =>
+    client.get<TokenInfo>('/api/v2/tokens/me'),
+  );
   const orgId = token.organization?.id ?? null;
   if (org.orgId && orgId && org.orgId.toLowerCase() !== orgId.toLowerCase()) {
     findings.push({
@@ -324,18 +383,33 @@ async function readOrg(
       location: at,
     });
   }
-  const grantType = token.OAuthClient?.authorizedGrantType === 'CLIENT_CREDENTIALS' || kind === 'client-credentials' ? 'client-credentials' : 'user';
+  const grantType =
+    token.OAuthClient?.authorizedGrantType === 'CLIENT_CREDENTIALS' || kind === 'client-credentials'
+      ? 'client-credentials'
+      : 'user';
 
   // Everything below depends only on the token: read it in parallel (the critical path is
   // token → tokens/me → one round of GETs).
   const [divisions, subjectRoles, catalog, permittedList, typeFindings] = await Promise.all([
-    step('listing divisions', 'GET /api/v2/authorization/divisions', org, where, at, () => client.getAllPages<AuthzDivision>('/api/v2/authorization/divisions', {}, { pageSize: 100 })),
+    step('listing divisions', 'GET /api/v2/authorization/divisions', org, where, at, () =>
+      client.getAllPages<AuthzDivision>('/api/v2/authorization/divisions', {}, { pageSize: 100 }),
+    ),
     readRoles(client, token, grantType, org, where, at),
     step('reading the permission catalog', 'GET /api/v2/authorization/permissions', org, where, at, () =>
       client.getAllPages<DomainPermissionCollection>('/api/v2/authorization/permissions', {}, { pageSize: 100 }),
     ),
-    mapLimit(opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions, opts.perOrgConcurrency ?? 8, (permission) =>
-      step(`reading the divisions permitted for ${permission}`, 'GET /api/v2/authorization/divisionspermitted/paged/me', org, where, at, () => readPermitted(client, permission)),
+    mapLimit(
+      opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions,
+      opts.perOrgConcurrency ?? 8,
+      (permission) =>
+        step(
+          `reading the divisions permitted for ${permission}`,
+          'GET /api/v2/authorization/divisionspermitted/paged/me',
+          org,
+          where,
+          at,
+          () => readPermitted(client, permission),
+        ),
     ),
     integrationTypeFindings(client, ctx.resources, org, where, at),
   ]);
@@ -350,7 +424,10 @@ async function readOrg(
   };
   findings.push(...unknownDivisions(ctx.requirements, divisions, org));
   const roles = subjectRoles;
-  for (const r of roles) r.divisions = r.divisions.flatMap((d) => refOf({ id: d.id ?? d.name, ...(d.name !== d.id ? { name: d.name } : {}) }));
+  for (const r of roles)
+    r.divisions = r.divisions.flatMap((d) =>
+      refOf({ id: d.id ?? d.name, ...(d.name !== d.id ? { name: d.name } : {}) }),
+    );
 
   const available = new Set<string>();
   const divisionUnaware = new Set<string>();
@@ -367,30 +444,55 @@ async function readOrg(
   findings.push(...entitlementFindings(ctx.requirements, unavailable, org));
 
   const permitted: NonNullable<Principal['permitted']> = {};
-  (opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions).forEach((permission, i) => {
-    const pages = permittedList[i]!;
-    permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
-  });
+  (opts.naive ? ctx.requirements.flatMap((q) => q.permissions?.values ?? []) : ctx.requiredPermissions).forEach(
+    (permission, i) => {
+      const pages = permittedList[i]!;
+      permitted[permission] = { all: pages.all, divisions: pages.divisions.flatMap((d) => refOf(d)) };
+    },
+  );
 
-  const principal: Principal = { grant: grantType, scopes: token.authorizedScope ?? [], roles, source: 'live', permitted, unavailable, divisionUnaware };
+  const principal: Principal = {
+    grant: grantType,
+    scopes: token.authorizedScope ?? [],
+    roles,
+    source: 'live',
+    permitted,
+    unavailable,
+    divisionUnaware,
+  };
   return { principal, findings, orgId };
 }
 
 /** The subject's roles: subjects/me, or for a client-credentials client that cannot read it, its roleDivisions + roles. */
-async function readRoles(client: GenesysClient, token: TokenInfo, grantType: string, org: OrgDecl, where: Where, at: SourceLocation): Promise<RoleGrant[]> {
+async function readRoles(
+  client: GenesysClient,
+  token: TokenInfo,
+  grantType: string,
+  org: OrgDecl,
+  where: Where,
+  at: SourceLocation,
+): Promise<RoleGrant[]> {
   try {
     return rolesFromGrants(await client.get<AuthzSubject>('/api/v2/authorization/subjects/me'));
   } catch (e) {
     const roleDivisions = token.OAuthClient?.roleDivisions;
     if (!(e instanceof GenesysApiError) || grantType !== 'client-credentials' || !roleDivisions) {
-      throw new StepFailure(explainFailure(e, 'reading its grants', 'GET /api/v2/authorization/subjects/me', org, where, at));
+      throw new StepFailure(
+        explainFailure(e, 'reading its grants', 'GET /api/v2/authorization/subjects/me', org, where, at),
+      );
     }
     return rolesFromRoleDivisions(client, roleDivisions, org, where, at);
   }
 }
 
 /** `entitlement-missing` for premium apps whose integration type the org does not have (404). */
-async function integrationTypeFindings(client: GenesysClient, resources: Resource[], org: OrgDecl, where: Where, at: SourceLocation): Promise<Finding[]> {
+async function integrationTypeFindings(
+  client: GenesysClient,
+  resources: Resource[],
+  org: OrgDecl,
+  where: Where,
+  at: SourceLocation,
+): Promise<Finding[]> {
   const out: Finding[] = [];
   for (const r of resources) {
     if (r.kind !== 'premiumApp' || !r.orgs.includes(org.name)) continue;
@@ -399,7 +501,16 @@ async function integrationTypeFindings(client: GenesysClient, resources: Resourc
       await client.get(`/api/v2/integrations/types/${encodeURIComponent(typeId)}`);
     } catch (e) {
       if (!(e instanceof GenesysApiError) || e.status !== 404) {
-        throw new StepFailure(explainFailure(e, `checking integration type ${typeId}`, 'GET /api/v2/integrations/types/{typeId}', org, where, at));
+        throw new StepFailure(
+          explainFailure(
+            e,
+            `checking integration type ${typeId}`,
+            'GET /api/v2/integrations/types/{typeId}',
+            org,
+            where,
+            at,
+          ),
+        );
       }
       out.push({
         severity: 'error',
@@ -414,11 +525,18 @@ async function integrationTypeFindings(client: GenesysClient, resources: Resourc
   return out;
 }
 
-async function readPermitted(client: GenesysClient, permission: string): Promise<{ all: boolean; divisions: AuthzDivision[] }> {
+async function readPermitted(
+  client: GenesysClient,
+  permission: string,
+): Promise<{ all: boolean; divisions: AuthzDivision[] }> {
   const divisions: AuthzDivision[] = [];
   let all = false;
   for (let page = 1; page <= 50; page++) {
-    const listing = await client.get<DivsPermittedEntityListing>('/api/v2/authorization/divisionspermitted/paged/me', { permission, pageNumber: page, pageSize: 100 });
+    const listing = await client.get<DivsPermittedEntityListing>('/api/v2/authorization/divisionspermitted/paged/me', {
+      permission,
+      pageNumber: page,
+      pageSize: 100,
+    });
     all ||= listing.allDivsPermitted === true;
     divisions.push(...(listing.entities ?? []));
     if (!listing.pageCount || page >= listing.pageCount) break;
@@ -432,7 +550,12 @@ export function rolesFromGrants(subject: AuthzSubject): RoleGrant[] {
   for (const g of subject.grants ?? []) {
     let r = byRole.get(g.role.id);
     if (!r) {
-      r = { role: g.role.name, roleId: g.role.id, permissions: policiesToPermissions(g.role.policies ?? []), divisions: [] };
+      r = {
+        role: g.role.name,
+        roleId: g.role.id,
+        permissions: policiesToPermissions(g.role.policies ?? []),
+        divisions: [],
+      };
       byRole.set(g.role.id, r);
     }
     r.divisions.push({ name: g.division.name ?? g.division.id, id: g.division.id });
@@ -440,26 +563,52 @@ export function rolesFromGrants(subject: AuthzSubject): RoleGrant[] {
   return [...byRole.values()];
 }
 
-function policiesToPermissions(policies: Array<{ domain: string; entityName: string; actions?: string[]; actionSet?: string[]; condition?: string; resourceConditionNode?: unknown }>): PolicyPermission[] {
+function policiesToPermissions(
+  policies: Array<{
+    domain: string;
+    entityName: string;
+    actions?: string[];
+    actionSet?: string[];
+    condition?: string;
+    resourceConditionNode?: unknown;
+  }>,
+): PolicyPermission[] {
   const out: PolicyPermission[] = [];
   for (const p of policies) {
     const conditional = Boolean(p.condition) || Boolean(p.resourceConditionNode);
-    for (const a of p.actions ?? p.actionSet ?? []) out.push({ permission: `${p.domain}:${p.entityName}:${a}`, ...(conditional ? { conditional } : {}) });
+    for (const a of p.actions ?? p.actionSet ?? [])
+      out.push({ permission: `${p.domain}:${p.entityName}:${a}`, ...(conditional ? { conditional } : {}) });
   }
   return out;
 }
 
-async function rolesFromRoleDivisions(client: GenesysClient, roleDivisions: Array<{ roleId: string; divisionId: string }>, org: OrgDecl, where: Where, at: SourceLocation): Promise<RoleGrant[]> {
+async function rolesFromRoleDivisions(
+  client: GenesysClient,
+  roleDivisions: Array<{ roleId: string; divisionId: string }>,
+  org: OrgDecl,
+  where: Where,
+  at: SourceLocation,
+): Promise<RoleGrant[]> {
   const byRole = new Map<string, RoleGrant>();
   for (const rd of roleDivisions) {
     let r = byRole.get(rd.roleId);
     if (!r) {
-      const role = await step(`reading role ${rd.roleId}`, 'GET /api/v2/authorization/roles/{roleId}', org, where, at, () =>
-        client.get<DomainOrganizationRole>(`/api/v2/authorization/roles/${encodeURIComponent(rd.roleId)}`),
+      const role = await step(
+        `reading role ${rd.roleId}`,
+        'GET /api/v2/authorization/roles/{roleId}',
+        org,
+        where,
+        at,
+        () => client.get<DomainOrganizationRole>(`/api/v2/authorization/roles/${encodeURIComponent(rd.roleId)}`),
       );
       // Legacy single-name permissions (`admin`) appear only in the model's `permissions` list.
       const legacy = (role.permissions ?? []).filter((p) => !p.includes(':')).map((permission) => ({ permission }));
-      r = { role: role.name, roleId: role.id, permissions: [...policiesToPermissions(role.permissionPolicies ?? []), ...legacy], divisions: [] };
+      r = {
+        role: role.name,
+        roleId: role.id,
+        permissions: [...policiesToPermissions(role.permissionPolicies ?? []), ...legacy],
+        divisions: [],
+      };
       byRole.set(rd.roleId, r);
     }
     r.divisions.push({ name: rd.divisionId, id: rd.divisionId });
@@ -473,10 +622,21 @@ function unknownDivisions(requirements: Requirement[], divisions: AuthzDivision[
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const q of requirements) {
-    if (q.division === null || q.division === '*' || names.has(q.division.toLowerCase()) || seen.has(`${q.resource}\u0000${q.division}`)) continue;
+    if (
+      q.division === null ||
+      q.division === '*' ||
+      names.has(q.division.toLowerCase()) ||
+      seen.has(`${q.resource}\u0000${q.division}`)
+    )
+      continue;
     seen.add(`${q.resource}\u0000${q.division}`);
     out.push(
-      fatal('manifest-invalid', `${q.resource}: division "${q.division}" does not exist in org ${org.name} (divisions: ${divisions.map((d) => d.name).join(', ')})`, q.divisionLocation ?? q.location, 'create the division first, or correct the division name'),
+      fatal(
+        'manifest-invalid',
+        `${q.resource}: division "${q.division}" does not exist in org ${org.name} (divisions: ${divisions.map((d) => d.name).join(', ')})`,
+        q.divisionLocation ?? q.location,
+        'create the division first, or correct the division name',
+      ),
     );
   }
   return out;

@@ -27,7 +27,11 @@ export function acceptancesOf(loaded: LoadedManifest): { acceptances: Acceptance
   if (own !== undefined) readList(own, ['accept'], (p, key) => loaded.locate(p, key), out);
   const side = join(loaded.baseDir, ACCEPT_FILE);
   if (existsSync(side)) {
-    const read = readTextFile(side, 'accept list', undefined, { root: loaded.root, shown: ACCEPT_FILE, file: ACCEPT_FILE });
+    const read = readTextFile(side, 'accept list', undefined, {
+      root: loaded.root,
+      shown: ACCEPT_FILE,
+      file: ACCEPT_FILE,
+    });
     if ('error' in read) {
       out.errors.push(read.error);
       return out;
@@ -39,7 +43,12 @@ export function acceptancesOf(loaded: LoadedManifest): { acceptances: Acceptance
     }
     const root = parsed.doc.value;
     const list = isObj(root) && Object.hasOwn(root, 'accept') ? root.accept : root;
-    readList(list, isObj(root) && Object.hasOwn(root, 'accept') ? ['accept'] : [], (p, key) => parsed.doc.locate(p, key), out);
+    readList(
+      list,
+      isObj(root) && Object.hasOwn(root, 'accept') ? ['accept'] : [],
+      (p, key) => parsed.doc.locate(p, key),
+      out,
+    );
   }
   return out;
 }
@@ -56,7 +65,8 @@ function readList(
   if (!Array.isArray(value)) return bad(at, 'accept: expected a list of accepted findings');
   value.forEach((e, i) => {
     const p: NodePath = [...at, i];
-    if (!isObj(e)) return bad(p, 'accept: each entry is a map (code, org, resource, operation, permission, reason, expires, owner)');
+    if (!isObj(e))
+      return bad(p, 'accept: each entry is a map (code, org, resource, operation, permission, reason, expires, owner)');
     for (const k of Object.keys(e)) {
       // Not quoted: an unknown key is the file's text; the location says which.
       if (!KEYS.has(k)) return bad([...p, k], 'accept: unknown key in this entry', `keys: ${[...KEYS].join(', ')}`);
@@ -67,15 +77,27 @@ function readList(
       if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
       return typeof v === 'string' && v.trim() !== '' ? v : undefined;
     };
-    for (const k of Object.keys(e)) if (str(k) === undefined) return bad([...p, k], `accept: ${k} must be a non-empty string`);
-    if (!str('reason')) return bad(p, 'accept: every entry needs a reason', 'say why the finding is accepted (reason: ...)');
+    for (const k of Object.keys(e))
+      if (str(k) === undefined) return bad([...p, k], `accept: ${k} must be a non-empty string`);
+    if (!str('reason'))
+      return bad(p, 'accept: every entry needs a reason', 'say why the finding is accepted (reason: ...)');
     if (!MATCHERS.some((k) => str(k))) {
-      return bad(p, 'accept: an entry must name what it accepts (code, org, resource, operation or permission)', 'an entry with a reason only would accept every finding');
+      return bad(
+        p,
+        'accept: an entry must name what it accepts (code, org, resource, operation or permission)',
+        'an entry with a reason only would accept every finding',
+      );
     }
     const code = str('code');
-    if (code && !(FINDING_CODES as readonly string[]).includes(code)) return bad([...p, 'code'], 'accept: code is not a finding code', `codes: ${FINDING_CODES.join(', ')}`);
+    if (code && !(FINDING_CODES as readonly string[]).includes(code))
+      return bad([...p, 'code'], 'accept: code is not a finding code', `codes: ${FINDING_CODES.join(', ')}`);
     const expires = str('expires');
-    if (expires && (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires)) {
+    if (
+      expires &&
+      (!/^\d{4}-\d{2}-\d{2}$/.test(expires) ||
+        Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) ||
+        new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires)
+    ) {
       return bad([...p, 'expires'], 'accept: expires must be a date, YYYY-MM-DD');
     }
     const a: Acceptance = { reason: str('reason')!, location: locate(p) };

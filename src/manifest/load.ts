@@ -54,12 +54,22 @@ export function loadManifest(file: string, options: LoadOptions = {}): LoadedMan
  * @param root workspace root for the files it names (default: workspaceRoot of `baseDir`)
  */
 export function parseManifest(text: string, file: string, baseDir: string, root?: string): LoadedManifest {
-  if (text.trim() === '') throw new PreflightError([fatal('manifest-invalid', `manifest ${file} is empty`, { file, line: 1, column: 1 }, 'start from examples/genesys-preflight.yml')]);
+  if (text.trim() === '')
+    throw new PreflightError([
+      fatal(
+        'manifest-invalid',
+        `manifest ${file} is empty`,
+        { file, line: 1, column: 1 },
+        'start from examples/genesys-preflight.yml',
+      ),
+    ]);
   const parsed = parseYamlSource(text, file);
   if ('errors' in parsed) throw new PreflightError(parsed.errors);
   const doc = parsed.doc;
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-    throw new PreflightError([fatal('manifest-invalid', `manifest ${file} must be a map with "version" and "orgs"`, doc.locate([]))]);
+    throw new PreflightError([
+      fatal('manifest-invalid', `manifest ${file} must be a map with "version" and "orgs"`, doc.locate([])),
+    ]);
   }
   const schemaErrors = validateManifest(doc);
   const manifest = doc.value as ManifestV1;
@@ -74,7 +84,9 @@ export function parseManifest(text: string, file: string, baseDir: string, root?
     }
     // Credential pairs are left out: a misspelt key (clientSecert) would also read as a missing one.
     const seen = new Set(schemaErrors.map((f) => `${f.location?.line}:${f.location?.column}`));
-    const independent = more.filter((f) => !seen.has(`${f.location?.line}:${f.location?.column}`) && !/: credentials\./.test(f.message));
+    const independent = more.filter(
+      (f) => !seen.has(`${f.location?.line}:${f.location?.column}`) && !/: credentials\./.test(f.message),
+    );
     throw new PreflightError(capFindings(sortByLocation([...schemaErrors, ...independent])));
   }
   const crossErrors = checkReferences(manifest, doc);
@@ -83,26 +95,52 @@ export function parseManifest(text: string, file: string, baseDir: string, root?
 }
 
 /** Resource lists and the key that names each entry, for duplicate detection. */
-const RESOURCE_LISTS: Array<{ path: NodePath; kind: string; key: (r: Record<string, unknown>) => string | undefined }> = [
-  // One Archy file can be a template deployed several times with different substitutions: the
-  // same file is a duplicate only with the same options; flows that resolve to the same name and
-  // type are caught after expansion (src/resources/expand.ts).
-  { path: ['flows'], kind: 'flow', key: (r) => (r.file ? `file:${String(r.file)}${r.optionsFile || r.substitutions ? ` with ${String(r.optionsFile ?? '')} ${stableJson(r.substitutions)}` : ''}` : r.name ? `${String(r.type ?? '').toLowerCase()}:${String(r.name)}` : undefined) },
-  { path: ['scripts'], kind: 'script', key: (r) => String(r.name) },
-  { path: ['scheduleGroups'], kind: 'schedule group', key: (r) => String(r.name) },
-  { path: ['wfm', 'agentAssignments'], kind: 'agent assignment', key: (r) => `${String(r.businessUnit)}/${String(r.managementUnit)}` },
-  { path: ['wfm', 'schedules'], kind: 'WFM schedule', key: (r) => `${String(r.businessUnit)}/${String(r.weekDate ?? '')}` },
-  { path: ['premiumApps'], kind: 'premium app', key: (r) => String(r.name ?? r.integrationType) },
-];
+const RESOURCE_LISTS: Array<{ path: NodePath; kind: string; key: (r: Record<string, unknown>) => string | undefined }> =
+  [
+    // One Archy file can be a template deployed several times with different substitutions: the
+    // same file is a duplicate only with the same options; flows that resolve to the same name and
+    // type are caught after expansion (src/resources/expand.ts).
+    {
+      path: ['flows'],
+      kind: 'flow',
+      key: (r) =>
+        r.file
+          ? `file:${String(r.file)}${r.optionsFile || r.substitutions ? ` with ${String(r.optionsFile ?? '')} ${stableJson(r.substitutions)}` : ''}`
+          : r.name
+            ? `${String(r.type ?? '').toLowerCase()}:${String(r.name)}`
+            : undefined,
+    },
+    { path: ['scripts'], kind: 'script', key: (r) => String(r.name) },
+    { path: ['scheduleGroups'], kind: 'schedule group', key: (r) => String(r.name) },
+    {
+      path: ['wfm', 'agentAssignments'],
+      kind: 'agent assignment',
+      key: (r) => `${String(r.businessUnit)}/${String(r.managementUnit)}`,
+    },
+    {
+      path: ['wfm', 'schedules'],
+      kind: 'WFM schedule',
+      key: (r) => `${String(r.businessUnit)}/${String(r.weekDate ?? '')}`,
+    },
+    { path: ['premiumApps'], kind: 'premium app', key: (r) => String(r.name ?? r.integrationType) },
+  ];
 
 function stableJson(v: unknown): string {
   if (!v || typeof v !== 'object') return JSON.stringify(v ?? null);
-  return JSON.stringify(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+  return JSON.stringify(
+    Object.keys(v as object)
+      .sort()
+      .map((k) => [k, (v as Record<string, unknown>)[k]]),
+  );
 }
 
 function listAt(m: ManifestV1, path: NodePath): Array<Record<string, unknown>> {
   let v: unknown = m;
-  for (const p of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, p) ? (v as Record<string | number, unknown>)[p] : undefined;
+  for (const p of path)
+    v =
+      v !== null && typeof v === 'object' && Object.hasOwn(v, p)
+        ? (v as Record<string | number, unknown>)[p]
+        : undefined;
   return Array.isArray(v) ? (v as Array<Record<string, unknown>>) : [];
 }
 
@@ -115,29 +153,68 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
   m.orgs.forEach((org, i) => {
     const prev = orgNames.get(org.name.toLowerCase());
     if (prev !== undefined) {
-      out.push(fatal('manifest-invalid', `duplicate org "${org.name}" (first declared at line ${doc.locate(['orgs', prev, 'name']).line})`, doc.locate(['orgs', i, 'name'])));
+      out.push(
+        fatal(
+          'manifest-invalid',
+          `duplicate org "${org.name}" (first declared at line ${doc.locate(['orgs', prev, 'name']).line})`,
+          doc.locate(['orgs', i, 'name']),
+        ),
+      );
     } else orgNames.set(org.name.toLowerCase(), i);
-    if (typeof org.region === "string" && !resolveRegion(org.region)) {
+    if (typeof org.region === 'string' && !resolveRegion(org.region)) {
       // The region failed the check: it is not quoted (it may be anything); the hint is a known region.
-      const hint = org.region.length <= MAX_SUGGEST_LENGTH && ++regionHints <= MAX_SUGGESTIONS ? suggestRegion(org.region) : undefined;
-      out.push(fatal('manifest-invalid', `unknown region for org ${org.name}${hint ? ` (did you mean "${hint}"?)` : ''}`, doc.locate(['orgs', i, 'region']),
-        'use a Genesys Cloud region id (us-east-1, eu-west-1, us-west-2, ...) or its host (mypurecloud.com, usw2.pure.cloud, ...)'));
+      const hint =
+        org.region.length <= MAX_SUGGEST_LENGTH && ++regionHints <= MAX_SUGGESTIONS
+          ? suggestRegion(org.region)
+          : undefined;
+      out.push(
+        fatal(
+          'manifest-invalid',
+          `unknown region for org ${org.name}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          doc.locate(['orgs', i, 'region']),
+          'use a Genesys Cloud region id (us-east-1, eu-west-1, us-west-2, ...) or its host (mypurecloud.com, usw2.pure.cloud, ...)',
+        ),
+      );
     }
     const creds = org.credentials;
-    if (creds?.clientId && !creds.clientSecret) out.push(fatal('manifest-invalid', `org ${org.name}: credentials.clientId needs credentials.clientSecret`, doc.locate(['orgs', i, 'credentials'])));
-    if (creds?.clientSecret && !creds.clientId) out.push(fatal('manifest-invalid', `org ${org.name}: credentials.clientSecret needs credentials.clientId`, doc.locate(['orgs', i, 'credentials'])));
+    if (creds?.clientId && !creds.clientSecret)
+      out.push(
+        fatal(
+          'manifest-invalid',
+          `org ${org.name}: credentials.clientId needs credentials.clientSecret`,
+          doc.locate(['orgs', i, 'credentials']),
+        ),
+      );
+    if (creds?.clientSecret && !creds.clientId)
+      out.push(
+        fatal(
+          'manifest-invalid',
+          `org ${org.name}: credentials.clientSecret needs credentials.clientId`,
+          doc.locate(['orgs', i, 'credentials']),
+        ),
+      );
     const seenRoles = new Set<string>();
     (org.principal?.roles ?? []).forEach((r, j) => {
       // Own keys only: "toString" or "constructor" are not roles because every object inherits them.
       // A role that is not defined is not quoted (it failed the check); a defined one is a name.
       const defined = !!m.roles && Object.hasOwn(m.roles, r.role);
       if (!defined) {
-        out.push(fatal('manifest-invalid', `org ${org.name}: the role of principal.roles[${j}] is not defined under "roles"${roleHint(r.role)}`,
-          doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
+        out.push(
+          fatal(
+            'manifest-invalid',
+            `org ${org.name}: the role of principal.roles[${j}] is not defined under "roles"${roleHint(r.role)}`,
+            doc.locate(['orgs', i, 'principal', 'roles', j, 'role']),
+          ),
+        );
       }
       if (seenRoles.has(r.role)) {
-        out.push(fatal('manifest-invalid', `org ${org.name}: ${defined ? `role "${r.role}"` : `the role of principal.roles[${j}]`} is listed twice; list its divisions once`,
-          doc.locate(['orgs', i, 'principal', 'roles', j, 'role'])));
+        out.push(
+          fatal(
+            'manifest-invalid',
+            `org ${org.name}: ${defined ? `role "${r.role}"` : `the role of principal.roles[${j}]`} is listed twice; list its divisions once`,
+            doc.locate(['orgs', i, 'principal', 'roles', j, 'role']),
+          ),
+        );
       }
       seenRoles.add(r.role);
     });
@@ -147,7 +224,13 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
     orgs.forEach((name: string, k) => {
       if (!orgNames.has(String(name).toLowerCase())) {
         // Not quoted: it names no org. The hint is a declared org.
-        out.push(fatal('manifest-invalid', `unknown org: not one of the orgs declared under "orgs"${orgHint(String(name))}`, doc.locate([...path, 'orgs', k])));
+        out.push(
+          fatal(
+            'manifest-invalid',
+            `unknown org: not one of the orgs declared under "orgs"${orgHint(String(name))}`,
+            doc.locate([...path, 'orgs', k]),
+          ),
+        );
       }
     });
   };
@@ -161,7 +244,13 @@ function checkReferences(m: ManifestV1, doc: SourceDocument): Finding[] {
       const k = `${key.toLowerCase()}@${scope}`;
       const prev = seen.get(k);
       if (prev !== undefined) {
-        out.push(fatal('manifest-invalid', `duplicate ${list.kind} "${key.replace(/^[a-z]*:/, '').replace(/ with [\s\S]*$/, '')}" (first declared at line ${doc.locate([...list.path, prev]).line})`, doc.locate([...list.path, i])));
+        out.push(
+          fatal(
+            'manifest-invalid',
+            `duplicate ${list.kind} "${key.replace(/^[a-z]*:/, '').replace(/ with [\s\S]*$/, '')}" (first declared at line ${doc.locate([...list.path, prev]).line})`,
+            doc.locate([...list.path, i]),
+          ),
+        );
       } else seen.set(k, i);
     });
   }
@@ -179,7 +268,11 @@ export function capFindings(findings: Finding[], limit = MAX_REPORTED_PROBLEMS):
   const next = findings[limit]!;
   return [
     ...findings.slice(0, limit),
-    fatal(next.code, `... and ${rest} more problem${rest === 1 ? '' : 's'} like these (only the first ${limit} are listed; fix them and run again)`, next.location),
+    fatal(
+      next.code,
+      `... and ${rest} more problem${rest === 1 ? '' : 's'} like these (only the first ${limit} are listed; fix them and run again)`,
+      next.location,
+    ),
   ];
 }
 

@@ -14,7 +14,7 @@ export function precompiledValidatorSource(): string {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   const validate = ajv.compile(MANIFEST_SCHEMA as object);
   const mod = standaloneCode as unknown as { default?: (a: Ajv, v: unknown) => string };
-  const generate = (mod.default ?? (standaloneCode as unknown as (a: Ajv, v: unknown) => string));
+  const generate = mod.default ?? (standaloneCode as unknown as (a: Ajv, v: unknown) => string);
   const code = generate(ajv, validate)
     .replace(/^"use strict";/, '')
     .replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'ucs2length');

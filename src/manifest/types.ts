@@ -22,7 +22,13 @@ export interface OrgDecl {
   region: string;
   orgId?: string;
   /** NAMES of environment variables holding the credentials (live mode). */
-  credentials?: { clientId?: string; clientSecret?: string; accessToken?: string; apiBase?: string; loginBase?: string };
+  credentials?: {
+    clientId?: string;
+    clientSecret?: string;
+    accessToken?: string;
+    apiBase?: string;
+    loginBase?: string;
+  };
   principal?: PrincipalDecl;
 }
 

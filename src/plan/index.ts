@@ -49,7 +49,15 @@ export function planResource(r: Resource): { calls: PlannedCall[]; warnings?: Fi
     }
   }
   if (!calls) {
-    return { errors: [fatal('manifest-invalid', `action "${r.action}" does not apply to a ${r.kind} (${resourceLabel(r)})`, r.location)] };
+    return {
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `action "${r.action}" does not apply to a ${r.kind} (${resourceLabel(r)})`,
+          r.location,
+        ),
+      ],
+    };
   }
   // `exists: true|false` on the resource settles the create-or-update branch; unknown keeps both.
   const exists = 'exists' in r.details ? r.details.exists : undefined;

@@ -4,7 +4,15 @@
  * conditional branch (force-unlock set, a non-Home division, every premium-app wizard module).
  * Read by `explain`, docs/FIDELITY.md (`npm run fidelity`) and the fidelity tests.
  */
-import { DEPLOYERS, RESOURCE_ACTIONS, type Deployer, type PlannedCall, type Resource, type ResourceAction, type ResourceKind } from '../types.js';
+import {
+  DEPLOYERS,
+  RESOURCE_ACTIONS,
+  type Deployer,
+  type PlannedCall,
+  type Resource,
+  type ResourceAction,
+  type ResourceKind,
+} from '../types.js';
 import { DEPLOYER_KINDS } from '../resources/expand.js';
 import { REFERENCE_LOOKUPS } from './references.js';
 import { REFERENCE_KINDS, type FlowReference } from '../types.js';
@@ -13,7 +21,14 @@ import { referenceCalls } from './flows.js';
 import { WIZARD_MODULES } from '../domain/wizard.js';
 
 /** The manifest kinds the plan tables cover (`terraform` resources are planned by the importer). */
-export const PLANNED_KINDS: readonly ResourceKind[] = ['flow', 'script', 'scheduleGroup', 'wfmAgentAssignment', 'wfmSchedule', 'premiumApp'];
+export const PLANNED_KINDS: readonly ResourceKind[] = [
+  'flow',
+  'script',
+  'scheduleGroup',
+  'wfmAgentAssignment',
+  'wfmSchedule',
+  'premiumApp',
+];
 
 /** The division sample resources are deployed to: not Home, so division moves show. */
 export const SAMPLE_DIVISION = 'Sales';
@@ -28,7 +43,14 @@ export interface PlanEntry {
 
 /** A resource of `kind` that takes every conditional branch of its plan. */
 export function sampleResource(kind: ResourceKind, action: ResourceAction, deployer: Deployer): Resource {
-  const base = { name: 'sample', action, deployer, division: SAMPLE_DIVISION, orgs: ['sample'], location: { file: 'sample', line: 1, column: 1 } };
+  const base = {
+    name: 'sample',
+    action,
+    deployer,
+    division: SAMPLE_DIVISION,
+    orgs: ['sample'],
+    location: { file: 'sample', line: 1, column: 1 },
+  };
   switch (kind) {
     case 'premiumApp':
       return { ...base, kind, division: null, details: { integrationType: 'sample', provision: [...WIZARD_MODULES] } };
@@ -39,7 +61,11 @@ export function sampleResource(kind: ResourceKind, action: ResourceAction, deplo
     case 'scheduleGroup':
       return { ...base, kind, details: {} };
     case 'wfmAgentAssignment':
-      return { ...base, kind, details: { businessUnit: 'sample', managementUnit: 'sample', agents: ['agent@example.com'] } };
+      return {
+        ...base,
+        kind,
+        details: { businessUnit: 'sample', managementUnit: 'sample', agents: ['agent@example.com'] },
+      };
     case 'wfmSchedule':
       return { ...base, kind, details: { businessUnit: 'sample', publish: true, weekDate: '2026-01-05' } };
     case 'terraform':

@@ -12,13 +12,22 @@ import type { FlowReference, ReferenceKind } from '../types.js';
  */
 export const REFERENCE_LOOKUPS: Record<ReferenceKind, { call: string; purpose: string }> = {
   queue: { call: 'GET /api/v2/routing/queues', purpose: 'resolve a queue the flow names' },
-  dataAction: { call: 'GET /api/v2/integrations/actions', purpose: 'resolve a data action the flow calls (by category and name)' },
+  dataAction: {
+    call: 'GET /api/v2/integrations/actions',
+    purpose: 'resolve a data action the flow calls (by category and name)',
+  },
   dataTable: { call: 'GET /api/v2/flows/datatables', purpose: 'resolve a data table the flow looks up' },
   userPrompt: { call: 'GET /api/v2/architect/prompts', purpose: 'resolve a user prompt the flow plays' },
   systemPrompt: { call: 'GET /api/v2/architect/systemprompts', purpose: 'resolve a system prompt the flow plays' },
-  scheduleGroup: { call: 'GET /api/v2/architect/schedulegroups', purpose: 'resolve a schedule group the flow evaluates' },
+  scheduleGroup: {
+    call: 'GET /api/v2/architect/schedulegroups',
+    purpose: 'resolve a schedule group the flow evaluates',
+  },
   schedule: { call: 'GET /api/v2/architect/schedules', purpose: 'resolve a schedule the flow evaluates' },
-  emergencyGroup: { call: 'GET /api/v2/architect/emergencygroups', purpose: 'resolve an emergency group the flow evaluates' },
+  emergencyGroup: {
+    call: 'GET /api/v2/architect/emergencygroups',
+    purpose: 'resolve an emergency group the flow evaluates',
+  },
   botFlow: { call: 'GET /api/v2/flows', purpose: 'resolve a bot flow the flow calls' },
   digitalBotFlow: { call: 'GET /api/v2/flows', purpose: 'resolve a digital bot flow the flow calls' },
   commonModule: { call: 'GET /api/v2/flows', purpose: 'resolve a common module the flow calls' },
@@ -31,9 +40,18 @@ export const REFERENCE_LOOKUPS: Record<ReferenceKind, { call: string; purpose: s
   user: { call: 'POST /api/v2/users/search', purpose: 'resolve a user the flow transfers to' },
   group: { call: 'GET /api/v2/groups', purpose: 'resolve a group the flow transfers to' },
   script: { call: 'GET /api/v2/scripts/published', purpose: 'resolve a published script the flow pops' },
-  contactList: { call: 'GET /api/v2/outbound/contactlists', purpose: 'resolve the outbound contact list the flow uses' },
-  knowledgeBase: { call: 'GET /api/v2/knowledge/knowledgebases', purpose: 'resolve the knowledge base the bot searches' },
-  worktype: { call: 'POST /api/v2/taskmanagement/worktypes/query', purpose: 'resolve the worktype of the workitem flow' },
+  contactList: {
+    call: 'GET /api/v2/outbound/contactlists',
+    purpose: 'resolve the outbound contact list the flow uses',
+  },
+  knowledgeBase: {
+    call: 'GET /api/v2/knowledge/knowledgebases',
+    purpose: 'resolve the knowledge base the bot searches',
+  },
+  worktype: {
+    call: 'POST /api/v2/taskmanagement/worktypes/query',
+    purpose: 'resolve the worktype of the workitem flow',
+  },
   flowOutcome: { call: 'GET /api/v2/flows/outcomes', purpose: 'resolve a flow outcome the flow sets' },
   flowMilestone: { call: 'GET /api/v2/flows/milestones', purpose: 'resolve a flow milestone the flow records' },
 };

@@ -57,9 +57,15 @@ export function requirementsFor(r: Resource, calls: readonly PlannedCall[], cata
       req.scopes = op?.scopes ?? c.scopes ?? [];
       req.scopesUnknown = op ? op.scopesUnknown : c.scopes === undefined;
       // A plan table's frozen set is shared like the catalog's (verdicts are memoised per set).
-      req.permissions = Object.isFrozen(c.requires) ? c.requires : { mode: c.requires.mode, values: [...c.requires.values] };
+      req.permissions = Object.isFrozen(c.requires)
+        ? c.requires
+        : { mode: c.requires.mode, values: [...c.requires.values] };
     } else if (!op) {
-      req.unverifiable = c.note ?? (c.path.startsWith('/api/v2/') ? NOT_IN_CATALOG : 'the call is outside /api/v2 and has no published permission requirement');
+      req.unverifiable =
+        c.note ??
+        (c.path.startsWith('/api/v2/')
+          ? NOT_IN_CATALOG
+          : 'the call is outside /api/v2 and has no published permission requirement');
       req.scopesUnknown = true;
     } else {
       req.scopes = op.scopes;

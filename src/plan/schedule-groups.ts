@@ -15,8 +15,14 @@ import { providerCode } from './sources.js';
 const api = apiStep;
 
 const find = api('GET /api/v2/architect/schedulegroups', 'find the schedule group by name');
-const create = api('POST /api/v2/architect/schedulegroups', 'create the schedule group', { when: 'if it does not exist yet', branch: 'absent' });
-const update = api('PUT /api/v2/architect/schedulegroups/{scheduleGroupId}', 'update the schedule group', { when: 'if it exists', branch: 'present' });
+const create = api('POST /api/v2/architect/schedulegroups', 'create the schedule group', {
+  when: 'if it does not exist yet',
+  branch: 'absent',
+});
+const update = api('PUT /api/v2/architect/schedulegroups/{scheduleGroupId}', 'update the schedule group', {
+  when: 'if it exists',
+  branch: 'present',
+});
 const remove = api('DELETE /api/v2/architect/schedulegroups/{scheduleGroupId}', 'delete the schedule group');
 
 const API: ActionPlan = {
@@ -29,11 +35,24 @@ const API: ActionPlan = {
 const RES = 'architect_schedulegroups/resource_genesyscloud_architect_schedulegroups.go';
 const ONE = '/api/v2/architect/schedulegroups/{scheduleGroupId}';
 const tf = {
-  create: step('POST /api/v2/architect/schedulegroups', 'create the schedule group (division in the body)', providerCode(RES, 'L52'), {
-    when: 'if it does not exist yet', branch: 'absent',
+  create: step(
+    'POST /api/v2/architect/schedulegroups',
+    'create the schedule group (division in the body)',
+    providerCode(RES, 'L52'),
+    {
+      when: 'if it does not exist yet',
+      branch: 'absent',
+    },
+  ),
+  readBack: step(
+    `GET ${ONE}`,
+    'read the schedule group back (and its version before an update)',
+    providerCode(RES, 'L64,L76'),
+  ),
+  update: step(`PUT ${ONE}`, 'update the schedule group (division in the body)', providerCode(RES, 'L120'), {
+    when: 'if it exists',
+    branch: 'present',
   }),
-  readBack: step(`GET ${ONE}`, 'read the schedule group back (and its version before an update)', providerCode(RES, 'L64,L76')),
-  update: step(`PUT ${ONE}`, 'update the schedule group (division in the body)', providerCode(RES, 'L120'), { when: 'if it exists', branch: 'present' }),
   remove: step(`DELETE ${ONE}`, 'delete the schedule group', providerCode(RES, 'L142-L151')),
   poll: step(`GET ${ONE}`, 'poll until the schedule group is deleted', providerCode(RES, 'L153-L170')),
 };
@@ -46,7 +65,10 @@ const CX_AS_CODE: ActionPlan = {
 };
 
 /** The schedule group plan tables: deployer → action → calls (`archy` does not deploy schedule groups). */
-export const SCHEDULE_GROUP_PLANS: Readonly<Partial<Record<Deployer, ActionPlan>>> = { api: API, 'cx-as-code': CX_AS_CODE };
+export const SCHEDULE_GROUP_PLANS: Readonly<Partial<Record<Deployer, ActionPlan>>> = {
+  api: API,
+  'cx-as-code': CX_AS_CODE,
+};
 
 /** The calls for one schedule group; undefined for `publish` (schedule groups are not published). */
 export function planScheduleGroup(r: ScheduleGroupResource) {

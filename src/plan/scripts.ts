@@ -36,17 +36,29 @@ function moveInto(call: PlannedCall, when: string): PlannedCall {
 }
 /** The same move seen from Home: a new script is created in Home, so it leaves Home. */
 const moveFromHome: PlannedCall = {
-  ...step(MOVE, 'move the new script out of Home, where the import creates it (needs script edit in Home too)',
-    MOVE_RULE, { when: 'if the script is new (created in Home, then moved)', branch: 'absent' }),
+  ...step(
+    MOVE,
+    'move the new script out of Home, where the import creates it (needs script edit in Home too)',
+    MOVE_RULE,
+    { when: 'if the script is new (created in Home, then moved)', branch: 'absent' },
+  ),
   division: HOME,
   requires: requiresAll(SCRIPT_EDIT),
 };
 
 // --- api ------------------------------------------------------------------------------------------
 const find = api('GET /api/v2/scripts', 'find the script by name');
-const upload = step('POST /uploads/v2/scripter', 'upload the script export as a multipart import', providerCode(PROXY, 'L274-L286'), { note: UPLOAD_NOTE });
+const upload = step(
+  'POST /uploads/v2/scripter',
+  'upload the script export as a multipart import',
+  providerCode(PROXY, 'L274-L286'),
+  { note: UPLOAD_NOTE },
+);
 const uploadStatus = api('GET /api/v2/scripts/uploads/{uploadId}/status', 'wait for the import to finish');
-const move = moveInto(api(MOVE, 'move the script into its division (needs script edit there)'), 'when the script is not in the home division');
+const move = moveInto(
+  api(MOVE, 'move the script into its division (needs script edit there)'),
+  'when the script is not in the home division',
+);
 const publish = api('POST /api/v2/scripts/published', 'publish the script');
 const remove = api('DELETE /api/v2/scripts/{scriptId}', 'delete the script');
 
@@ -60,21 +72,45 @@ const API: ActionPlan = {
 
 // --- cx-as-code: genesyscloud_script (provider code) ------------------------------------------------
 const tf = {
-  upload: step('POST /uploads/v2/scripter', 'upload the script export as a multipart import (apps host)', providerCode(PROXY, 'L450'), { note: UPLOAD_NOTE }),
-  status: step('GET /api/v2/scripts/uploads/{uploadId}/status', 'wait for the import to finish', providerCode(PROXY, 'L454')),
+  upload: step(
+    'POST /uploads/v2/scripter',
+    'upload the script export as a multipart import (apps host)',
+    providerCode(PROXY, 'L450'),
+    { note: UPLOAD_NOTE },
+  ),
+  status: step(
+    'GET /api/v2/scripts/uploads/{uploadId}/status',
+    'wait for the import to finish',
+    providerCode(PROXY, 'L454'),
+  ),
   byName: step('GET /api/v2/scripts', 'look up the new script id by name', providerCode(PROXY, 'L461')),
-  byNamePublished: step('GET /api/v2/scripts/published', 'look up the script by name among the published scripts', providerCode(PROXY, 'L461')),
-  move: moveInto(step(MOVE, 'move the script into its division (needs script edit there)', providerCode(PROXY, 'L466')),
-    'whenever division_id is set (the manifest division counts): on create and on every update'),
+  byNamePublished: step(
+    'GET /api/v2/scripts/published',
+    'look up the script by name among the published scripts',
+    providerCode(PROXY, 'L461'),
+  ),
+  move: moveInto(
+    step(MOVE, 'move the script into its division (needs script edit there)', providerCode(PROXY, 'L466')),
+    'whenever division_id is set (the manifest division counts): on create and on every update',
+  ),
   publish: step('POST /api/v2/scripts/published', 'publish the script (always)', providerCode(PROXY, 'L471')),
   readBack: step('GET /api/v2/scripts/{scriptId}', 'read the script back', providerCode(RESOURCE, 'L74,L122')),
   remove: step('DELETE /api/v2/scripts/{scriptId}', 'delete the script', providerCode(RESOURCE, 'L153')),
 };
 const tfUpdate = [
-  step('POST /uploads/v2/scripter', 'upload the script export to replace the script (apps host)', providerCode(PROXY, 'L489'), { note: UPLOAD_NOTE }),
+  step(
+    'POST /uploads/v2/scripter',
+    'upload the script export to replace the script (apps host)',
+    providerCode(PROXY, 'L489'),
+    { note: UPLOAD_NOTE },
+  ),
   step('GET /api/v2/scripts/uploads/{uploadId}/status', 'wait for the import to finish', providerCode(PROXY, 'L494')),
   step('GET /api/v2/scripts', 'look up the script id by name', providerCode(PROXY, 'L501')),
-  step('GET /api/v2/scripts/published', 'look up the script by name among the published scripts', providerCode(PROXY, 'L501')),
+  step(
+    'GET /api/v2/scripts/published',
+    'look up the script by name among the published scripts',
+    providerCode(PROXY, 'L501'),
+  ),
   { ...tf.move, source: providerCode(PROXY, 'L505') },
   step('POST /api/v2/scripts/published', 'publish the script (always)', providerCode(PROXY, 'L510')),
   step('GET /api/v2/scripts/{scriptId}', 'read the script back', providerCode(RESOURCE, 'L112')),
@@ -102,6 +138,7 @@ export function planScript(r: ScriptResource): PlannedCall[] | undefined {
   if (!calls) return undefined;
   const home = r.division === null || r.division.toLowerCase() === HOME.toLowerCase();
   let list = calls.filter((c) => !(isMove(c) && (r.division === null || (r.deployer !== 'cx-as-code' && home))));
-  if (r.deployer !== 'cx-as-code' && r.action === 'deploy' && r.details.publish === false) list = list.filter((c) => c !== publish);
+  if (r.deployer !== 'cx-as-code' && r.action === 'deploy' && r.details.publish === false)
+    list = list.filter((c) => c !== publish);
   return list.map((c) => ({ ...c }));
 }

@@ -6,9 +6,15 @@
 import type { CallSource } from '../types.js';
 
 /** CX-as-Code: terraform-provider-genesyscloud v1.84.1 (the version of cx-as-code-resources.json). */
-export const PROVIDER = { repo: 'MyPureCloud/terraform-provider-genesyscloud', commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7' } as const;
+export const PROVIDER = {
+  repo: 'MyPureCloud/terraform-provider-genesyscloud',
+  commit: 'f955430e6bd4c0b56708d3abc06fb25a1e9031b7',
+} as const;
 /** The AppFoundry premium-app wizard (docs/wizard/). */
-export const WIZARD = { repo: 'MyPureCloud/purecloud-premium-app', commit: '0fd9d411009ea54bef5da2e981ed2494d0fc5dc8' } as const;
+export const WIZARD = {
+  repo: 'MyPureCloud/purecloud-premium-app',
+  commit: '0fd9d411009ea54bef5da2e981ed2494d0fc5dc8',
+} as const;
 /** Architect Scripting, the SDK Archy runs on (closed source; its docs are public). */
 export const ARCHITECT_SCRIPTING = {
   repo: 'MyPureCloud/purecloud-flow-scripting-api-sdk-javascript',
@@ -27,7 +33,10 @@ export function apiExplorerAnchor(method: string, path: string): string {
  * The source of every call of the `api` deployer: the user's own code calling the documented endpoint.
  */
 export function apiReference(method: string, path: string): CallSource {
-  return { kind: 'docs', url: `https://developer.genesys.cloud/devapps/api-explorer#${apiExplorerAnchor(method, path)}` };
+  return {
+    kind: 'docs',
+    url: `https://developer.genesys.cloud/devapps/api-explorer#${apiExplorerAnchor(method, path)}`,
+  };
 }
 
 /** A file of terraform-provider-genesyscloud at {@link PROVIDER}'s commit; `lines` like `L140-L146`. */

@@ -18,7 +18,13 @@ export interface StepOptions {
 /** `'METHOD /path'`, why the call is made, and where the fact that the deployer makes it comes from. */
 export function step(call: string, purpose: string, source: CallSource, opts: StepOptions = {}): PlannedCall {
   const i = call.indexOf(' ');
-  const c: PlannedCall = { source, method: call.slice(0, i), path: call.slice(i + 1), purpose, divisionBound: opts.org !== true };
+  const c: PlannedCall = {
+    source,
+    method: call.slice(0, i),
+    path: call.slice(i + 1),
+    purpose,
+    divisionBound: opts.org !== true,
+  };
   if (opts.when) c.when = opts.when;
   if (opts.branch) c.branch = opts.branch;
   if (opts.note) c.note = opts.note;
@@ -39,7 +45,7 @@ export type ActionPlan = Partial<Record<'deploy' | 'create' | 'update' | 'delete
  * The same call without its condition or branch: the unconditional variant a single-branch action
  * uses (`create` always creates). The plan stage drops the undefined keys.
  */
-export const always = (c: PlannedCall): PlannedCall => ({ ...c, when: undefined, branch: undefined } as PlannedCall);
+export const always = (c: PlannedCall): PlannedCall => ({ ...c, when: undefined, branch: undefined }) as PlannedCall;
 
 /** A frozen permission set for a call's `requires`: shared by every requirement made from it. */
 export function requiresAll(...values: string[]): PermissionSet {

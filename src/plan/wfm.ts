@@ -10,7 +10,10 @@ import type { WfmAgentAssignmentResource, WfmScheduleResource } from '../types.j
 import { always, apiStep as step, type ActionPlan } from './step.js';
 
 const findBu = step('GET /api/v2/workforcemanagement/businessunits', 'find the business unit by name');
-const findMu = step('GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/managementunits', 'find the management unit by name');
+const findMu = step(
+  'GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/managementunits',
+  'find the management unit by name',
+);
 const findUsers = step('POST /api/v2/users/search', 'resolve the agents by email', { org: true });
 const move = step('POST /api/v2/workforcemanagement/agents', 'move the agents into the management unit');
 const moveOut = step('POST /api/v2/workforcemanagement/agents', 'move the agents out of the management unit');
@@ -23,18 +26,35 @@ const ASSIGNMENT: ActionPlan = {
 };
 
 const weeks = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules';
-const findSchedule = step(`GET ${weeks}`, 'find the week\'s schedules');
-const importUrl = step(`POST ${weeks}/import/uploadurl`, 'get an upload URL for the schedule import', { when: 'if the week has no schedule yet', branch: 'absent' });
-const importRun = step(`POST ${weeks}/import`, 'import the uploaded schedule', { when: 'if the week has no schedule yet', branch: 'absent' });
-const updateUrl = step(`POST ${weeks}/{scheduleId}/update/uploadurl`, 'get an upload URL for the schedule update', { when: 'if the week has a schedule', branch: 'present' });
-const updateRun = step(`POST ${weeks}/{scheduleId}/update`, 'apply the uploaded schedule update', { when: 'if the week has a schedule', branch: 'present' });
+const findSchedule = step(`GET ${weeks}`, "find the week's schedules");
+const importUrl = step(`POST ${weeks}/import/uploadurl`, 'get an upload URL for the schedule import', {
+  when: 'if the week has no schedule yet',
+  branch: 'absent',
+});
+const importRun = step(`POST ${weeks}/import`, 'import the uploaded schedule', {
+  when: 'if the week has no schedule yet',
+  branch: 'absent',
+});
+const updateUrl = step(`POST ${weeks}/{scheduleId}/update/uploadurl`, 'get an upload URL for the schedule update', {
+  when: 'if the week has a schedule',
+  branch: 'present',
+});
+const updateRun = step(`POST ${weeks}/{scheduleId}/update`, 'apply the uploaded schedule update', {
+  when: 'if the week has a schedule',
+  branch: 'present',
+});
 const removeSchedule = step(`DELETE ${weeks}/{scheduleId}`, 'delete the schedule');
 
 const SCHEDULE: ActionPlan = {
   deploy: [findBu, findSchedule, importUrl, importRun, updateUrl, updateRun],
   create: [findBu, findSchedule, always(importUrl), always(importRun)],
   update: [findBu, findSchedule, always(updateUrl), always(updateRun)],
-  publish: [findBu, findSchedule, always(updateUrl), { ...always(updateRun), purpose: 'publish the schedule (published flag on the update)' }],
+  publish: [
+    findBu,
+    findSchedule,
+    always(updateUrl),
+    { ...always(updateRun), purpose: 'publish the schedule (published flag on the update)' },
+  ],
   delete: [findBu, findSchedule, removeSchedule],
 };
 

@@ -73,7 +73,9 @@ function held(chosen: Chosen, p: string, division: string | null): boolean {
 }
 
 function satisfied(chosen: Chosen, n: Need): boolean {
-  return n.mode === 'ANY' ? n.values.some((p) => held(chosen, p, n.division)) : n.values.every((p) => held(chosen, p, n.division));
+  return n.mode === 'ANY'
+    ? n.values.some((p) => held(chosen, p, n.division))
+    : n.values.every((p) => held(chosen, p, n.division));
 }
 
 function add(chosen: Chosen, p: string, division: string | null, names: Map<string, string>): void {
@@ -92,7 +94,11 @@ export function leastPrivilegePolicy(org: string, requirements: readonly Require
   const names = new Map<string, string>();
   const choices: AnyChoice[] = [];
   // Division-bound needs first: an org-wide need is then often already met.
-  const ordered = [...needs].sort((a, b) => Number(a.division === null) - Number(b.division === null) || Number(a.mode === 'ANY' && a.values.length > 1) - Number(b.mode === 'ANY' && b.values.length > 1));
+  const ordered = [...needs].sort(
+    (a, b) =>
+      Number(a.division === null) - Number(b.division === null) ||
+      Number(a.mode === 'ANY' && a.values.length > 1) - Number(b.mode === 'ANY' && b.values.length > 1),
+  );
   for (const n of ordered) {
     if (n.mode === 'ALL' || n.values.length === 1) {
       for (const p of n.values) if (!held(chosen, p, n.division)) add(chosen, p, n.division, names);
@@ -105,11 +111,14 @@ export function leastPrivilegePolicy(org: string, requirements: readonly Require
     const why = already.length
       ? `already granted for another call; extending it avoids a new permission`
       : `least privileged of the set (${[...n.values].sort((a, b) => privilegeRank(a) - privilegeRank(b)).join(' < ')})`;
-    if (!choices.some((c) => c.operation === n.operation && c.chosen === pick)) choices.push({ operation: n.operation, among: n.values, chosen: pick, why });
+    if (!choices.some((c) => c.operation === n.operation && c.chosen === pick))
+      choices.push({ operation: n.operation, among: n.values, chosen: pick, why });
     add(chosen, pick, n.division, names);
   }
   // Prune redundant (permission, division) pairs, most privileged first.
-  const pairs = [...chosen.entries()].flatMap(([p, ds]) => [...ds].map((d) => [p, d] as const)).sort((a, b) => privilegeRank(b[0]) - privilegeRank(a[0]) || a[0].localeCompare(b[0]));
+  const pairs = [...chosen.entries()]
+    .flatMap(([p, ds]) => [...ds].map((d) => [p, d] as const))
+    .sort((a, b) => privilegeRank(b[0]) - privilegeRank(a[0]) || a[0].localeCompare(b[0]));
   for (const [p, d] of pairs) {
     const ds = chosen.get(p)!;
     ds.delete(d);
@@ -141,11 +150,15 @@ export function leastPrivilegePolicy(org: string, requirements: readonly Require
  */
 function scopesFor(requirements: readonly Requirement[]): string[] {
   const chosen = new Set<string>();
-  const lists = requirements.filter((q) => q.scopes.length > 0 && !q.unverifiable).map((q) => ({ read: q.operation.startsWith('GET '), scopes: q.scopes }));
+  const lists = requirements
+    .filter((q) => q.scopes.length > 0 && !q.unverifiable)
+    .map((q) => ({ read: q.operation.startsWith('GET '), scopes: q.scopes }));
   const ordered = [...lists].sort((a, b) => Number(a.read) - Number(b.read) || a.scopes.length - b.scopes.length);
   for (const { read, scopes } of ordered) {
     if (scopes.some((s) => chosen.has(s))) continue;
-    chosen.add((read ? scopes.find((s) => s.endsWith(':readonly')) : scopes.find((s) => !s.endsWith(':readonly'))) ?? scopes[0]!);
+    chosen.add(
+      (read ? scopes.find((s) => s.endsWith(':readonly')) : scopes.find((s) => !s.endsWith(':readonly'))) ?? scopes[0]!,
+    );
   }
   for (const s of [...chosen]) {
     chosen.delete(s);

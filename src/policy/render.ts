@@ -12,7 +12,9 @@ import { hclComment, hclLabel, hclString, mdCode, mdMessage, mdText, termLines, 
  * A permission is `domain:entity:action`; a malformed one (fewer parts) keeps empty parts
  * rather than inventing a wildcard, and extra `:` parts stay in the action.
  */
-export function permissionPolicies(permissions: readonly string[]): Array<{ domain: string; entityName: string; actionSet: string[] }> {
+export function permissionPolicies(
+  permissions: readonly string[],
+): Array<{ domain: string; entityName: string; actionSet: string[] }> {
   const by = new Map<string, { domain: string; entityName: string; actions: Set<string> }>();
   for (const p of permissions) {
     const [domain = '', entityName = '', ...rest] = p.split(':');
@@ -49,7 +51,15 @@ class Labels {
 }
 
 /** Role body for `POST /api/v2/authorization/roles`, per org. */
-export function roleBodies(policies: readonly OrgPolicy[]): Record<string, Array<{ name: string; description: string; permissionPolicies: ReturnType<typeof permissionPolicies>; grantInDivisions: string[] }>> {
+export function roleBodies(policies: readonly OrgPolicy[]): Record<
+  string,
+  Array<{
+    name: string;
+    description: string;
+    permissionPolicies: ReturnType<typeof permissionPolicies>;
+    grantInDivisions: string[];
+  }>
+> {
   const out: ReturnType<typeof roleBodies> = {};
   for (const p of policies) {
     out[p.org] = p.roles.map((r) => ({
@@ -188,8 +198,10 @@ export function renderPolicyText(policies: readonly OrgPolicy[]): string {
       for (const x of r.permissions) out.push(`    ${x}`);
     }
     if (p.scopes.length) out.push(`  scopes (user grants): ${p.scopes.join(' ')}`);
-    for (const c of p.choices) out.push(`  chose ${c.chosen} for ${c.operation} (any of ${c.among.join(', ')}): ${c.why}`);
-    if (p.notCovered.length) out.push(`  not covered (no published requirement; check by hand): ${p.notCovered.join(', ')}`);
+    for (const c of p.choices)
+      out.push(`  chose ${c.chosen} for ${c.operation} (any of ${c.among.join(', ')}): ${c.why}`);
+    if (p.notCovered.length)
+      out.push(`  not covered (no published requirement; check by hand): ${p.notCovered.join(', ')}`);
     out.push('');
   }
   return termLines(out.join('\n'));

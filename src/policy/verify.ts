@@ -16,7 +16,9 @@ export function principalOf(policy: OrgPolicy, drop?: { role: number; permission
     source: 'declared',
     roles: policy.roles.map((r, i) => ({
       role: r.name,
-      permissions: r.permissions.filter((p) => !(drop && drop.role === i && drop.permission === p)).map((permission) => ({ permission })),
+      permissions: r.permissions
+        .filter((p) => !(drop && drop.role === i && drop.permission === p))
+        .map((permission) => ({ permission })),
       divisions: r.divisions.map((name) => ({ name })),
     })),
   };

@@ -72,7 +72,11 @@ export function annotationsFor(r: Report, whereIsTheRest: string): Annotation[] 
     out.push(a);
   }
   if (hidden > 0) {
-    out.push({ level: 'notice', title: 'genesys-preflight: more findings', message: `${hidden} more finding${hidden === 1 ? '' : 's'} not shown as annotations: ${whereIsTheRest}` });
+    out.push({
+      level: 'notice',
+      title: 'genesys-preflight: more findings',
+      message: `${hidden} more finding${hidden === 1 ? '' : 's'} not shown as annotations: ${whereIsTheRest}`,
+    });
   }
   return out;
 }

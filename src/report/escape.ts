@@ -269,7 +269,9 @@ export function termLines(text: string): string {
  * embedded link `[text](target)` (§3.11.6).
  */
 export function sarifText(s: string): string {
-  return visibleControls(s).replace(/\\(?=[[\]])/g, '\\\\').replace(/[[\]]/g, (c) => `\\${c}`);
+  return visibleControls(s)
+    .replace(/\\(?=[[\]])/g, '\\\\')
+    .replace(/[[\]]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -321,6 +323,10 @@ export const hclComment = visibleControls;
  * Not injective: callers that need distinct labels dedupe (see src/policy/render.ts).
  */
 export function hclLabel(s: string): string {
-  const base = s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'x';
+  const base =
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'x';
   return /^[0-9]/.test(base) ? `_${base}` : base;
 }

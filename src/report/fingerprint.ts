@@ -28,7 +28,15 @@ export function orgFindings(r: Report): OrgFinding[] {
 
 /** The hashed fields of one finding (exported for tests). */
 export function fingerprintFields({ finding: f, org }: OrgFinding): unknown[] {
-  const about = [FINGERPRINT_KEY, org ?? null, f.code, f.resource ?? null, f.operation ?? null, f.division ?? null, [...(f.missing ?? [])].sort()];
+  const about = [
+    FINGERPRINT_KEY,
+    org ?? null,
+    f.code,
+    f.resource ?? null,
+    f.operation ?? null,
+    f.division ?? null,
+    [...(f.missing ?? [])].sort(),
+  ];
   // A finding about no operation (lint, grants, manifest errors) is told apart by its file and text.
   return f.operation ? about : [...about, f.location?.file.replace(/\\/g, '/') ?? null, f.message];
 }
@@ -40,7 +48,9 @@ export function fingerprintFields({ finding: f, org }: OrgFinding): unknown[] {
 export function fingerprints(list: readonly OrgFinding[]): string[] {
   const seen = new Map<string, number>();
   return list.map((e) => {
-    const hash = createHash('sha256').update(JSON.stringify(fingerprintFields(e))).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(fingerprintFields(e)))
+      .digest('hex');
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
     return n === 1 ? hash : `${hash}:${n}`;

@@ -54,7 +54,11 @@ export function gitlabIssues(r: Report, root = process.cwd()): CodeQualityIssue[
   const prints = fingerprints(list);
   return list.map(({ finding: f, org }, i) => {
     const loc = f.location ?? { file: r.manifest, line: 1 };
-    const tail = f.accepted ? `. Accepted (was ${f.accepted.severity}): ${f.accepted.reason}` : f.fix ? `. Fix: ${f.fix}` : '';
+    const tail = f.accepted
+      ? `. Accepted (was ${f.accepted.severity}): ${f.accepted.reason}`
+      : f.fix
+        ? `. Fix: ${f.fix}`
+        : '';
     const text = `${orgPrefix(f.message, org)}${f.message}${tail}`;
     return {
       type: 'issue',

@@ -32,7 +32,12 @@ function visible(s: string): string {
  * would turn a raw CR into LF); characters XML 1.0 forbids become U+FFFD. LF and tab stay.
  */
 export function xmlText(s: string): string {
-  return s.replace(NOT_XML_CHAR, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return s
+    .replace(NOT_XML_CHAR, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** An attribute value (double-quoted): text escapes plus `"`, `'`, and tab/LF as character references. */
@@ -47,13 +52,20 @@ const attrs = (a: Record<string, string | number | undefined>) =>
     .join('');
 
 function blocking(f: Finding, failOn: FailOn): boolean {
-  return f.fatal === true || (failOn !== 'never' && (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')));
+  return (
+    f.fatal === true ||
+    (failOn !== 'never' && (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')))
+  );
 }
 
 /** One finding as lines of text: `error missing-permission at file:3:5`, the message, the fix (or why it is accepted). */
 function findingText(f: Finding): string {
   const at = f.location ? ` at ${visible(f.location.file)}:${f.location.line}:${f.location.column}` : '';
-  const tail = f.accepted ? `\n  accepted (was ${f.accepted.severity}): ${visible(f.accepted.reason)}` : f.fix ? `\n  fix: ${visible(f.fix)}` : '';
+  const tail = f.accepted
+    ? `\n  accepted (was ${f.accepted.severity}): ${visible(f.accepted.reason)}`
+    : f.fix
+      ? `\n  fix: ${visible(f.fix)}`
+      : '';
   return `${f.severity} ${f.code}${at}\n  ${visible(f.message)}${tail}`;
 }
 
@@ -80,7 +92,10 @@ function renderCase(c: Case, classname: string, failOn: FailOn, counts: Counts):
     if (fatal.length) counts.errors++;
     else counts.failures++;
     const first = (fatal[0] ?? failing[0])!;
-    const message = failing.length === 1 ? visible(first.message) : `${failing.length} blocking findings; the first: ${visible(first.message)}`;
+    const message =
+      failing.length === 1
+        ? visible(first.message)
+        : `${failing.length} blocking findings; the first: ${visible(first.message)}`;
     body += `\n      <${tag}${attrs({ type: first.code, message })}>${xmlText(failing.map(findingText).join('\n'))}</${tag}>`;
   }
   if (other.length) body += `\n      <system-out>${xmlText(other.map(findingText).join('\n'))}</system-out>`;
@@ -88,7 +103,13 @@ function renderCase(c: Case, classname: string, failOn: FailOn, counts: Counts):
   return body ? `${head}>${body}\n    </testcase>` : `${head}/>`;
 }
 
-function renderSuite(name: string, cases: Case[], failOn: FailOn, properties: Record<string, string>, total: Counts): string {
+function renderSuite(
+  name: string,
+  cases: Case[],
+  failOn: FailOn,
+  properties: Record<string, string>,
+  total: Counts,
+): string {
   const counts: Counts = { tests: 0, failures: 0, errors: 0 };
   const classname = `genesys-preflight.${visible(name)}`;
   const body = cases.map((c) => renderCase(c, classname, failOn, counts)).join('\n');
@@ -112,11 +133,13 @@ function findingCase(f: Finding): Case {
 export function renderJunit(r: Report, failOn: FailOn): string {
   const total: Counts = { tests: 0, failures: 0, errors: 0 };
   const suites: string[] = [];
-  if (r.findings.length) suites.push(renderSuite('genesys-preflight', r.findings.map(findingCase), failOn, { manifest: r.manifest }, total));
+  if (r.findings.length)
+    suites.push(renderSuite('genesys-preflight', r.findings.map(findingCase), failOn, { manifest: r.manifest }, total));
   for (const o of r.orgs) {
     const byResource = new Map<string, Case>();
     for (const q of o.requirements) {
-      if (!byResource.has(q.resource)) byResource.set(q.resource, { name: q.resource, file: q.location.file, findings: [] });
+      if (!byResource.has(q.resource))
+        byResource.set(q.resource, { name: q.resource, file: q.location.file, findings: [] });
     }
     const loose: Case[] = [];
     for (const f of o.findings) {
@@ -125,7 +148,11 @@ export function renderJunit(r: Report, failOn: FailOn): string {
         continue;
       }
       let c = byResource.get(f.resource);
-      if (!c) byResource.set(f.resource, (c = { name: f.resource, ...(f.location ? { file: f.location.file } : {}), findings: [] }));
+      if (!c)
+        byResource.set(
+          f.resource,
+          (c = { name: f.resource, ...(f.location ? { file: f.location.file } : {}), findings: [] }),
+        );
       c.findings.push(f);
     }
     const properties: Record<string, string> = { region: o.region, principal: o.principal, mode: r.mode };

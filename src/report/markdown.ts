@@ -58,14 +58,23 @@ export interface MarkdownOptions {
  */
 export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = {}): string {
   const out: string[] = [];
-  const result = exit === 2 ? '⚠️ **could not check**' : exit === 1 ? '❌ **blocked**' : r.summary.errors > 0 ? '⚠️ **not enforced** (errors below fail-on)' : '✅ **allowed**';
+  const result =
+    exit === 2
+      ? '⚠️ **could not check**'
+      : exit === 1
+        ? '❌ **blocked**'
+        : r.summary.errors > 0
+          ? '⚠️ **not enforced** (errors below fail-on)'
+          : '✅ **allowed**';
   out.push(`## ${opts.title === undefined ? 'Genesys Cloud preflight' : esc(opts.title)}`);
   out.push('');
   const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy && !f.accepted).length, 0);
   const fixes = r.orgs.reduce((n, o) => n + groupRemedies(o.findings).length, 0);
   const counts = [
     `${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}`,
-    ...(blocked ? [`${blocked} blocked call${blocked === 1 ? '' : 's'}`, `${fixes} fix${fixes === 1 ? '' : 'es'}`] : []),
+    ...(blocked
+      ? [`${blocked} blocked call${blocked === 1 ? '' : 's'}`, `${fixes} fix${fixes === 1 ? '' : 'es'}`]
+      : []),
     `${r.summary.warnings} warning${r.summary.warnings === 1 ? '' : 's'}`,
   ];
   const runUrl = opts.runUrl === undefined ? undefined : mdUrl(opts.runUrl);
@@ -86,7 +95,9 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     out.push('| Org | Region | Principal | Verdict | Errors | Warnings | Requirements |');
     out.push('| --- | --- | --- | --- | ---: | ---: | ---: |');
     for (const o of r.orgs) {
-      out.push(`| ${esc(o.name)} | ${esc(o.region)} | ${principalLabel(o)} | ${verdict(o)} | ${count(o.findings, 'error')} | ${count(o.findings, 'warning')} | ${o.requirements.length} |`);
+      out.push(
+        `| ${esc(o.name)} | ${esc(o.region)} | ${principalLabel(o)} | ${verdict(o)} | ${count(o.findings, 'error')} | ${count(o.findings, 'warning')} | ${o.requirements.length} |`,
+      );
     }
     out.push('');
   }
@@ -132,7 +143,9 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
         const who = a.owner ? `, owner ${code(a.owner)}` : '';
         const until = a.expires ? `, until ${a.expires}` : '';
         const codes = [...new Set(fs.map((f) => f.code))].map(code).join(', ');
-        out.push(`- entry #${entry + 1} accepts ${fs.length} finding${fs.length === 1 ? '' : 's'} (${codes})${who}${until}: ${mdMessage(a.reason)}`);
+        out.push(
+          `- entry #${entry + 1} accepts ${fs.length} finding${fs.length === 1 ? '' : 's'} (${codes})${who}${until}: ${mdMessage(a.reason)}`,
+        );
       }
       out.push('');
     }
@@ -142,17 +155,22 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       out.push('');
       out.push('| Resource | Operation | Division | Missing |');
       out.push('| --- | --- | --- | --- |');
-      const when = new Map(o.requirements.filter((q) => q.when).map((q) => [`${q.resource}\u0000${q.operation}`, q.when!]));
+      const when = new Map(
+        o.requirements.filter((q) => q.when).map((q) => [`${q.resource}\u0000${q.operation}`, q.when!]),
+      );
       let last = '';
       for (const f of errs.slice(0, MAX_TABLE_ROWS)) {
         const first = f.resource !== last;
         last = f.resource ?? '';
-        const res = first ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}` : '';
+        const res = first
+          ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}`
+          : '';
         const w = when.get(`${f.resource}\u0000${f.operation}`);
         const op = `${cellCode(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''}`;
         out.push(`| ${res} | ${op} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(cellCode).join(', ')} |`);
       }
-      if (errs.length > MAX_TABLE_ROWS) out.push('', `_… and ${errs.length - MAX_TABLE_ROWS} more blocked calls in the JSON report._`);
+      if (errs.length > MAX_TABLE_ROWS)
+        out.push('', `_… and ${errs.length - MAX_TABLE_ROWS} more blocked calls in the JSON report._`);
       out.push('');
       out.push('</details>');
       out.push('');
@@ -165,9 +183,12 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
       for (const q of o.requirements.slice(0, MAX_TABLE_ROWS)) {
         const op = `${cellCode(q.operation)}${q.when ? ` _(${esc(q.when)})_` : ''}`;
         const scopes = q.scopes.map(cellCode).join(', ') || (q.scopesUnknown ? '_unknown_' : '—');
-        out.push(`| ${esc(q.resource)} | ${esc(q.action)} | ${op} | ${permissionsCell(q)} | ${scopes} | ${esc(q.division ?? '—')} |`);
+        out.push(
+          `| ${esc(q.resource)} | ${esc(q.action)} | ${op} | ${permissionsCell(q)} | ${scopes} | ${esc(q.division ?? '—')} |`,
+        );
       }
-      if (o.requirements.length > MAX_TABLE_ROWS) out.push('', `_… and ${o.requirements.length - MAX_TABLE_ROWS} more requirements in the JSON report._`);
+      if (o.requirements.length > MAX_TABLE_ROWS)
+        out.push('', `_… and ${o.requirements.length - MAX_TABLE_ROWS} more requirements in the JSON report._`);
       out.push('');
       out.push('</details>');
       out.push('');

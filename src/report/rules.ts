@@ -34,7 +34,8 @@ const DOCS: Record<string, RuleDoc> = {
   },
   'file-not-found': {
     title: 'File named by the manifest not found',
-    description: 'A file the manifest names (Archy flow file, options file, script export, Terraform plan, wizard config) does not exist or cannot be read. The check stops (exit 2).',
+    description:
+      'A file the manifest names (Archy flow file, options file, script export, Terraform plan, wizard config) does not exist or cannot be read. The check stops (exit 2).',
     fix: 'Commit the file, or correct its path (relative to the manifest).',
     level: 'error',
   },
@@ -54,7 +55,8 @@ const DOCS: Record<string, RuleDoc> = {
   },
   'missing-scope': {
     title: 'Missing OAuth scope',
-    description: 'A user-token principal needs one of the operation\'s OAuth scopes as well as the permission; the token has none of them.',
+    description:
+      "A user-token principal needs one of the operation's OAuth scopes as well as the permission; the token has none of them.",
     fix: 'Add the scope to the OAuth client (authorization code or implicit grant) and issue a new token.',
     level: 'error',
   },
@@ -67,7 +69,8 @@ const DOCS: Record<string, RuleDoc> = {
   },
   'region-mismatch': {
     title: 'Region differs from the manifest',
-    description: '`GENESYSCLOUD_REGION` (or the credentials\' host) names a region other than the org\'s region in the manifest.',
+    description:
+      "`GENESYSCLOUD_REGION` (or the credentials' host) names a region other than the org's region in the manifest.",
     fix: 'Correct `orgs[].region` or the variable.',
     level: 'error',
   },
@@ -80,26 +83,29 @@ const DOCS: Record<string, RuleDoc> = {
   },
   'entitlement-missing': {
     title: 'Org lacks the product or app',
-    description: 'The org\'s products do not provide a permission the deploy needs (no role can grant it), or a premium app the manifest provisions is not enabled in the org.',
+    description:
+      "The org's products do not provide a permission the deploy needs (no role can grant it), or a premium app the manifest provisions is not enabled in the org.",
     fix: 'Enable the product or premium app for the org (a licence change), or remove the resource from this org.',
     level: 'error',
   },
   'unknown-permission': {
     title: 'Permission not in the vocabulary',
     description:
-      'A permission written in the inputs is not in the bundled vocabulary (live: the org\'s permission catalog). It may be misspelt; it is not proven not to exist.',
+      "A permission written in the inputs is not in the bundled vocabulary (live: the org's permission catalog). It may be misspelt; it is not proven not to exist.",
     fix: 'Correct the spelling (the message suggests a spelling fix when one is close), or ignore when the name is new.',
     level: 'warning',
   },
   'unknown-scope': {
     title: 'OAuth scope not in the vocabulary',
-    description: 'An OAuth scope written in the inputs is not in the bundled vocabulary; the message points at the scope family.',
+    description:
+      'An OAuth scope written in the inputs is not in the bundled vocabulary; the message points at the scope family.',
     fix: 'Correct the scope name.',
     level: 'warning',
   },
   'conditional-permission': {
     title: 'Conditional permission policy',
-    description: 'The permission comes from a policy with conditions, which cannot be evaluated before the deploy: the call may still be refused.',
+    description:
+      'The permission comes from a policy with conditions, which cannot be evaluated before the deploy: the call may still be refused.',
     fix: 'Grant the permission without conditions to the deploy principal, or accept the risk.',
     level: 'warning',
   },
@@ -112,7 +118,8 @@ const DOCS: Record<string, RuleDoc> = {
   },
   'scopes-ignored': {
     title: 'Scopes declared for client credentials',
-    description: 'The manifest declares OAuth scopes for a client-credentials principal; Genesys Cloud ignores scopes for that grant, so they decide nothing.',
+    description:
+      'The manifest declares OAuth scopes for a client-credentials principal; Genesys Cloud ignores scopes for that grant, so they decide nothing.',
     fix: 'Remove the scopes, or declare the principal as a user grant.',
     level: 'note',
   },
@@ -125,25 +132,27 @@ const DOCS: Record<string, RuleDoc> = {
   'excess-division': {
     title: 'Role granted in an unneeded division',
     description: 'A role is granted in a division where none of the permissions the deploy uses from it is needed.',
-    fix: 'Remove the role\'s grant in that division.',
+    fix: "Remove the role's grant in that division.",
     level: 'note',
   },
   'wildcard-grant': {
     title: 'Wildcard grant',
-    description: 'The deploy relies on a wildcard permission (such as `architect:*:*`) or a grant in all divisions (`*`) where a few named ones would do.',
+    description:
+      'The deploy relies on a wildcard permission (such as `architect:*:*`) or a grant in all divisions (`*`) where a few named ones would do.',
     fix: 'Replace the wildcard by the permissions or divisions the fix lists.',
     level: 'note',
   },
   'admin-role': {
     title: 'Administrator role',
-    description: 'The deploy principal holds a Genesys Cloud default administrator role (Master Admin, Admin), which grants every permission.',
+    description:
+      'The deploy principal holds a Genesys Cloud default administrator role (Master Admin, Admin), which grants every permission.',
     fix: 'Give the principal a least-privilege role instead (`genesys-preflight policy`).',
     level: 'note',
   },
   'unpredicted-403': {
     title: 'Deploy refusal check did not predict',
     description:
-      'A call in a failed deploy\'s log was refused with 403 Forbidden, and no finding of the check predicted it (found when a deploy log is diagnosed): a gap in the deploy plans.',
+      "A call in a failed deploy's log was refused with 403 Forbidden, and no finding of the check predicted it (found when a deploy log is diagnosed): a gap in the deploy plans.",
     fix: 'Apply the fix the finding gives, and report the gap with the log excerpt.',
     level: 'error',
   },
@@ -155,7 +164,7 @@ export function ruleDoc(code: string): RuleDoc {
     DOCS[code] ?? {
       title: code.replace(/-/g, ' '),
       description: `genesys-preflight finding ${code}.`,
-      fix: 'See the finding\'s message and fix.',
+      fix: "See the finding's message and fix.",
       level: 'warning',
     }
   );

@@ -101,10 +101,22 @@ export function renderSarif(r: Report, toolVersion: string, opts: SarifOptions =
       level: LEVEL[f.severity],
       message: { text: messageText(f, org) },
       ...(loc ? { locations: [{ physicalLocation: physicalLocation(loc, root) }] } : {}),
-      ...(f.related ? { relatedLocations: [{ id: 1, physicalLocation: physicalLocation(f.related, root), message: { text: 'related place (e.g. the role to change)' } }] } : {}),
+      ...(f.related
+        ? {
+            relatedLocations: [
+              {
+                id: 1,
+                physicalLocation: physicalLocation(f.related, root),
+                message: { text: 'related place (e.g. the role to change)' },
+              },
+            ],
+          }
+        : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
       // An accepted finding is suppressed (SARIF §3.35): a reviewed, external decision.
-      ...(f.accepted ? { suppressions: [{ kind: 'external', status: 'accepted', justification: sarifText(f.accepted.reason) }] } : {}),
+      ...(f.accepted
+        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: sarifText(f.accepted.reason) }] }
+        : {}),
       properties: {
         ...(org !== undefined ? { org } : {}),
         ...(f.resource !== undefined ? { resource: f.resource } : {}),
@@ -112,7 +124,9 @@ export function renderSarif(r: Report, toolVersion: string, opts: SarifOptions =
         ...(f.division !== undefined ? { division: f.division } : {}),
         ...(f.missing ? { missing: f.missing } : {}),
         ...(f.fatal ? { fatal: true } : {}),
-        ...(f.accepted ? { accepted: { was: f.accepted.severity, ...(f.accepted.expires ? { expires: f.accepted.expires } : {}) } } : {}),
+        ...(f.accepted
+          ? { accepted: { was: f.accepted.severity, ...(f.accepted.expires ? { expires: f.accepted.expires } : {}) } }
+          : {}),
       },
     };
   });

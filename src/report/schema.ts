@@ -7,7 +7,11 @@ const location = {
   type: 'object',
   additionalProperties: false,
   required: ['file', 'line', 'column'],
-  properties: { file: { type: 'string' }, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 } },
+  properties: {
+    file: { type: 'string' },
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+  },
 } as const;
 
 const permissionSet = {
@@ -37,9 +41,25 @@ const finding = {
     severity: { enum: ['error', 'warning', 'notice'] },
     code: {
       enum: [
-        'manifest-invalid', 'file-not-found', 'missing-permission', 'missing-division-grant', 'missing-scope', 'org-mismatch', 'region-mismatch',
-        'auth-failed', 'entitlement-missing', 'unknown-permission', 'unknown-scope', 'conditional-permission', 'unverifiable', 'scopes-ignored',
-        'excess-permission', 'excess-division', 'wildcard-grant', 'admin-role', 'unpredicted-403',
+        'manifest-invalid',
+        'file-not-found',
+        'missing-permission',
+        'missing-division-grant',
+        'missing-scope',
+        'org-mismatch',
+        'region-mismatch',
+        'auth-failed',
+        'entitlement-missing',
+        'unknown-permission',
+        'unknown-scope',
+        'conditional-permission',
+        'unverifiable',
+        'scopes-ignored',
+        'excess-permission',
+        'excess-division',
+        'wildcard-grant',
+        'admin-role',
+        'unpredicted-403',
       ],
     },
     message: { type: 'string', minLength: 1 },
@@ -83,7 +103,10 @@ const orgFinding = {
 /** An inclusive range of ids: [first, last]. */
 const idRange = {
   type: 'array',
-  items: [{ type: 'integer', minimum: 0 }, { type: 'integer', minimum: 0 }],
+  items: [
+    { type: 'integer', minimum: 0 },
+    { type: 'integer', minimum: 0 },
+  ],
   minItems: 2,
   maxItems: 2,
   additionalItems: false,
@@ -93,12 +116,17 @@ const counts = {
   type: 'object',
   additionalProperties: false,
   required: ['errors', 'warnings', 'notices'],
-  properties: { errors: { type: 'integer', minimum: 0 }, warnings: { type: 'integer', minimum: 0 }, notices: { type: 'integer', minimum: 0 } },
+  properties: {
+    errors: { type: 'integer', minimum: 0 },
+    warnings: { type: 'integer', minimum: 0 },
+    notices: { type: 'integer', minimum: 0 },
+  },
 } as const;
 
 /** Where the fact "the deployer makes this call" comes from (src/types.ts CallSource). */
 const callSource = {
-  description: 'where the fact that the deployer makes this call comes from: its code at a commit, or a documentation page',
+  description:
+    'where the fact that the deployer makes this call comes from: its code at a commit, or a documentation page',
   oneOf: [
     {
       type: 'object',
@@ -122,7 +150,11 @@ const callSource = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'type', 'url'],
-      properties: { kind: { const: 'provider-docs' }, type: { type: 'string' }, url: { type: 'string', pattern: '^https://' } },
+      properties: {
+        kind: { const: 'provider-docs' },
+        type: { type: 'string' },
+        url: { type: 'string', pattern: '^https://' },
+      },
     },
   ],
 } as const;
@@ -181,7 +213,16 @@ export const REPORT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: [
-    'version', 'mode', 'passed', 'manifest', 'summary', 'findings', 'calls', 'requirements', 'resources', 'orgFindings',
+    'version',
+    'mode',
+    'passed',
+    'manifest',
+    'summary',
+    'findings',
+    'calls',
+    'requirements',
+    'resources',
+    'orgFindings',
     'orgs',
   ],
   properties: {
@@ -202,7 +243,15 @@ export const REPORT_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: [
-          'name', 'orgId', 'region', 'principal', 'passed', 'summary', 'requirementCount', 'resources', 'findings',
+          'name',
+          'orgId',
+          'region',
+          'principal',
+          'passed',
+          'summary',
+          'requirementCount',
+          'resources',
+          'findings',
         ],
         properties: {
           name: { type: 'string' },
@@ -241,7 +290,10 @@ export const REPORT_SCHEMA = {
                 type: 'object',
                 required: ['permissions', 'divisions'],
                 additionalProperties: false,
-                properties: { permissions: { type: 'integer', minimum: 0 }, divisions: { type: 'integer', minimum: 0 } },
+                properties: {
+                  permissions: { type: 'integer', minimum: 0 },
+                  divisions: { type: 'integer', minimum: 0 },
+                },
               },
               summary: { type: 'string' },
             },

@@ -65,7 +65,10 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
   const perResource = new Map<string, Finding[]>();
   for (const f of findings) {
     const r = f.remedy;
-    const key = r && f.resource ? `${f.severity}\u0000${f.code}\u0000${f.resource}\u0000${r.kind}\u0000${r.role ?? ''}\u0000${r.division ?? ''}` : `\u0001${f.severity}\u0000${f.message}\u0000${f.fix ?? ''}`;
+    const key =
+      r && f.resource
+        ? `${f.severity}\u0000${f.code}\u0000${f.resource}\u0000${r.kind}\u0000${r.role ?? ''}\u0000${r.division ?? ''}`
+        : `\u0001${f.severity}\u0000${f.message}\u0000${f.fix ?? ''}`;
     const list = perResource.get(key);
     if (list) list.push(f);
     else perResource.set(key, [f]);
@@ -85,9 +88,19 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
       const r = f.remedy;
       if (r) {
         const permissions = [...new Set(group.flatMap((g) => g.remedy?.permissions ?? []))].sort();
-        fix = remedySentence({ kind: r.kind, ...(r.role !== undefined ? { role: r.role } : {}), division: r.division, permissions, resources: [] }, code);
+        fix = remedySentence(
+          {
+            kind: r.kind,
+            ...(r.role !== undefined ? { role: r.role } : {}),
+            division: r.division,
+            permissions,
+            resources: [],
+          },
+          code,
+        );
         const extra = group.filter((g) => g.alsoRemedy);
-        if (extra.length) fix += `; and ${remedySentence({ ...extra[0]!.alsoRemedy!, permissions: [...new Set(extra.flatMap((g) => g.alsoRemedy!.permissions))].sort(), resources: [] }, code)}`;
+        if (extra.length)
+          fix += `; and ${remedySentence({ ...extra[0]!.alsoRemedy!, permissions: [...new Set(extra.flatMap((g) => g.alsoRemedy!.permissions))].sort(), resources: [] }, code)}`;
       }
     }
     const key = `${f.severity}\u0000${f.code}\u0000${body}\u0000${fix ?? ''}`;
@@ -97,7 +110,14 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
         e.seen.add(f.resource);
         e.resources.push(f.resource);
       }
-    } else folded.set(key, { f, resources: f.resource ? [f.resource] : [], seen: new Set(f.resource ? [f.resource] : []), body, ...(fix ? { fix } : {}) });
+    } else
+      folded.set(key, {
+        f,
+        resources: f.resource ? [f.resource] : [],
+        seen: new Set(f.resource ? [f.resource] : []),
+        body,
+        ...(fix ? { fix } : {}),
+      });
   }
   const list = [...folded.values()];
   return { list: list.slice(0, cap), more: Math.max(0, list.length - cap) };
@@ -106,10 +126,16 @@ function entries(findings: readonly Finding[], cap = 50): { list: Entry[]; more:
 function renderEntry(out: string[], e: Entry, indent: string): void {
   const f = e.f;
   out.push(`${indent}${f.severity} ${f.code}${f.location ? `  ${loc(f.location)}` : ''}`);
-  const who = e.resources.length === 0 ? '' : `${e.resources.slice(0, 3).join(', ')}${e.resources.length > 3 ? ` and ${e.resources.length - 3} more` : ''}: `;
+  const who =
+    e.resources.length === 0
+      ? ''
+      : `${e.resources.slice(0, 3).join(', ')}${e.resources.length > 3 ? ` and ${e.resources.length - 3} more` : ''}: `;
   out.push(`${indent}  ${who}${e.body}`);
   if (e.fix && !f.accepted) out.push(`${indent}  fix: ${e.fix}`);
-  if (f.accepted) out.push(`${indent}  accepted (was ${f.accepted.severity}, entry #${f.accepted.entry + 1}${f.accepted.expires ? `, until ${f.accepted.expires}` : ''}): ${termText(f.accepted.reason)}`);
+  if (f.accepted)
+    out.push(
+      `${indent}  accepted (was ${f.accepted.severity}, entry #${f.accepted.entry + 1}${f.accepted.expires ? `, until ${f.accepted.expires}` : ''}): ${termText(f.accepted.reason)}`,
+    );
 }
 
 /** Renders the report for a terminal (no colour codes; names escaped by `termLines`). */
@@ -117,16 +143,21 @@ export function renderText(report: Report, exit: number): string {
   const r = escReport(report);
   const out: string[] = [];
   const reqs = r.orgs.reduce((n, o) => n + o.requirements.length, 0);
-  out.push(`genesys-preflight: ${r.mode} check of ${r.manifest} (${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'}, ${reqs} requirement${reqs === 1 ? '' : 's'})`);
+  out.push(
+    `genesys-preflight: ${r.mode} check of ${r.manifest} (${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'}, ${reqs} requirement${reqs === 1 ? '' : 's'})`,
+  );
   out.push('');
-  for (const f of r.findings) renderEntry(out, { f, resources: [], body: f.message, ...(f.fix ? { fix: f.fix } : {}) }, '');
+  for (const f of r.findings)
+    renderEntry(out, { f, resources: [], body: f.message, ...(f.fix ? { fix: f.fix } : {}) }, '');
   if (r.findings.length) out.push('');
   for (const o of r.orgs) {
     const e = o.findings.filter((f) => f.severity === 'error').length;
     const w = o.findings.filter((f) => f.severity === 'warning').length;
     const fatal = o.findings.some((f) => f.fatal);
     const verdict = fatal ? 'NOT CHECKED' : o.passed ? 'PASS' : 'FAIL';
-    out.push(`${verdict === 'PASS' ? '✓' : '✗'} ${o.name} (${o.region}${o.orgId ? `, org ${o.orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${o.requirements.length} requirements`);
+    out.push(
+      `${verdict === 'PASS' ? '✓' : '✗'} ${o.name} (${o.region}${o.orgId ? `, org ${o.orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${o.requirements.length} requirements`,
+    );
     if (o.excess) out.push(`  excess privilege: the deploy principal ${termText(o.excess.summary)}`);
     const { list, more } = entries(o.findings);
     for (const e of list) renderEntry(out, e, '  ');
@@ -139,9 +170,18 @@ export function renderText(report: Report, exit: number): string {
     out.push('');
   }
   const blocked = r.orgs.filter((o) => !o.passed).length;
-  const result = exit === 2 ? 'COULD NOT CHECK' : exit === 1 ? 'FAIL' : r.summary.errors > 0 ? 'NOT ENFORCED (errors below --fail-on)' : 'PASS';
+  const result =
+    exit === 2
+      ? 'COULD NOT CHECK'
+      : exit === 1
+        ? 'FAIL'
+        : r.summary.errors > 0
+          ? 'NOT ENFORCED (errors below --fail-on)'
+          : 'PASS';
   const orgs = r.orgs.length ? `${blocked} of ${r.orgs.length} org${r.orgs.length === 1 ? '' : 's'} blocked; ` : '';
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  out.push(`Result: ${result} — ${orgs}${n(r.summary.errors, 'error')}, ${n(r.summary.warnings, 'warning')}, ${n(r.summary.notices, 'notice')} (exit ${exit})`);
+  out.push(
+    `Result: ${result} — ${orgs}${n(r.summary.errors, 'error')}, ${n(r.summary.warnings, 'warning')}, ${n(r.summary.notices, 'notice')} (exit ${exit})`,
+  );
   return termLines(out.join('\n')) + '\n';
 }

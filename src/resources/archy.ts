@@ -36,7 +36,15 @@ export const ARCHY_FLOW_TYPES: Record<string, string> = {
   inboundCallback: 'INBOUNDCALLBACK',
 };
 
-const TYPE_BY_LOWER = new Map(Object.entries(ARCHY_FLOW_TYPES).flatMap(([k, v]) => [[k.toLowerCase(), v], [v.toLowerCase(), v]] as const));
+const TYPE_BY_LOWER = new Map(
+  Object.entries(ARCHY_FLOW_TYPES).flatMap(
+    ([k, v]) =>
+      [
+        [k.toLowerCase(), v],
+        [v.toLowerCase(), v],
+      ] as const,
+  ),
+);
 
 /** True when `key` is an Archy flow-type key (own keys only: `constructor` is not a flow type). */
 export function isArchyFlowType(key: string): boolean {
@@ -76,8 +84,18 @@ export interface FlowReadOptions {
  * @param from where the manifest references the file (errors about reading it point there)
  * @returns the flow, or the located problems (missing file, unfilled placeholders, not an Archy flow)
  */
-export function readArchyFlow(path: string, displayPath: string, substitutions: Record<string, string>, from: SourceLocation, options: FlowReadOptions = {}): { flow: ArchyFlow } | { errors: Finding[] } {
-  const read = readTextFile(path, 'flow file', from, { shown: options.shown ?? displayPath, file: displayPath, ...(options.root !== undefined ? { root: options.root } : {}) });
+export function readArchyFlow(
+  path: string,
+  displayPath: string,
+  substitutions: Record<string, string>,
+  from: SourceLocation,
+  options: FlowReadOptions = {},
+): { flow: ArchyFlow } | { errors: Finding[] } {
+  const read = readTextFile(path, 'flow file', from, {
+    shown: options.shown ?? displayPath,
+    file: displayPath,
+    ...(options.root !== undefined ? { root: options.root } : {}),
+  });
   if ('error' in read) return { errors: [read.error] };
   const sub = substitute(read.text, substitutions, displayPath);
   if (sub.unfilled.length) return { errors: sub.unfilled };
@@ -86,7 +104,15 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
   const doc = parsed.doc;
   const root = doc.value;
   if (!root || typeof root !== 'object' || Array.isArray(root)) {
-    return { errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`, doc.locate([]))] };
+    return {
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`,
+          doc.locate([]),
+        ),
+      ],
+    };
   }
   const keys = Object.keys(root as object);
   const typeKey = keys.find(isArchyFlowType);
@@ -94,28 +120,73 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
     // The key failed: it is not quoted (it may be anything); the hint is a known flow type.
     const first = keys[0];
     if (first === undefined) {
-      return { errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`, doc.locate([]))] };
+      return {
+        errors: [
+          fatal(
+            'manifest-invalid',
+            `${displayPath} is not an Archy flow file: expected a map with one flow-type key such as inboundCall:`,
+            doc.locate([]),
+          ),
+        ],
+      };
     }
     return {
-      errors: [fatal('manifest-invalid', `${displayPath} is not an Archy flow file: its top-level key is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`,
-        doc.locate([first], true))],
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `${displayPath} is not an Archy flow file: its top-level key is not a flow type${didYouMean(first, Object.keys(ARCHY_FLOW_TYPES))}`,
+          doc.locate([first], true),
+        ),
+      ],
     };
   }
   const second = keys.find((k) => k !== typeKey && isArchyFlowType(k));
   if (second) {
-    return { errors: [fatal('manifest-invalid', `${displayPath}: a flow file holds one flow, but it has both "${typeKey}" and "${second}"; put each flow in its own file`, doc.locate([second], true))] };
+    return {
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `${displayPath}: a flow file holds one flow, but it has both "${typeKey}" and "${second}"; put each flow in its own file`,
+          doc.locate([second], true),
+        ),
+      ],
+    };
   }
   const body = (root as Record<string, unknown>)[typeKey];
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { errors: [fatal('manifest-invalid', `${displayPath}: "${typeKey}" must be a map with name: and the flow's settings`, doc.locate([typeKey], true))] };
+    return {
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `${displayPath}: "${typeKey}" must be a map with name: and the flow's settings`,
+          doc.locate([typeKey], true),
+        ),
+      ],
+    };
   }
   const b = body as Record<string, unknown>;
   if (b.name !== undefined && b.name !== null && typeof b.name !== 'string') {
     const got = Array.isArray(b.name) ? 'a list' : typeof b.name === 'object' ? 'a map' : `a ${typeof b.name}`;
-    return { errors: [fatal('manifest-invalid', `${displayPath}: ${typeKey}.name must be text, not ${got} (quote it)`, doc.locate([typeKey, 'name']))] };
+    return {
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `${displayPath}: ${typeKey}.name must be text, not ${got} (quote it)`,
+          doc.locate([typeKey, 'name']),
+        ),
+      ],
+    };
   }
   if (typeof b.name !== 'string' || b.name.trim() === '') {
-    return { errors: [fatal('manifest-invalid', `${displayPath}: the flow has no name (${typeKey}.name)`, doc.locate([typeKey], true))] };
+    return {
+      errors: [
+        fatal(
+          'manifest-invalid',
+          `${displayPath}: the flow has no name (${typeKey}.name)`,
+          doc.locate([typeKey], true),
+        ),
+      ],
+    };
   }
   const flow: ArchyFlow = {
     type: ARCHY_FLOW_TYPES[typeKey]!,
@@ -127,7 +198,15 @@ export function readArchyFlow(path: string, displayPath: string, substitutions: 
   };
   if (b.division !== undefined && b.division !== null) {
     if (typeof b.division !== 'string' || b.division.trim() === '') {
-      return { errors: [fatal('manifest-invalid', `${displayPath}: ${typeKey}.division must be a division name`, doc.locate([typeKey, 'division']))] };
+      return {
+        errors: [
+          fatal(
+            'manifest-invalid',
+            `${displayPath}: ${typeKey}.division must be a division name`,
+            doc.locate([typeKey, 'division']),
+          ),
+        ],
+      };
     }
     flow.division = b.division;
     flow.divisionLocation = doc.locate([typeKey, 'division']);

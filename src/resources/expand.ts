@@ -6,7 +6,15 @@ import { HOME as HOME_DIVISION } from '../domain/divisions.js';
 import { dirname, relative, resolve } from 'node:path';
 import { importTerraformPlan } from './terraform.js';
 import { importWizardConfig } from './wizard-config.js';
-import type { Deployer, FlowReference, Finding, PremiumAppResource, Resource, ResourceKind, SourceLocation } from '../types.js';
+import type {
+  Deployer,
+  FlowReference,
+  Finding,
+  PremiumAppResource,
+  Resource,
+  ResourceKind,
+  SourceLocation,
+} from '../types.js';
 import { capFindings, sortByLocation, type LoadedManifest } from '../manifest/load.js';
 import type { FlowDecl } from '../manifest/types.js';
 import { PreflightError, fatal } from '../util/errors.js';
@@ -19,7 +27,6 @@ import { scanFlowReferences } from './references.js';
 import { isWizardModule, WIZARD_MODULES } from '../domain/wizard.js';
 
 /** Genesys default division name: objects with no declared division live in Home. */
-
 
 /** Which kinds each deployer can deploy (Archy deploys flows only; the provider has no WFM/premium-app resources). */
 export const DEPLOYER_KINDS: Record<Deployer, ReadonlySet<ResourceKind>> = {
@@ -68,20 +75,40 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   const notes: Finding[] = [];
   const flowTypeHint = suggester(Object.keys(ARCHY_FLOW_TYPES));
 
-  const base = (kind: ResourceKind, path: NodePath, decl: { action?: Resource['action']; deployer?: Deployer; orgs?: string[] }) => {
+  const base = (
+    kind: ResourceKind,
+    path: NodePath,
+    decl: { action?: Resource['action']; deployer?: Deployer; orgs?: string[] },
+  ) => {
     const location = loaded.locate(path);
     const orgs = decl.orgs ? decl.orgs.map((n) => byLower.get(n.toLowerCase()) ?? n) : allOrgs;
     let deployer: Deployer = decl.deployer ?? m.defaults?.deployer ?? 'api';
     if (!DEPLOYER_KINDS[deployer].has(kind)) {
       if (decl.deployer) {
-        errors.push(fatal('manifest-invalid', `deployer ${deployer} cannot deploy a ${kind}; use ${[...Object.entries(DEPLOYER_KINDS)].filter(([, k]) => k.has(kind)).map(([d]) => d).join(' or ')}`, loaded.locate([...path, 'deployer'])));
+        errors.push(
+          fatal(
+            'manifest-invalid',
+            `deployer ${deployer} cannot deploy a ${kind}; use ${[...Object.entries(DEPLOYER_KINDS)]
+              .filter(([, k]) => k.has(kind))
+              .map(([d]) => d)
+              .join(' or ')}`,
+            loaded.locate([...path, 'deployer']),
+          ),
+        );
       }
       deployer = 'api';
     }
     let action = decl.action ?? 'deploy';
     const noPublish = UNPUBLISHED_KINDS[kind];
     if (action === 'publish' && noPublish) {
-      errors.push(fatal('manifest-invalid', `action "publish" does not apply here: ${noPublish}`, loaded.locate([...path, 'action']), 'use action: deploy (create or update), create, update or delete'));
+      errors.push(
+        fatal(
+          'manifest-invalid',
+          `action "publish" does not apply here: ${noPublish}`,
+          loaded.locate([...path, 'action']),
+          'use action: deploy (create or update), create, update or delete',
+        ),
+      );
       action = 'deploy';
     }
     return { location, orgs, deployer, action };
@@ -110,7 +137,13 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
         name: flow.name,
         ...common,
         division,
-        details: { flowType: flow.type, file: decl.file, forceUnlock: decl.forceUnlock === true, references: flowReferences(flow), ...existsOf(decl) },
+        details: {
+          flowType: flow.type,
+          file: decl.file,
+          forceUnlock: decl.forceUnlock === true,
+          references: flowReferences(flow),
+          ...existsOf(decl),
+        },
       };
       if (flow.divisionLocation) r.divisionLocation = flow.divisionLocation;
       resources.push(r);
@@ -119,10 +152,18 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
       const type = normaliseFlowType(decl.type!);
       if (!type) {
         // Not quoted: the type failed the check; the hint is a known type.
-        errors.push(fatal('manifest-invalid', `unknown flow type${flowTypeHint(decl.type!)}`, loaded.locate([...path, 'type'])));
+        errors.push(
+          fatal('manifest-invalid', `unknown flow type${flowTypeHint(decl.type!)}`, loaded.locate([...path, 'type'])),
+        );
         return;
       }
-      const r: Resource = { kind: 'flow', name: decl.name!, ...common, division: decl.division ?? defaultDivision, details: { flowType: type, forceUnlock: decl.forceUnlock === true, ...existsOf(decl) } };
+      const r: Resource = {
+        kind: 'flow',
+        name: decl.name!,
+        ...common,
+        division: decl.division ?? defaultDivision,
+        details: { flowType: type, forceUnlock: decl.forceUnlock === true, ...existsOf(decl) },
+      };
       if (decl.division) r.divisionLocation = loaded.locate([...path, 'division']);
       resources.push(r);
     }
@@ -137,8 +178,14 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
       const key = `${String(r.details.flowType)}\u0000${r.name.toLowerCase()}\u0000${org.toLowerCase()}`;
       const prev = seenFlows.get(key);
       if (prev) {
-        errors.push(fatal('manifest-invalid', `flow "${r.name}" (${String(r.details.flowType)}) is deployed twice to org ${org}: also by the entry at line ${prev.location.line}`, r.location,
-          'give each flow its own name (substitutions), or limit the entries to different orgs with orgs: [...]'));
+        errors.push(
+          fatal(
+            'manifest-invalid',
+            `flow "${r.name}" (${String(r.details.flowType)}) is deployed twice to org ${org}: also by the entry at line ${prev.location.line}`,
+            r.location,
+            'give each flow its own name (substitutions), or limit the entries to different orgs with orgs: [...]',
+          ),
+        );
         break;
       }
       seenFlows.set(key, r);
@@ -150,7 +197,9 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     const common = base('script', path, decl);
     if (decl.file) checkReadable(loaded, decl.file, 'script file', loaded.locate([...path, 'file']), errors);
     resources.push({
-      kind: 'script', name: decl.name, ...common,
+      kind: 'script',
+      name: decl.name,
+      ...common,
       division: decl.division ?? defaultDivision,
       ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
       details: { publish: decl.publish !== false, file: decl.file },
@@ -160,7 +209,9 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   (m.scheduleGroups ?? []).forEach((decl, i) => {
     const path: NodePath = ['scheduleGroups', i];
     resources.push({
-      kind: 'scheduleGroup', name: decl.name, ...base('scheduleGroup', path, decl),
+      kind: 'scheduleGroup',
+      name: decl.name,
+      ...base('scheduleGroup', path, decl),
       division: decl.division ?? defaultDivision,
       ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
       details: { ...existsOf(decl) },
@@ -170,7 +221,8 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   (m.wfm?.agentAssignments ?? []).forEach((decl, i) => {
     const path: NodePath = ['wfm', 'agentAssignments', i];
     resources.push({
-      kind: 'wfmAgentAssignment', name: `${decl.managementUnit} (${decl.agents.length} agent${decl.agents.length === 1 ? '' : 's'})`,
+      kind: 'wfmAgentAssignment',
+      name: `${decl.managementUnit} (${decl.agents.length} agent${decl.agents.length === 1 ? '' : 's'})`,
       ...base('wfmAgentAssignment', path, decl),
       division: decl.division ?? defaultDivision,
       ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
@@ -181,11 +233,17 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
   (m.wfm?.schedules ?? []).forEach((decl, i) => {
     const path: NodePath = ['wfm', 'schedules', i];
     resources.push({
-      kind: 'wfmSchedule', name: `${decl.businessUnit}${decl.weekDate ? ` week ${decl.weekDate}` : ''}`,
+      kind: 'wfmSchedule',
+      name: `${decl.businessUnit}${decl.weekDate ? ` week ${decl.weekDate}` : ''}`,
       ...base('wfmSchedule', path, decl),
       division: decl.division ?? defaultDivision,
       ...(decl.division ? { divisionLocation: loaded.locate([...path, 'division']) } : {}),
-      details: { businessUnit: decl.businessUnit, publish: decl.publish === true, weekDate: decl.weekDate, ...existsOf(decl) },
+      details: {
+        businessUnit: decl.businessUnit,
+        publish: decl.publish === true,
+        weekDate: decl.weekDate,
+        ...existsOf(decl),
+      },
     });
   });
 
@@ -195,23 +253,38 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     const path: NodePath = ['premiumApps', i];
     (decl.provision ?? []).forEach((module, k) => {
       if (!isWizardModule(module)) {
-        errors.push(fatal('manifest-invalid', `unknown premium-app wizard module${moduleHint(module)}`, loaded.locate([...path, 'provision', k]),
-          `modules: ${WIZARD_MODULES.join(', ')}`));
+        errors.push(
+          fatal(
+            'manifest-invalid',
+            `unknown premium-app wizard module${moduleHint(module)}`,
+            loaded.locate([...path, 'provision', k]),
+            `modules: ${WIZARD_MODULES.join(', ')}`,
+          ),
+        );
       }
     });
     // Validated here, once: the plan stage takes the modules as they are.
     const provision = (decl.provision ?? []).filter(isWizardModule);
-    const details: PremiumAppResource['details'] = { integrationType: decl.integrationType, provision, config: decl.config };
+    const details: PremiumAppResource['details'] = {
+      integrationType: decl.integrationType,
+      provision,
+      config: decl.config,
+    };
     if (decl.config) {
-      const cfg = importWizardConfig(resolve(loaded.baseDir, decl.config), displayPath(loaded, decl.config), loaded.locate([...path, 'config']),
-        { root: loaded.root, shown: decl.config });
+      const cfg = importWizardConfig(
+        resolve(loaded.baseDir, decl.config),
+        displayPath(loaded, decl.config),
+        loaded.locate([...path, 'config']),
+        { root: loaded.root, shown: decl.config },
+      );
       errors.push(...cfg.errors);
       configFindings.push(...cfg.findings);
       const unknown = cfg.modules.filter((mod) => !isWizardModule(mod));
       for (const mod of unknown) {
         // Not quoted: an unknown module name is the config's text; it is located in the config.
         configFindings.push({
-          severity: 'warning', code: 'unverifiable',
+          severity: 'warning',
+          code: 'unverifiable',
           message: `${showPath(decl.config)}: a wizard module has no known API plan${moduleHint(mod)}; what it provisions cannot be checked`,
           location: cfg.moduleLocations.get(mod) ?? loaded.locate([...path, 'config']),
         });
@@ -220,16 +293,32 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
       details.declaredNames = cfg.names;
     }
     resources.push({
-      kind: 'premiumApp', name: decl.name ?? decl.integrationType, ...base('premiumApp', path, decl),
+      kind: 'premiumApp',
+      name: decl.name ?? decl.integrationType,
+      ...base('premiumApp', path, decl),
       division: null,
       details,
     });
   });
 
   const importFindings: Finding[] = [...notes, ...configFindings];
-  const plans: Array<{ path: string; display: string; baseDir: string; orgs: string[]; from: SourceLocation; planRoot?: string | null; shown?: string }> = [];
+  const plans: Array<{
+    path: string;
+    display: string;
+    baseDir: string;
+    orgs: string[];
+    from: SourceLocation;
+    planRoot?: string | null;
+    shown?: string;
+  }> = [];
   if (m.terraform && (m.terraform.orgs?.length ?? allOrgs.length) > 1) {
-    errors.push(fatal('manifest-invalid', `terraform.plan: a Terraform plan belongs to one org; name it with terraform.orgs: [one org]`, loaded.locate(['terraform', 'plan'])));
+    errors.push(
+      fatal(
+        'manifest-invalid',
+        `terraform.plan: a Terraform plan belongs to one org; name it with terraform.orgs: [one org]`,
+        loaded.locate(['terraform', 'plan']),
+      ),
+    );
   } else if (m.terraform) {
     const t = m.terraform;
     const abs = resolve(loaded.baseDir, t.plan);
@@ -250,13 +339,26 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
     const planRoot = operatorRoot(abs, loaded.root);
     const orgs = options.selectedOrgs ?? allOrgs;
     // A plan belongs to one org (its division ids, its state): with several, say which.
-    if (orgs.length > 1) errors.push(fatal('manifest-invalid', `--terraform-plan: a Terraform plan belongs to one org, and ${orgs.length} are selected (${orgs.join(', ')})`, from, 'add --org NAME (or the action input orgs)'));
+    if (orgs.length > 1)
+      errors.push(
+        fatal(
+          'manifest-invalid',
+          `--terraform-plan: a Terraform plan belongs to one org, and ${orgs.length} are selected (${orgs.join(', ')})`,
+          from,
+          'add --org NAME (or the action input orgs)',
+        ),
+      );
     else plans.push({ path: abs, display: options.terraformPlan, baseDir: dirname(abs), orgs, from, planRoot });
   }
   for (const p of plans) {
     const imported = importTerraformPlan(p.path, {
-      displayPath: p.display, orgs: p.orgs, from: p.from, baseDir: p.baseDir, root: loaded.root,
-      ...(p.planRoot !== undefined ? { planRoot: p.planRoot } : {}), ...(p.shown !== undefined ? { shown: p.shown } : {}),
+      displayPath: p.display,
+      orgs: p.orgs,
+      from: p.from,
+      baseDir: p.baseDir,
+      root: loaded.root,
+      ...(p.planRoot !== undefined ? { planRoot: p.planRoot } : {}),
+      ...(p.shown !== undefined ? { shown: p.shown } : {}),
     });
     errors.push(...imported.errors);
     importFindings.push(...imported.findings);
@@ -293,8 +395,18 @@ export function displayPath(loaded: LoadedManifest, file: string): string {
   return rel.startsWith('..') ? abs : rel;
 }
 
-function checkReadable(loaded: LoadedManifest, file: string, what: string, from: SourceLocation, errors: Finding[]): void {
-  const read = readTextFile(resolve(loaded.baseDir, file), what, from, { root: loaded.root, shown: file, file: displayPath(loaded, file) });
+function checkReadable(
+  loaded: LoadedManifest,
+  file: string,
+  what: string,
+  from: SourceLocation,
+  errors: Finding[],
+): void {
+  const read = readTextFile(resolve(loaded.baseDir, file), what, from, {
+    root: loaded.root,
+    shown: file,
+    file: displayPath(loaded, file),
+  });
   if ('error' in read) errors.push(read.error);
 }
 
@@ -302,8 +414,11 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
   const values: Record<string, string> = Object.create(null) as Record<string, string>; // "__proto__" is a key like any other
   if (decl.optionsFile) {
     const from = loaded.locate([...path, 'optionsFile']);
-    const read = readTextFile(resolve(loaded.baseDir, decl.optionsFile), 'options file', from,
-      { root: loaded.root, shown: decl.optionsFile, file: displayPath(loaded, decl.optionsFile) });
+    const read = readTextFile(resolve(loaded.baseDir, decl.optionsFile), 'options file', from, {
+      root: loaded.root,
+      shown: decl.optionsFile,
+      file: displayPath(loaded, decl.optionsFile),
+    });
     if ('error' in read) {
       errors.push(read.error);
       return undefined;
@@ -315,14 +430,25 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
     }
     const subs = (parsed.doc.value as { substitutions?: unknown } | null)?.substitutions;
     if (subs !== undefined && (subs === null || typeof subs !== 'object' || Array.isArray(subs))) {
-      errors.push(fatal('manifest-invalid', `options file: substitutions must be a map of key: value`, parsed.doc.locate(['substitutions'])));
+      errors.push(
+        fatal(
+          'manifest-invalid',
+          `options file: substitutions must be a map of key: value`,
+          parsed.doc.locate(['substitutions']),
+        ),
+      );
       return undefined;
     }
     for (const [k, v] of Object.entries((subs ?? {}) as Record<string, unknown>)) {
       if (v !== null && typeof v === 'object') {
         // The value failed: neither it nor its key is quoted (the location says which).
-        errors.push(fatal('manifest-invalid', 'options file: a substitutions value must be a text, number or boolean (it replaces its {{key}} as plain text)',
-          parsed.doc.locate(['substitutions', k])));
+        errors.push(
+          fatal(
+            'manifest-invalid',
+            'options file: a substitutions value must be a text, number or boolean (it replaces its {{key}} as plain text)',
+            parsed.doc.locate(['substitutions', k]),
+          ),
+        );
         return undefined;
       }
       values[k] = v === null ? '' : String(v);
@@ -330,7 +456,10 @@ function readFlow(loaded: LoadedManifest, decl: FlowDecl, path: NodePath, errors
   }
   for (const [k, v] of Object.entries(decl.substitutions ?? {})) values[k] = String(v);
   const from = loaded.locate([...path, 'file']);
-  const result = readArchyFlow(resolve(loaded.baseDir, decl.file!), displayPath(loaded, decl.file!), values, from, { root: loaded.root, shown: decl.file! });
+  const result = readArchyFlow(resolve(loaded.baseDir, decl.file!), displayPath(loaded, decl.file!), values, from, {
+    root: loaded.root,
+    shown: decl.file!,
+  });
   if ('errors' in result) {
     errors.push(...result.errors);
     return undefined;

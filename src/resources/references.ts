@@ -19,7 +19,6 @@
 import type { FlowReference, ReferenceKind, SourceLocation } from '../types.js';
 import type { NodePath, SourceDocument } from '../util/yaml-source.js';
 
-
 /**
  * A lookup table keyed by the flow file's keys: null prototype and frozen, so a key named
  * `constructor`, `toString` or `__proto__` finds nothing (read it with `lookup`).
@@ -183,7 +182,8 @@ const PROMPT_TOKEN = /(?<![A-Za-z0-9_.])(Prompt|PromptSystem)\.([A-Za-z0-9_]+)/g
 const FIND_CALL = /(?<![A-Za-z0-9_.])(Find[A-Za-z]+)\s*\(/g;
 
 /** A variable name (Architect scopes: `Flow.`, `Task.`, `State.`...), written where a name was expected. */
-const VARIABLE_NAME = /^(?:Flow|Task|State|Common|Slot|Call|Message|Email|Chat|Workitem|Survey|Session|Memory|System|Interaction)\.[A-Za-z_]/;
+const VARIABLE_NAME =
+  /^(?:Flow|Task|State|Common|Slot|Call|Message|Email|Chat|Workitem|Survey|Session|Memory|System|Interaction)\.[A-Za-z_]/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -211,7 +211,12 @@ class Scanner {
 
   constructor(private readonly doc: SourceDocument) {}
 
-  private add(kind: ReferenceKind, name: string, path: NodePath, opts: { key?: boolean; integration?: string; dynamic?: boolean } = {}): void {
+  private add(
+    kind: ReferenceKind,
+    name: string,
+    path: NodePath,
+    opts: { key?: boolean; integration?: string; dynamic?: boolean } = {},
+  ): void {
     // Names are kept exactly as written (Architect matches them exactly; a corpus data action is
     // named "DR Create Callback " with a trailing space), but a blank name is no reference.
     if (!name.trim()) return;
@@ -238,7 +243,10 @@ class Scanner {
   /** A literal: a string, `{name: X}` (users: `{email: X}`), or a list of either (collections). */
   private lit(kind: FieldKind, lit: unknown, path: NodePath): void {
     if (typeof lit === 'string') this.literal(kind, lit, path);
-    else if (Array.isArray(lit)) lit.forEach((item, i) => (isObj(item) && has(item, 'lit') ? this.typed(kind, item, [...path, i]) : this.lit(kind, item, [...path, i])));
+    else if (Array.isArray(lit))
+      lit.forEach((item, i) =>
+        isObj(item) && has(item, 'lit') ? this.typed(kind, item, [...path, i]) : this.lit(kind, item, [...path, i]),
+      );
     else if (isObj(lit)) {
       if (typeof lit.name === 'string') this.literal(kind, lit.name, [...path, 'name']);
       else if (kind === 'user' && typeof lit.email === 'string') this.literal(kind, lit.email, [...path, 'email']);
@@ -273,7 +281,8 @@ class Scanner {
   /** Any `exp:` text: prompt references in it, and run-time lookups not already reported by their field. */
   private expression(exp: string, path: NodePath): void {
     const code = withoutStrings(exp);
-    for (const m of code.matchAll(PROMPT_TOKEN)) this.add(m[1] === 'PromptSystem' ? 'systemPrompt' : 'userPrompt', m[2]!, path);
+    for (const m of code.matchAll(PROMPT_TOKEN))
+      this.add(m[1] === 'PromptSystem' ? 'systemPrompt' : 'userPrompt', m[2]!, path);
     if (this.consumed.has(JSON.stringify(path))) return;
     for (const m of code.matchAll(FIND_CALL)) {
       const kind = lookup(FIND_FUNCTIONS, m[1]!);
@@ -286,7 +295,8 @@ class Scanner {
     if (typeof v === 'string') this.dynamicRef(kind, v, path);
     else if (isObj(v)) {
       if (typeof v.lit === 'string') this.dynamicRef(kind, v.lit, [...path, 'lit']);
-      else if (isObj(v.lit) && typeof v.lit.name === 'string') this.dynamicRef(kind, v.lit.name, [...path, 'lit', 'name']);
+      else if (isObj(v.lit) && typeof v.lit.name === 'string')
+        this.dynamicRef(kind, v.lit.name, [...path, 'lit', 'name']);
       else if (typeof v.exp === 'string') {
         this.consumed.add(JSON.stringify([...path, 'exp']));
         if (!NOT_SET.test(v.exp)) this.dynamicRef(kind, v.exp, [...path, 'exp']);
@@ -329,7 +339,8 @@ class Scanner {
     const nameShaped = lookup(NAME_SHAPED, key);
     if (nameShaped) {
       const kind = key === 'targetFlow' && parentKey === 'transferToFlowSecure' ? 'secureFlow' : nameShaped;
-      if (isObj(v) && typeof v.name === 'string' && !has(v, 'lit') && !has(v, 'exp')) this.literal(kind, v.name, [...at, 'name']);
+      if (isObj(v) && typeof v.name === 'string' && !has(v, 'lit') && !has(v, 'exp'))
+        this.literal(kind, v.name, [...at, 'name']);
       else this.typed(kind, v, at);
     }
 
@@ -337,7 +348,12 @@ class Scanner {
 
     // transferToAcd `acdSkills:` — a list of skills, each a typed value or `{acdSkill: <typed>}`.
     if (key === 'acdSkills') {
-      if (Array.isArray(v)) v.forEach((item, i) => (isObj(item) && has(item, 'acdSkill') ? this.typed('skill', item.acdSkill, [...at, i, 'acdSkill']) : this.typed('skill', item, [...at, i])));
+      if (Array.isArray(v))
+        v.forEach((item, i) =>
+          isObj(item) && has(item, 'acdSkill')
+            ? this.typed('skill', item.acdSkill, [...at, i, 'acdSkill'])
+            : this.typed('skill', item, [...at, i]),
+        );
       else this.typed('skill', v, at);
     }
 
@@ -348,11 +364,14 @@ class Scanner {
       if (varKind && has(v, 'initialValue')) this.typed(varKind, v.initialValue, [...at, 'initialValue']);
       // updateData statements: `- queue: {variable: Task.Q, value: {lit: {name: X}}}` (collections: `queueCollection`).
       const statement = /^(.+?)(?:Collection)?$/.exec(key);
-      const stKind = statement && typeof v.variable === 'string' && has(v, 'value') ? lookup(DATA_TYPES, statement[1]!) : undefined;
+      const stKind =
+        statement && typeof v.variable === 'string' && has(v, 'value') ? lookup(DATA_TYPES, statement[1]!) : undefined;
       if (stKind) this.typed(stKind, v.value, [...at, 'value']);
       // Find actions: every `find...` input except the result variable.
       const find = lookup(FIND_ACTIONS, key);
-      if (find) for (const [k, input] of Object.entries(v)) if (/^find[A-Z]/.test(k) && k !== 'findResult') this.runtimeLookup(find, input, [...at, k]);
+      if (find)
+        for (const [k, input] of Object.entries(v))
+          if (/^find[A-Z]/.test(k) && k !== 'findResult') this.runtimeLookup(find, input, [...at, k]);
     }
 
     if (key === 'exp' && typeof v === 'string') this.expression(v, at);

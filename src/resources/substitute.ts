@@ -51,8 +51,12 @@ export function substitute(text: string, values: Record<string, string>, file: s
     }
     // The placeholder failed (nothing fills it): its name is not quoted; the hint is a defined key.
     unfilled.push(
-      fatal('manifest-invalid', `this {{placeholder}} is not filled${hint(key)}`, locate(offset),
-        "add its key to the flow's substitutions (or its optionsFile's substitutions: map)"),
+      fatal(
+        'manifest-invalid',
+        `this {{placeholder}} is not filled${hint(key)}`,
+        locate(offset),
+        "add its key to the flow's substitutions (or its optionsFile's substitutions: map)",
+      ),
     );
     return match;
   });

@@ -28,7 +28,15 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { DeclaredName, Finding, Resource, ResourceAction, SourceLocation, TerraformAction, TerraformChange } from '../types.js';
+import type {
+  DeclaredName,
+  Finding,
+  Resource,
+  ResourceAction,
+  SourceLocation,
+  TerraformAction,
+  TerraformChange,
+} from '../types.js';
 import { redactStrings } from '../util/redact.js';
 import { fatal } from '../util/errors.js';
 import { jsonSyntaxError } from '../util/json-check.js';
@@ -95,16 +103,28 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
   if ('error' in read) {
     const e = read.error;
     if (e.code === 'manifest-invalid' && /not a text file|not valid UTF-8/.test(e.message) && isZip(abs, planRoot)) {
-      out.errors.push(fatal('manifest-invalid', `Terraform plan ${showPath(file)} is a binary plan file, not its JSON`, opts.from,
-        `convert it: terraform show -json ${showPath(file)} > plan.json, and pass plan.json`));
+      out.errors.push(
+        fatal(
+          'manifest-invalid',
+          `Terraform plan ${showPath(file)} is a binary plan file, not its JSON`,
+          opts.from,
+          `convert it: terraform show -json ${showPath(file)} > plan.json, and pass plan.json`,
+        ),
+      );
     } else out.errors.push(e);
     return out;
   }
   const text = read.text;
   const bad = jsonSyntaxError(text);
   if (bad) {
-    out.errors.push(fatal('manifest-invalid', `Terraform plan ${file} is not JSON: ${bad.message}`, offsetToLocation(text, bad.offset, file),
-      `pass the output of terraform show -json (not the human-readable plan); ${HOW_TO_MAKE}`));
+    out.errors.push(
+      fatal(
+        'manifest-invalid',
+        `Terraform plan ${file} is not JSON: ${bad.message}`,
+        offsetToLocation(text, bad.offset, file),
+        `pass the output of terraform show -json (not the human-readable plan); ${HOW_TO_MAKE}`,
+      ),
+    );
     return out;
   }
   const parsed = parseYamlSource(text, file);
@@ -114,27 +134,44 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
   }
   const doc = parsed.doc;
   const root = doc.value;
-  const invalid = (message: string, path: NodePath, fix?: string, key = false) => out.errors.push(fatal('manifest-invalid', message, doc.locate(path, key), fix));
+  const invalid = (message: string, path: NodePath, fix?: string, key = false) =>
+    out.errors.push(fatal('manifest-invalid', message, doc.locate(path, key), fix));
 
   if (!isObj(root)) {
     invalid(`Terraform plan ${file} must be a JSON object (the output of terraform show -json)`, [], HOW_TO_MAKE);
     return out;
   }
   if (!own(root, 'format_version')) {
-    invalid(`Terraform plan ${file} has no format_version: it is not the output of terraform show -json`, [], HOW_TO_MAKE);
+    invalid(
+      `Terraform plan ${file} has no format_version: it is not the output of terraform show -json`,
+      [],
+      HOW_TO_MAKE,
+    );
   } else if (typeof root.format_version !== 'string' || !/^1\.\d+$/.test(root.format_version)) {
     // The value failed: it is not quoted.
-    invalid('Terraform plan: this format_version is not supported (expected "1.x")', ['format_version'],
-      'produce the plan JSON with Terraform 0.12 or later (format 1.x)');
+    invalid(
+      'Terraform plan: this format_version is not supported (expected "1.x")',
+      ['format_version'],
+      'produce the plan JSON with Terraform 0.12 or later (format 1.x)',
+    );
   }
   if (own(root, 'resource_changes')) {
-    if (!Array.isArray(root.resource_changes)) invalid('Terraform plan: resource_changes must be a list', ['resource_changes']);
+    if (!Array.isArray(root.resource_changes))
+      invalid('Terraform plan: resource_changes must be a list', ['resource_changes']);
   } else if (!own(root, 'planned_values')) {
     // Terraform omits resource_changes when nothing changes, but always writes planned_values.
-    invalid(`Terraform plan ${file} has no resource_changes: it is not a plan (terraform show -json of a state file?)`, [], HOW_TO_MAKE);
+    invalid(
+      `Terraform plan ${file} has no resource_changes: it is not a plan (terraform show -json of a state file?)`,
+      [],
+      HOW_TO_MAKE,
+    );
   }
   if (root.errored === true) {
-    invalid('Terraform plan: the plan is incomplete ("errored": true): terraform plan failed', ['errored'], 'fix the plan errors and create the plan again');
+    invalid(
+      'Terraform plan: the plan is incomplete ("errored": true): terraform plan failed',
+      ['errored'],
+      'fix the plan errors and create the plan again',
+    );
   }
   if (out.errors.length) return out;
   const changes = (root.resource_changes ?? []) as unknown[];
@@ -145,22 +182,44 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
     const at: NodePath = ['resource_changes', i];
     if (!isObj(e)) return invalid(`Terraform plan: resource_changes[${i}] must be an object`, at);
     for (const k of ['address', 'type', 'mode'] as const) {
-      if (typeof e[k] !== 'string' || e[k] === '') invalid(`Terraform plan: resource_changes[${i}].${k} must be a non-empty text`, own(e, k) ? [...at, k] : at);
+      if (typeof e[k] !== 'string' || e[k] === '')
+        invalid(`Terraform plan: resource_changes[${i}].${k} must be a non-empty text`, own(e, k) ? [...at, k] : at);
     }
-    if (!isObj(e.change)) return invalid(`Terraform plan: resource_changes[${i}].change must be an object`, own(e, 'change') ? [...at, 'change'] : at);
+    if (!isObj(e.change))
+      return invalid(
+        `Terraform plan: resource_changes[${i}].change must be an object`,
+        own(e, 'change') ? [...at, 'change'] : at,
+      );
     const a = e.change.actions;
     if (!Array.isArray(a) || a.length === 0 || !a.every((x) => typeof x === 'string')) {
-      return invalid(`Terraform plan: resource_changes[${i}].change.actions must be a non-empty list of action names such as ["create"]`, own(e.change, 'actions') ? [...at, 'change', 'actions'] : [...at, 'change']);
+      return invalid(
+        `Terraform plan: resource_changes[${i}].change.actions must be a non-empty list of action names such as ["create"]`,
+        own(e.change, 'actions') ? [...at, 'change', 'actions'] : [...at, 'change'],
+      );
     }
     for (const side of ['before', 'after'] as const) {
       const v = e.change[side];
-      if (v !== undefined && v !== null && !isObj(v)) invalid(`Terraform plan: resource_changes[${i}].change.${side} must be an object or null`, [...at, 'change', side]);
+      if (v !== undefined && v !== null && !isObj(v))
+        invalid(`Terraform plan: resource_changes[${i}].change.${side} must be an object or null`, [
+          ...at,
+          'change',
+          side,
+        ]);
     }
     entries.push({ i, e, actions: a as string[] });
   });
   if (out.errors.length) return out;
 
-  const ctx: Ctx = { doc, file, opts, baseDir, root: rootDir, out, divisionNames: divisionNames(root), config: root.configuration };
+  const ctx: Ctx = {
+    doc,
+    file,
+    opts,
+    baseDir,
+    root: rootDir,
+    out,
+    divisionNames: divisionNames(root),
+    config: root.configuration,
+  };
   for (const { i, e, actions } of entries) {
     const type = e.type as string;
     if (!type.startsWith('genesyscloud_')) continue; // other providers (aws_*, null_resource...) are not ours
@@ -168,8 +227,13 @@ export function importTerraformPlan(planPath: string, opts: TerraformImportOptio
     const todo = terraformActions(actions);
     if (todo === undefined) {
       // The actions failed: they are not quoted (the location says where they are).
-      out.findings.push(warning(`${String(e.address)}: the Terraform actions of this change are not understood; what it does in Genesys Cloud cannot be checked`,
-        doc.locate(['resource_changes', i, 'change', 'actions']), `terraform:${String(e.address)}`));
+      out.findings.push(
+        warning(
+          `${String(e.address)}: the Terraform actions of this change are not understood; what it does in Genesys Cloud cannot be checked`,
+          doc.locate(['resource_changes', i, 'change', 'actions']),
+          `terraform:${String(e.address)}`,
+        ),
+      );
       continue;
     }
     for (const action of todo) importChange(ctx, i, e, type, action);
@@ -226,12 +290,20 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
     const filepath = typeof values.filepath === 'string' ? values.filepath : undefined;
     if (filepath && action !== 'delete') {
       const abs = resolve(ctx.baseDir, filepath);
-      const r = readTextFile(abs, 'script file', doc.locate(['resource_changes', i, 'change', side, 'filepath']), { root: ctx.root, shown: filepath, file: displayOf(abs) });
+      const r = readTextFile(abs, 'script file', doc.locate(['resource_changes', i, 'change', side, 'filepath']), {
+        root: ctx.root,
+        shown: filepath,
+        file: displayOf(abs),
+      });
       if ('error' in r) out.errors.push(r.error);
     }
     const name = typeof values.script_name === 'string' && values.script_name ? values.script_name : address;
     const r: Resource = {
-      kind: 'script', name, action: action === 'delete' ? 'delete' : 'deploy', ...base, division: div.division,
+      kind: 'script',
+      name,
+      action: action === 'delete' ? 'delete' : 'deploy',
+      ...base,
+      division: div.division,
       details: { publish: true, file: filepath, address },
     };
     if (div.location) r.divisionLocation = div.location;
@@ -244,15 +316,28 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
   if (type === 'genesyscloud_oauth_client' && roles > 0) {
     // The provider's rule (docs/resources/oauth_client.md, `roles`): "The roles must also already be
     // assigned to the OAuth Client used by Terraform." Role membership is not compared here.
-    out.findings.push(warning(
-      `${address}: assigns ${roles} role${roles === 1 ? '' : 's'} to an OAuth client; the provider requires each of them to be assigned already to the OAuth client Terraform runs as, which this check does not compare`,
-      doc.locate(['resource_changes', i, 'change', side, 'roles']), `terraform:${address}`,
-      'assign these roles (in the same divisions) to the deploy client before the apply',
-    ));
+    out.findings.push(
+      warning(
+        `${address}: assigns ${roles} role${roles === 1 ? '' : 's'} to an OAuth client; the provider requires each of them to be assigned already to the OAuth client Terraform runs as, which this check does not compare`,
+        doc.locate(['resource_changes', i, 'change', side, 'roles']),
+        `terraform:${address}`,
+        'assign these roles (in the same divisions) to the deploy client before the apply',
+      ),
+    );
   }
   const r: Resource = {
-    kind: 'terraform', name: address, action, ...base, division: div.division,
-    details: { type, address, change: plannedChange(e), ...(div.id ? { divisionId: div.id } : {}), ...(names.length ? { declaredNames: names } : {}) },
+    kind: 'terraform',
+    name: address,
+    action,
+    ...base,
+    division: div.division,
+    details: {
+      type,
+      address,
+      change: plannedChange(e),
+      ...(div.id ? { divisionId: div.id } : {}),
+      ...(names.length ? { declaredNames: names } : {}),
+    },
   };
   if (div.location) r.divisionLocation = div.location;
   out.resources.push(r);
@@ -262,7 +347,11 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
   const was = isObj(change.before) ? change.before.division_id : undefined;
   if (action === 'update' && div.id && typeof was === 'string' && was.trim() !== '' && was !== div.id) {
     out.resources.push({
-      kind: 'terraform', name: address, action, ...base, division: ctx.divisionNames.get(was) ?? was,
+      kind: 'terraform',
+      name: address,
+      action,
+      ...base,
+      division: ctx.divisionNames.get(was) ?? was,
       divisionLocation: doc.locate(['resource_changes', i, 'change', 'before', 'division_id']),
       details: { type, address, change: plannedChange(e), divisionId: was, movedFrom: true },
     });
@@ -273,20 +362,39 @@ function importChange(ctx: Ctx, i: number, e: Obj, type: string, action: Terrafo
  * Permission and scope names a plan writes: `genesyscloud_auth_role.permission_policies`
  * ({domain, entity_name, action_set}) and `genesyscloud_oauth_client.scopes`, for the lint.
  */
-function declaredNamesOf(doc: SourceDocument, i: number, side: string, type: string, address: string, values: Obj): DeclaredName[] {
+function declaredNamesOf(
+  doc: SourceDocument,
+  i: number,
+  side: string,
+  type: string,
+  address: string,
+  values: Obj,
+): DeclaredName[] {
   const out: DeclaredName[] = [];
   const at: NodePath = ['resource_changes', i, 'change', side];
   if (type === 'genesyscloud_auth_role' && Array.isArray(values.permission_policies)) {
     (values.permission_policies as unknown[]).forEach((pol, j) => {
-      if (!isObj(pol) || typeof pol.domain !== 'string' || typeof pol.entity_name !== 'string' || !Array.isArray(pol.action_set)) return;
+      if (
+        !isObj(pol) ||
+        typeof pol.domain !== 'string' ||
+        typeof pol.entity_name !== 'string' ||
+        !Array.isArray(pol.action_set)
+      )
+        return;
       (pol.action_set as unknown[]).forEach((a, k) => {
-        out.push({ kind: 'permission', value: `${pol.domain}:${pol.entity_name}:${String(a)}`, where: address, location: doc.locate([...at, 'permission_policies', j, 'action_set', k]) });
+        out.push({
+          kind: 'permission',
+          value: `${pol.domain}:${pol.entity_name}:${String(a)}`,
+          where: address,
+          location: doc.locate([...at, 'permission_policies', j, 'action_set', k]),
+        });
       });
     });
   }
   if (type === 'genesyscloud_oauth_client' && Array.isArray(values.scopes)) {
     (values.scopes as unknown[]).forEach((sc, k) => {
-      if (typeof sc === 'string') out.push({ kind: 'scope', value: sc, where: address, location: doc.locate([...at, 'scopes', k]) });
+      if (typeof sc === 'string')
+        out.push({ kind: 'scope', value: sc, where: address, location: doc.locate([...at, 'scopes', k]) });
     });
   }
   return out;
@@ -302,11 +410,22 @@ function changeOf(e: Obj): Obj {
  */
 function plannedChange(e: Obj): TerraformChange {
   const c = changeOf(e);
-  return { before: redactStrings(c.before ?? null), after: redactStrings(c.after ?? null), after_unknown: c.after_unknown ?? {} };
+  return {
+    before: redactStrings(c.before ?? null),
+    after: redactStrings(c.after ?? null),
+    after_unknown: c.after_unknown ?? {},
+  };
 }
 
 /** The division of a resource change: its division_id (named when the plan names it), Home by default for division-aware types. */
-function divisionOf(ctx: Ctx, i: number, e: Obj, type: string, action: TerraformAction, values: Obj): { division: string | null; id?: string; location?: SourceLocation } {
+function divisionOf(
+  ctx: Ctx,
+  i: number,
+  e: Obj,
+  type: string,
+  action: TerraformAction,
+  values: Obj,
+): { division: string | null; id?: string; location?: SourceLocation } {
   const change = e.change as Obj;
   const side = action === 'delete' ? 'before' : 'after';
   const fallback = DIVISION_AWARE_TYPES.has(type) ? HOME_DIVISION : null;
@@ -316,17 +435,27 @@ function divisionOf(ctx: Ctx, i: number, e: Obj, type: string, action: Terraform
     // the same apply, another resource's attribute), it is truly unknown.
     const expr = configExpressions(ctx.config, e);
     if (expr && !own(expr, 'division_id')) return { division: fallback };
-    const refs = expr && isObj(expr.division_id) && Array.isArray(expr.division_id.references) ? (expr.division_id.references as unknown[]).filter((x) => typeof x === 'string') : [];
-    ctx.out.findings.push(warning(
-      `${String(e.address)}: division_id is known only after apply${refs.length ? ` (it comes from ${refs[0]})` : ''}; the division grant for this ${action} cannot be checked before the deploy`,
-      ctx.doc.locate(['resource_changes', i]), `terraform:${String(e.address)}`,
-      'grant the deploy role in all divisions (*), or create the division in an earlier apply so the plan knows its id',
-    ));
+    const refs =
+      expr && isObj(expr.division_id) && Array.isArray(expr.division_id.references)
+        ? (expr.division_id.references as unknown[]).filter((x) => typeof x === 'string')
+        : [];
+    ctx.out.findings.push(
+      warning(
+        `${String(e.address)}: division_id is known only after apply${refs.length ? ` (it comes from ${refs[0]})` : ''}; the division grant for this ${action} cannot be checked before the deploy`,
+        ctx.doc.locate(['resource_changes', i]),
+        `terraform:${String(e.address)}`,
+        'grant the deploy role in all divisions (*), or create the division in an earlier apply so the plan knows its id',
+      ),
+    );
     return { division: null };
   }
   const id = values.division_id;
   if (typeof id === 'string' && id.trim() !== '') {
-    return { division: ctx.divisionNames.get(id) ?? id, id, location: ctx.doc.locate(['resource_changes', i, 'change', side, 'division_id']) };
+    return {
+      division: ctx.divisionNames.get(id) ?? id,
+      id,
+      location: ctx.doc.locate(['resource_changes', i, 'change', side, 'division_id']),
+    };
   }
   return { division: fallback };
 }
@@ -344,20 +473,43 @@ function importFlow(ctx: Ctx, i: number, e: Obj, action: TerraformAction, addres
   const unread = (why: string, fix: string) => {
     out.findings.push(warning(`${address}: ${why}`, location, label, fix));
     out.resources.push({
-      kind: 'flow', name: address, action: resourceAction, deployer: 'cx-as-code', orgs: [...ctx.opts.orgs], location, division: null,
-      details: { flowType: undefined, file: typeof values.filepath === 'string' ? values.filepath : undefined, forceUnlock, address },
+      kind: 'flow',
+      name: address,
+      action: resourceAction,
+      deployer: 'cx-as-code',
+      orgs: [...ctx.opts.orgs],
+      location,
+      division: null,
+      details: {
+        flowType: undefined,
+        file: typeof values.filepath === 'string' ? values.filepath : undefined,
+        forceUnlock,
+        address,
+      },
     });
   };
 
   if (action !== 'delete' && unknownAfter(change.after_unknown, 'filepath')) {
-    return unread('the flow filepath is known only after apply; the flow file cannot be read, so its name, type and division (and the division grant) cannot be checked',
-      'give genesyscloud_flow a filepath known at plan time (a literal or path.module path)');
+    return unread(
+      'the flow filepath is known only after apply; the flow file cannot be read, so its name, type and division (and the division grant) cannot be checked',
+      'give genesyscloud_flow a filepath known at plan time (a literal or path.module path)',
+    );
   }
   if (typeof values.filepath !== 'string' || values.filepath === '') {
     if (action === 'delete') {
-      return unread('the flow being deleted has no filepath in the plan; its division is unknown, so the division grant cannot be checked', 'grant the deploy role architect:flow:delete in the flow\'s division');
+      return unread(
+        'the flow being deleted has no filepath in the plan; its division is unknown, so the division grant cannot be checked',
+        "grant the deploy role architect:flow:delete in the flow's division",
+      );
     }
-    out.errors.push(fatal('manifest-invalid', `${address}: genesyscloud_flow has no filepath in the plan`, doc.locate([...at, 'change', side]), 'set filepath to the Archy YAML file of the flow'));
+    out.errors.push(
+      fatal(
+        'manifest-invalid',
+        `${address}: genesyscloud_flow has no filepath in the plan`,
+        doc.locate([...at, 'change', side]),
+        'set filepath to the Archy YAML file of the flow',
+      ),
+    );
     return;
   }
   const filepath = values.filepath;
@@ -366,12 +518,18 @@ function importFlow(ctx: Ctx, i: number, e: Obj, action: TerraformAction, addres
   const subs: Record<string, string> = Object.create(null) as Record<string, string>;
   const unknownSubs = side === 'after' ? change.after_unknown : undefined;
   if (unknownAfter(unknownSubs, 'substitutions')) {
-    return unread('the flow substitutions are known only after apply; the flow file cannot be filled in, so its name, type and division (and the division grant) cannot be checked',
-      'make the substitutions map itself known at plan time (only some values may come from other resources)');
+    return unread(
+      'the flow substitutions are known only after apply; the flow file cannot be filled in, so its name, type and division (and the division grant) cannot be checked',
+      'make the substitutions map itself known at plan time (only some values may come from other resources)',
+    );
   }
   const given = isObj(values.substitutions) ? values.substitutions : {};
-  for (const [k, v] of Object.entries(given)) subs[k] = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  const unknownKeys = isObj(unknownSubs) && isObj(unknownSubs.substitutions) ? Object.keys(unknownSubs.substitutions).filter((k) => (unknownSubs.substitutions as Obj)[k] === true) : [];
+  for (const [k, v] of Object.entries(given))
+    subs[k] = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const unknownKeys =
+    isObj(unknownSubs) && isObj(unknownSubs.substitutions)
+      ? Object.keys(unknownSubs.substitutions).filter((k) => (unknownSubs.substitutions as Obj)[k] === true)
+      : [];
   for (const k of unknownKeys) subs[k] = `${UNKNOWN_MARK}-${k}`;
 
   const from = doc.locate([...at, 'change', side, 'filepath']);
@@ -380,8 +538,10 @@ function importFlow(ctx: Ctx, i: number, e: Obj, action: TerraformAction, addres
   if ('errors' in result) {
     const missing = result.errors.find((x) => x.code === 'file-not-found');
     if (action === 'delete' && missing) {
-      return unread(`the flow file ${filepath} of the flow being deleted is gone; the flow's division is unknown, so the division grant cannot be checked`,
-        'grant the deploy role architect:flow:delete in the flow\'s division');
+      return unread(
+        `the flow file ${filepath} of the flow being deleted is gone; the flow's division is unknown, so the division grant cannot be checked`,
+        "grant the deploy role architect:flow:delete in the flow's division",
+      );
     }
     out.errors.push(...result.errors);
     return;
@@ -390,11 +550,23 @@ function importFlow(ctx: Ctx, i: number, e: Obj, action: TerraformAction, addres
   let division: string | null = flow.division ?? HOME_DIVISION;
   if (division.includes(UNKNOWN_MARK)) {
     division = null;
-    out.findings.push(warning(`${address}: the flow's division comes from a substitution known only after apply; the division grant cannot be checked`,
-      flow.divisionLocation ?? location, `flow:${flow.name}`, 'grant the deploy role in all divisions (*), or make the division substitution known at plan time'));
+    out.findings.push(
+      warning(
+        `${address}: the flow's division comes from a substitution known only after apply; the division grant cannot be checked`,
+        flow.divisionLocation ?? location,
+        `flow:${flow.name}`,
+        'grant the deploy role in all divisions (*), or make the division substitution known at plan time',
+      ),
+    );
   }
   const r: Resource = {
-    kind: 'flow', name: flow.name, action: resourceAction, deployer: 'cx-as-code', orgs: [...ctx.opts.orgs], location, division,
+    kind: 'flow',
+    name: flow.name,
+    action: resourceAction,
+    deployer: 'cx-as-code',
+    orgs: [...ctx.opts.orgs],
+    location,
+    division,
     details: { flowType: flow.type, file: filepath, forceUnlock, address },
   };
   if (division !== null && flow.divisionLocation) r.divisionLocation = flow.divisionLocation;
@@ -423,7 +595,14 @@ function configExpressions(config: unknown, e: Obj): Obj | undefined {
 function divisionNames(root: Obj): Map<string, string> {
   const names = new Map<string, string>();
   const add = (type: unknown, v: unknown) => {
-    if ((type === 'genesyscloud_auth_division' || type === 'genesyscloud_auth_division_home') && isObj(v) && typeof v.id === 'string' && typeof v.name === 'string' && v.id && v.name) {
+    if (
+      (type === 'genesyscloud_auth_division' || type === 'genesyscloud_auth_division_home') &&
+      isObj(v) &&
+      typeof v.id === 'string' &&
+      typeof v.name === 'string' &&
+      v.id &&
+      v.name
+    ) {
       names.set(v.id, v.name);
     }
   };

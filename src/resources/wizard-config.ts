@@ -50,9 +50,18 @@ export interface WizardConfigOptions {
  * file (errors reading it point there). Messages quote names the config gives (roles, clients),
  * never a value that failed a check (an unknown module or role is located, not quoted).
  */
-export function importWizardConfig(path: string, displayPath: string, from: SourceLocation, options: WizardConfigOptions = {}): WizardConfigImport {
+export function importWizardConfig(
+  path: string,
+  displayPath: string,
+  from: SourceLocation,
+  options: WizardConfigOptions = {},
+): WizardConfigImport {
   const out: WizardConfigImport = { modules: [], moduleLocations: new Map(), names: [], findings: [], errors: [] };
-  const read = readTextFile(path, 'premium-app config', from, { shown: options.shown ?? displayPath, file: displayPath, ...(options.root !== undefined ? { root: options.root } : {}) });
+  const read = readTextFile(path, 'premium-app config', from, {
+    shown: options.shown ?? displayPath,
+    file: displayPath,
+    ...(options.root !== undefined ? { root: options.root } : {}),
+  });
   if ('error' in read) {
     out.errors.push(read.error);
     return out;
@@ -64,19 +73,30 @@ export function importWizardConfig(path: string, displayPath: string, from: Sour
   }
   const doc = parsed.doc;
   const root = doc.value as Record<string, unknown> | null;
-  const base: NodePath = isObj(root) && Object.hasOwn(root, 'provisioningInfo') && isObj(root.provisioningInfo) ? ['provisioningInfo'] : [];
+  const base: NodePath =
+    isObj(root) && Object.hasOwn(root, 'provisioningInfo') && isObj(root.provisioningInfo) ? ['provisioningInfo'] : [];
   const info = (base.length ? root!.provisioningInfo : root) as Record<string, unknown> | null;
   if (!info || typeof info !== 'object' || Array.isArray(info)) {
-    out.errors.push(fatal('manifest-invalid', `${displayPath}: expected the wizard's provisioningInfo: a map of module name → list of objects`, doc.locate([])));
+    out.errors.push(
+      fatal(
+        'manifest-invalid',
+        `${displayPath}: expected the wizard's provisioningInfo: a map of module name → list of objects`,
+        doc.locate([]),
+      ),
+    );
     return out;
   }
   out.modules = Object.keys(info);
   for (const key of out.modules) out.moduleLocations.set(key, doc.locate([...base, key], true));
   const roles = new Set<string>();
-  const list = (key: string) => (Object.hasOwn(info, key) && Array.isArray(info[key]) ? (info[key] as Array<Record<string, unknown>>) : []);
+  const list = (key: string) =>
+    Object.hasOwn(info, key) && Array.isArray(info[key]) ? (info[key] as Array<Record<string, unknown>>) : [];
   for (const key of out.modules) {
     // The value failed: the module key is not quoted either (the location says which).
-    if (!Array.isArray(info[key])) out.errors.push(fatal('manifest-invalid', `${displayPath}: a module must be a list of objects`, doc.locate([...base, key])));
+    if (!Array.isArray(info[key]))
+      out.errors.push(
+        fatal('manifest-invalid', `${displayPath}: a module must be a list of objects`, doc.locate([...base, key])),
+      );
   }
 
   list('role').forEach((role, i) => {
@@ -109,19 +129,32 @@ export function importWizardConfig(path: string, displayPath: string, from: Sour
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function policyPermissions(policies: unknown, at: NodePath, doc: SourceDocument, role: string, out: WizardConfigImport): string[] {
+function policyPermissions(
+  policies: unknown,
+  at: NodePath,
+  doc: SourceDocument,
+  role: string,
+  out: WizardConfigImport,
+): string[] {
   const perms: string[] = [];
   if (!Array.isArray(policies)) return perms;
   (policies as Policy[]).forEach((p, j) => {
     const here = doc.locate([...at, j]);
     if (!isObj(p) || typeof p.domain !== 'string' || typeof p.entityName !== 'string' || !Array.isArray(p.actionSet)) {
-      out.errors.push(fatal('manifest-invalid', `role ${role}: a permission policy needs domain, entityName and actionSet`, here));
+      out.errors.push(
+        fatal('manifest-invalid', `role ${role}: a permission policy needs domain, entityName and actionSet`, here),
+      );
       return;
     }
     (p.actionSet as unknown[]).forEach((a, k) => {
       const permission = `${p.domain}:${p.entityName}:${String(a)}`;
       perms.push(permission);
-      out.names.push({ kind: 'permission', value: permission, where: `wizard role ${role}`, location: doc.locate([...at, j, 'actionSet', k]) });
+      out.names.push({
+        kind: 'permission',
+        value: permission,
+        where: `wizard role ${role}`,
+        location: doc.locate([...at, j, 'actionSet', k]),
+      });
     });
   });
   return [...new Set(perms)];

@@ -22,22 +22,42 @@ export type PrincipalReview =
  * Never throws: an unreadable or invalid base manifest gives `skipped` with the reason.
  * @param orgs the run's org selection (empty: every org)
  */
-export function reviewPrincipals(manifestPath: string, head: ManifestV1, refs: PullRequestRefs, orgs: readonly string[] = []): PrincipalReview {
+export function reviewPrincipals(
+  manifestPath: string,
+  head: ManifestV1,
+  refs: PullRequestRefs,
+  orgs: readonly string[] = [],
+): PrincipalReview {
   const base = readBaseManifest(manifestPath, refs);
   if (base.kind === 'unavailable') return { kind: 'skipped', why: base.why };
   const extra = refs.baseRef ? { baseRef: refs.baseRef } : {};
   if (base.kind === 'absent') {
     // The PR adds the manifest: every declared grant is new.
-    return { kind: 'compared', baseCommit: base.commit, ...extra, diff: diffPrincipals({ version: 1, orgs: [] }, head, orgs), baseHadManifest: false };
+    return {
+      kind: 'compared',
+      baseCommit: base.commit,
+      ...extra,
+      diff: diffPrincipals({ version: 1, orgs: [] }, head, orgs),
+      baseHadManifest: false,
+    };
   }
   let before: ManifestV1;
   try {
     before = parseManifest(base.text, manifestPath, '.').manifest;
   } catch (e) {
     if (!(e instanceof PreflightError)) throw e;
-    return { kind: 'skipped', why: `the base branch's manifest is not valid under this version of the tool (${e.findings.length} problem(s))` };
+    return {
+      kind: 'skipped',
+      why: `the base branch's manifest is not valid under this version of the tool (${e.findings.length} problem(s))`,
+    };
   }
-  return { kind: 'compared', baseCommit: base.commit, ...extra, diff: diffPrincipals(before, head, orgs), baseHadManifest: true };
+  return {
+    kind: 'compared',
+    baseCommit: base.commit,
+    ...extra,
+    diff: diffPrincipals(before, head, orgs),
+    baseHadManifest: true,
+  };
 }
 
 /** One change in words, with names passed through `code` (inline code escaper of the medium). */

@@ -22,7 +22,13 @@ export type PrincipalChange =
   | { org: string; kind: 'grant-type'; widens: boolean; from: string; to: string }
   | { org: string; kind: 'scopes-added' | 'scopes-removed'; widens: boolean; scopes: string[] }
   /** An `accept:` entry (org `*`: every org) added, widened (a matcher dropped, a later expiry) or removed. */
-  | { org: string; kind: 'accept-added' | 'accept-widened' | 'accept-removed'; widens: boolean; entry: string; reason: string }
+  | {
+      org: string;
+      kind: 'accept-added' | 'accept-widened' | 'accept-removed';
+      widens: boolean;
+      entry: string;
+      reason: string;
+    }
   | {
       org: string;
       kind: 'permissions-added' | 'permissions-removed' | 'conditions-removed' | 'conditions-added';
@@ -96,7 +102,13 @@ export function diffPrincipals(base: ManifestV1, head: ManifestV1, orgs?: readon
     if (!was || !now) continue;
     if ((was.grant ?? '') !== (now.grant ?? '')) {
       // A user grant is limited by scopes; client credentials are not: moving to them widens.
-      changes.push({ org, kind: 'grant-type', widens: now.grant === 'client-credentials', from: was.grant ?? '', to: now.grant ?? '' });
+      changes.push({
+        org,
+        kind: 'grant-type',
+        widens: now.grant === 'client-credentials',
+        from: was.grant ?? '',
+        to: now.grant ?? '',
+      });
     }
     const added = [...now.scopes].filter((s) => !was.scopes.has(s)).sort();
     const removed = [...was.scopes].filter((s) => !now.scopes.has(s)).sort();
@@ -116,18 +128,23 @@ type Entry = Partial<Record<(typeof MATCHERS)[number] | 'expires' | 'reason', st
 function entriesOf(m: ManifestV1): Entry[] {
   const list = (m as { accept?: unknown }).accept;
   if (!Array.isArray(list)) return [];
-  return list.filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object' && !Array.isArray(e)).map((e) => {
-    const out: Entry = {};
-    for (const k of [...MATCHERS, 'expires', 'reason'] as const) {
-      const v = e[k];
-      if (typeof v === 'string') out[k] = v;
-      else if (v instanceof Date) out[k] = v.toISOString().slice(0, 10);
-    }
-    return out;
-  });
+  return list
+    .filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object' && !Array.isArray(e))
+    .map((e) => {
+      const out: Entry = {};
+      for (const k of [...MATCHERS, 'expires', 'reason'] as const) {
+        const v = e[k];
+        if (typeof v === 'string') out[k] = v;
+        else if (v instanceof Date) out[k] = v.toISOString().slice(0, 10);
+      }
+      return out;
+    });
 }
 
-const describeEntry = (e: Entry) => MATCHERS.filter((k) => e[k] !== undefined).map((k) => `${k} ${e[k]}`).join(', ') + (e.expires ? `, until ${e.expires}` : '');
+const describeEntry = (e: Entry) =>
+  MATCHERS.filter((k) => e[k] !== undefined)
+    .map((k) => `${k} ${e[k]}`)
+    .join(', ') + (e.expires ? `, until ${e.expires}` : '');
 
 /** `wide` accepts at least what `narrow` does: its matchers are a subset, its expiry no earlier. */
 function covers(wide: Entry, narrow: Entry): boolean {
@@ -144,16 +161,29 @@ function acceptChanges(base: ManifestV1, head: ManifestV1, wanted: Set<string> |
   const before = entriesOf(base);
   const after = entriesOf(head);
   const inScope = (e: Entry) => !wanted || e.org === undefined || wanted.has(e.org.toLowerCase());
-  const same = (a: Entry, b: Entry) => [...MATCHERS, 'expires'].every((k) => a[k as keyof Entry] === b[k as keyof Entry]);
+  const same = (a: Entry, b: Entry) =>
+    [...MATCHERS, 'expires'].every((k) => a[k as keyof Entry] === b[k as keyof Entry]);
   const out: PrincipalChange[] = [];
   for (const e of after.filter(inScope)) {
     if (before.some((b) => same(b, e))) continue;
     const widened = before.some((b) => covers(e, b));
-    out.push({ org: e.org ?? '*', kind: widened ? 'accept-widened' : 'accept-added', widens: true, entry: describeEntry(e), reason: e.reason ?? '' });
+    out.push({
+      org: e.org ?? '*',
+      kind: widened ? 'accept-widened' : 'accept-added',
+      widens: true,
+      entry: describeEntry(e),
+      reason: e.reason ?? '',
+    });
   }
   for (const b of before.filter(inScope)) {
     if (after.some((e) => same(b, e) || covers(e, b))) continue;
-    out.push({ org: b.org ?? '*', kind: 'accept-removed', widens: false, entry: describeEntry(b), reason: b.reason ?? '' });
+    out.push({
+      org: b.org ?? '*',
+      kind: 'accept-removed',
+      widens: false,
+      entry: describeEntry(b),
+      reason: b.reason ?? '',
+    });
   }
   return out;
 }
@@ -174,7 +204,12 @@ function viewOf(m: ManifestV1, decl: ManifestV1['orgs'][number]['principal']): O
         const key = `${grant.role}\0${permission}\0${division}`;
         const prev = held.get(key);
         // The same permission unconditional anywhere in the role wins over a conditional copy.
-        held.set(key, { role: grant.role, permission, division, conditional: prev ? prev.conditional && conditional : conditional });
+        held.set(key, {
+          role: grant.role,
+          permission,
+          division,
+          conditional: prev ? prev.conditional && conditional : conditional,
+        });
       }
     }
   }
@@ -182,7 +217,9 @@ function viewOf(m: ManifestV1, decl: ManifestV1['orgs'][number]['principal']): O
 }
 
 function permissionOf(p: PermissionDecl): { permission: string; conditional: boolean } {
-  return typeof p === 'string' ? { permission: p, conditional: false } : { permission: p.permission, conditional: p.condition !== undefined };
+  return typeof p === 'string'
+    ? { permission: p, conditional: false }
+    : { permission: p.permission, conditional: p.condition !== undefined };
 }
 
 type Kind = 'permissions-added' | 'permissions-removed' | 'conditions-removed' | 'conditions-added';
@@ -223,7 +260,8 @@ function heldChanges(org: string, was: OrgView, now: OrgView): PrincipalChange[]
         if (g) g.permissions.push(permission);
         else bySet.set(k, { divisions: sorted, permissions: [permission] });
       }
-      for (const g of bySet.values()) out.push({ org, kind, widens, role, permissions: g.permissions.sort(), divisions: g.divisions });
+      for (const g of bySet.values())
+        out.push({ org, kind, widens, role, permissions: g.permissions.sort(), divisions: g.divisions });
     }
   }
   return out;

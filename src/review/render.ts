@@ -17,7 +17,11 @@ const MAX_ROWS = 50;
  * The markdown section, or an empty string when there is nothing to say.
  * @param liveOrgs orgs checked live in this run: their verdict does not rest on the declarations
  */
-export function reviewMarkdown(review: PrincipalReview | undefined, esc: Escapers, liveOrgs: readonly string[] = []): string {
+export function reviewMarkdown(
+  review: PrincipalReview | undefined,
+  esc: Escapers,
+  liveOrgs: readonly string[] = [],
+): string {
   if (!review) return '';
   if (review.kind === 'skipped') {
     return `> [!NOTE]\n> Declared principals were not compared with the base branch: ${esc.text(review.why)}.\n\n`;
@@ -38,17 +42,21 @@ export function reviewMarkdown(review: PrincipalReview | undefined, esc: Escaper
     const note = live.has(c.org) ? ' _(checked live in this run: the verdict does not rest on it)_' : '';
     lines.push(`| ${esc.code(c.org)} | ${mark}${describeChange(c, esc.code)}${note} |`);
   }
-  if (changes.length > MAX_ROWS) lines.push(`| … | ${changes.length - MAX_ROWS} more changes (the JSON report lists them all) |`);
+  if (changes.length > MAX_ROWS)
+    lines.push(`| … | ${changes.length - MAX_ROWS} more changes (the JSON report lists them all) |`);
   return `${lines.join('\n')}\n\n`;
 }
 
 /** Terminal lines (already escaped by `esc`), one per change, widening ones first. */
 export function reviewText(review: PrincipalReview | undefined, esc: Escapers): string[] {
   if (!review) return [];
-  if (review.kind === 'skipped') return [`Declared principals not compared with the base branch: ${esc.text(review.why)}`];
+  if (review.kind === 'skipped')
+    return [`Declared principals not compared with the base branch: ${esc.text(review.why)}`];
   if (review.diff.changes.length === 0) return [];
   return [
     `Declared principal changes against the base branch (${review.baseCommit.slice(0, 7)}):`,
-    ...review.diff.changes.map((c) => `  ${c.widens ? 'widens' : 'narrows'}  ${esc.text(c.org)}: ${describeChange(c, esc.code)}`),
+    ...review.diff.changes.map(
+      (c) => `  ${c.widens ? 'widens' : 'narrows'}  ${esc.text(c.org)}: ${describeChange(c, esc.code)}`,
+    ),
   ];
 }

@@ -69,7 +69,8 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; tre
   } catch {
     return undefined;
   }
-  if (tooDeep || stack.length !== 1 || value === null || value === undefined || typeof value !== 'object') return undefined;
+  if (tooDeep || stack.length !== 1 || value === null || value === undefined || typeof value !== 'object')
+    return undefined;
   const root = unwrap(stack[0]!.children, value);
   if (!root) return undefined;
   const tree = build(text, root, undefined);
@@ -80,13 +81,19 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; tre
 function unwrap(list: Frame[], result: unknown): Frame | undefined {
   if (list.length !== 1) return undefined;
   let f = list[0]!;
-  while (f.children.length === 1 && f.children[0]!.result === f.result && typeof f.result === 'object' && f.result !== null) f = f.children[0]!;
+  while (
+    f.children.length === 1 &&
+    f.children[0]!.result === f.result &&
+    typeof f.result === 'object' &&
+    f.result !== null
+  )
+    f = f.children[0]!;
   return f.result === result || (typeof result !== 'object' && f.result === result) ? f : undefined;
 }
 
 function build(text: string, f: Frame, keyStart: number | undefined): PosNode | undefined {
   let start = skipBlank(text, f.open, text.length);
-  if (keyStart !== undefined && (start >= f.close || f.result === null && start >= f.close)) start = keyStart;
+  if (keyStart !== undefined && (start >= f.close || (f.result === null && start >= f.close))) start = keyStart;
   const node: PosNode = { start };
   if (keyStart !== undefined) node.keyStart = keyStart;
   const r = f.result;
@@ -121,7 +128,13 @@ function build(text: string, f: Frame, keyStart: number | undefined): PosNode | 
 function flatten(children: Frame[], expected: number): Frame[] | undefined {
   const out = children.map((c) => {
     let f = c;
-    while (f.children.length === 1 && f.children[0]!.result === f.result && typeof f.result === 'object' && f.result !== null) f = f.children[0]!;
+    while (
+      f.children.length === 1 &&
+      f.children[0]!.result === f.result &&
+      typeof f.result === 'object' &&
+      f.result !== null
+    )
+      f = f.children[0]!;
     return f;
   });
   return out.length === expected ? out : undefined;

@@ -77,8 +77,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         return stop(afterEnd(found(offset)), offset);
       case 'InvalidCommentToken':
       case 'UnexpectedEndOfComment':
-        return stop('comments are not allowed in JSON (remove the // or /* */ comment, or use a YAML manifest)',
-          offset);
+        return stop(
+          'comments are not allowed in JSON (remove the // or /* */ comment, or use a YAML manifest)',
+          offset,
+        );
       case 'UnexpectedEndOfString': {
         // The string token ends at a line break, or at the end of the text.
         const stopped = offset + length;
@@ -108,25 +110,29 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     return stop(wanted ? `expected ${wanted}, found ${found(offset)}` : 'the JSON is not well formed here', offset);
   };
   try {
-    visit(text, {
-      onObjectBegin: begin('{'),
-      onArrayBegin: begin('['),
-      onObjectEnd: end,
-      onArrayEnd: end,
-      onObjectProperty: () => {
-        last = 'key';
+    visit(
+      text,
+      {
+        onObjectBegin: begin('{'),
+        onArrayBegin: begin('['),
+        onObjectEnd: end,
+        onArrayEnd: end,
+        onObjectProperty: () => {
+          last = 'key';
+        },
+        onLiteralValue: () => {
+          last = 'value';
+        },
+        onSeparator: (sep: string, offset: number) => {
+          last = sep === ',' ? 'comma' : 'colon';
+          if (sep === ',') lastComma = offset;
+        },
+        onError: (code: ParseErrorCode, offset: number, length: number) => {
+          throw explain(printParseErrorCode(code), offset, length);
+        },
       },
-      onLiteralValue: () => {
-        last = 'value';
-      },
-      onSeparator: (sep: string, offset: number) => {
-        last = sep === ',' ? 'comma' : 'colon';
-        if (sep === ',') lastComma = offset;
-      },
-      onError: (code: ParseErrorCode, offset: number, length: number) => {
-        throw explain(printParseErrorCode(code), offset, length);
-      },
-    }, STRICT);
+      STRICT,
+    );
   } catch (e) {
     if (e instanceof Stop) return e.error;
     throw e;

@@ -46,7 +46,10 @@ export function workspaceRoot(manifestPath: string, env: NodeJS.ProcessEnv = pro
  */
 export function showPath(path: string): string {
   // eslint-disable-next-line no-control-regex
-  const escaped = path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  const escaped = path.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16)}}`,
+  );
   return escaped.length > 200 ? `${escaped.slice(0, 200)}…` : escaped;
 }
 
@@ -86,10 +89,18 @@ export interface Confined {
  * @returns the real path and its stat, or a located `file-not-found` (it does not exist, or cannot
  *   be reached) / `manifest-invalid` (outside the workspace, under .git, not a regular file) finding
  */
-export function confinePath(path: string, what: string, from: SourceLocation | undefined, root: string | null, options: ConfineOptions = {}): Confined | { error: Finding } {
+export function confinePath(
+  path: string,
+  what: string,
+  from: SourceLocation | undefined,
+  root: string | null,
+  options: ConfineOptions = {},
+): Confined | { error: Finding } {
   const shown = showPath(options.shown ?? path);
   const at = from ?? { file: options.shown ?? path, line: 1, column: 1 };
-  const invalid = (why: string, fix?: string) => ({ error: fatal('manifest-invalid', `${what} ${shown} ${why}`, at, fix) });
+  const invalid = (why: string, fix?: string) => ({
+    error: fatal('manifest-invalid', `${what} ${shown} ${why}`, at, fix),
+  });
   const missing = (why: string) => ({ error: fatal('file-not-found', `${what} ${shown} ${why}`, at) });
   if (path === '' || path.includes('\u0000')) return invalid('is not a usable path');
   const abs = resolve(options.base ?? process.cwd(), path);
@@ -116,8 +127,10 @@ export function confinePath(path: string, what: string, from: SourceLocation | u
     return reachError(e, invalid, missing);
   }
   if (realRoot !== undefined) {
-    if (!isInside(realRoot, real)) return invalid('resolves (through a symbolic link) outside the workspace', KEEP_INSIDE);
-    if (underGit(relative(realRoot, real))) return invalid('resolves (through a symbolic link) into a .git directory', KEEP_INSIDE);
+    if (!isInside(realRoot, real))
+      return invalid('resolves (through a symbolic link) outside the workspace', KEEP_INSIDE);
+    if (underGit(relative(realRoot, real)))
+      return invalid('resolves (through a symbolic link) into a .git directory', KEEP_INSIDE);
   }
   let stat: Stats;
   try {
@@ -126,11 +139,16 @@ export function confinePath(path: string, what: string, from: SourceLocation | u
     return reachError(e, invalid, missing);
   }
   if (stat.isDirectory()) return invalid('is a directory, not a file');
-  if (!stat.isFile()) return invalid('is not a regular file (a device, pipe or socket)', 'name a file committed in the repository');
+  if (!stat.isFile())
+    return invalid('is not a regular file (a device, pipe or socket)', 'name a file committed in the repository');
   return { real, stat };
 }
 
-function reachError(e: unknown, invalid: (why: string) => { error: Finding }, missing: (why: string) => { error: Finding }): { error: Finding } {
+function reachError(
+  e: unknown,
+  invalid: (why: string) => { error: Finding },
+  missing: (why: string) => { error: Finding },
+): { error: Finding } {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return missing('does not exist');
   if (code === 'EACCES' || code === 'EPERM') return missing('cannot be read (permission denied)');

@@ -30,6 +30,10 @@ export function positionIn(lineStarts: number[], offset: number, file: string): 
 export function bytePositionIn(bytes: Buffer, offset: number, file: string, skip = 0): SourceLocation {
   let line = 1;
   let lineStart = skip;
-  for (let i = skip; i < offset; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = skip; i < offset; i++)
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
   return { file, line, column: bytes.toString('utf8', lineStart, offset).length + 1 };
 }

@@ -38,23 +38,51 @@ export interface ReadOptions {
  * @param what how the file is referred to in messages ("manifest", "flow file")
  * @param from where the file is referenced (the finding points there when the file cannot be read)
  */
-export function readTextFile(path: string, what: string, from?: SourceLocation, options: ReadOptions = {}): { text: string } | { error: Finding } {
+export function readTextFile(
+  path: string,
+  what: string,
+  from?: SourceLocation,
+  options: ReadOptions = {},
+): { text: string } | { error: Finding } {
   const shownName = options.shown ?? path;
   const shown = showPath(shownName);
   const at = from ?? { file: shownName, line: 1, column: 1 };
   const root = options.root === undefined ? workspaceRoot(resolve(options.base ?? process.cwd(), path)) : options.root;
-  const checked = confinePath(path, what, from, root, { ...(options.base ? { base: options.base } : {}), shown: shownName });
+  const checked = confinePath(path, what, from, root, {
+    ...(options.base ? { base: options.base } : {}),
+    shown: shownName,
+  });
   if ('error' in checked) return checked;
   const limit = `${MAX_FILE_BYTES / 1048576} MB`;
   const tooBig = (size?: number) =>
-    fatal('manifest-invalid', `${what} ${shown} is ${size === undefined ? `larger than ${limit}` : `${(size / 1048576).toFixed(1)} MB`}; the limit is ${limit}`, at);
-  const notRegular = () => fatal('manifest-invalid', `${what} ${shown} is not a regular file (a device, pipe or socket)`, at, 'name a file committed in the repository');
+    fatal(
+      'manifest-invalid',
+      `${what} ${shown} is ${size === undefined ? `larger than ${limit}` : `${(size / 1048576).toFixed(1)} MB`}; the limit is ${limit}`,
+      at,
+    );
+  const notRegular = () =>
+    fatal(
+      'manifest-invalid',
+      `${what} ${shown} is not a regular file (a device, pipe or socket)`,
+      at,
+      'name a file committed in the repository',
+    );
   if (checked.stat.size > MAX_FILE_BYTES) return { error: tooBig(checked.stat.size) };
   const cannotRead = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${typeof code === 'string' ? code.replace(/[^A-Z0-9_]/g, '') : 'error'})`;
-    return fatal(code === 'ELOOP' ? 'manifest-invalid' : 'file-not-found', code === 'ELOOP' ? `${what} ${shown} changed while it was being checked` : `${what} ${shown} ${why}`, at);
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot be read (permission denied)'
+          : code === 'EISDIR'
+            ? 'is a directory, not a file'
+            : `cannot be read (${typeof code === 'string' ? code.replace(/[^A-Z0-9_]/g, '') : 'error'})`;
+    return fatal(
+      code === 'ELOOP' ? 'manifest-invalid' : 'file-not-found',
+      code === 'ELOOP' ? `${what} ${shown} changed while it was being checked` : `${what} ${shown} ${why}`,
+      at,
+    );
   };
   let fd: number;
   try {
@@ -67,7 +95,12 @@ export function readTextFile(path: string, what: string, from?: SourceLocation, 
   let bytes: Buffer;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { error: st.isDirectory() ? fatal('manifest-invalid', `${what} ${shown} is a directory, not a file`, at) : notRegular() };
+    if (!st.isFile())
+      return {
+        error: st.isDirectory()
+          ? fatal('manifest-invalid', `${what} ${shown} is a directory, not a file`, at)
+          : notRegular(),
+      };
     if (st.dev !== checked.stat.dev || st.ino !== checked.stat.ino) {
       return { error: fatal('manifest-invalid', `${what} ${shown} changed while it was being checked`, at) };
     }
@@ -93,12 +126,23 @@ export function readTextFile(path: string, what: string, from?: SourceLocation, 
   const bomLength = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const nul = bytes.indexOf(0);
   const inFile = options.file ?? shownName;
-  if (nul >= 0) return { error: fatal('manifest-invalid', `${what} ${shown} is not a text file (NUL byte at offset ${nul})`, bytePositionIn(bytes, nul, inFile, bomLength)) };
+  if (nul >= 0)
+    return {
+      error: fatal(
+        'manifest-invalid',
+        `${what} ${shown} is not a text file (NUL byte at offset ${nul})`,
+        bytePositionIn(bytes, nul, inFile, bomLength),
+      ),
+    };
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     return {
-      error: fatal('manifest-invalid', `${what} ${shown} is not valid UTF-8 (a byte that is not UTF-8 at offset ${bad})`, bytePositionIn(bytes, bad, inFile, bomLength),
-        'save the file as UTF-8 (it looks like Latin-1 / Windows-1252)'),
+      error: fatal(
+        'manifest-invalid',
+        `${what} ${shown} is not valid UTF-8 (a byte that is not UTF-8 at offset ${bad})`,
+        bytePositionIn(bytes, bad, inFile, bomLength),
+        'save the file as UTF-8 (it looks like Latin-1 / Windows-1252)',
+      ),
     };
   }
   return { text: bytes.toString('utf8', bomLength) };

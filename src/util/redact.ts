@@ -17,7 +17,8 @@ const digest = (s: string) => createHmac('sha256', KEY).update(s).digest('hex').
 
 /** A deep copy of `v` with every non-empty string redacted (`""` stays, it means unset). */
 export function redactStrings(v: unknown): unknown {
-  if (typeof v === 'string') return v === '' ? v : ({ redacted: digest(v), lower: digest(v.toLowerCase()) } satisfies Redacted);
+  if (typeof v === 'string')
+    return v === '' ? v : ({ redacted: digest(v), lower: digest(v.toLowerCase()) } satisfies Redacted);
   if (Array.isArray(v)) return v.map(redactStrings);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
@@ -29,7 +30,12 @@ export function redactStrings(v: unknown): unknown {
 
 /** True when `v` is a value {@link redactStrings} made. */
 export function isRedacted(v: unknown): v is Redacted {
-  return v !== null && typeof v === 'object' && typeof (v as Redacted).redacted === 'string' && typeof (v as Redacted).lower === 'string';
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof (v as Redacted).redacted === 'string' &&
+    typeof (v as Redacted).lower === 'string'
+  );
 }
 
 /** Whether a (possibly redacted) value equals `expected`, ignoring case. */

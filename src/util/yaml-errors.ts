@@ -7,7 +7,9 @@ import type { TokenShape } from './yaml-scan.js';
 
 /** A parser that gave up (it recursed too deep): a message without the library's text. */
 export function unparsable(e: unknown): string {
-  return e instanceof RangeError ? 'YAML syntax: collections are nested too deeply' : 'YAML syntax: the file cannot be parsed';
+  return e instanceof RangeError
+    ? 'YAML syntax: collections are nested too deeply'
+    : 'YAML syntax: the file cannot be parsed';
 }
 
 /**
@@ -83,26 +85,47 @@ function safeYamlMessage(code: string, message: string): string {
  * Rewords a YAML error and moves it to its cause where the library reports the symptom.
  * The message never quotes the file (see SAFE_YAML_MESSAGES).
  */
-export function explainYamlError(code: string, message: string, offset: number, text: string, shape: TokenShape): { message: string; offset: number } {
+export function explainYamlError(
+  code: string,
+  message: string,
+  offset: number,
+  text: string,
+  shape: TokenShape,
+): { message: string; offset: number } {
   if (/^Missing closing .quote/.test(message)) {
-    const q = shape.quoted.filter((s) => s.end === offset || (s.start <= offset && offset <= s.end)).sort((a, b) => b.start - a.start)[0];
-    if (q) return { message: `the ${q.quote === '"' ? 'double' : 'single'} quote opened here is never closed`, offset: q.start };
+    const q = shape.quoted
+      .filter((s) => s.end === offset || (s.start <= offset && offset <= s.end))
+      .sort((a, b) => b.start - a.start)[0];
+    if (q)
+      return {
+        message: `the ${q.quote === '"' ? 'double' : 'single'} quote opened here is never closed`,
+        offset: q.start,
+      };
     return { message: 'a quoted value is never closed', offset };
   }
   if (/^Flow (sequence|mapping) .*end with a/.test(message)) {
     const open = shape.unclosed.filter((u) => u.start < offset).sort((a, b) => b.start - a.start)[0];
-    if (open) return { message: `the "${open.bracket}" opened here is never closed with "${open.bracket === '[' ? ']' : '}'}"`, offset: open.start };
+    if (open)
+      return {
+        message: `the "${open.bracket}" opened here is never closed with "${open.bracket === '[' ? ']' : '}'}"`,
+        offset: open.start,
+      };
     return { message: 'a [ or { is never closed', offset };
   }
   if (code === 'DUPLICATE_KEY') return { message: 'duplicate key: each key may appear once in a map', offset };
-  if (code === 'TAB_AS_INDENT') return { message: 'tabs are not allowed for indentation in YAML; indent with spaces', offset };
+  if (code === 'TAB_AS_INDENT')
+    return { message: 'tabs are not allowed for indentation in YAML; indent with spaces', offset };
   if (/Maximum call stack/i.test(message)) return { message: `collections are nested too deeply`, offset };
   // Point at the line's content, not at the indentation before it.
   let at = offset;
   while (text[at] === ' ') at++;
   if (text[at] === '\n' || text[at] === '\r' || at >= text.length) at = offset;
   if (/^Sequence item without - indicator/.test(message)) {
-    return { message: 'this line is indented as an item of the list above but does not start with "- " (check its indentation)', offset: at };
+    return {
+      message:
+        'this line is indented as an item of the list above but does not start with "- " (check its indentation)',
+      offset: at,
+    };
   }
   return { message: lowerFirst(safeYamlMessage(code, message)), offset: at };
 }

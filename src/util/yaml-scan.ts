@@ -18,7 +18,10 @@ export interface TokenShape {
 /** Walks the CST without recursion (it can be arbitrarily deep). */
 export function scanTokens(tokens: CST.Token[]): TokenShape {
   const shape: TokenShape = { quoted: [], unclosed: [] };
-  const stack: Array<{ token: CST.Token | null | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  const stack: Array<{ token: CST.Token | null | undefined; depth: number }> = tokens.map((token) => ({
+    token,
+    depth: 0,
+  }));
   while (stack.length) {
     const { token, depth } = stack.pop()!;
     if (!token) continue;
@@ -35,7 +38,8 @@ export function scanTokens(tokens: CST.Token[]): TokenShape {
         }
         if (token.type === 'flow-collection') {
           const close = token.start.source === '{' ? '}' : ']';
-          if (token.end[0]?.source !== close) shape.unclosed.push({ start: token.start.offset, bracket: token.start.source });
+          if (token.end[0]?.source !== close)
+            shape.unclosed.push({ start: token.start.offset, bracket: token.start.source });
         }
         for (const item of token.items as CST.CollectionItem[]) {
           stack.push({ token: item.key, depth: depth + 1 });

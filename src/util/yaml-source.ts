@@ -5,8 +5,18 @@
  * Valid input takes a fast path (js-yaml, src/util/fast-yaml.ts).
  */
 import {
-  Composer, LineCounter, Parser, isMap, isPair, isScalar, visit,
-  type CST, type Document, type Node, type Pair, type YAMLMap,
+  Composer,
+  LineCounter,
+  Parser,
+  isMap,
+  isPair,
+  isScalar,
+  visit,
+  type CST,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
 } from 'yaml';
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from './errors.js';
@@ -58,7 +68,12 @@ export interface SourceMapping {
  * strict JSON (no comments, no trailing commas).
  * @param mapping when `text` was derived from the file's text (substitutions): positions are mapped back
  */
-export function parseYamlSource(text: string, file: string, mapping?: SourceMapping, options: { fast?: boolean } = {}): { doc: SourceDocument } | { errors: Finding[] } {
+export function parseYamlSource(
+  text: string,
+  file: string,
+  mapping?: SourceMapping,
+  options: { fast?: boolean } = {},
+): { doc: SourceDocument } | { errors: Finding[] } {
   const lineCounter = new LineCounter();
   const original = mapping ? lineStartsOf(mapping.originalText) : undefined;
   const lines = lineStartsOf(text);
@@ -81,7 +96,8 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
   if (fast) return { doc: fastDocument(text, file, fast, mapping) };
 
   const beyond = nestingBeyond(text, PRE_SCAN_DEPTH, MAX_NESTING_DEPTH);
-  if (beyond !== undefined) return { errors: [error(`collections are nested more than ${MAX_NESTING_DEPTH} levels deep`, beyond)] };
+  if (beyond !== undefined)
+    return { errors: [error(`collections are nested more than ${MAX_NESTING_DEPTH} levels deep`, beyond)] };
 
   let tokens: CST.Token[];
   try {
@@ -102,7 +118,14 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
     for (const d of composer.compose(tokens, true, text.length)) {
       if (!document) document = d;
       else {
-        return { errors: [error('YAML syntax: the file holds more than one YAML document (a second "---"); put everything in one document', d.range[0])] };
+        return {
+          errors: [
+            error(
+              'YAML syntax: the file holds more than one YAML document (a second "---"); put everything in one document',
+              d.range[0],
+            ),
+          ],
+        };
       }
     }
   } catch (e) {
@@ -121,7 +144,11 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
   if (duplicates.length) {
     return {
       errors: duplicates.map(({ offset, first }) =>
-        error(`YAML syntax: duplicate key: each key may appear once in a map (the first is at line ${at(first).line}, column ${at(first).column})`, offset)),
+        error(
+          `YAML syntax: duplicate key: each key may appear once in a map (the first is at line ${at(first).line}, column ${at(first).column})`,
+          offset,
+        ),
+      ),
     };
   }
 
@@ -129,11 +156,16 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
   const aliases: Array<{ source: string; offset: number; resolved: boolean }> = [];
   visit(document, {
     Alias(_key, node) {
-      aliases.push({ source: node.source, offset: node.range?.[0] ?? 0, resolved: node.resolve(document!) !== undefined });
+      aliases.push({
+        source: node.source,
+        offset: node.range?.[0] ?? 0,
+        resolved: node.resolve(document!) !== undefined,
+      });
     },
   });
   const unresolved = aliases.find((a) => !a.resolved);
-  if (unresolved) return { errors: [error('YAML: this alias (*name) has no anchor (&name) before it', unresolved.offset)] };
+  if (unresolved)
+    return { errors: [error('YAML: this alias (*name) has no anchor (&name) before it', unresolved.offset)] };
 
   let value: unknown;
   try {
@@ -142,10 +174,19 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
     const msg = (e as Error).message;
     if (/excessive alias count/i.test(msg) || e instanceof RangeError) {
       return {
-        errors: [error(`YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias expansions; an "alias bomb"); write the values out instead`, aliases[0]?.offset ?? 0)],
+        errors: [
+          error(
+            `YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias expansions; an "alias bomb"); write the values out instead`,
+            aliases[0]?.offset ?? 0,
+          ),
+        ],
       };
     }
-    return { errors: [error('YAML: the document cannot be converted to values (check its aliases and tags)', aliases[0]?.offset ?? 0)] };
+    return {
+      errors: [
+        error('YAML: the document cannot be converted to values (check its aliases and tags)', aliases[0]?.offset ?? 0),
+      ],
+    };
   }
   // Per-map key index, built on first use: locating N nodes of one big map stays linear.
   const indexes = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
@@ -173,8 +214,17 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
         if (!pair) break;
         lastKey = pair.key;
         node = pair.value;
-        if (i === path.length - 1 && key) { last = pair.key; break; }
-      } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items) && typeof seg === 'number') {
+        if (i === path.length - 1 && key) {
+          last = pair.key;
+          break;
+        }
+      } else if (
+        node &&
+        typeof node === 'object' &&
+        'items' in node &&
+        Array.isArray((node as { items: unknown[] }).items) &&
+        typeof seg === 'number'
+      ) {
         node = (node as { items: unknown[] }).items[seg];
         lastKey = undefined;
       } else break;
@@ -190,7 +240,12 @@ export function parseYamlSource(text: string, file: string, mapping?: SourceMapp
 }
 
 /** A SourceDocument over the fast parser's value and position tree. */
-function fastDocument(text: string, file: string, fast: { value: unknown; tree: PosNode }, mapping?: SourceMapping): SourceDocument {
+function fastDocument(
+  text: string,
+  file: string,
+  fast: { value: unknown; tree: PosNode },
+  mapping?: SourceMapping,
+): SourceDocument {
   const lines = lineStartsOf(mapping ? mapping.originalText : text);
   const at = (offset: number): SourceLocation => positionIn(lines, mapping ? mapping.toOriginal(offset) : offset, file);
   const locate = (path: NodePath, key = false): SourceLocation => {

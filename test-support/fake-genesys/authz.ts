@@ -19,12 +19,22 @@ export function policyGrants(policy: FakePolicy, permission: string): boolean {
 }
 
 /** Divisions where `principal` holds `permission`: `all` when a `*` grant carries it, else the division ids. */
-export function permittedDivisions(org: OrgState, principal: FakePrincipal, permission: string): { all: boolean; ids: Set<string> } {
+export function permittedDivisions(
+  org: OrgState,
+  principal: FakePrincipal,
+  permission: string,
+): { all: boolean; ids: Set<string> } {
   const ids = new Set<string>();
   let all = false;
   for (const g of principal.grants) {
     const role = org.roles.get(g.roleId);
-    if (!role || !(role.permissionPolicies.some((p) => policyGrants(p, permission)) || role.legacyPermissions?.includes(permission))) continue;
+    if (
+      !role ||
+      !(
+        role.permissionPolicies.some((p) => policyGrants(p, permission)) || role.legacyPermissions?.includes(permission)
+      )
+    )
+      continue;
     if (g.divisionId === ALL_DIVISIONS) all = true;
     else ids.add(g.divisionId);
   }

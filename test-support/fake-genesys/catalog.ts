@@ -4,7 +4,9 @@ import { policyPermissions, type OrgState } from './state.js';
 
 /** Catalog entries of an org: its `permissionCatalog`, or every concrete (wildcard-free) permission of its roles. */
 export function catalogOf(org: OrgState): DomainPermission[] {
-  const entries = org.config.permissionCatalog ?? [...org.roles.values()].flatMap((r) => r.permissionPolicies.flatMap(policyPermissions));
+  const entries =
+    org.config.permissionCatalog ??
+    [...org.roles.values()].flatMap((r) => r.permissionPolicies.flatMap(policyPermissions));
   const seen = new Map<string, DomainPermission>();
   for (const e of entries) {
     const spec = typeof e === 'string' ? { permission: e } : e;
@@ -29,7 +31,13 @@ export function collections(perms: DomainPermission[]): DomainPermissionCollecti
   for (const p of perms) {
     let c = byDomain.get(p.domain);
     if (!c) {
-      c = { id: p.domain, name: p.domain, domain: p.domain, permissionMap: {}, selfUri: `/api/v2/authorization/permissions/${p.domain}` };
+      c = {
+        id: p.domain,
+        name: p.domain,
+        domain: p.domain,
+        permissionMap: {},
+        selfUri: `/api/v2/authorization/permissions/${p.domain}`,
+      };
       byDomain.set(p.domain, c);
     }
     (c.permissionMap[p.entityType] ??= []).push(p);

@@ -61,7 +61,11 @@ export function compile(route: Route): CompiledRoute {
  * Finds the route for `method path`. Literal segments win over parameters (so
  * `/api/v2/flows/jobs` beats `/api/v2/flows/{flowId}`): routes are tried most-literal first.
  */
-export function matchRoute(routes: CompiledRoute[], method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | { methodNotAllowed: true } | undefined {
+export function matchRoute(
+  routes: CompiledRoute[],
+  method: string,
+  path: string,
+): { route: CompiledRoute; params: Record<string, string> } | { methodNotAllowed: true } | undefined {
   let pathMatched = false;
   for (const r of routes) {
     const m = r.regex.exec(path);
@@ -81,7 +85,12 @@ export function byLiteralness(a: CompiledRoute, b: CompiledRoute): number {
 }
 
 /** Writes a JSON answer. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.writableEnded || res.destroyed) return;
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
@@ -94,12 +103,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** An ErrorBody with a fresh contextId. */
-export function errorBody(status: number, code: string, message: string, messageParams?: Record<string, string>): ErrorBody {
+export function errorBody(
+  status: number,
+  code: string,
+  message: string,
+  messageParams?: Record<string, string>,
+): ErrorBody {
   return { message, code, status, messageParams: messageParams ?? {}, contextId: contextId(), details: [], errors: [] };
 }
 
 /** Writes an ErrorBody. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, messageParams?: Record<string, string>): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  messageParams?: Record<string, string>,
+): void {
   sendJson(res, status, errorBody(status, code, message, messageParams));
 }
 
@@ -111,7 +131,12 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Standard paging of a list: `pageSize` (default `defSize`), `pageNumber` (default 1), SDK `*EntityListing` fields. */
-export function page<T>(items: T[], query: URLSearchParams, selfPath: string, defSize = 25): {
+export function page<T>(
+  items: T[],
+  query: URLSearchParams,
+  selfPath: string,
+  defSize = 25,
+): {
   entities: T[];
   pageSize: number;
   pageNumber: number;

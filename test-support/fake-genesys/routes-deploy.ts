@@ -22,7 +22,14 @@ function divisionRef(org: OrgState, id: string) {
 /** Division id named by a request body (`division.id` / `division.name` / `divisionId`), resolved against the org. */
 export function bodyDivision(org: OrgState, body: Record<string, unknown>): string | undefined {
   const d = body.division as { id?: unknown; name?: unknown } | string | undefined;
-  const raw = typeof d === 'string' ? d : typeof d?.id === 'string' ? d.id : typeof d?.name === 'string' ? d.name : body.divisionId;
+  const raw =
+    typeof d === 'string'
+      ? d
+      : typeof d?.id === 'string'
+        ? d.id
+        : typeof d?.name === 'string'
+          ? d.name
+          : body.divisionId;
   if (typeof raw !== 'string' || !raw) return undefined;
   return findDivision(org, raw)?.id ?? raw;
 }
@@ -30,7 +37,13 @@ export function bodyDivision(org: OrgState, body: Record<string, unknown>): stri
 /** Case-insensitive name filter with `*` wildcards (Genesys list endpoints' `name` parameter). */
 function nameMatches(pattern: string | null, name: string): boolean {
   if (!pattern) return true;
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return re.test(name);
 }
 
@@ -82,7 +95,12 @@ function newObject(ctx: RouteContext, collection: string, extra: Record<string, 
     sendError(ctx.res, 400, 'bad.request', 'The name field is required');
     return undefined;
   }
-  const obj: FakeObject = { ...extra, id: randomUUID(), name, divisionId: bodyDivision(ctx.org, ctx.body) ?? ctx.org.home.id };
+  const obj: FakeObject = {
+    ...extra,
+    id: randomUUID(),
+    name,
+    divisionId: bodyDivision(ctx.org, ctx.body) ?? ctx.org.home.id,
+  };
   collectionOf(ctx.org, collection).set(obj.id, obj);
   return obj;
 }
@@ -118,8 +136,18 @@ const flows: Route[] = [
     template: '/api/v2/flows',
     handle: (ctx) => {
       const types = ctx.query.getAll('type').map((t) => t.toUpperCase());
-      const list = listVisible(ctx, 'flows', 'architect:flow:view').filter((f) => !types.length || types.includes(String(f.type).toUpperCase()));
-      sendJson(ctx.res, 200, page(list.map((f) => flowJson(ctx, f)), ctx.query, '/api/v2/flows'));
+      const list = listVisible(ctx, 'flows', 'architect:flow:view').filter(
+        (f) => !types.length || types.includes(String(f.type).toUpperCase()),
+      );
+      sendJson(
+        ctx.res,
+        200,
+        page(
+          list.map((f) => flowJson(ctx, f)),
+          ctx.query,
+          '/api/v2/flows',
+        ),
+      );
     },
   },
   {
@@ -127,7 +155,8 @@ const flows: Route[] = [
     template: '/api/v2/flows',
     handle: (ctx) => {
       const type = ctx.body.type;
-      if (typeof type !== 'string' || !type) return sendError(ctx.res, 400, 'bad.request', 'The type field is required');
+      if (typeof type !== 'string' || !type)
+        return sendError(ctx.res, 400, 'bad.request', 'The type field is required');
       const f = newObject(ctx, 'flows', { type: type.toUpperCase() });
       if (f) sendJson(ctx.res, 200, flowJson(ctx, f));
     },
@@ -183,7 +212,7 @@ const flows: Route[] = [
       const f = flowFromQuery(ctx);
       if (!needFlow(ctx, f)) return;
       delete f.lockedBy;
-      f.checkedInVersion = String(((f.versions as number | undefined) ?? 1)) + '.0';
+      f.checkedInVersion = String((f.versions as number | undefined) ?? 1) + '.0';
       sendJson(ctx.res, 200, operation('CHECKIN'));
     },
   },
@@ -196,7 +225,14 @@ const flows: Route[] = [
       if (!needFlow(ctx, f)) return;
       f.versions = ((f.versions as number | undefined) ?? 0) + 1;
       const id = `${f.versions}.0`;
-      sendJson(ctx.res, 200, { id, name: f.name, commitVersion: id, configurationVersion: id, type: 'FLOW', selfUri: `/api/v2/flows/${f.id}/versions/${id}` });
+      sendJson(ctx.res, 200, {
+        id,
+        name: f.name,
+        commitVersion: id,
+        configurationVersion: id,
+        type: 'FLOW',
+        selfUri: `/api/v2/flows/${f.id}/versions/${id}`,
+      });
     },
   },
   {
@@ -216,7 +252,12 @@ const flows: Route[] = [
     handle: (ctx) => {
       const id = randomUUID();
       collectionOf(ctx.org, 'flowJobs').set(id, { id, name: id, divisionId: ctx.org.home.id, status: 'Success' });
-      sendJson(ctx.res, 200, { id, uploadUrl: `${ctx.baseUrl}/uploads/architect/jobs/${id}`, uploadMethod: 'PUT', uploadHeaders: {} });
+      sendJson(ctx.res, 200, {
+        id,
+        uploadUrl: `${ctx.baseUrl}/uploads/architect/jobs/${id}`,
+        uploadMethod: 'PUT',
+        uploadHeaders: {},
+      });
     },
   },
   {
@@ -236,7 +277,15 @@ const scripts: Route[] = [
     template: '/api/v2/scripts',
     handle: (ctx) => {
       const list = listVisible(ctx, 'scripts', 'scripter:script:view');
-      sendJson(ctx.res, 200, page(list.map((s) => scriptJson(ctx, s)), ctx.query, '/api/v2/scripts'));
+      sendJson(
+        ctx.res,
+        200,
+        page(
+          list.map((s) => scriptJson(ctx, s)),
+          ctx.query,
+          '/api/v2/scripts',
+        ),
+      );
     },
   },
   {
@@ -258,7 +307,15 @@ const scheduleGroups: Route[] = [
     template: '/api/v2/architect/schedulegroups',
     handle: (ctx) => {
       const list = listVisible(ctx, 'scheduleGroups', 'routing:scheduleGroup:view');
-      sendJson(ctx.res, 200, page(list.map((g) => scheduleGroupJson(ctx, g)), ctx.query, '/api/v2/architect/schedulegroups'));
+      sendJson(
+        ctx.res,
+        200,
+        page(
+          list.map((g) => scheduleGroupJson(ctx, g)),
+          ctx.query,
+          '/api/v2/architect/schedulegroups',
+        ),
+      );
     },
   },
   {
@@ -287,7 +344,8 @@ const scheduleGroups: Route[] = [
     objectDivision: objectDivisionOf('scheduleGroups', 'scheduleGroupId'),
     handle: (ctx) => {
       const store = collectionOf(ctx.org, 'scheduleGroups');
-      if (!store.delete(ctx.params.scheduleGroupId!)) return sendError(ctx.res, 404, 'not.found', `Schedule group ${ctx.params.scheduleGroupId} not found`);
+      if (!store.delete(ctx.params.scheduleGroupId!))
+        return sendError(ctx.res, 404, 'not.found', `Schedule group ${ctx.params.scheduleGroupId} not found`);
       sendJson(ctx.res, 200, undefined);
     },
   },
@@ -297,9 +355,14 @@ const wfm: Route[] = [
   {
     method: 'POST',
     template: '/api/v2/workforcemanagement/agents',
-    objectDivision: (ctx) => collectionOf(ctx.org, 'managementUnits').get(String(ctx.body.managementUnitId ?? ''))?.divisionId,
+    objectDivision: (ctx) =>
+      collectionOf(ctx.org, 'managementUnits').get(String(ctx.body.managementUnitId ?? ''))?.divisionId,
     handle: (ctx) => {
-      const ids = Array.isArray(ctx.body.userIds) ? ctx.body.userIds : Array.isArray(ctx.body.agentIds) ? ctx.body.agentIds : [];
+      const ids = Array.isArray(ctx.body.userIds)
+        ? ctx.body.userIds
+        : Array.isArray(ctx.body.agentIds)
+          ? ctx.body.agentIds
+          : [];
       sendJson(ctx.res, 200, {
         requestingUser: { id: ctx.principal.id },
         status: 'Complete',
@@ -334,7 +397,13 @@ const premiumApp: Route[] = [
       const id = randomUUID();
       const name = typeof ctx.body.name === 'string' ? ctx.body.name : typeId;
       collectionOf(ctx.org, 'integrations').set(id, { id, name, divisionId: ctx.org.home.id, typeId });
-      sendJson(ctx.res, 200, { id, name, integrationType: { id: typeId }, intendedState: 'DISABLED', selfUri: `/api/v2/integrations/${id}` });
+      sendJson(ctx.res, 200, {
+        id,
+        name,
+        integrationType: { id: typeId },
+        intendedState: 'DISABLED',
+        selfUri: `/api/v2/integrations/${id}`,
+      });
     },
   },
   {
@@ -342,12 +411,17 @@ const premiumApp: Route[] = [
     template: '/api/v2/authorization/roles',
     handle: (ctx) => {
       const name = ctx.body.name;
-      if (typeof name !== 'string' || !name) return sendError(ctx.res, 400, 'bad.request', 'The name field is required');
+      if (typeof name !== 'string' || !name)
+        return sendError(ctx.res, 400, 'bad.request', 'The name field is required');
       const policies = Array.isArray(ctx.body.permissionPolicies) ? (ctx.body.permissionPolicies as FakePolicy[]) : [];
       const role = {
         id: randomUUID(),
         name,
-        permissionPolicies: policies.map((p) => ({ domain: String(p.domain), entityName: String(p.entityName), actionSet: (p.actionSet ?? []).map(String) })),
+        permissionPolicies: policies.map((p) => ({
+          domain: String(p.domain),
+          entityName: String(p.entityName),
+          actionSet: (p.actionSet ?? []).map(String),
+        })),
       };
       ctx.org.roles.set(role.id, role);
       sendJson(ctx.res, 200, roleJson(role));

@@ -97,7 +97,9 @@ function subjectsMe(ctx: RouteContext): void {
     const div = org.divisions.find((d) => d.id === g.divisionId);
     grants.push({
       subjectId: principal.id,
-      division: div ? divisionJson(div) : { id: ALL_DIVISIONS, name: ALL_DIVISIONS, description: 'All divisions', homeDivision: false },
+      division: div
+        ? divisionJson(div)
+        : { id: ALL_DIVISIONS, name: ALL_DIVISIONS, description: 'All divisions', homeDivision: false },
       role: {
         id: role.id,
         name: role.name,
@@ -135,7 +137,15 @@ function divisions(ctx: RouteContext): void {
   let list = ctx.org.divisions;
   if (name) list = list.filter((d) => d.name.toLowerCase() === name.toLowerCase());
   if (ids.length) list = list.filter((d) => ids.includes(d.id));
-  sendJson(ctx.res, 200, page(list.map((d) => divisionJson(d)), ctx.query, '/api/v2/authorization/divisions'));
+  sendJson(
+    ctx.res,
+    200,
+    page(
+      list.map((d) => divisionJson(d)),
+      ctx.query,
+      '/api/v2/authorization/divisions',
+    ),
+  );
 }
 
 function divisionsPermitted(ctx: RouteContext): void {

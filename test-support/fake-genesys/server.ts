@@ -8,10 +8,28 @@ import type { AddressInfo } from 'node:net';
 import { checkRequirement, checkScopes, contextId } from './authz.js';
 import { divisionAwareness } from './catalog.js';
 import { FaultStore } from './faults.js';
-import { byLiteralness, compile, errorBody, matchRoute, readBody, sendError, sendJson, type CompiledRoute, type RouteContext } from './http.js';
+import {
+  byLiteralness,
+  compile,
+  errorBody,
+  matchRoute,
+  readBody,
+  sendError,
+  sendJson,
+  type CompiledRoute,
+  type RouteContext,
+} from './http.js';
 import { bodyDivision, deployRoutes } from './routes-deploy.js';
 import { inspectRoutes } from './routes-inspect.js';
-import { buildOrgState, clientPrincipal, findDivision, newToken, userPrincipal, type OrgState, type TokenRecord } from './state.js';
+import {
+  buildOrgState,
+  clientPrincipal,
+  findDivision,
+  newToken,
+  userPrincipal,
+  type OrgState,
+  type TokenRecord,
+} from './state.js';
 import type { FakeCall, FakeGenesys, FakeGenesysConfig, FaultSpec } from './types.js';
 
 const ROUTES: CompiledRoute[] = [...inspectRoutes, ...deployRoutes].map(compile).sort(byLiteralness);
@@ -25,7 +43,12 @@ function withEnforceOnly(operations: readonly string[]): CompiledRoute[] {
       return { method: op.slice(0, i).toUpperCase(), template: op.slice(i + 1) };
     })
     .filter((r) => !modelled.has(`${r.method} ${r.template.replace(/\{[^}]+\}/g, '{}')}`))
-    .map((r) => compile({ ...r, handle: (ctx) => (r.method === 'DELETE' ? sendJson(ctx.res, 204, undefined) : sendJson(ctx.res, 200, {})) }));
+    .map((r) =>
+      compile({
+        ...r,
+        handle: (ctx) => (r.method === 'DELETE' ? sendJson(ctx.res, 204, undefined) : sendJson(ctx.res, 200, {})),
+      }),
+    );
   // One order by literalness: `/api/v2/flows/outcomes` is its own operation, not a `/flows/{flowId}`.
   return [...ROUTES, ...generic].sort(byLiteralness);
 }
@@ -86,7 +109,8 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
       if (clients.has(c.clientId)) throw new Error(`duplicate fake client id ${c.clientId}`);
       clients.set(c.clientId, { org: state, client: c });
     }
-    for (const u of o.users ?? []) tokens.set(u.accessToken, { org: state, principal: userPrincipal(u), expiresAt: Number.POSITIVE_INFINITY });
+    for (const u of o.users ?? [])
+      tokens.set(u.accessToken, { org: state, principal: userPrincipal(u), expiresAt: Number.POSITIVE_INFINITY });
   }
   const faults = new FaultStore(config.faults ?? []);
   let latencyMs = config.latencyMs ?? 0;
@@ -137,11 +161,20 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
     if (isToken) return tokenEndpoint(req, res, rawBody, method);
     // The public API documentation (no token): the swagger the preflight's `catalog: live` reads.
     if (method === 'GET' && path === '/api/v2/docs/swagger') {
-      return config.swagger ? sendJson(res, 200, config.swagger) : sendError(res, 404, 'not.found', `HTTP 404 Not Found: ${method} ${path}`);
+      return config.swagger
+        ? sendJson(res, 200, config.swagger)
+        : sendError(res, 404, 'not.found', `HTTP 404 Not Found: ${method} ${path}`);
     }
 
-    if (!tok) return sendError(res, 401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
-    if (!record || record.expiresAt <= Date.now()) return sendError(res, 401, 'bad.credentials', 'Invalid login credentials.');
+    if (!tok)
+      return sendError(
+        res,
+        401,
+        'authentication.required',
+        'No authentication bearer token specified in authorization header.',
+      );
+    if (!record || record.expiresAt <= Date.now())
+      return sendError(res, 401, 'bad.credentials', 'Invalid login credentials.');
 
     if (config.rateLimit) {
       const windowMs = config.rateLimit.windowMs ?? 60_000;
@@ -155,7 +188,8 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
 
     const m = matchRoute(routes, method, path);
     if (!m) return sendError(res, 404, 'not.found', `HTTP 404 Not Found: ${method} ${path}`);
-    if ('methodNotAllowed' in m) return sendError(res, 405, 'method.not.allowed', `HTTP 405 Method Not Allowed: ${method} ${path}`);
+    if ('methodNotAllowed' in m)
+      return sendError(res, 405, 'method.not.allowed', `HTTP 405 Method Not Allowed: ${method} ${path}`);
     call.template = m.route.template;
     const ctx: RouteContext = {
       req,
@@ -182,9 +216,14 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
     await m.route.handle(ctx);
   }
 
-  function targetDivision(ctx: RouteContext, route: CompiledRoute, requirement: { permissions: string[]; divisionAware?: boolean }): string | 'any' {
+  function targetDivision(
+    ctx: RouteContext,
+    route: CompiledRoute,
+    requirement: { permissions: string[]; divisionAware?: boolean },
+  ): string | 'any' {
     if (requirement.divisionAware === false) return 'any';
-    if (requirement.permissions.length && requirement.permissions.every((p) => divisionAwareness(ctx.org, p) === false)) return 'any';
+    if (requirement.permissions.length && requirement.permissions.every((p) => divisionAwareness(ctx.org, p) === false))
+      return 'any';
     const fromBody = bodyDivision(ctx.org, ctx.body);
     if (fromBody) return fromBody;
     const header = ctx.req.headers['x-fake-division'];
@@ -201,12 +240,20 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
     if (method !== 'POST') return sendError(res, 405, 'method.not.allowed', 'HTTP 405 Method Not Allowed');
     const form = new URLSearchParams(rawBody);
     if (form.get('grant_type') !== 'client_credentials') {
-      return sendJson(res, 400, { error: 'unsupported_grant_type', description: 'grant type not supported', error_description: 'grant type not supported' });
+      return sendJson(res, 400, {
+        error: 'unsupported_grant_type',
+        description: 'grant type not supported',
+        error_description: 'grant type not supported',
+      });
     }
     const creds = basicAuth(req);
     const entry = creds ? clients.get(creds.id) : undefined;
     if (!creds || !entry || entry.client.clientSecret !== creds.secret) {
-      return sendJson(res, 401, { error: 'invalid_client', description: 'client not found', error_description: 'client not found' });
+      return sendJson(res, 401, {
+        error: 'invalid_client',
+        description: 'client not found',
+        error_description: 'client not found',
+      });
     }
     const token = newToken();
     tokens.set(token, { org: entry.org, principal: clientPrincipal(entry.client), expiresAt: Date.now() + ttl * 1000 });
@@ -219,16 +266,27 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
       res,
       429,
       {
-        ...errorBody(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`, {
-          retryAfter: String(retryAfter),
-        }),
+        ...errorBody(
+          429,
+          'too.many.requests.retry.after',
+          `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`,
+          {
+            retryAfter: String(retryAfter),
+          },
+        ),
       },
       { 'Retry-After': String(retryAfter) },
     );
   }
 
   /** Applies a fault; true when the request is fully handled (or deliberately left hanging). */
-  function applyFault(f: FaultSpec, req: IncomingMessage, res: ServerResponse, isToken: boolean, call: FakeCall): boolean {
+  function applyFault(
+    f: FaultSpec,
+    req: IncomingMessage,
+    res: ServerResponse,
+    isToken: boolean,
+    call: FakeCall,
+  ): boolean {
     call.fault = f.kind;
     switch (f.kind) {
       case 'latency':
@@ -243,18 +301,36 @@ export async function startFakeGenesys(config: FakeGenesysConfig): Promise<FakeG
         return true;
       case 'server-error': {
         const status = f.status ?? 503;
-        const codes: Record<number, string> = { 500: 'internal.server.error', 502: 'bad.gateway', 503: 'service.unavailable', 504: 'gateway.timeout' };
-        sendJson(res, status, errorBody(status, codes[status] ?? 'server.error', 'The service is temporarily unavailable'));
+        const codes: Record<number, string> = {
+          500: 'internal.server.error',
+          502: 'bad.gateway',
+          503: 'service.unavailable',
+          504: 'gateway.timeout',
+        };
+        sendJson(
+          res,
+          status,
+          errorBody(status, codes[status] ?? 'server.error', 'The service is temporarily unavailable'),
+        );
         return true;
       }
       case 'malformed-json': {
         const text = '{"entities": [{"id": "truncated';
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'inin-correlation-id': contextId() });
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(text),
+          'inin-correlation-id': contextId(),
+        });
         res.end(text);
         return true;
       }
       case 'reject-token':
-        if (isToken) sendJson(res, 401, { error: 'invalid_client', description: 'client not found', error_description: 'client not found' });
+        if (isToken)
+          sendJson(res, 401, {
+            error: 'invalid_client',
+            description: 'client not found',
+            error_description: 'client not found',
+          });
         else sendError(res, 401, 'bad.credentials', 'Invalid login credentials.');
         return true;
     }

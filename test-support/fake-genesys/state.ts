@@ -90,7 +90,10 @@ export function collectionOf(org: OrgState, name: string): Map<string, FakeObjec
 
 /** A division by id, else by name (case-insensitive). */
 export function findDivision(org: OrgState, idOrName: string): FakeDivision | undefined {
-  return org.divisions.find((d) => d.id === idOrName) ?? org.divisions.find((d) => d.name.toLowerCase() === idOrName.toLowerCase());
+  return (
+    org.divisions.find((d) => d.id === idOrName) ??
+    org.divisions.find((d) => d.name.toLowerCase() === idOrName.toLowerCase())
+  );
 }
 
 /** Random opaque access token (base64url, 43 chars). */
@@ -100,7 +103,14 @@ export function newToken(): string {
 
 /** Principal of a client-credentials client. */
 export function clientPrincipal(c: FakeOrg['clients'][number]): FakePrincipal {
-  return { kind: 'client', id: c.clientId, name: c.name, grants: c.roleDivisions ?? [], scopes: c.scopes ?? [], clientName: c.name };
+  return {
+    kind: 'client',
+    id: c.clientId,
+    name: c.name,
+    grants: c.roleDivisions ?? [],
+    scopes: c.scopes ?? [],
+    clientName: c.name,
+  };
 }
 
 /** Principal of a user token. */

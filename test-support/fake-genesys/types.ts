@@ -61,7 +61,9 @@ export interface FakeDivision {
 }
 
 /** One permission of the org's catalog: `domain:entity:action`, or with flags (SDK `DomainPermission`). */
-export type FakeCatalogEntry = string | { permission: string; divisionAware?: boolean; allowsConditions?: boolean; label?: string };
+export type FakeCatalogEntry =
+  | string
+  | { permission: string; divisionAware?: boolean; allowsConditions?: boolean; label?: string };
 
 /** Existing objects for the deploy endpoints. `division` is a division id or name (default Home). */
 export interface FakeObjects {

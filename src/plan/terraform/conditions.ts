@@ -10,7 +10,6 @@ import { providerCode } from '../sources.js';
 import { step } from '../step.js';
 import type { CallCondition, ProviderCall, ProviderType } from './types.js';
 
-
 type Tri = true | false | 'unknown';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -102,7 +101,9 @@ export function planFromTable(t: ProviderType, action: TerraformAction, change: 
   const out: PlannedCall[] = [];
   for (const c of t[action]) {
     if (c.if && test(c.if, action, change) === false) continue;
-    out.push(step(c.call, c.purpose, sourceOf(c)!, { ...(c.org ? { org: true } : {}), ...(c.when ? { when: c.when } : {}) }));
+    out.push(
+      step(c.call, c.purpose, sourceOf(c)!, { ...(c.org ? { org: true } : {}), ...(c.when ? { when: c.when } : {}) }),
+    );
   }
   return out;
 }

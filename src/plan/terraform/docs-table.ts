@@ -30,15 +30,17 @@ import type { CallSource, PlannedCall, TerraformAction, TerraformChange } from '
 import { PROVIDER } from '../sources.js';
 import { step } from '../step.js';
 
-
-
 /**
  * The source of a docs-table call: the type's provider docs page ("API Usage") at the pinned commit;
  * findings and docs/FIDELITY.md say "from the provider docs, not its code".
  */
 export function providerDocs(type: string): CallSource {
   const page = type.replace(/^genesyscloud_/, '');
-  return { kind: 'provider-docs', type, url: `https://github.com/${PROVIDER.repo}/blob/${PROVIDER.commit}/docs/resources/${page}.md` };
+  return {
+    kind: 'provider-docs',
+    type,
+    url: `https://github.com/${PROVIDER.repo}/blob/${PROVIDER.commit}/docs/resources/${page}.md`,
+  };
 }
 
 /** True when the CX-as-Code table knows the type (and lists at least one operation for it). */
@@ -68,11 +70,16 @@ function classify(type: string): Api[] | undefined {
     const path = a.slice(i + 1);
     return { method, path, lookup: method === 'GET' || (method === 'POST' && READ_ONLY_POST.test(path)) };
   });
-  const creates = apis.filter((a) => a.method === 'POST' && !a.lookup && !ENDS_WITH_PARAM.test(a.path)).map((a) => a.path);
+  const creates = apis
+    .filter((a) => a.method === 'POST' && !a.lookup && !ENDS_WITH_PARAM.test(a.path))
+    .map((a) => a.path);
   // Without a create call: the shortest written path (then any path) once a trailing {id} is dropped.
   const stripped = (list: typeof apis) => list.map((a) => a.path.replace(ENDS_WITH_PARAM, ''));
   const collection =
-    shortest(creates) ?? shortest(stripped(apis.filter((a) => !a.lookup && a.method !== 'DELETE'))) ?? shortest(stripped(apis)) ?? '';
+    shortest(creates) ??
+    shortest(stripped(apis.filter((a) => !a.lookup && a.method !== 'DELETE'))) ??
+    shortest(stripped(apis)) ??
+    '';
   const item = new RegExp(`^${escapeRegExp(collection)}/\\{[^}/]+\\}$`);
   return apis.map((a) => ({
     ...a,
@@ -81,7 +88,9 @@ function classify(type: string): Api[] | undefined {
 }
 
 function shortest(paths: string[]): string | undefined {
-  return paths.length ? paths.reduce((a, b) => (b.length < a.length || (b.length === a.length && b < a) ? b : a)) : undefined;
+  return paths.length
+    ? paths.reduce((a, b) => (b.length < a.length || (b.length === a.length && b < a) ? b : a))
+    : undefined;
 }
 
 function escapeRegExp(s: string): string {
@@ -107,13 +116,20 @@ function nounOf(type: string): string {
 function purposeOf(a: Api, noun: string, hasItem: boolean): string {
   const onItem = ENDS_WITH_PARAM.test(a.path);
   const of = `the ${noun}${noun.endsWith('s') ? "'" : "'s"}`;
-  if (a.scope === 'other') return `${a.lookup ? 'look up' : a.method === 'DELETE' ? 'remove' : 'write'} ${a.path.replace(/^\/api\/v2\//, '')}`;
+  if (a.scope === 'other')
+    return `${a.lookup ? 'look up' : a.method === 'DELETE' ? 'remove' : 'write'} ${a.path.replace(/^\/api\/v2\//, '')}`;
   if (a.lookup) {
     if (a.method === 'POST') return `search ${a.scope === 'main' ? `the ${noun}s` : `${of} ${partOf(a.path)}`}`;
-    if (a.scope === 'main') return onItem ? `read the ${noun} back` : hasItem ? `find the ${noun} by name` : `read the ${noun}`;
+    if (a.scope === 'main')
+      return onItem ? `read the ${noun} back` : hasItem ? `find the ${noun} by name` : `read the ${noun}`;
     return `read ${of} ${partOf(a.path)}`;
   }
-  if (a.scope === 'main') return a.method === 'DELETE' ? `delete the ${noun}` : a.method === 'POST' ? `create the ${noun}` : `update the ${noun}`;
+  if (a.scope === 'main')
+    return a.method === 'DELETE'
+      ? `delete the ${noun}`
+      : a.method === 'POST'
+        ? `create the ${noun}`
+        : `update the ${noun}`;
   return `${a.method === 'DELETE' ? 'remove' : a.method === 'POST' ? 'add' : 'update'} ${of} ${partOf(a.path)}`;
 }
 
@@ -123,7 +139,11 @@ function purposeOf(a: Api, noun: string, hasItem: boolean): string {
  * whether the change sets (create) or changes (update) the sub-object a write acts on (e.g.
  * "members"); writes it rules out are left out.
  */
-export function terraformCalls(type: string, action: TerraformAction, touches: (part: string) => boolean = () => true): PlannedCall[] | undefined {
+export function terraformCalls(
+  type: string,
+  action: TerraformAction,
+  touches: (part: string) => boolean = () => true,
+): PlannedCall[] | undefined {
   const apis = classify(type);
   if (!apis) return undefined;
   const noun = nounOf(type);
@@ -158,7 +178,11 @@ export function terraformCalls(type: string, action: TerraformAction, touches: (
   }
   const hasItem = apis.some((a) => a.scope === 'main' && ENDS_WITH_PARAM.test(a.path));
   const source = providerDocs(type);
-  const toCall = (a: Api, when?: string) => step(`${a.method} ${a.path}`, purposeOf(a, noun, hasItem), source, { org: a.scope === 'other', ...(when ? { when } : {}) });
+  const toCall = (a: Api, when?: string) =>
+    step(`${a.method} ${a.path}`, purposeOf(a, noun, hasItem), source, {
+      org: a.scope === 'other',
+      ...(when ? { when } : {}),
+    });
   return [
     ...apis.filter((a) => a.lookup).map((a) => toCall(a)),
     ...main.map((a) => toCall(a)),
@@ -178,15 +202,26 @@ export function moveOutCalls(type: string, fromDivision: string): PlannedCall[] 
   if (!apis) return [];
   const noun = nounOf(type);
   const updates = apis.filter((a) => !a.lookup && a.scope === 'main' && (a.method === 'PUT' || a.method === 'PATCH'));
-  return updates.map((a) => step(`${a.method} ${a.path}`, `move the ${noun} out of division ${fromDivision} (a move needs edit rights in both divisions)`, providerDocs(type)));
+  return updates.map((a) =>
+    step(
+      `${a.method} ${a.path}`,
+      `move the ${noun} out of division ${fromDivision} (a move needs edit rights in both divisions)`,
+      providerDocs(type),
+    ),
+  );
 }
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** True when `after_unknown` says `key` (or the whole value) is known only after apply. */
-const unknownAfter = (au: unknown, key: string) => au === true || (isObj(au) && Object.hasOwn(au, key) && au[key] === true);
+const unknownAfter = (au: unknown, key: string) =>
+  au === true || (isObj(au) && Object.hasOwn(au, key) && au[key] === true);
 
-const normName = (s: string) => s.toLowerCase().replace(/[_\s-]/g, '').replace(/s$/, '');
+const normName = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[_\s-]/g, '')
+    .replace(/s$/, '');
 
 /**
  * Whether a change sets (create) or changes (update) the attribute behind a sub-object path part
@@ -196,7 +231,12 @@ const normName = (s: string) => s.toLowerCase().replace(/[_\s-]/g, '').replace(/
 export function touchedBy(c: TerraformChange, action: TerraformAction): (part: string) => boolean {
   const after = isObj(c.after) ? c.after : {};
   const before = isObj(c.before) ? c.before : {};
-  const nonEmpty = (v: unknown) => v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0) && !(isObj(v) && Object.keys(v).length === 0);
+  const nonEmpty = (v: unknown) =>
+    v !== null &&
+    v !== undefined &&
+    v !== false &&
+    !(Array.isArray(v) && v.length === 0) &&
+    !(isObj(v) && Object.keys(v).length === 0);
   return (part) => {
     const p = normName(part.split(' ').pop() ?? part);
     const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => {
@@ -204,6 +244,12 @@ export function touchedBy(c: TerraformChange, action: TerraformAction): (part: s
       return n === p || n.endsWith(p) || p.endsWith(n);
     });
     if (keys.length === 0) return true;
-    return keys.some((k) => unknownAfter(c.after_unknown, k) || (action === 'create' ? nonEmpty(after[k]) : JSON.stringify(after[k] ?? null) !== JSON.stringify(before[k] ?? null)));
+    return keys.some(
+      (k) =>
+        unknownAfter(c.after_unknown, k) ||
+        (action === 'create'
+          ? nonEmpty(after[k])
+          : JSON.stringify(after[k] ?? null) !== JSON.stringify(before[k] ?? null)),
+    );
   };
 }

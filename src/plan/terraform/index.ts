@@ -21,7 +21,10 @@ export function planTerraform(r: TerraformResource): { calls: PlannedCall[]; war
     const update = providerCalls(type, 'update', change);
     const calls = update
       ? divisionMoveCalls(type, update).map((c) => {
-          const out: PlannedCall = { ...c, purpose: `${c.purpose}: moves it out of division ${from} (a move needs edit rights in both divisions)` };
+          const out: PlannedCall = {
+            ...c,
+            purpose: `${c.purpose}: moves it out of division ${from} (a move needs edit rights in both divisions)`,
+          };
           delete out.when;
           return out;
         })
@@ -29,23 +32,30 @@ export function planTerraform(r: TerraformResource): { calls: PlannedCall[]; war
     return { calls, warnings: [] };
   }
   const fromCode = providerCalls(type, r.action, change);
-  const calls = fromCode ?? (isKnownType(type) ? terraformCalls(type, r.action, touchedBy(change, r.action)) : undefined) ?? [];
+  const calls =
+    fromCode ?? (isKnownType(type) ? terraformCalls(type, r.action, touchedBy(change, r.action)) : undefined) ?? [];
   if (fromCode && r.action === 'create') {
     // Created in Home, then moved: the move needs the edit permission in Home too.
     for (const c of fromCode.filter(isMove)) {
-      calls.push({ ...c, division: HOME, purpose: `${c.purpose}, out of ${HOME} where it is created (a move needs edit rights in both divisions)` });
+      calls.push({
+        ...c,
+        division: HOME,
+        purpose: `${c.purpose}, out of ${HOME} where it is created (a move needs edit rights in both divisions)`,
+      });
     }
   }
   if (calls.length) return { calls, warnings: [] };
   return {
     calls: [],
-    warnings: [{
-      severity: 'warning',
-      code: 'unverifiable',
-      message: `${address}: resource type ${type} is not in the CX-as-Code table; the Platform API calls it makes (and the permissions they need) cannot be checked`,
-      resource: `terraform:${address}`,
-      location: r.location,
-      fix: `look up the ${type} resource's "API Usage" in the genesyscloud provider docs and check the deploy role holds those operations' permissions`,
-    }],
+    warnings: [
+      {
+        severity: 'warning',
+        code: 'unverifiable',
+        message: `${address}: resource type ${type} is not in the CX-as-Code table; the Platform API calls it makes (and the permissions they need) cannot be checked`,
+        resource: `terraform:${address}`,
+        location: r.location,
+        fix: `look up the ${type} resource's "API Usage" in the genesyscloud provider docs and check the deploy role holds those operations' permissions`,
+      },
+    ],
   };
 }

@@ -265,10 +265,7 @@ export const ROUTING: ProviderTable = {
         at: 'routing_skill_group/genesyscloud_routing_skill_group_proxy.go#L199',
         via: 'routing_skill_group/resource_genesyscloud_routing_skill_group.go#L221',
         if: {
-          any: [
-            { set: 'member_division_ids' },
-            { server: 'the new group has member divisions other than its own' },
-          ],
+          any: [{ set: 'member_division_ids' }, { server: 'the new group has member divisions other than its own' }],
         },
         when: 'if member_division_ids is set, or (empty) the new group has other member divisions',
       },

@@ -15,7 +15,6 @@ import { planFromTable } from './conditions.js';
 import { MOVE_PATH } from '../../domain/divisions.js';
 import type { ProviderTable, ProviderType } from './types.js';
 
-
 /** Every type read from the provider's code. */
 export const PROVIDER_CALLS: ProviderTable = Object.freeze({
   ...ARCHITECT,
@@ -31,14 +30,17 @@ export function providerType(type: string): ProviderType | undefined {
   return Object.prototype.hasOwnProperty.call(PROVIDER_CALLS, type) ? PROVIDER_CALLS[type] : undefined;
 }
 
-
 /**
  * The calls of one resource change for a type read from code (undefined for other types). A
  * division move (`POST .../divisions/{divisionId}/objects/{objectType}`) needs, per Genesys, the
  * object's edit permission (src/plan/sources.ts RC_MOVE_OBJECTS): it is checked with the permissions of
  * the type's own update call (`requiresOf`), the first PUT/PATCH on the object in its update.
  */
-export function providerCalls(type: string, action: TerraformAction, change: TerraformChange): PlannedCall[] | undefined {
+export function providerCalls(
+  type: string,
+  action: TerraformAction,
+  change: TerraformChange,
+): PlannedCall[] | undefined {
   const t = providerType(type);
   if (!t) return undefined;
   const calls = planFromTable(t, action, change);

@@ -121,7 +121,7 @@ export const TASKS_KNOWLEDGE: ProviderTable = {
       { call: `GET ${STATUS}`, purpose: 'read the status back', at: `${ST}#L149`, via: `${STR}#L150` },
       {
         call: `GET ${WORKTYPE}`,
-        purpose: "read the parent worktype (is this status its default?)",
+        purpose: 'read the parent worktype (is this status its default?)',
         at: `${WT}#L224`,
         via: `${STR}#L179`,
         org: true,
@@ -146,7 +146,7 @@ export const TASKS_KNOWLEDGE: ProviderTable = {
       { call: `GET ${STATUS}`, purpose: 'read the status back', at: `${ST}#L149`, via: `${STR}#L150` },
       {
         call: `GET ${WORKTYPE}`,
-        purpose: "read the parent worktype (is this status its default?)",
+        purpose: 'read the parent worktype (is this status its default?)',
         at: `${WT}#L224`,
         via: `${STR}#L179`,
         org: true,

@@ -537,7 +537,7 @@ export const USERS: ProviderTable = {
       'the division in the POST body; only update (and a restore) moves it through ' +
       'POST /authorization/divisions/{divisionId}/objects/USER. util.GetHomeDivisionID uses ' +
       'platformclientv2.NewAuthorizationApi() (the default configuration, not the pooled client). The extension ' +
-      "pool GETs swallow errors, so a 403 there does not fail the apply. Skill/language DELETEs on create only " +
+      'pool GETs swallow errors, so a 403 there does not fail the apply. Skill/language DELETEs on create only ' +
       'happen for a restored user. DELETE utilization on create is left out: create diffs never see an empty ' +
       'routing_utilization as a change (ConfigModeAttr list, empty = zero value). getUserById serves from a cache ' +
       'filled only by the exporter.',
@@ -546,10 +546,26 @@ export const USERS: ProviderTable = {
   genesyscloud_user_roles: {
     file: UR,
     create: grantCalls({
-      proxy: UR_P, res: UR, subject: 'user', firstGet: 78, againGet: 134, del: 108, add: 119, via: 68, readVia: 75,
+      proxy: UR_P,
+      res: UR,
+      subject: 'user',
+      firstGet: 78,
+      againGet: 134,
+      del: 108,
+      add: 119,
+      via: 68,
+      readVia: 75,
     }),
     update: grantCalls({
-      proxy: UR_P, res: UR, subject: 'user', firstGet: 78, againGet: 134, del: 108, add: 119, via: 68, readVia: 75,
+      proxy: UR_P,
+      res: UR,
+      subject: 'user',
+      firstGet: 78,
+      againGet: 134,
+      del: 108,
+      add: 119,
+      via: 68,
+      readVia: 75,
     }),
     delete: [],
     notes:
@@ -628,10 +644,26 @@ export const USERS: ProviderTable = {
   genesyscloud_group_roles: {
     file: GR,
     create: grantCalls({
-      proxy: GR_P, res: GR, subject: 'group', firstGet: 80, againGet: 135, del: 109, add: 120, via: 70, readVia: 76,
+      proxy: GR_P,
+      res: GR,
+      subject: 'group',
+      firstGet: 80,
+      againGet: 135,
+      del: 109,
+      add: 120,
+      via: 70,
+      readVia: 76,
     }),
     update: grantCalls({
-      proxy: GR_P, res: GR, subject: 'group', firstGet: 80, againGet: 135, del: 109, add: 120, via: 70, readVia: 76,
+      proxy: GR_P,
+      res: GR,
+      subject: 'group',
+      firstGet: 80,
+      againGet: 135,
+      del: 109,
+      add: 120,
+      via: 70,
+      readVia: 76,
     }),
     delete: [],
     notes:
