@@ -8,114 +8,92 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   readRunContext: () => (/* binding */ readRunContext)
 /* harmony export */ });
-/* unused harmony export GitHubContextError */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony exports GitHubContextError, newGitHubContext */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /**
- * Where the action runs: the repository, the pull request (if any) and the run URL,
- * read from the GitHub Actions runner's environment and event payload file.
- *
- * Pure apart from reading the payload file: the caller passes the environment
- * (normally `process.env`), so tests can feed any event.
+ * Where the action runs. `@actions/github`'s `context` reads the runner's environment and event
+ * payload file: event name, payload, repository, sha, workflow, run id, server and API URLs
+ * (defaults github.com). This module uses it for those and adds only what it lacks:
+ * - the pull request number by event: `context.issue.number` is the payload's number for any
+ *   event (a plain issue's too), so only `pull_request*` events and an `issue_comment` on a PR
+ *   have one here;
+ * - whether that PR comes from a fork (head repository ≠ base repository, or deleted): then the
+ *   `GITHUB_TOKEN` of a `pull_request` run is read-only. The toolkit has no such flag;
+ * - the run's web URL (`SERVER/OWNER/REPO/actions/runs/RUN_ID`), which the toolkit does not compose;
+ * - URLs without a trailing slash (paths are appended to them);
+ * - failures as GitHubContextError with a message of ours: the toolkit throws JSON.parse's error
+ *   for a payload file that is not JSON, a plain Error when no repository is known, and gives an
+ *   empty owner or name for a malformed `GITHUB_REPOSITORY`.
  */
 
-/** Thrown by {@link readRunContext} when the environment does not describe a usable run. */
+/** Thrown when the environment does not describe a usable run. */
 class GitHubContextError extends Error {
     name = 'GitHubContextError';
 }
-const DEFAULT_SERVER_URL = 'https://github.com';
-const DEFAULT_API_URL = 'https://api.github.com';
 /**
- * Builds the {@link RunContext} from a runner environment.
- *
- * Reads `GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH` (the JSON payload file; no file → empty
- * payload), `GITHUB_REPOSITORY` (`owner/repo`, else the payload's `repository`),
- * `GITHUB_API_URL`, `GITHUB_SERVER_URL`, `GITHUB_RUN_ID`, `GITHUB_WORKFLOW`, `GITHUB_SHA`.
- * When `GITHUB_API_URL` is missing it is derived from the server URL (github.com →
- * api.github.com, `*.ghe.com` → `api.` host, any other host → `/api/v3`, as on GHES).
- *
- * @throws GitHubContextError when the payload file cannot be read or is not a JSON
- *   object, or when no repository can be determined.
+ * A context read now from `process.env` and the event file (the package's own `context` is read
+ * once, when it is first imported): for tests, which set the environment first.
+ * @throws GitHubContextError when the payload file cannot be read or is not JSON
  */
-function readRunContext(env) {
-    const eventName = (env.GITHUB_EVENT_NAME ?? '').trim();
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    const { owner, repo } = repositoryOf(env.GITHUB_REPOSITORY, payload);
-    const serverUrl = trimSlashes(env.GITHUB_SERVER_URL) ?? DEFAULT_SERVER_URL;
-    const apiUrl = trimSlashes(env.GITHUB_API_URL) ?? apiUrlFor(serverUrl);
-    const runId = (env.GITHUB_RUN_ID ?? '').trim();
-    const pr = pullRequestOf(eventName, payload);
-    const context = {
-        eventName,
-        owner,
-        repo,
-        isFork: pr?.isFork ?? false,
-        apiUrl,
-        serverUrl,
-        workflow: (env.GITHUB_WORKFLOW ?? '').trim(),
-    };
-    if (pr)
-        context.pullNumber = pr.number;
-    if (/^\d+$/.test(runId)) {
-        context.runUrl = `${serverUrl}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/actions/runs/${runId}`;
-    }
-    const sha = (env.GITHUB_SHA ?? '').trim();
-    if (sha)
-        context.sha = sha;
-    return context;
-}
-function readPayload(path) {
-    if (!path || !path.trim())
-        return {};
-    let text;
+function newGitHubContext() {
+    const Context = context.constructor;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        return new Context();
     }
     catch (error) {
-        const code = error.code ?? 'read error';
-        throw new GitHubContextError(`Cannot read the event payload file GITHUB_EVENT_PATH=${path} (${code}).`);
+        // Not the error's message: JSON.parse quotes the file.
+        const code = error.code;
+        const why = typeof code === 'string' ? `cannot be read (${code})` : 'is not valid JSON';
+        const path = process.env.GITHUB_EVENT_PATH ?? '';
+        throw new GitHubContextError(`The event payload file GITHUB_EVENT_PATH=${path} ${why}.`);
     }
-    let parsed;
+}
+/**
+ * The {@link RunContext} of `github` (default: `@actions/github`'s `context`).
+ * @throws GitHubContextError when no repository can be determined, or the payload is not a JSON object
+ */
+function readRunContext(github = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._) {
+    if (!isObject(github.payload)) {
+        throw new GitHubContextError('The event payload file GITHUB_EVENT_PATH does not hold a JSON object.');
+    }
+    const { owner, repo } = repositoryOf(github);
+    const serverUrl = trimSlashes(github.serverUrl);
+    const run = { github, owner, repo, isFork: false, apiUrl: trimSlashes(github.apiUrl) };
+    const pr = pullRequestOf(github);
+    if (pr) {
+        run.pullNumber = pr.number;
+        run.isFork = pr.isFork;
+    }
+    if (Number.isSafeInteger(github.runId) && github.runId > 0) {
+        run.runUrl = `${serverUrl}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/actions/runs/${github.runId}`;
+    }
+    return run;
+}
+/** `context.repo`, checked: both parts present, no slash or space in them. */
+function repositoryOf(github) {
+    let found;
     try {
-        parsed = JSON.parse(text);
+        found = github.repo;
     }
     catch {
-        throw new GitHubContextError(`The event payload file GITHUB_EVENT_PATH=${path} is not valid JSON.`);
+        found = undefined;
     }
-    if (!isObject(parsed)) {
-        throw new GitHubContextError(`The event payload file GITHUB_EVENT_PATH=${path} does not hold a JSON object.`);
-    }
-    return parsed;
-}
-function repositoryOf(fullName, payload) {
-    const fromEnv = splitFullName(fullName);
-    if (fromEnv)
-        return fromEnv;
-    const repository = payload.repository;
-    if (isObject(repository)) {
-        const fromPayload = splitFullName(typeof repository.full_name === 'string' ? repository.full_name : undefined);
-        if (fromPayload)
-            return fromPayload;
-        const owner = isObject(repository.owner) ? repository.owner.login : undefined;
-        if (typeof owner === 'string' && owner && typeof repository.name === 'string' && repository.name) {
-            return { owner, repo: repository.name };
-        }
-    }
+    const part = (s) => typeof s === 'string' && /^[^/\s]+$/.test(s);
+    if (found && part(found.owner) && part(found.repo))
+        return { owner: found.owner, repo: found.repo };
     throw new GitHubContextError("Cannot tell which repository this run belongs to: set GITHUB_REPOSITORY to 'owner/repo'.");
 }
-function splitFullName(fullName) {
-    const match = /^\s*([^/\s]+)\/([^/\s]+)\s*$/.exec(fullName ?? '');
-    return match ? { owner: match[1], repo: match[2] } : undefined;
-}
 /** PR number and fork flag, from `pull_request*` payloads or an `issue_comment` on a PR. */
-function pullRequestOf(eventName, payload) {
-    if (eventName.startsWith('pull_request')) {
+function pullRequestOf(github) {
+    const payload = github.payload;
+    const event = github.eventName ?? '';
+    if (event.startsWith('pull_request')) {
         const pr = payload.pull_request;
         if (!isObject(pr) || !isPositiveInteger(pr.number))
             return undefined;
         return { number: pr.number, isFork: isForkPullRequest(pr) };
     }
-    if (eventName === 'issue_comment') {
+    if (event === 'issue_comment') {
         const issue = payload.issue;
         if (!isObject(issue) || !isObject(issue.pull_request) || !isPositiveInteger(issue.number))
             return undefined;
@@ -136,24 +114,8 @@ function isForkPullRequest(pr) {
 function fullNameOf(repo) {
     return isObject(repo) && typeof repo.full_name === 'string' ? repo.full_name : undefined;
 }
-function apiUrlFor(serverUrl) {
-    let url;
-    try {
-        url = new URL(serverUrl);
-    }
-    catch {
-        return DEFAULT_API_URL;
-    }
-    const host = url.hostname.toLowerCase();
-    if (host === 'github.com')
-        return DEFAULT_API_URL;
-    if (host.endsWith('.ghe.com'))
-        return `${url.protocol}//api.${url.host}`;
-    return `${serverUrl}/api/v3`;
-}
 function trimSlashes(value) {
-    const trimmed = (value ?? '').trim().replace(/\/+$/, '');
-    return trimmed || undefined;
+    return value.trim().replace(/\/+$/, '');
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
