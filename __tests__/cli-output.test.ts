@@ -1,6 +1,6 @@
 /**
- * The CLI's outputs and help, run from the sources in a child process (src/cli.ts bundled once
- * with esbuild, as ncc bundles dist/cli; never the committed dist/):
+ * The CLI's outputs and help, run from the sources in a child process (the run's bundle of
+ * src/cli.ts, support/bundle.ts; never the committed dist/):
  * `--output FILE` writes the chosen `--format` to FILE (standard output then shows the text
  * report), `--report FILE` writes the JSON report; every format without `--output` goes to
  * standard output; `COMMAND --help` prints the command's usage, examples, environment variables
@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
-import { build } from 'esbuild';
+import { bundlePaths } from './support/bundle.js';
 
 const ROOT = process.cwd();
 let CLI = '';
@@ -57,25 +57,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gp-cli-'));
 // Child processes on a busy machine: generous, and never asserted.
 jest.setTimeout(120_000);
 
-/** Node requires of built-ins inside bundled CommonJS packages still work in the ESM bundle. */
-const REQUIRE_SHIM =
-  "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
-
-beforeAll(async () => {
-  const dir = tmp();
-  CLI = join(dir, 'cli.mjs');
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['src/cli.ts'],
-    outfile: CLI,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: REQUIRE_SHIM },
-    logLevel: 'error',
-  });
+beforeAll(() => {
+  CLI = bundlePaths().cli;
 });
 
 describe('--output and --report', () => {
