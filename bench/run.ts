@@ -18,7 +18,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { liveRun, type LiveFigures } from './live.js';
@@ -37,6 +37,7 @@ const ok = (pass: boolean) => (pass ? 'pass' : '**FAIL**');
 const row = (cells: Array<string | number | boolean>) => `| ${cells.join(' | ')} |`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 const started = performance.now();
+const loadStart = loadavg()[0]!;
 
 interface OfflineRun {
   resources: number;
@@ -422,6 +423,9 @@ const header = [
   `Run ${new Date().toISOString()} with \`npm run bench${quick ? ' -- --quick' : ''}\` (${seconds.toFixed(0)} s in all).`,
   '',
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1073741824).toFixed(0)} GiB, ${osType()} ${release()}; Node ${process.version}.`,
+  '',
+  `Load average (1 min) at the start and the end: ${loadStart.toFixed(1)} and ${loadavg()[0]!.toFixed(1)} on ` +
+    `${cpus().length} cores (other work on the machine slows every figure; \`node -e 0\` below shows by how much).`,
   '',
   'Commands: offline stages run `node <ncc bundle of bench/offline-child.ts> RESOURCES ORGS DIR` (one process ' +
     'each); the whole-process rows run `node <ncc bundle of src/cli.ts> check --manifest big.yml --mode offline ' +
