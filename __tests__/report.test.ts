@@ -157,4 +157,24 @@ describe('renderers', () => {
       /To fix o\|1:\n {4}- add architect:flow:add to role Deployer, granted in division Home/,
     );
   });
+
+  it('text: orgs sharing finding objects print as orgs holding copies, each under its own name and verdict', () => {
+    const shared = [err(1), err(2, { message: 'flow:F2: \u001b[31m needs x' })];
+    const orgs = (copy: boolean): Report['orgs'] =>
+      ['a', 'b\u001b', 'c'].map((name, i) => ({
+        name,
+        orgId: null,
+        region: 'us-east-1',
+        principal: 'declared' as const,
+        passed: false,
+        requirements: [],
+        findings: i === 2 ? [shared[0]!] : copy ? shared.map((f) => ({ ...f })) : shared,
+      }));
+    const of = (copy: boolean) => renderText({ ...report([]), orgs: orgs(copy) }, 1);
+    const text = of(false);
+    expect(text).toBe(of(true));
+    expect(text).toContain('To fix b\\x1B:');
+    expect(text).toContain('flow:F2: \\x1B[31m needs x');
+    expect(text.match(/✗ c \(us-east-1\): FAIL, 1 error, 0 warnings/g)).toHaveLength(1);
+  });
 });

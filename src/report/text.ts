@@ -6,7 +6,7 @@
  */
 import type { Finding, Remedy, SourceLocation } from '../types.js';
 import { groupRemedies, remedySentence } from './remedies.js';
-import type { OrgReport, Report } from './model.js';
+import type { Report } from './model.js';
 import { termLines, termText } from './escape.js';
 
 const escRemedy = (r: Remedy): Remedy => ({
@@ -30,16 +30,20 @@ function escFinding(f: Finding): Finding {
   return e;
 }
 
-/** A copy of the report with names escaped for a terminal (requirements are only counted here). */
-function escReport(r: Report): Report {
-  const org = (o: OrgReport): OrgReport => ({
-    ...o,
-    name: termText(o.name),
-    region: termText(o.region),
-    orgId: o.orgId === null ? null : termText(o.orgId),
-    findings: o.findings.map(escFinding),
-  });
-  return { ...r, manifest: termText(r.manifest), findings: r.findings.map(escFinding), orgs: r.orgs.map(org) };
+/**
+ * Escaped copies of findings, one per finding object: orgs evaluated together share finding objects
+ * (src/engine.ts), so each is escaped once per report rather than once per org.
+ */
+function escaper(): (f: Finding) => Finding {
+  const memo = new Map<Finding, Finding>();
+  return (f) => {
+    let e = memo.get(f);
+    if (e === undefined) {
+      e = escFinding(f);
+      memo.set(f, e);
+    }
+    return e;
+  };
 }
 
 const loc = (l?: SourceLocation) => (l ? `${l.file}:${l.line}:${l.column}` : '');
@@ -138,9 +142,61 @@ function renderEntry(out: string[], e: Entry, indent: string): void {
     );
 }
 
+/** What an org's section prints that depends only on its findings (not on its name or verdict). */
+interface Section {
+  errors: number;
+  warnings: number;
+  fatal: boolean;
+  /** The findings' entries (and the "… and N more" line), indented. */
+  lines: string[];
+  /** The grouped fixes, one line each, indented. */
+  fixes: string[];
+}
+
+function section(findings: readonly Finding[], esc: (f: Finding) => Finding): Section {
+  let errors = 0;
+  let warnings = 0;
+  let fatal = false;
+  const escaped = findings.map((f) => {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    if (f.fatal) fatal = true;
+    return esc(f);
+  });
+  const lines: string[] = [];
+  const { list, more } = entries(escaped);
+  for (const e of list) renderEntry(lines, e, '  ');
+  if (more) lines.push(`  … and ${more} more (see --format json or markdown)`);
+  const fixes = groupRemedies(escaped).map((g) => `    - ${remedySentence(g)}`);
+  return { errors, warnings, fatal, lines, fixes };
+}
+
+/**
+ * The sections of orgs, computed once per distinct list of findings: orgs evaluated together hold the
+ * same finding objects in the same order (src/engine.ts), and the same objects print the same lines.
+ */
+function sections(esc: (f: Finding) => Finding): (findings: readonly Finding[]) => Section {
+  const byLength = new Map<number, Array<{ findings: readonly Finding[]; s: Section }>>();
+  const same = (a: readonly Finding[], b: readonly Finding[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  return (findings) => {
+    let known = byLength.get(findings.length);
+    if (!known) byLength.set(findings.length, (known = []));
+    const hit = known.find((k) => k.findings === findings || same(k.findings, findings));
+    if (hit) return hit.s;
+    const s = section(findings, esc);
+    known.push({ findings, s });
+    return s;
+  };
+}
+
 /** Renders the report for a terminal (no colour codes; names escaped by `termLines`). */
 export function renderText(report: Report, exit: number): string {
-  const r = escReport(report);
+  const esc = escaper();
+  const sectionOf = sections(esc);
+  const r = { ...report, manifest: termText(report.manifest), findings: report.findings.map(esc) };
   const out: string[] = [];
   const reqs = r.orgs.reduce((n, o) => n + o.requirements.length, 0);
   out.push(
@@ -150,22 +206,20 @@ export function renderText(report: Report, exit: number): string {
   for (const f of r.findings)
     renderEntry(out, { f, resources: [], body: f.message, ...(f.fix ? { fix: f.fix } : {}) }, '');
   if (r.findings.length) out.push('');
-  for (const o of r.orgs) {
-    const e = o.findings.filter((f) => f.severity === 'error').length;
-    const w = o.findings.filter((f) => f.severity === 'warning').length;
-    const fatal = o.findings.some((f) => f.fatal);
-    const verdict = fatal ? 'NOT CHECKED' : o.passed ? 'PASS' : 'FAIL';
+  for (const org of r.orgs) {
+    const name = termText(org.name);
+    const region = termText(org.region);
+    const orgId = org.orgId === null ? null : termText(org.orgId);
+    const { errors: e, warnings: w, fatal, lines, fixes } = sectionOf(org.findings);
+    const verdict = fatal ? 'NOT CHECKED' : org.passed ? 'PASS' : 'FAIL';
     out.push(
-      `${verdict === 'PASS' ? '✓' : '✗'} ${o.name} (${o.region}${o.orgId ? `, org ${o.orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${o.requirements.length} requirements`,
+      `${verdict === 'PASS' ? '✓' : '✗'} ${name} (${region}${orgId ? `, org ${orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${org.requirements.length} requirements`,
     );
-    if (o.excess) out.push(`  excess privilege: the deploy principal ${termText(o.excess.summary)}`);
-    const { list, more } = entries(o.findings);
-    for (const e of list) renderEntry(out, e, '  ');
-    if (more) out.push(`  … and ${more} more (see --format json or markdown)`);
-    const fixes = groupRemedies(o.findings);
+    if (org.excess) out.push(`  excess privilege: the deploy principal ${termText(org.excess.summary)}`);
+    for (const line of lines) out.push(line);
     if (fixes.length) {
-      out.push(`  To fix ${o.name}:`);
-      for (const g of fixes) out.push(`    - ${remedySentence(g)}`);
+      out.push(`  To fix ${name}:`);
+      for (const line of fixes) out.push(line);
     }
     out.push('');
   }
