@@ -192,8 +192,15 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     for (const f of e.findings) report.findings.push(f);
   }
   report.findings.sort(compareFindings);
-  const all = report.findings.concat(...report.orgs.map((o) => o.findings));
-  report.summary = summarize(all);
+  // Counted list by list, not copied into one (760,000 org findings at 10,000 resources x 100 orgs).
+  const summary = summarize(report.findings);
+  for (const o of report.orgs) {
+    const s = summarize(o.findings);
+    summary.errors += s.errors;
+    summary.warnings += s.warnings;
+    summary.notices += s.notices;
+  }
+  report.summary = summary;
   report.passed = report.summary.errors === 0 && report.orgs.length > 0;
   return report;
 }

@@ -496,6 +496,34 @@ describe('orgs: on resources', () => {
       ['Everywhere', ['staging']],
     ]);
   });
+
+  test('the same flow in disjoint orgs is fine; in a shared org, the later entry is an error naming that org', () => {
+    const dir = files({
+      'm.yml': lines(
+        'version: 1',
+        'orgs:',
+        '  - {name: a, region: us-east-1}',
+        '  - {name: b, region: us-east-1}',
+        '  - {name: c, region: us-east-1}',
+        'flows:',
+        '  - {name: Main, type: inboundcall, orgs: [a]}',
+        '  - {name: main, type: inboundcall, orgs: [b]}',
+        '  - {name: Other, type: inboundcall}',
+        '  - {name: MAIN, type: inboundcall, orgs: [c, B]}',
+        '  - {name: Main, type: inboundemail}',
+      ),
+    });
+    let error: unknown;
+    try {
+      expandResources(loadManifest(join(dir, 'm.yml')));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).findings.map((f) => [f.message, f.location?.line])).toEqual([
+      ['flow "MAIN" (INBOUNDCALL) is deployed twice to org b: also by the entry at line 8', 10],
+    ]);
+  });
 });
 
 describe('errors are collected, not stopped at the first', () => {

@@ -212,8 +212,10 @@ export function renderText(report: Report, exit: number): string {
     const orgId = org.orgId === null ? null : termText(org.orgId);
     const { errors: e, warnings: w, fatal, lines, fixes } = sectionOf(org.findings);
     const verdict = fatal ? 'NOT CHECKED' : org.passed ? 'PASS' : 'FAIL';
+    const counts = `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+    const where = `${name} (${region}${orgId ? `, org ${orgId}` : ''})`;
     out.push(
-      `${verdict === 'PASS' ? '✓' : '✗'} ${name} (${region}${orgId ? `, org ${orgId}` : ''}): ${verdict}, ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${org.requirements.length} requirements`,
+      `${verdict === 'PASS' ? '✓' : '✗'} ${where}: ${verdict}, ${counts}, ${org.requirements.length} requirements`,
     );
     if (org.excess) out.push(`  excess privilege: the deploy principal ${termText(org.excess.summary)}`);
     for (const line of lines) out.push(line);

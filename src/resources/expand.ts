@@ -10,6 +10,7 @@ import type {
   Deployer,
   FlowReference,
   Finding,
+  FlowResource,
   PremiumAppResource,
   Resource,
   ResourceKind,
@@ -21,6 +22,7 @@ import { PreflightError, fatal } from '../util/errors.js';
 import { readTextFile } from '../util/read-file.js';
 import { parseYamlSource, type NodePath } from '../util/yaml-source.js';
 import { suggester } from '../util/suggest.js';
+import { cached } from '../util/memo.js';
 import { operatorRoot, showPath } from '../util/paths.js';
 import { ARCHY_FLOW_TYPES, isArchyFlowType, normaliseFlowType, readArchyFlow, type ArchyFlow } from './archy.js';
 import { scanFlowReferences } from './references.js';
@@ -171,26 +173,7 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
 
   // Flows that resolve to the same type and name in one org (through their files) are one flow
   // deployed twice: the second deploy would overwrite the first.
-  const seenFlows = new Map<string, Resource>();
-  for (const r of resources) {
-    if (r.kind !== 'flow') continue;
-    for (const org of r.orgs) {
-      const key = `${String(r.details.flowType)}\u0000${r.name.toLowerCase()}\u0000${org.toLowerCase()}`;
-      const prev = seenFlows.get(key);
-      if (prev) {
-        errors.push(
-          fatal(
-            'manifest-invalid',
-            `flow "${r.name}" (${String(r.details.flowType)}) is deployed twice to org ${org}: also by the entry at line ${prev.location.line}`,
-            r.location,
-            'give each flow its own name (substitutions), or limit the entries to different orgs with orgs: [...]',
-          ),
-        );
-        break;
-      }
-      seenFlows.set(key, r);
-    }
-  }
+  duplicateFlows(resources, errors);
 
   (m.scripts ?? []).forEach((decl, i) => {
     const path: NodePath = ['scripts', i];
@@ -374,6 +357,47 @@ export function expandResources(loaded: LoadedManifest, options: ExpandOptions =
 
   if (errors.length) throw new PreflightError(capFindings(sortByLocation(errors)));
   return { resources, flows, findings: importFindings };
+}
+
+/**
+ * Errors for flows deployed twice to one org (same type and name, case aside): one per entry, at the
+ * first org it shares with an earlier entry. Only flows whose type and name occur more than once, or
+ * whose org list names an org twice, can collide: the others are not keyed per org (flows × orgs keys).
+ */
+function duplicateFlows(resources: readonly Resource[], errors: Finding[]): void {
+  const flowKey = (r: FlowResource) => `${String(r.details.flowType)}\u0000${r.name.toLowerCase()}`;
+  const count = new Map<string, number>();
+  for (const r of resources) {
+    if (r.kind !== 'flow') continue;
+    const k = flowKey(r);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  // Resources share org lists (every entry without `orgs:` has the manifest's): each is checked once.
+  const repeats = new Map<readonly string[], boolean>();
+  const repeatsAnOrg = (orgs: readonly string[]) =>
+    cached(repeats, orgs, () => new Set(orgs.map((o) => o.toLowerCase())).size < orgs.length);
+  const seenFlows = new Map<string, Resource>();
+  for (const r of resources) {
+    if (r.kind !== 'flow') continue;
+    const name = flowKey(r);
+    if (count.get(name)! < 2 && !repeatsAnOrg(r.orgs)) continue;
+    for (const org of r.orgs) {
+      const key = `${name}\u0000${org.toLowerCase()}`;
+      const prev = seenFlows.get(key);
+      if (prev) {
+        errors.push(
+          fatal(
+            'manifest-invalid',
+            `flow "${r.name}" (${String(r.details.flowType)}) is deployed twice to org ${org}: also by the entry at line ${prev.location.line}`,
+            r.location,
+            'give each flow its own name (substitutions), or limit the entries to different orgs with orgs: [...]',
+          ),
+        );
+        break;
+      }
+      seenFlows.set(key, r);
+    }
+  }
 }
 
 /** `exists: true|false` from a manifest entry: settles the create-or-update branch of a deploy. */
