@@ -24,7 +24,7 @@ import { PreflightError, fatal } from './util/errors.js';
 import { MAX_FILE_BYTES } from './util/read-file.js';
 import { workspaceRoot } from './util/paths.js';
 import { loadManifest, parseManifest, tryLoadManifest, type LoadedManifest } from './manifest/load.js';
-import type { Finding, Principal } from './types.js';
+import type { Finding, Principal, Resource } from './types.js';
 import type { GrantsReader } from './grants/types.js';
 import { diagnose } from './diagnose/index.js';
 import { explainFailures } from './diagnose/explain.js';
@@ -555,6 +555,8 @@ async function diagnoseCommand(args: string[]): Promise<number> {
   const manifestPath = values.manifest ?? (existsSync('genesys-preflight.yml') ? 'genesys-preflight.yml' : undefined);
   let report: Report | undefined;
   const principals = new Map<string, Principal>();
+  // The expanded manifest: a Terraform address in the log names a flow or script of the plan.
+  let resources: readonly Resource[] = [];
   if (manifestPath) {
     const loaded = loadManifest(manifestPath);
     const mode = resolveMode(
@@ -565,6 +567,7 @@ async function diagnoseCommand(args: string[]): Promise<number> {
     );
     const grants = mode.grants!;
     const recording: GrantsReader = async (org, index, ctx) => {
+      resources = ctx.resources;
       const g = await grants(org, index, ctx);
       if (g.principal) principals.set(org.name, g.principal);
       return g;
@@ -577,7 +580,7 @@ async function diagnoseCommand(args: string[]): Promise<number> {
       grants: recording,
     });
   }
-  const diagnoses = explainFailures(failures, logName, report, principals, values.org);
+  const diagnoses = explainFailures(failures, logName, report, principals, values.org, resources);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ log: logName, diagnoses }, null, 2)}\n`);
   else
     process.stdout.write(

@@ -28,7 +28,7 @@ const enforce: RequirementLookup = (method, template) => {
 };
 
 describe('diagnose round trip against the enforcing fake', () => {
-  it('every 403 the fake sends is diagnosed, with its operation and permissions, and was predicted by check', async () => {
+  it('every 403 the fake sends is diagnosed (operation, permissions) and was predicted by check', async () => {
     const manifest = join(ROOT, 'examples', 'genesys-preflight.yml');
     const report = await runCheck({ manifestPath: manifest, mode: 'offline', orgs: ['prod-eu'] });
     const loaded = loadManifest(manifest);
