@@ -4,7 +4,8 @@
  * ajv-draft-04 and ajv-formats), and meets GitHub's documented requirements ("SARIF support for
  * code scanning"): every result has a ruleId that is a rule of the run, message.text, a location
  * whose artifactLocation.uri is relative to the repository and whose region.startLine is at least
- * 1, and partialFingerprints; rules have short and full descriptions, help and a helpUri. The
+ * 1, and partialFingerprints; rules have a friendly name, short and full descriptions, help and a
+ * helpUri. The
  * fingerprints are stable (an edit above a finding keeps it) and per org (two orgs failing at
  * one line are two alerts); automationDetails.id names the org selection.
  */
@@ -41,6 +42,7 @@ interface Sarif {
 }
 interface Rule {
   id: string;
+  name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
@@ -53,7 +55,10 @@ interface Result {
   level: string;
   message: { text: string };
   locations: Array<{
-    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } };
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region: { startLine: number; startColumn?: number };
+    };
   }>;
   partialFingerprints: Record<string, string>;
   properties: { org?: string; resource?: string };
@@ -108,7 +113,13 @@ function githubProblems(sarif: Sarif): string[] {
   for (const run of sarif.runs) {
     const ids = run.tool.driver.rules.map((r) => r.id);
     if (new Set(ids).size !== ids.length) problems.push('duplicate rule ids');
+    const names = run.tool.driver.rules.map((r) => r.name);
+    if (new Set(names).size !== names.length) problems.push('duplicate rule names');
+    if (!run.automationDetails?.id) problems.push('automationDetails.id');
     for (const rule of run.tool.driver.rules) {
+      // SARIF §3.49.7 and the Multitool's SARIF1001/SARIF2012: a Pascal-case name other than the id.
+      if (!/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*$/.test(rule.name ?? '')) problems.push(`${rule.id}: name ${rule.name}`);
+      if (rule.name?.toLowerCase() === rule.id.toLowerCase()) problems.push(`${rule.id}: name equals id`);
       if (!rule.shortDescription?.text || !rule.fullDescription?.text) problems.push(`${rule.id}: descriptions`);
       if (!rule.help?.text || !rule.help?.markdown) problems.push(`${rule.id}: help`);
       if (!/^https:\/\//.test(rule.helpUri ?? '')) problems.push(`${rule.id}: helpUri`);
@@ -124,6 +135,7 @@ function githubProblems(sarif: Sarif): string[] {
         const uri = loc.physicalLocation.artifactLocation.uri;
         if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/') || uri.startsWith('./'))
           problems.push(`uri ${uri} not relative`);
+        if (loc.physicalLocation.artifactLocation.uriBaseId !== '%SRCROOT%') problems.push(`uriBaseId of ${uri}`);
         if (!(loc.physicalLocation.region.startLine >= 1)) problems.push('startLine');
       }
       if (!res.partialFingerprints?.[FINGERPRINT_KEY]) problems.push('partialFingerprints');
@@ -166,10 +178,19 @@ describe('SARIF 2.1.0 schema and GitHub code scanning requirements', () => {
     expect(validate({ version: '2.1.0' })).toBe(false);
   });
 
+  it('rules have friendly Pascal-case names, other than their ids and unique', () => {
+    const rules = parse(report([])).runs[0]!.tool.driver.rules;
+    expect(rules.find((r) => r.id === 'missing-permission')!.name).toBe('MissingRolePermission');
+    expect(rules.find((r) => r.id === 'unverifiable')!.name).toBe('CallCannotBeVerified');
+    expect(rules.find((r) => r.id === 'missing-scope')!.name).toBe('MissingOauthScope');
+    expect(githubProblems(parse(report([])))).toEqual([]);
+  });
+
   it('names the tool, its version and where to read about it', () => {
     const driver = parse(report([])).runs[0]!.tool.driver;
     expect(driver).toMatchObject({ name: 'genesys-preflight', version: '1.2.3', semanticVersion: '1.2.3' });
     expect(driver.informationUri).toMatch(/^https:\/\/github\.com\//);
+    expect(driver.semanticVersion).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('every finding code is a rule with its own description and a link to its docs section', () => {
@@ -259,21 +280,22 @@ describe('results per org, stable fingerprints', () => {
     const f: Finding = { severity: 'error', code: 'auth-failed', message: 'org prod-us: no credentials', fatal: true };
     const res = parse(report([org('prod-us', [f])])).runs[0]!.results[0]!;
     expect(res.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: 'genesys-preflight.yml' },
+      artifactLocation: { uri: 'genesys-preflight.yml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 1, startColumn: 1 },
     });
   });
 
-  it('absolute paths become relative to the working directory; ./ is dropped', () => {
+  it('absolute paths become relative to the working directory (base %SRCROOT%); ./ is dropped', () => {
     const at = (file: string) =>
       JSON.parse(
         renderSarif(report([org('o', [{ ...missing('Main', 7), location: { file, line: 7, column: 3 } }])]), '1', {
           root: '/work/repo',
         }),
-      ).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
-    expect(at('/work/repo/flows/a b.yaml')).toBe('flows/a%20b.yaml');
-    expect(at('./flows/main.yaml')).toBe('flows/main.yaml');
-    expect(at('/elsewhere/x.yaml')).toBe('file:///elsewhere/x.yaml');
+      ).runs[0].results[0].locations[0].physicalLocation.artifactLocation as { uri: string; uriBaseId?: string };
+    expect(at('/work/repo/flows/a b.yaml')).toEqual({ uri: 'flows/a%20b.yaml', uriBaseId: '%SRCROOT%' });
+    expect(at('./flows/main.yaml')).toEqual({ uri: 'flows/main.yaml', uriBaseId: '%SRCROOT%' });
+    // Outside the checkout: an absolute file: URI, which takes no base.
+    expect(at('/elsewhere/x.yaml')).toEqual({ uri: 'file:///elsewhere/x.yaml' });
   });
 });
 

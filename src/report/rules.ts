@@ -175,6 +175,20 @@ export function hasRuleDoc(code: string): boolean {
   return Object.hasOwn(DOCS, code);
 }
 
+/**
+ * The rule's friendly name (SARIF `reportingDescriptor.name`, §3.49.7): its title as one
+ * Pascal-case identifier ("Missing OAuth scope" → `MissingOauthScope`). The Multitool's
+ * SARIF rules want it Pascal case (SARIF2012) and different from the id (SARIF1001): a name made
+ * from the code would equal `unverifiable` but for case, and `unpredicted-403` is no identifier.
+ */
+export function ruleName(code: string): string {
+  const words = ruleDoc(code)
+    .title.split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
+  return /^[A-Z]/.test(name) && name.toLowerCase() !== code.toLowerCase() ? name : `Finding${name}`;
+}
+
 /** A description or fix as plain text (the backticks of its code spans dropped). */
 export function plainText(s: string): string {
   return s.replace(/`/g, '');

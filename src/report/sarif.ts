@@ -1,11 +1,13 @@
 /**
  * SARIF 2.1.0 output, shaped for GitHub code scanning ("SARIF support for code scanning"): one
  * result per finding, each with its rule, a plain-text message naming its org, a location
- * relative to the repository (a finding without one points at the manifest's first line), a
- * stable `partialFingerprints` entry (src/report/fingerprint.ts: what the finding is about, not
- * its line) and the org in `properties`; every finding code is a rule with descriptions, help
- * (text and markdown) and a link to its section of docs/FINDINGS.md; `automationDetails.id` names
- * the org selection, so uploads of different selections stay apart.
+ * relative to the repository (`uriBaseId` `%SRCROOT%`; a finding without one points at the
+ * manifest's first line), a stable `partialFingerprints` entry (src/report/fingerprint.ts: what
+ * the finding is about, not its line) and the org in `properties`; every finding code is a rule
+ * with a friendly name, descriptions, help (text and markdown) and a link to its section of
+ * docs/FINDINGS.md; `automationDetails.id` names the org selection, so uploads of different
+ * selections stay apart. Checked by the SARIF Multitool's GitHub and SARIF rules
+ * (__tests__/output/sarif-multitool.test.ts).
  *
  * Messages are plain text (`sarifText`: no control characters, no embedded links from names);
  * file paths are URI references (`sarifUri`).
@@ -16,7 +18,7 @@ import type { Finding, SourceLocation } from '../types.js';
 import type { Report } from './model.js';
 import { sarifText, sarifUri } from './escape.js';
 import { FINGERPRINT_KEY, fingerprints, orgFindings } from './fingerprint.js';
-import { PROJECT_URL, RULE_CODES, plainText, ruleDoc, ruleHelpUri } from './rules.js';
+import { PROJECT_URL, RULE_CODES, plainText, ruleDoc, ruleHelpUri, ruleName } from './rules.js';
 
 /** Options of {@link renderSarif}. */
 export interface SarifOptions {
@@ -48,9 +50,17 @@ function artifactUri(file: string, root: string): string {
   return sarifUri(file.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
 }
 
+/**
+ * The `uriBaseId` of relative artifact URIs: the checkout's root, as CodeQL writes it. GitHub
+ * resolves relative URIs against the repository root; the id says so to other consumers (SARIF
+ * §3.4.4: an id `originalUriBaseIds` does not define is resolved by the consumer).
+ */
+export const SARIF_SRCROOT = '%SRCROOT%';
+
 function physicalLocation(loc: SourceLocation, root: string) {
+  const uri = artifactUri(loc.file, root);
   return {
-    artifactLocation: { uri: artifactUri(loc.file, root) },
+    artifactLocation: uri.startsWith('file:') ? { uri } : { uri, uriBaseId: SARIF_SRCROOT },
     region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) },
   };
 }
@@ -72,7 +82,7 @@ function rule(code: string) {
   const helpUri = ruleHelpUri(code);
   return {
     id: code,
-    name: code.replace(/(^|-)([a-z])/g, (_, _d: string, c: string) => c.toUpperCase()),
+    name: ruleName(code),
     shortDescription: { text: d.title },
     fullDescription: { text: plainText(d.description) },
     help: {
