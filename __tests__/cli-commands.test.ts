@@ -1,14 +1,18 @@
 /**
  * The CLI commands of issues 14 and 15, run as a user runs them (the run's bundle of the tree):
- * `check --excess`, `audit`, `diagnose`, `explain PERMISSION|SCOPE`.
+ * `check --excess`, `audit`, `diagnose`, `explain PERMISSION|SCOPE`; and the environment variables
+ * the help names (issue 13): every variable the tool reads, in the general help and in the help of
+ * each command that reads it.
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundlePaths } from './support/bundle.js';
 import { runCli } from './support/runner.js';
+import { CX_AS_CODE_ENV, credentialNames } from '../src/grants/credentials.js';
+import { COMMENT_AUTHOR_ENV } from '../src/action/comment.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'examples', 'genesys-preflight.yml');
@@ -121,4 +125,72 @@ describe('CLI: excess, audit, diagnose, explain', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toContain('<script>');
   });
+});
+
+describe('help: the environment variables', () => {
+  // The credential convention, as credentials.ts names it (<ORG> for the org's key).
+  const convention = Object.values(credentialNames('ORG')).map((n) => n.replace('_ORG_', '_<ORG>_'));
+  const CREDENTIALS = [...convention, ...Object.values(CX_AS_CODE_ENV)];
+  const NETWORK = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'GENESYS_PREFLIGHT_ALLOW_HOSTS'];
+  const RUN = ['GITHUB_WORKSPACE', 'GENESYS_PREFLIGHT_DEBUG'];
+  const ALL = [...CREDENTIALS, ...NETWORK, ...RUN, COMMENT_AUTHOR_ENV];
+
+  it('the general help names every variable: credentials, CX-as-Code, proxy, hosts, workspace, debug, action', async () => {
+    expect(CREDENTIALS).toEqual([
+      'GENESYS_<ORG>_CLIENT_ID',
+      'GENESYS_<ORG>_CLIENT_SECRET',
+      'GENESYS_<ORG>_ACCESS_TOKEN',
+      'GENESYSCLOUD_OAUTHCLIENT_ID',
+      'GENESYSCLOUD_OAUTHCLIENT_SECRET',
+      'GENESYSCLOUD_ACCESS_TOKEN',
+      'GENESYSCLOUD_REGION',
+    ]);
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    const env = r.stdout.slice(r.stdout.indexOf('\nEnvironment'));
+    for (const v of ALL) expect({ v, named: env.includes(v) }).toEqual({ v, named: true });
+    expect(env).toMatch(/lower case, which is read first/);
+    expect(env).toMatch(/NO_PROXY go direct/);
+    expect(env).toMatch(/password is masked and never printed/);
+    expect(env).toMatch(/GENESYS_PREFLIGHT_COMMENT_AUTHOR\n\s+the GitHub Action only/);
+  }, 120_000);
+
+  it.each([
+    ['check', [...CREDENTIALS, ...NETWORK, ...RUN]],
+    ['audit', [...CREDENTIALS, ...NETWORK, ...RUN]],
+    ['diagnose', [...CREDENTIALS, ...NETWORK, ...RUN]],
+    ['policy', [...NETWORK, ...RUN]],
+    ['orgs', RUN],
+    ['explain', ['GENESYS_PREFLIGHT_DEBUG']],
+  ])(
+    '%s --help names the variables it reads, and no credential it does not',
+    async (command, vars) => {
+      const r = await run([command, '--help']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: genesys-preflight ${command}`));
+      const env = r.stdout.slice(r.stdout.indexOf('\nEnvironment'));
+      for (const v of vars) expect({ v, named: env.includes(v) }).toEqual({ v, named: true });
+      if (!vars.includes('GENESYS_<ORG>_CLIENT_ID')) expect(env).not.toMatch(/GENESYS_<ORG>_|GENESYSCLOUD_/);
+      expect(r.stdout).not.toContain(COMMENT_AUTHOR_ENV);
+    },
+    120_000,
+  );
+
+  it("every variable src/ reads by name is in the general help (the runner's own GITHUB_*, RUNNER_* aside)", async () => {
+    const read = new Set<string>();
+    const src = join(ROOT, 'src');
+    for (const file of readdirSync(src, { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts') || file.includes('.generated.')) continue;
+      const text = readFileSync(join(src, file), 'utf8');
+      for (const m of text.matchAll(/\benv\??\.([A-Z][A-Z0-9_]+)|\benv\[['"]([A-Z][A-Z0-9_]+)['"]\]/g)) {
+        read.add((m[1] ?? m[2])!);
+      }
+    }
+    // The action's runner context (GITHUB_EVENT_PATH, RUNNER_TEMP, ...) is not the user's to set.
+    const runner = /^(GITHUB_(?!WORKSPACE$)|RUNNER_|ACTIONS_|INPUT_)/;
+    const names = [...read].filter((v) => !runner.test(v)).sort();
+    expect(names).toEqual(expect.arrayContaining(['GENESYS_PREFLIGHT_ALLOW_HOSTS', 'GITHUB_WORKSPACE']));
+    const help = (await run(['--help'])).stdout;
+    for (const v of names) expect({ v, named: help.includes(v) }).toEqual({ v, named: true });
+  }, 120_000);
 });

@@ -34,49 +34,72 @@ import { renderPolicyMarkdown, renderPolicyText, renderTerraform, roleBodies } f
 
 const DOCS = 'https://github.com/genesys-preflight/genesys-preflight#cli';
 
+const MANIFEST_OPTION = `  -m, --manifest PATH    the deployment manifest, YAML or JSON (default genesys-preflight.yml);
+                         - reads it from standard input: the files it names then resolve against the
+                         current directory, as for a manifest file there, and messages call it <stdin>`;
+
+/** Live credentials (src/grants/credentials.ts). */
+const CREDENTIALS_ENV = `  GENESYS_<ORG>_CLIENT_ID, GENESYS_<ORG>_CLIENT_SECRET
+      client credentials for a live check of org <ORG>: the org name in upper case with - as _
+      (org prod-us: GENESYS_PROD_US_CLIENT_ID, GENESYS_PROD_US_CLIENT_SECRET)
+  GENESYS_<ORG>_ACCESS_TOKEN
+      a pre-issued token instead (e.g. a user token: then scopes are checked too)
+  GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_ACCESS_TOKEN
+      the CX-as-Code provider's variables, for the org checked when exactly one is (a one-org
+      manifest, or one --org) and its own are all unset; GENESYSCLOUD_ACCESS_TOKEN wins over the
+      pair; never used when several orgs are checked
+  GENESYSCLOUD_REGION
+      with them, the org's region (it must agree with the manifest's region for the org)`;
+
+/** Where requests go (src/genesys/transport.ts, src/genesys/hosts.ts). */
+const HOSTS_ENV = `  HTTPS_PROXY, HTTP_PROXY, NO_PROXY (each also in lower case, which is read first)
+      the proxy for the requests to Genesys Cloud (login, Platform API, live catalog), through
+      CONNECT tunnels: TLS runs end to end with the Genesys host. HTTPS_PROXY serves https hosts
+      (HTTP_PROXY when it is unset); hosts in NO_PROXY go direct. http://user:password@host:port
+      authenticates to the proxy; the password is masked and never printed
+  GENESYS_PREFLIGHT_ALLOW_HOSTS
+      hosts (comma separated) besides Genesys Cloud's api./login. hosts that may receive
+      credentials or serve the live catalog; https required except for loopback`;
+
+/** Every command that reads a manifest (src/util/paths.ts), and the error handler. */
+const RUN_ENV = `  GITHUB_WORKSPACE
+      the directory the manifest and every file it names must be inside (default: the manifest's
+      git repository, else its directory)
+  GENESYS_PREFLIGHT_DEBUG
+      when set, an internal error also prints its stack trace`;
+
 const USAGE = `Usage:
   genesys-preflight check [--manifest PATH|-] [--format text|json|markdown|sarif|junit|gitlab]
                           [--mode auto|offline|live] [--org NAME]... [--live-org NAME|*]...
                           [--fail-on error|warning|never] [--output FILE] [--report FILE]
                           [--catalog bundled|live|PATH] [--terraform-plan PLAN.json]
                           [--excess] [--excess-level notice|warning] [--also-needed MANIFEST]...
-  genesys-preflight audit [--manifest PATH]... [--org NAME]... [--mode auto|offline|live] [--format text|markdown|json]
-                          (what the deploy principal holds that no manifest needs, and the roles to use instead)
+  genesys-preflight audit [--manifest PATH]... [--org NAME]... [--mode auto|offline|live]
+                          [--format text|markdown|json]   (what the deploy principal holds that
+                          no manifest needs, and the roles to grant instead)
   genesys-preflight diagnose [LOG|-] [--manifest PATH] [--org NAME] [--format text|markdown|json]
-                          (the permission failures of a failed deploy's log, in the manifest's terms)
+                          (a failed deploy's permission failures, in the manifest's terms)
   genesys-preflight explain "METHOD /api/v2/path" | PERMISSION | SCOPE
-  genesys-preflight policy [--manifest PATH|-] [--org NAME]... [--format text|markdown|terraform|json]
-                          [--terraform-plan PLAN.json]   (least-privilege roles per org)
+  genesys-preflight policy [--manifest PATH|-] [--org NAME]...
+                          [--format text|markdown|terraform|json] [--terraform-plan PLAN.json]
+                          (least-privilege roles per org)
   genesys-preflight orgs [--manifest PATH|-]     (org names as JSON, for a strategy.matrix)
   genesys-preflight --version
   genesys-preflight COMMAND --help               (options, examples and environment of a command)
 
-Live mode reads each org's credentials from GENESYS_<ORG>_CLIENT_ID and GENESYS_<ORG>_CLIENT_SECRET
-(or GENESYS_<ORG>_ACCESS_TOKEN), <ORG> being the org name in upper case with - as _; with one org
-selected, GENESYSCLOUD_OAUTHCLIENT_ID/_SECRET/GENESYSCLOUD_REGION too. --mode auto checks live every
-org whose variables are set; --live-org NAME (or * for every selected org) makes unset ones an error.
+--mode auto checks live every org whose credential variables are set; --live-org NAME (or * for
+every selected org) makes unset ones an error.
+
+Environment (COMMAND --help names those the command reads):
+${CREDENTIALS_ENV}
+${HOSTS_ENV}
+${RUN_ENV}
+  GENESYS_PREFLIGHT_COMMENT_AUTHOR
+      the GitHub Action only: the login its pull-request comment is written as (e.g. my-app[bot]
+      for a GitHub App token); only a comment by that login is ever edited
 
 Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check could not be done.
 Docs: ${DOCS}`;
-
-const MANIFEST_OPTION = `  -m, --manifest PATH    the deployment manifest, YAML or JSON (default genesys-preflight.yml);
-                         - reads it from standard input: the files it names then resolve against the
-                         current directory, as for a manifest file there, and messages call it <stdin>`;
-
-const HOSTS_ENV = `  GENESYS_PREFLIGHT_ALLOW_HOSTS
-      hosts (comma separated) besides Genesys Cloud's api./login. hosts that may receive
-      credentials or serve the live catalog; https required except for loopback
-  HTTPS_PROXY, HTTP_PROXY, NO_PROXY (or lower case, read first)
-      the proxy for Genesys Cloud requests (Platform API, login, live catalog); a password in the
-      proxy URL is never printed`;
-
-const CREDENTIALS_ENV = `  GENESYS_<ORG>_CLIENT_ID, GENESYS_<ORG>_CLIENT_SECRET
-      client credentials for a live check of org <ORG>: the org name in upper case with - as _
-      (org prod-us: GENESYS_PROD_US_CLIENT_ID, GENESYS_PROD_US_CLIENT_SECRET)
-  GENESYS_<ORG>_ACCESS_TOKEN
-      a pre-issued token instead (e.g. a user token: then scopes are checked too)
-  GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION
-      the CX-as-Code variables: used when exactly one org is selected and its own are unset`;
 
 /** Per-command help (`genesys-preflight COMMAND --help`, `help COMMAND`). */
 const HELP: Record<string, string> = {
@@ -119,6 +142,59 @@ Exit codes: 0 nothing at or above --fail-on; 1 blocking findings; 2 the check co
 Environment:
 ${CREDENTIALS_ENV}
 ${HOSTS_ENV}
+${RUN_ENV}
+
+Docs: ${DOCS}`,
+  audit: `Usage: genesys-preflight audit [options]
+
+Prints, per org, what the deploy principal holds that none of the manifests needs (the removal
+plan), and the least-privilege roles of their union to grant instead. The first manifest's orgs and
+principals are checked (declared, or read live); the other manifests' needs count as needed too.
+
+Options:
+  -m, --manifest PATH    a manifest deployed with this principal (repeatable; default
+                         genesys-preflight.yml); the first names the orgs and principals
+      --org NAME         only this org (repeatable; default every org)
+      --mode MODE        auto (default), offline or live, as for check
+  -f, --format FORMAT    text (default), markdown, json
+      --catalog SOURCE   operation catalog: bundled (default), live, or PATH to a Platform API swagger
+  -h, --help             this help
+
+Examples:
+  genesys-preflight audit --manifest flows.yml --manifest scripts.yml --mode offline
+  genesys-preflight audit --org prod-us --mode live --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+Exit codes: 0 nothing in excess; 1 excess privilege found; 2 the audit could not be done.
+
+Environment (credentials with --mode auto or live):
+${CREDENTIALS_ENV}
+${HOSTS_ENV}
+${RUN_ENV}
+
+Docs: ${DOCS}`,
+  diagnose: `Usage: genesys-preflight diagnose [LOG|-] [options]
+
+Reads a failed deploy's log (a file, or - / nothing for standard input), finds its permission
+failures (403 Forbidden) and, with a manifest, says for each whether check predicted it and what
+fixes it; a refusal check did not predict is an unpredicted-403.
+
+Options:
+  -m, --manifest PATH    the deployment manifest (default genesys-preflight.yml when it exists)
+      --org NAME         the org the deploy ran against
+      --mode MODE        offline (default: the declared principal), auto or live, as for check
+  -f, --format FORMAT    text (default), markdown, json
+  -h, --help             this help
+
+Examples:
+  genesys-preflight diagnose deploy.log --manifest genesys-preflight.yml --org prod-us
+  archy publish --file flow.yaml 2>&1 | genesys-preflight diagnose - --format markdown
+
+Exit codes: 0 every refusal was predicted (or none found); 1 an unpredicted-403.
+
+Environment (credentials with --mode auto or live):
+${CREDENTIALS_ENV}
+${HOSTS_ENV}
+${RUN_ENV}
 
 Docs: ${DOCS}`,
   policy: `Usage: genesys-preflight policy [options]
@@ -139,14 +215,17 @@ Examples:
   genesys-preflight policy --manifest genesys-preflight.yml --format markdown
   genesys-preflight policy --org prod-eu --format terraform > roles.tf
 
-Environment (no credentials are read; --catalog live only):
+Environment (no credentials are read; the proxy and hosts for --catalog live only):
 ${HOSTS_ENV}
+${RUN_ENV}
 
 Docs: ${DOCS}`,
-  explain: `Usage: genesys-preflight explain "METHOD /api/v2/path"
+  explain: `Usage: genesys-preflight explain "METHOD /api/v2/path" | PERMISSION | SCOPE
 
-Prints what one Platform API operation needs in the bundled catalog: its role permissions (any
-one of, or all of), its OAuth scopes (user tokens), and which deployers call it, why, and the source.
+Prints what the bundled catalog says. For an operation: its role permissions (any one of, or all
+of), its OAuth scopes (user tokens), and which deployers call it, why, and the source. For a
+permission (domain:entity:action): the operations that need it and the deploy plans that use it.
+For an OAuth scope: what it admits for user tokens.
 
 Options:
   -h, --help             this help
@@ -154,8 +233,10 @@ Options:
 Examples:
   genesys-preflight explain "POST /api/v2/flows/actions/publish"
   genesys-preflight explain "GET /api/v2/routing/queues"
+  genesys-preflight explain architect:flow:publish
+  genesys-preflight explain scripts:readonly
 
-Environment: none is read (the bundled catalog only; nothing is sent anywhere).
+Environment: GENESYS_PREFLIGHT_DEBUG only (no credentials, no manifest; nothing is sent anywhere).
 
 Docs: ${DOCS}`,
   orgs: `Usage: genesys-preflight orgs [options]
@@ -170,7 +251,8 @@ Examples:
   genesys-preflight orgs --manifest genesys-preflight.yml      # ["prod-us","prod-eu"]
   echo "orgs=$(genesys-preflight orgs)" >> "$GITHUB_OUTPUT"
 
-Environment: none is read (credential variables are read by check only).
+Environment (no credentials are read):
+${RUN_ENV}
 
 Docs: ${DOCS}`,
 };
