@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { runCheck } from '../engine.js';
 import { compareFindings, exitCode, REPORT_VERSION, summarize, type Report } from '../report/model.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -19,12 +19,13 @@ import { InputError, readInputs } from './inputs.js';
 import { missingPermissions } from './outputs.js';
 import { postComment, syncIssue } from './comment.js';
 import { fitComment } from '../github/fit.js';
-import { MARKDOWN_TABLE, termText } from '../report/escape.js';
+import { MARKDOWN_TABLE, mdText, termText } from '../report/escape.js';
 import { tryLoadManifest, type LoadedManifest } from '../manifest/load.js';
 import { pullRequestRefs, reviewPrincipals, type PrincipalReview } from '../review/index.js';
 import { reviewMarkdown } from '../review/render.js';
 import { describeChange } from '../review/index.js';
 import type { GitHubContext, RunContext } from '../github/context.js';
+import type { Principal, Resource } from '../types.js';
 
 /** Characters of job summary written at most (GitHub's limit is 1 MiB per step). */
 const SUMMARY_LIMIT = 900_000;
@@ -74,7 +75,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     const review = loaded && where ? principalReview(inputs.manifest, loaded, inputs.orgs, where.github) : undefined;
     const liveOrgs = report.orgs.filter((o) => o.principal === 'live').map((o) => o.name);
     annotateReview(review, inputs.manifest);
-    const diagnosis = inputs.diagnoseLog ? await diagnoseLogSection(inputs.diagnoseLog, report) : '';
+    const diagnosis = inputs.diagnoseLog
+      ? await diagnoseLogSection(inputs.diagnoseLog, report, loaded, inputs, env)
+      : '';
     const preface = `${diagnosis}${reviewMarkdown(review, MARKDOWN_TABLE, liveOrgs)}`;
     const markdown = renderMarkdown(report, exit, { ...(runUrl ? { runUrl } : {}), ...(preface ? { preface } : {}) });
     if (env.GITHUB_STEP_SUMMARY) {
@@ -237,21 +240,58 @@ function unusableReport(target: SarifTarget, findings: Report['findings']): Repo
 
 /**
  * The diagnosis of a failed deploy's log (input `diagnose-log`, a path the workflow names) as a
- * markdown section: each 403 compared with what this run's check predicts (src/diagnose).
+ * markdown section: each 403 compared with what this run's check predicts (src/diagnose), put in the
+ * manifest's resources and divisions. The log must be inside the workspace (the manifest's root,
+ * src/util/paths.ts): a path outside it, or one that cannot be read, is a warning naming the path,
+ * never quoting the file, and a line saying so in the summary and comment.
  */
-async function diagnoseLogSection(path: string, report: Report): Promise<string> {
+async function diagnoseLogSection(
+  path: string,
+  report: Report,
+  loaded: LoadedManifest | undefined,
+  inputs: { manifest: string; terraformPlan: string },
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   const { readTextFile } = await import('../util/read-file.js');
-  const read = readTextFile(path, 'deploy log', undefined, { root: null });
+  const { workspaceRoot } = await import('../util/paths.js');
+  const root = workspaceRoot(resolve(inputs.manifest), env);
+  const read = readTextFile(path, 'deploy log', undefined, { root });
   if ('error' in read) {
-    core.warning(`genesys-preflight: diagnose-log: ${termText(read.error.message)}`);
-    return '';
+    const { message, fix } = read.error;
+    core.warning(`genesys-preflight: diagnose-log: ${termText(message)}${fix ? ` (${termText(fix)})` : ''}`);
+    return `_The deploy log was not diagnosed: ${mdText(message)}._\n\n`;
   }
   const { diagnose } = await import('../diagnose/index.js');
   const { explainFailures } = await import('../diagnose/explain.js');
   const { diagnosisMarkdown } = await import('../diagnose/render.js');
   const { bundledCatalog } = await import('../catalog/bundled.js');
+  const failures = diagnose(read.text, bundledCatalog());
+  // The declared principals word an unpredicted 403's fix as check would; the expanded manifest lets a
+  // Terraform address name a flow or script of the plan.
+  const principals = new Map<string, Principal>();
+  let resources: Resource[] = [];
+  if (loaded && failures.length) {
+    const { declaredPrincipal } = await import('../grants/declared.js');
+    for (const o of report.orgs) {
+      const index = loaded.manifest.orgs.findIndex((m) => m.name === o.name);
+      const p = o.principal === 'declared' && index >= 0 ? declaredPrincipal(loaded, index) : undefined;
+      if (p) principals.set(o.name, p);
+    }
+    if (failures.some((f) => f.resource?.includes('genesyscloud_'))) {
+      const { expandResources } = await import('../resources/expand.js');
+      try {
+        resources = expandResources(loaded, {
+          ...(inputs.terraformPlan ? { terraformPlan: inputs.terraformPlan } : {}),
+          selectedOrgs: report.orgs.map((o) => o.name),
+        }).resources;
+      } catch (e) {
+        // The check reported the manifest's problems already; the addresses then stay unmatched.
+        if (!(e instanceof PreflightError)) throw e;
+      }
+    }
+  }
   const org = report.orgs.length === 1 ? report.orgs[0]!.name : undefined;
-  const diagnoses = explainFailures(diagnose(read.text, bundledCatalog()), 'deploy log', report, new Map(), org);
+  const diagnoses = explainFailures(failures, 'deploy log', report, principals, org, resources);
   for (const d of diagnoses) {
     for (const f of d.findings)
       core[d.predicted ? 'warning' : 'error'](termText(f.message), { title: `genesys-preflight: ${f.code}` });
