@@ -14,8 +14,8 @@ import { resolveMode } from '../../src/grants/mode.js';
 import { exitCode, type Report } from '../../src/report/model.js';
 import { GenesysClient } from '../../src/genesys/client.js';
 import { GenesysProxyError, ProxyConfigError, proxyRouteFor, readProxySettings } from '../../src/genesys/transport.js';
-import { runNetwork } from '../../src/genesys/transport.js';
-import type { Network } from '../../src/genesys/transport.js';
+import { Network, ProxyError, Transport, runNetwork } from '../../src/genesys/transport.js';
+import { inspect } from 'node:util';
 import { loadCatalogOption } from '../../src/catalog/option.js';
 import { PreflightError } from '../../src/util/errors.js';
 import { OPERATIONS } from '../../src/catalog/data/operations.generated.js';
@@ -158,6 +158,22 @@ describe('through a CONNECT proxy', () => {
       expect(r.masked).toEqual(expect.arrayContaining([PASSWORD, base64(`deploy:${PASSWORD}`)]));
       // The Genesys requests inside the tunnel never carry the proxy's credentials.
       expect(proxy.connects.map((c) => c.sent).join('')).not.toContain(base64(`deploy:${PASSWORD}`));
+    } finally {
+      delete proxy.requireAuthorization;
+    }
+  });
+
+  it('a proxy URL with a path, query or fragment: host:port and credentials are used, the rest ignored', async () => {
+    // As curl does; undici alone refuses such a URL ("invalid url"), which ended the run with an internal error.
+    proxy.connects.length = 0;
+    proxy.requireAuthorization = basic('deploy', PASSWORD);
+    try {
+      const r = await live({ HTTP_PROXY: `${proxy.url(`deploy:${PASSWORD}`)}/proxy.pac?x=1#top` });
+      expect(fatalOf(r.report)).toEqual([]);
+      expect(r.exit).toBe(0);
+      expect(proxy.connects.length).toBeGreaterThan(0);
+      expect(proxy.connects.every((c) => c.authorization === basic('deploy', PASSWORD))).toBe(true);
+      expect(r.masked).toContain(PASSWORD);
     } finally {
       delete proxy.requireAuthorization;
     }
@@ -329,6 +345,36 @@ describe('proxy settings (the rule undici applies, mirrored for messages)', () =
     expect(s.https).toMatchObject({ variable: 'HTTPS_PROXY', host: 'proxy.corp:3128' });
     expect(s.https!.secrets).toContain(PASSWORD);
     expect(readProxySettings({ HTTP_PROXY: 'http://proxy.corp' }).http!.host).toBe('proxy.corp:80');
+  });
+
+  it('the URL and password are not enumerable: JSON and inspect of the settings show neither', () => {
+    const settings = readProxySettings({ HTTPS_PROXY: `http://deploy:${PASSWORD}@proxy.corp:3128/x?y#z` });
+    const route = settings.https!;
+    expect(route.url).toBe(`http://deploy:${PASSWORD}@proxy.corp:3128/`);
+    expect(route.secrets).toEqual([PASSWORD, base64(`deploy:${PASSWORD}`)]);
+    for (const shown of [JSON.stringify(settings), inspect(settings, { depth: 10 }), `${Object.values(route)}`]) {
+      expect(shown).toContain('proxy.corp:3128');
+      expect(shown).not.toContain(PASSWORD);
+      expect(shown).not.toContain(base64(`deploy:${PASSWORD}`));
+    }
+  });
+
+  it('an error through a proxy that is down: its message, JSON and inspect carry no proxy credentials', async () => {
+    const port = await closedPort();
+    const network = new Network({ HTTP_PROXY: `http://deploy:${PASSWORD}@127.0.0.1:${port}` });
+    const transport = new Transport({ connectTimeoutMs: 30_000, network });
+    try {
+      const url = new URL('http://127.0.0.1:9/api/v2/tokens/me');
+      const err = await transport.send({ kind: 'get', url, headers: {} }, 30_000).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ProxyError);
+      expect((err as ProxyError).message).toBe(`the request through the proxy 127.0.0.1:${port} (HTTP_PROXY) failed`);
+      const shown = [String(err), (err as Error).stack, JSON.stringify(err), inspect(err, { depth: 10 })].join('\n');
+      expect(shown).toContain(`127.0.0.1:${port}`);
+      expect(shown).not.toContain(PASSWORD);
+      expect(shown).not.toContain(base64(`deploy:${PASSWORD}`));
+    } finally {
+      await network.close();
+    }
   });
 
   it('refuses what is not an http(s) proxy URL, naming only the variable', () => {

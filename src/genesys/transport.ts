@@ -10,7 +10,9 @@
  * `HTTP_PROXY` and `NO_PROXY` (lower case first, as undici and curl read them). The proxy comes
  * from the trusted environment, never from the manifest; the host allow-list (hosts.ts) still
  * applies to the target host. A proxy URL may carry `user:password@`: the password is a secret
- * (masked, never printed); messages name the proxy by `host:port` and its variable only.
+ * (masked, never printed; the route keeps the URL and the password in non-enumerable properties,
+ * so no serialisation of it or of an error carrying it shows them); messages name the proxy by
+ * `host:port` and its variable only. A path, query or fragment in a proxy URL is dropped (as curl does).
  */
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 import { GenesysNetworkError, type NetworkErrorKind } from './errors.js';
@@ -57,16 +59,20 @@ export function readOnlyGuard(tokenUrl: URL | undefined): Dispatcher.DispatcherC
 
 // ── proxies ─────────────────────────────────────────────────────────────────
 
-/** A proxy read from the environment. `url` may carry credentials: never print it. */
+/**
+ * A proxy read from the environment. `url` may carry credentials and `secrets` are its password:
+ * never print them. Both are non-enumerable properties, so `JSON.stringify` and `util.inspect` of a
+ * route, of the settings or of an error carrying them (ProxyError) leave them out.
+ */
 export interface ProxyRoute {
   /** The variable it came from, as set (`HTTPS_PROXY`, `https_proxy`, ...). */
   variable: string;
-  /** The proxy URL as undici gets it (credentials included). */
-  url: string;
+  /** The proxy URL as undici gets it (credentials included; no path, query or fragment). Not enumerable. */
+  readonly url: string;
   /** `host:port` of the proxy, for messages (no credentials). */
   host: string;
-  /** Values to mask: the password (decoded and as written) and the `Proxy-Authorization` Basic value. */
-  secrets: string[];
+  /** Values to mask: the password (decoded and as written) and the `Proxy-Authorization` Basic value. Hidden. */
+  readonly secrets: string[];
 }
 
 /** The proxy variables of one environment. */
@@ -121,6 +127,11 @@ function proxyRoute(env: NodeJS.ProcessEnv, lower: string): ProxyRoute | undefin
     throw new ProxyConfigError(variable, `the scheme must be http or https, not ${scheme}`);
   }
   if (!u.hostname) throw new ProxyConfigError(variable, 'it names no host');
+  // A path, query or fragment means nothing to a CONNECT proxy (curl ignores them); undici refuses
+  // a proxy URL with any, which would end the run with an internal error instead of a check.
+  u.pathname = '/';
+  u.search = '';
+  u.hash = '';
   const secrets: string[] = [];
   if (u.password) {
     secrets.push(decode(u.password), u.password);
@@ -128,7 +139,11 @@ function proxyRoute(env: NodeJS.ProcessEnv, lower: string): ProxyRoute | undefin
   }
   const port = u.port || (u.protocol === 'https:' ? '443' : '80');
   const host = `${u.hostname}:${port}`;
-  return { variable, url: u.href, host, secrets: [...new Set(secrets.filter(Boolean))] };
+  const route = { variable, host } as ProxyRoute;
+  return Object.defineProperties(route, {
+    url: { value: u.href, enumerable: false },
+    secrets: { value: [...new Set(secrets.filter(Boolean))], enumerable: false },
+  });
 }
 
 /**
