@@ -9,18 +9,34 @@
  * `GP_DIST=<dir>` (e.g. `GP_DIST=dist`) skips the build and runs that directory's bundles instead:
  * an explicit opt-in to exercise the committed dist/.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** ESM output still meets `require()` of Node built-ins inside bundled CommonJS packages. */
-const REQUIRE_SHIM = "import { createRequire as __gpCreateRequire } from 'node:module';\n" +
-  'const require = __gpCreateRequire(import.meta.url);';
+const REQUIRE_SHIM =
+  "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
+/** A bundle directory older than this belongs to a run that never reached its teardown (interrupted). */
+const STALE_MS = 6 * 3_600_000;
+
+/** Removes the bundles of interrupted runs. */
+function removeStale() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('gp-tree-')) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
 
 export default async function globalSetup() {
   if (process.env.GP_DIST) return;
+  removeStale();
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'gp-tree-'));
   const entries = { action: 'src/main.ts', cli: 'src/cli.ts' };
