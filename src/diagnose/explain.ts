@@ -114,7 +114,10 @@ export function explainFailures(
       };
       if (wording[0]?.fix) base.fix = wording[0].fix;
       else if (perms) {
-        const add = perms.mode === 'ANY' ? `one of ${perms.values.join(', ')}` : perms.values.join(', ');
+        const add =
+          perms.mode === 'ANY' && perms.values.length > 1
+            ? `one of ${perms.values.join(', ')}`
+            : perms.values.join(', ');
         const where = division ? `, granted in division ${division.name}` : '';
         base.fix = `add ${add} to a role the deploy principal holds${where}`;
       }

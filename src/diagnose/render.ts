@@ -30,7 +30,12 @@ function verdictText(d: Diagnosis): string {
 
 /** Terminal text: one block per failure, then the count of predicted and unpredicted ones. */
 export function diagnosisText(diagnoses: readonly Diagnosis[], logName: string): string {
-  if (!diagnoses.length) return termLines(`${logName}: no permission failure (403) found in the log\n`);
+  if (!diagnoses.length)
+    return termLines(
+      `${termText(logName)}: no permission failure (403) found in the log\n` +
+        '  (read: Platform API error bodies, terraform-provider-genesyscloud diagnostics, HTTP 403 lines,\n' +
+        '  Archy errors; docs/DIAGNOSE.md lists the formats. A 403 printed another way: please report it)\n',
+    );
   const lines: string[] = [];
   for (const d of diagnoses) {
     const f = d.failure;
