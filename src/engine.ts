@@ -248,8 +248,8 @@ interface SharedEvaluation {
   principal: Principal;
   /** The findings about the requirements (not the principal-level ones, which name the org). */
   findings: Finding[];
-  /** Positions in `findings` of those located at (or related to) a place in the principal. */
-  atPrincipal: number[];
+  /** Per place in the principal (placeKey): positions in `findings` of those located at or related to it. */
+  atPrincipal: Map<string, number[]>;
 }
 
 /**
@@ -311,29 +311,34 @@ function evaluateShared(
   if (shared === undefined) {
     const findings = evaluate(requirements, principal, orgName).slice(out.length).sort(compareFindings);
     const names = (f: Finding) => f.message.includes(orgName) || f.fix?.includes(orgName) === true;
-    const places = new Set(principalLocations(principal).flatMap((l) => (l ? [placeKey(l)] : [])));
-    const at = (l: SourceLocation | undefined) => l !== undefined && places.has(placeKey(l));
-    const atPrincipal = findings.flatMap((f, i) => (at(f.location) || at(f.related) ? [i] : []));
+    const atPrincipal = new Map<string, number[]>();
+    for (const l of principalLocations(principal)) if (l) atPrincipal.set(placeKey(l), []);
+    findings.forEach((f, i) => {
+      const here = f.location && atPrincipal.get(placeKey(f.location));
+      here?.push(i);
+      const related = f.related && atPrincipal.get(placeKey(f.related));
+      if (related && related !== here) related.push(i);
+    });
     cache.set(key, findings.some(names) ? null : { principal, findings, atPrincipal });
     return out.concat(findings);
   }
   const base = out.length;
   out = out.concat(shared.findings);
-  if (shared.atPrincipal.length) {
-    // The places that differ: this org's grants and scopes (role definitions are the same places).
-    const from = principalLocations(shared.principal);
-    const to = principalLocations(principal);
-    const moved = new Map<string, SourceLocation | undefined>();
-    from.forEach((l, i) => {
-      const t = to[i];
-      if (l && !moved.has(placeKey(l)) && (t === undefined || placeKey(t) !== placeKey(l))) moved.set(placeKey(l), t);
-    });
-    if (moved.size) {
-      const movedPlace = (l: SourceLocation | undefined) => l !== undefined && moved.has(placeKey(l));
-      for (const i of shared.atPrincipal) {
-        const f = shared.findings[i]!;
-        if (movedPlace(f.location) || movedPlace(f.related)) out[base + i] = movedFinding(f, moved);
-      }
+  // The places that differ: this org's grants and scopes (role definitions are the same places).
+  const from = principalLocations(shared.principal);
+  const to = principalLocations(principal);
+  const moved = new Map<string, SourceLocation | undefined>();
+  from.forEach((l, i) => {
+    const t = to[i];
+    if (l && !moved.has(placeKey(l)) && (t === undefined || placeKey(t) !== placeKey(l))) moved.set(placeKey(l), t);
+  });
+  // Only the findings at a moved place are copied (a finding at two of them, once).
+  const copied = new Set<number>();
+  for (const place of moved.keys()) {
+    for (const i of shared.atPrincipal.get(place) ?? []) {
+      if (copied.has(i)) continue;
+      copied.add(i);
+      out[base + i] = movedFinding(shared.findings[i]!, moved);
     }
   }
   return out;

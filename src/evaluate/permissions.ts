@@ -40,9 +40,25 @@ export function isKnownPermission(value: string, known: ReadonlySet<string>): bo
   if (known.has(value)) return true;
   if (PREMIUM_APP_PERMISSION.test(value)) return true;
   if (!value.includes('*')) return false;
-  for (const k of known) if (policyCovers(value, k)) return true;
-  return false;
+  // A wildcard scans the whole set: its answer is kept per set (each org's principal lints the same roles).
+  let memo = wildcardsKnown.get(known);
+  if (!memo || memo.size !== known.size) wildcardsKnown.set(known, (memo = { size: known.size, answers: new Map() }));
+  let answer = memo.answers.get(value);
+  if (answer === undefined) {
+    answer = false;
+    for (const k of known) {
+      if (policyCovers(value, k)) {
+        answer = true;
+        break;
+      }
+    }
+    memo.answers.set(value, answer);
+  }
+  return answer;
 }
+
+/** Per set of known permissions (and its size then): whether each wildcard asked about covers one. */
+const wildcardsKnown = new WeakMap<ReadonlySet<string>, { size: number; answers: Map<string, boolean> }>();
 
 /**
  * Relative privilege of an action verb, used to pick the least-privileged member of an ANY set.

@@ -116,9 +116,6 @@ function names(f: Finding, q: Requirement): boolean {
   return (f.missing ?? []).every((p) => q.permissions?.values.includes(p) === true || q.scopes.includes(p));
 }
 
-const key = (resource: string, operation: string, division: string | null | undefined) =>
-  `${resource}\u0000${operation}\u0000${division ?? '\u0001'}`;
-
 /**
  * Finds, for an org's findings, the requirement each one is about: same resource, operation and
  * division, a member of the org, at the requirement's location (or its division's, for a missing
@@ -128,7 +125,8 @@ const key = (resource: string, operation: string, division: string | null | unde
  * fields (src/evaluate/evaluate.ts); the returned function takes the org's index in the report.
  */
 export function requirementLinker(index: RequirementIndex): (f: Finding, org: number) => number | undefined {
-  let byKey: Map<string, number[]> | undefined;
+  // The requirement groups of each resource name (a resource's requirements are consecutive ids).
+  let byResource: Map<string, IdRange[]> | undefined;
   const has = (own: Int32Array, id: number) => {
     let lo = 0;
     let hi = own.length - 1;
@@ -142,19 +140,21 @@ export function requirementLinker(index: RequirementIndex): (f: Finding, org: nu
   };
   return (f, org) => {
     if (f.resource === undefined || f.operation === undefined) return undefined;
-    if (!byKey) {
-      byKey = new Map();
-      index.requirements.forEach((q, id) => {
-        const k = key(q.resource, q.operation, q.division);
-        const list = byKey!.get(k);
-        if (list) list.push(id);
-        else byKey!.set(k, [id]);
-      });
+    if (!byResource) {
+      const all = (byResource = new Map());
+      for (const g of index.resources) cached(all, g.resource, (): IdRange[] => []).push(g.requirements);
     }
     const own = index.orgIds[org]!;
-    const candidates = (byKey.get(key(f.resource, f.operation, f.division)) ?? []).filter(
-      (id) => has(own, id) && at(f, index.requirements[id]!),
-    );
+    // Same resource, operation and division (null and absent alike), ascending ids.
+    const division = f.division ?? null;
+    const candidates: number[] = [];
+    for (const [first, last] of byResource.get(f.resource) ?? []) {
+      for (let id = first; id <= last; id++) {
+        const q = index.requirements[id]!;
+        if (q.operation === f.operation && (q.division ?? null) === division && has(own, id) && at(f, q))
+          candidates.push(id);
+      }
+    }
     if (candidates.length <= 1) return candidates[0];
     const fits = candidates.filter((id) => names(f, index.requirements[id]!));
     const pool = fits.length ? fits : candidates;
@@ -249,27 +249,22 @@ export function indexCalls(requirements: readonly Requirement[]): { texts: strin
   const texts: string[] = [];
   const callOf = new Int32Array(requirements.length);
   const ids = new Map<string, number>();
-  // Nested objects repeat by identity (the catalog's frozen permission sets, the plans' sources).
-  const objectKeys = new Map<object, string>();
-  const objectKey = (o: object | null | undefined) => {
-    if (o === null || o === undefined) return String(o);
-    return cached(objectKeys, o, () => JSON.stringify(o));
+  // Nested objects repeat by identity (the catalog's frozen permission sets, the plans' sources):
+  // each gets the number of its JSON text (equal texts, equal numbers), so keys stay short.
+  const objectIds = new Map<object, number>();
+  const idsByText = new Map<string, number>();
+  const objectId = (o: object | null | undefined) => {
+    if (o === null) return 'n';
+    if (o === undefined) return 'u';
+    return cached(objectIds, o, () => cached(idsByText, JSON.stringify(o), () => idsByText.size));
   };
   requirements.forEach((q, i) => {
     let known = true;
     for (const k in q) if (!CALL_FIELDS.has(k) && !OWN_FIELDS.has(k)) known = false;
+    // The texts as a JSON array (ends with `]`), then the objects' numbers (no `]`): one key per call part.
     const key = known
-      ? JSON.stringify([
-          q.action,
-          q.operation,
-          q.purpose,
-          objectKey(q.scopes),
-          q.scopesUnknown,
-          objectKey(q.permissions),
-          q.when,
-          q.unverifiable,
-          objectKey(q.source),
-        ])
+      ? `${JSON.stringify([q.action, q.operation, q.purpose, q.scopesUnknown, q.when, q.unverifiable])}` +
+        `${objectId(q.scopes)},${objectId(q.permissions)},${objectId(q.source)}`
       : JSON.stringify(q, function (this: unknown, k: string, v: unknown) {
           return this === q && OWN_FIELDS.has(k) ? undefined : v;
         });
@@ -304,9 +299,15 @@ function requirementText(id: number, q: Requirement, call: number): string {
 
 /** Org finding `id`'s JSON text: the finding, and the requirement it is about (when it links to one). */
 function rowText(id: number, row: TableRow): string {
-  return escapeHidden(
-    JSON.stringify(row.requirement < 0 ? { id, ...row.finding } : { id, ...row.finding, requirement: row.requirement }),
-  );
+  const f = row.finding;
+  const text = JSON.stringify(f);
+  // `{"id":N,` before the finding's own fields (a finding has some, and neither of these two).
+  if (text.length < 3 || 'id' in f || 'requirement' in f)
+    return escapeHidden(
+      JSON.stringify(row.requirement < 0 ? { id, ...f } : { id, ...f, requirement: row.requirement }),
+    );
+  const tail = row.requirement < 0 ? text.slice(1) : `${text.slice(1, -1)},"requirement":${row.requirement}}`;
+  return escapeHidden(`{"id":${id},${tail}`);
 }
 
 /** A row of the org finding table: a finding and the requirement id it links to (-1: none). */
