@@ -401,6 +401,42 @@ describe('indexRequirements: identity, resource groups, org ranges', () => {
   });
 });
 
+describe('calls and requirement rows', () => {
+  it('one call per distinct call part: equal copies of nested objects are one call, any other field apart', () => {
+    const base = req('flow:A', 'GET /a');
+    const same = req('flow:B', 'GET /a', { permissions: { mode: 'ANY', values: ['architect:flow:view'] } });
+    const variants = [
+      req('flow:C', 'GET /a', { when: 'the flow exists' }),
+      req('flow:D', 'GET /a', { permissions: { mode: 'ALL', values: ['architect:flow:view'] } }),
+      req('flow:E', 'GET /a', { scopesUnknown: true }),
+      req('flow:F', 'GET /a', { action: 'delete' }),
+      req('flow:G', 'GET /a', { unverifiable: 'not in the catalog' }),
+      req('flow:H', 'GET /a', { source: { kind: 'docs', url: 'https://example.com/a' } }),
+      { ...req('flow:I', 'GET /a'), extra: 1 } as Requirement,
+      { ...req('flow:J', 'GET /a'), extra: 1 } as Requirement,
+    ];
+    const r = report([org('x', [base, same, ...variants])]);
+    const json = parse(r);
+    expect(json.requirements.map((q) => q.call)).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 7]);
+    // (a field the contract does not have: kept in the call, so the schema check is left out here)
+    expect(json.calls[7]).toMatchObject({ id: 7, extra: 1 });
+    expect(json.calls.slice(0, 7).map(({ id: _id, ...c }) => c)).toEqual(
+      roundTrip([base, ...variants.slice(0, 6)].map(({ resource: _r, division: _d, location: _l, ...c }) => c)),
+    );
+  });
+
+  it('a requirement row leaves out what is undefined and keeps the places it has', () => {
+    const q = req('flow:A', 'GET /a', { divisionLocation: loc(7, 'f.yaml') });
+    const bare = { ...req('flow:A', 'PUT /a'), division: undefined, location: undefined } as unknown as Requirement;
+    const text = toJson(report([org('x', [q, bare])]));
+    expect(text).toContain(
+      '{"id":0,"resource":"flow:A","call":0,"division":"Home","location":{"file":"m.yml","line":1,"column":3},' +
+        '"divisionLocation":{"file":"f.yaml","line":7,"column":3}}',
+    );
+    expect(text).toContain('{"id":1,"resource":"flow:A","call":1}');
+  });
+});
+
 /** Per org, the requirement id of each of its findings. */
 const linked = (json: ReportV3) => expandOrgs(json).map((o) => o.findings.map((f) => f.requirement?.id));
 

@@ -190,6 +190,7 @@ export function* reportJsonChunks(r: Report): Generator<string> {
   yield '],\n  "calls": [';
   yield* list(calls.texts.length, (i) => withId(i, calls.texts[i]!), '    ');
   yield '],\n  "requirements": [';
+  const requirementText = requirementWriter();
   yield* list(index.requirements.length, (i) => requirementText(i, index.requirements[i]!, calls.callOf[i]!), '    ');
   yield '],\n  "resources": [';
   yield* list(index.resources.length, (i) => escapeHidden(JSON.stringify({ id: i, ...index.resources[i] })), '    ');
@@ -230,7 +231,10 @@ function* list(length: number, item: (i: number) => string, indent: string): Gen
 
 /** The fields of a requirement that describe its planned call, not the resource or its place. */
 type CallPart = Omit<Requirement, 'resource' | 'division' | 'location' | 'divisionLocation'>;
-const CALL_FIELDS = new Set([
+/** The fields a requirement keeps for itself. */
+const OWN_FIELDS = new Set(['resource', 'division', 'location', 'divisionLocation']);
+/** Every field a requirement may have: the call's, then its own. */
+const FIELDS = new Set([
   'action',
   'operation',
   'purpose',
@@ -240,17 +244,28 @@ const CALL_FIELDS = new Set([
   'when',
   'unverifiable',
   'source',
+  ...OWN_FIELDS,
 ]);
-/** The fields a requirement keeps for itself. */
-const OWN_FIELDS = new Set(['resource', 'division', 'location', 'divisionLocation']);
+
+/** A distinct call part, compared field by field: texts as they are (absent as null), objects by number. */
+interface CallKey {
+  id: number;
+  action: unknown;
+  operation: unknown;
+  scopesUnknown: unknown;
+  when: unknown;
+  unverifiable: unknown;
+  scopes: number | string;
+  permissions: number | string;
+  source: number | string;
+}
 
 /** The call table: each distinct call part once (JSON text), and the call id of each requirement. */
 export function indexCalls(requirements: readonly Requirement[]): { texts: string[]; callOf: Int32Array } {
   const texts: string[] = [];
   const callOf = new Int32Array(requirements.length);
-  const ids = new Map<string, number>();
   // Nested objects repeat by identity (the catalog's frozen permission sets, the plans' sources):
-  // each gets the number of its JSON text (equal texts, equal numbers), so keys stay short.
+  // each gets the number of its JSON text (equal texts, equal numbers).
   const objectIds = new Map<object, number>();
   const idsByText = new Map<string, number>();
   const objectId = (o: object | null | undefined) => {
@@ -258,24 +273,53 @@ export function indexCalls(requirements: readonly Requirement[]): { texts: strin
     if (o === undefined) return 'u';
     return cached(objectIds, o, () => cached(idsByText, JSON.stringify(o), () => idsByText.size));
   };
+  const add = (q: Requirement) => {
+    const { resource: _r, division: _d, location: _l, divisionLocation: _dl, ...call } = q;
+    return texts.push(escapeHidden(JSON.stringify(callPart(call)))) - 1;
+  };
+  // Calls by purpose (the plans share these texts), then compared field by field.
+  const byPurpose = new Map<unknown, CallKey[]>();
+  // A requirement with a field this code does not know: keyed by its JSON text without its own fields.
+  const byText = new Map<string, number>();
   requirements.forEach((q, i) => {
     let known = true;
-    for (const k in q) if (!CALL_FIELDS.has(k) && !OWN_FIELDS.has(k)) known = false;
-    // The texts as a JSON array (ends with `]`), then the objects' numbers (no `]`): one key per call part.
-    const key = known
-      ? `${JSON.stringify([q.action, q.operation, q.purpose, q.scopesUnknown, q.when, q.unverifiable])}` +
-        `${objectId(q.scopes)},${objectId(q.permissions)},${objectId(q.source)}`
-      : JSON.stringify(q, function (this: unknown, k: string, v: unknown) {
-          return this === q && OWN_FIELDS.has(k) ? undefined : v;
-        });
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = texts.length;
-      ids.set(key, id);
-      const { resource: _r, division: _d, location: _l, divisionLocation: _dl, ...call } = q;
-      texts.push(escapeHidden(JSON.stringify(callPart(call))));
+    for (const k in q) if (!FIELDS.has(k)) known = false;
+    if (!known) {
+      const key = JSON.stringify(q, function (this: unknown, k: string, v: unknown) {
+        return this === q && OWN_FIELDS.has(k) ? undefined : v;
+      });
+      callOf[i] = cached(byText, key, () => add(q));
+      return;
     }
-    callOf[i] = id;
+    const k: CallKey = {
+      id: -1,
+      action: q.action ?? null,
+      operation: q.operation ?? null,
+      scopesUnknown: q.scopesUnknown ?? null,
+      when: q.when ?? null,
+      unverifiable: q.unverifiable ?? null,
+      scopes: objectId(q.scopes),
+      permissions: objectId(q.permissions),
+      source: objectId(q.source),
+    };
+    const same = cached(byPurpose, q.purpose ?? null, (): CallKey[] => []);
+    const hit = same.find(
+      (c) =>
+        c.operation === k.operation &&
+        c.permissions === k.permissions &&
+        c.scopes === k.scopes &&
+        c.source === k.source &&
+        c.action === k.action &&
+        c.scopesUnknown === k.scopesUnknown &&
+        c.when === k.when &&
+        c.unverifiable === k.unverifiable,
+    );
+    if (hit) callOf[i] = hit.id;
+    else {
+      k.id = add(q);
+      same.push(k);
+      callOf[i] = k.id;
+    }
   });
   return { texts, callOf };
 }
@@ -290,11 +334,38 @@ function callPart(c: CallPart): CallPart {
   return out;
 }
 
-/** Requirement `id`'s own JSON text: its resource, call id, division and places. */
-function requirementText(id: number, q: Requirement, call: number): string {
-  const own: Record<string, unknown> = { id, resource: q.resource, call, division: q.division, location: q.location };
-  if (q.divisionLocation !== undefined) own.divisionLocation = q.divisionLocation;
-  return escapeHidden(JSON.stringify(own));
+/**
+ * Writes requirements' own JSON text (`{id, resource, call, division, location, divisionLocation}`,
+ * fields left out when undefined, as JSON.stringify does), reusing the text of values that repeat:
+ * a resource's requirements share its name and places.
+ */
+function requirementWriter(): (id: number, q: Requirement, call: number) => string {
+  let resource: string | undefined;
+  let resourceText = '';
+  const places = new Map<SourceLocation, string>();
+  const place = (l: SourceLocation) => cached(places, l, () => escapeHidden(JSON.stringify(l)));
+  return (id, q, call) => {
+    if (typeof q.resource !== 'string') {
+      const own: Record<string, unknown> = {
+        id,
+        resource: q.resource,
+        call,
+        division: q.division,
+        location: q.location,
+      };
+      if (q.divisionLocation !== undefined) own.divisionLocation = q.divisionLocation;
+      return escapeHidden(JSON.stringify(own));
+    }
+    if (q.resource !== resource) {
+      resource = q.resource;
+      resourceText = escapeHidden(JSON.stringify(resource));
+    }
+    let text = `{"id":${id},"resource":${resourceText},"call":${call}`;
+    if (q.division !== undefined) text += `,"division":${escapeHidden(JSON.stringify(q.division))}`;
+    if (q.location !== undefined) text += `,"location":${place(q.location)}`;
+    if (q.divisionLocation !== undefined) text += `,"divisionLocation":${place(q.divisionLocation)}`;
+    return `${text}}`;
+  };
 }
 
 /** Org finding `id`'s JSON text: the finding, and the requirement it is about (when it links to one). */
@@ -319,8 +390,11 @@ interface TableRow {
 /** A distinct org finding: the finding, and its table id per requirement it links to. */
 interface TableEntry {
   finding: Finding;
-  /** Table id per linked requirement id (-1: none). */
-  ids: Map<number, number>;
+  /** The first linked requirement id (-1: none) and its table id. */
+  linked: number;
+  id: number;
+  /** Table ids for other linked requirement ids (rare: the same finding about another requirement). */
+  more?: Map<number, number>;
 }
 
 /**
@@ -334,16 +408,21 @@ interface TableEntry {
 export function orgFindingTable(r: Report, index: RequirementIndex): { rows: TableRow[]; orgRanges: IdRange[][] } {
   const link = requirementLinker(index);
   const rows: TableRow[] = [];
-  const byMessage = new Map<string, Map<SourceLocation | undefined, TableEntry[]>>();
-  const entryOf = (f: Finding): TableEntry => {
-    const byPlace = cached(byMessage, f.message, () => new Map<SourceLocation | undefined, TableEntry[]>());
-    const entries = cached(byPlace, f.location, (): TableEntry[] => []);
-    let entry = entries.find((e) => sameValue(e.finding, f));
+  // Distinct findings by message; the same content at the same location object is one entry.
+  const byMessage = new Map<string, TableEntry[]>();
+  const rowOf = (f: Finding, linked: number): number => {
+    const add = () => rows.push({ finding: f, requirement: linked }) - 1;
+    const entries = byMessage.get(f.message);
+    const entry = entries?.find((e) => e.finding.location === f.location && sameValue(e.finding, f));
     if (!entry) {
-      entry = { finding: f, ids: new Map() };
-      entries.push(entry);
+      const created: TableEntry = { finding: f, linked, id: add() };
+      if (entries) entries.push(created);
+      else byMessage.set(f.message, [created]);
+      return created.id;
     }
-    return entry;
+    if (entry.linked === linked) return entry.id;
+    entry.more ??= new Map();
+    return cached(entry.more, linked, add);
   };
   const classes = new Map<string, number>();
   /** Per membership class: where each finding object was first seen (org, position). */
@@ -374,9 +453,7 @@ export function orgFindingTable(r: Report, index: RequirementIndex): { rows: Tab
         continue;
       }
       seen.set(f, [i, k]);
-      const e = entryOf(f);
-      const linked = link(f, i) ?? -1;
-      ids[k] = cached(e.ids, linked, () => rows.push({ finding: f, requirement: linked }) - 1);
+      ids[k] = rowOf(f, link(f, i) ?? -1);
     }
     const ranges: IdRange[] = [];
     for (const id of ids) {
