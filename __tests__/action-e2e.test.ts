@@ -130,6 +130,25 @@ describe('bundled action on the example', () => {
   });
 });
 
+describe('bundled action: proxy credentials', () => {
+  it('masks the proxy password first, also when no org is read live', async () => {
+    const password = 'Pr0xy-pass-7f3a';
+    const r = await runAction(
+      ACTION,
+      { manifest: 'examples/genesys-preflight.yml', mode: 'offline', 'fail-on': 'never', comment: 'never' },
+      { HTTPS_PROXY: `http://build:${password}@127.0.0.1:3128` },
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const mask = lines.indexOf(`::add-mask::${password}`);
+    expect(mask).toBeGreaterThanOrEqual(0);
+    // before anything else the run prints, and never anywhere but in the mask commands
+    expect(lines.slice(0, mask).every((l) => l.startsWith('::add-mask::'))).toBe(true);
+    const unmasked = lines.filter((l) => !l.startsWith('::add-mask::'));
+    expect(unmasked.join('\n') + r.stderr + r.summary).not.toContain(password);
+  });
+});
+
 describe('bundled action: user errors end in exit 2 with a located annotation', () => {
   it('missing manifest', async () => {
     const r = await runAction(ACTION, { manifest: 'no/such.yml', comment: 'never' });

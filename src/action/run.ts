@@ -42,6 +42,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, github?: GitHubC
     if (inputs.sarif)
       sarif = { path: inputs.sarif, orgs: inputs.orgs, manifest: inputs.manifest, live: inputs.mode === 'live' };
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    await maskProxySecrets(env);
     // Loaded once for the run: the mode, the catalog, the check and the principal review read this one.
     const loaded = tryLoadManifest(inputs.manifest);
     const mode = resolveMode(inputs.mode, loaded, env, {
@@ -297,4 +298,20 @@ async function diagnoseLogSection(
       core[d.predicted ? 'warning' : 'error'](termText(f.message), { title: `genesys-preflight: ${f.code}` });
   }
   return diagnosisMarkdown(diagnoses, 'deploy log') || '_The deploy log shows no permission failure (403)._\n\n';
+}
+
+/**
+ * Masks the proxy passwords of the runner's environment before anything can print (live orgs mask
+ * them when they build the network; `catalog: live` alone, or an early error, would not). An invalid
+ * proxy variable is left for the run to report (it names the variable, never the value).
+ */
+async function maskProxySecrets(env: NodeJS.ProcessEnv): Promise<void> {
+  if (!['http_proxy', 'https_proxy'].some((v) => env[v] || env[v.toUpperCase()])) return;
+  const { readProxySettings } = await import('../genesys/transport.js');
+  try {
+    const settings = readProxySettings(env);
+    for (const s of new Set([...(settings.http?.secrets ?? []), ...(settings.https?.secrets ?? [])])) core.setSecret(s);
+  } catch {
+    // reported where the network is built
+  }
 }
