@@ -35,7 +35,8 @@ const ORGS: ScenarioOrg[] = [
     clientSecret: 'SeCrEt-bad-7d2e0b',
   },
 ];
-const FAST = { maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10, timeoutMs: 2000, connectTimeoutMs: 1000 };
+// Generous timeouts: a loaded machine must not turn a slow loopback answer into a timeout.
+const FAST = { maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10, timeoutMs: 30_000, connectTimeoutMs: 30_000 };
 
 let fake: FakeGenesys;
 let orgs: FakeOrg[];

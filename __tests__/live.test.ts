@@ -11,6 +11,7 @@ import { renderText } from '../src/report/text.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import {
   FAST_CLIENT,
+  HANG_CLIENT,
   allCatalogPermissions,
   catalogRequirements,
   fakeOrgs,
@@ -57,13 +58,14 @@ async function live(
   manifest: string,
   extraEnv: Record<string, string> = {},
   orgFilter: string[] = [],
+  client: typeof FAST = FAST,
 ): Promise<{ report: Report; clients: Map<string, number> }> {
   const clients = new Map<string, number>();
   const mode = resolveMode(
     'live',
     manifest,
     { ...env, ...extraEnv },
-    { client: FAST, onClient: (org, c) => clients.set(org, c.requestCount) },
+    { client, onClient: (org, c) => clients.set(org, c.requestCount) },
   );
   const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants!, orgs: orgFilter });
   return { report, clients };
@@ -225,7 +227,7 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
     });
     try {
       fake.calls.length = 0;
-      const { report, clients } = await live(manifest);
+      const { report, clients } = await live(manifest, {}, [], fault.kind === 'hang' ? HANG_CLIENT : FAST);
       expect(clients.get('missing')).toBe(requests);
       expect(fake.calls.filter((c) => c.org === orgs[1]!.id)).toHaveLength(requests);
       const by = Object.fromEntries(report.orgs.map((o) => [o.name, o]));

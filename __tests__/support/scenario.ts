@@ -190,15 +190,22 @@ export function writeScenarioManifest(
   return file;
 }
 
-/** Fast client settings for tests: short timeouts and backoff. */
+/**
+ * Fast client settings for tests: short backoff. Timeouts stay generous: on a loaded machine a
+ * loopback answer can take seconds, and a timed-out request would be retried and change the request
+ * counts tests assert. A test of a hang passes its own short timeout ({@link HANG_CLIENT}).
+ */
 export const FAST_CLIENT = {
   maxRetries: 2,
   backoffBaseMs: 5,
   backoffMaxMs: 20,
   retryAfterUnitMs: 5,
-  timeoutMs: 1500,
-  connectTimeoutMs: 1000,
+  timeoutMs: 30_000,
+  connectTimeoutMs: 30_000,
 };
+
+/** {@link FAST_CLIENT} for a test whose fake hangs: the timeout is what ends the call (any value is correct). */
+export const HANG_CLIENT = { ...FAST_CLIENT, timeoutMs: 5000 };
 
 /** A running fake with the scenario's orgs and the environment holding their credentials. */
 export interface Scenario {
