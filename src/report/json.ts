@@ -48,7 +48,8 @@ export function indexRequirements(r: Report): RequirementIndex {
     cached(seen, o.requirements, () => {
       const own = new Int32Array(o.requirements.length);
       let n = 0;
-      for (const q of o.requirements) {
+      for (let i = 0; i < o.requirements.length; i++) {
+        const q = o.requirements[i]!;
         let id = ids.get(q);
         if (id === undefined) {
           id = requirements.length;
@@ -172,8 +173,10 @@ export function requirementLinker(index: RequirementIndex): (f: Finding, org: nu
  * Applied once to each distinct piece of text (an item of a table, the head), not to the output.
  */
 const HIDDEN = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** The same class, to test for one (a replace copies the text even when nothing matches). */
+const ANY_HIDDEN = new RegExp(HIDDEN.source);
 const escapeHidden = (text: string) =>
-  text.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  ANY_HIDDEN.test(text) ? text.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 
 /** The JSON report's contract version (the in-memory model keeps its own, src/report/model.ts). */
 export const JSON_REPORT_VERSION = 3;
@@ -271,7 +274,14 @@ export function indexCalls(requirements: readonly Requirement[]): { texts: strin
   const objectId = (o: object | null | undefined) => {
     if (o === null) return 'n';
     if (o === undefined) return 'u';
-    return cached(objectIds, o, () => cached(idsByText, JSON.stringify(o), () => idsByText.size));
+    let id = objectIds.get(o);
+    if (id === undefined) {
+      const text = JSON.stringify(o);
+      id = idsByText.get(text);
+      if (id === undefined) idsByText.set(text, (id = idsByText.size));
+      objectIds.set(o, id);
+    }
+    return id;
   };
   const add = (q: Requirement) => {
     const { resource: _r, division: _d, location: _l, divisionLocation: _dl, ...call } = q;
@@ -291,35 +301,34 @@ export function indexCalls(requirements: readonly Requirement[]): { texts: strin
       callOf[i] = cached(byText, key, () => add(q));
       return;
     }
-    const k: CallKey = {
-      id: -1,
-      action: q.action ?? null,
-      operation: q.operation ?? null,
-      scopesUnknown: q.scopesUnknown ?? null,
-      when: q.when ?? null,
-      unverifiable: q.unverifiable ?? null,
-      scopes: objectId(q.scopes),
-      permissions: objectId(q.permissions),
-      source: objectId(q.source),
-    };
-    const same = cached(byPurpose, q.purpose ?? null, (): CallKey[] => []);
-    const hit = same.find(
-      (c) =>
-        c.operation === k.operation &&
-        c.permissions === k.permissions &&
-        c.scopes === k.scopes &&
-        c.source === k.source &&
-        c.action === k.action &&
-        c.scopesUnknown === k.scopesUnknown &&
-        c.when === k.when &&
-        c.unverifiable === k.unverifiable,
-    );
-    if (hit) callOf[i] = hit.id;
-    else {
-      k.id = add(q);
-      same.push(k);
-      callOf[i] = k.id;
+    const action = q.action ?? null;
+    const operation = q.operation ?? null;
+    const scopesUnknown = q.scopesUnknown ?? null;
+    const when = q.when ?? null;
+    const unverifiable = q.unverifiable ?? null;
+    const scopes = objectId(q.scopes);
+    const permissions = objectId(q.permissions);
+    const source = objectId(q.source);
+    let same = byPurpose.get(q.purpose ?? null);
+    if (same === undefined) byPurpose.set(q.purpose ?? null, (same = []));
+    for (const c of same) {
+      if (
+        c.operation === operation &&
+        c.permissions === permissions &&
+        c.scopes === scopes &&
+        c.source === source &&
+        c.action === action &&
+        c.scopesUnknown === scopesUnknown &&
+        c.when === when &&
+        c.unverifiable === unverifiable
+      ) {
+        callOf[i] = c.id;
+        return;
+      }
     }
+    const id = add(q);
+    same.push({ id, action, operation, scopesUnknown, when, unverifiable, scopes, permissions, source });
+    callOf[i] = id;
   });
   return { texts, callOf };
 }
@@ -371,14 +380,15 @@ function requirementWriter(): (id: number, q: Requirement, call: number) => stri
 /** Org finding `id`'s JSON text: the finding, and the requirement it is about (when it links to one). */
 function rowText(id: number, row: TableRow): string {
   const f = row.finding;
-  const text = JSON.stringify(f);
-  // `{"id":N,` before the finding's own fields (a finding has some, and neither of these two).
+  // `{"id":N,` before the finding's own fields (a finding has some, and neither of these two);
+  // escaped as the finding's text alone (the rest has no character to escape).
+  const text = escapeHidden(JSON.stringify(f));
   if (text.length < 3 || 'id' in f || 'requirement' in f)
     return escapeHidden(
       JSON.stringify(row.requirement < 0 ? { id, ...f } : { id, ...f, requirement: row.requirement }),
     );
   const tail = row.requirement < 0 ? text.slice(1) : `${text.slice(1, -1)},"requirement":${row.requirement}}`;
-  return escapeHidden(`{"id":${id},${tail}`);
+  return `{"id":${id},${tail}`;
 }
 
 /** A row of the org finding table: a finding and the requirement id it links to (-1: none). */
@@ -456,7 +466,8 @@ export function orgFindingTable(r: Report, index: RequirementIndex): { rows: Tab
       ids[k] = rowOf(f, link(f, i) ?? -1);
     }
     const ranges: IdRange[] = [];
-    for (const id of ids) {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
       const last = ranges[ranges.length - 1];
       if (last && last[1] === id - 1) last[1] = id;
       else ranges.push([id, id]);
