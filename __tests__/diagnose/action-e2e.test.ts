@@ -121,13 +121,13 @@ describe('diagnose-log in the job summary and the sticky comment', () => {
       '| 2 | `POST /api/v2/architect/schedulegroups` | all of routing:scheduleGroup:add in division `Home` ' +
         '(manifest: `scheduleGroup:Holiday Hours`) | predicted | add&#32;`routing:scheduleGroup:add`&#32;' +
         'to role Flow Deployer, granted in division Home |',
-      '| 4 | `POST /api/v2/routing/queues` | one of routing:queue:add | **not predicted** | ' +
-        'add&#32;`routing:queue:add`&#32;to role Flow Deployer |',
+      '| 4 | `POST /api/v2/routing/queues` | one of routing:queue:add | **not predicted**: please report this gap ' +
+        '(no plan of the manifest makes this call) | add&#32;`routing:queue:add`&#32;to role Flow Deployer |',
     ];
     for (const text of [r.summary, comment()]) {
       expect(text).toContain('### Deploy log: 2 permission failures (`deploy log`)');
       for (const row of rows) expect(text).toContain(row);
-      expect(text).toMatch(/> \[!IMPORTANT\]\n> 1 of these 403s were not predicted by the check/);
+      expect(text).toMatch(/> \[!IMPORTANT\]\n> 1 of these 403s was not predicted by the check:\n> - 1: no plan /);
       // The check's own report follows the diagnosis.
       expect(text).toMatch(/prod-eu/);
       expect(text.indexOf('### Deploy log')).toBeLessThan(text.indexOf('| prod-eu |'));
@@ -169,8 +169,17 @@ describe('diagnose-log in the job summary and the sticky comment', () => {
         '| 30 | `DELETE /api/v2/architect/schedulegroups/{scheduleGroupId}` | all of routing:scheduleGroup:delete ' +
           'in division `Support` (manifest: `terraform:genesyscloud_architect_schedulegroups.holidays`) | predicted |',
       );
-      // genesyscloud_routing_queue.sales is not in the plan: no division is guessed.
-      expect(text).toContain('| 39 | `POST /api/v2/routing/queues` | one of routing:queue:add | **not predicted** |');
+      // genesyscloud_routing_queue.sales is not in the plan: no division is guessed, and the cause says so.
+      expect(text).toContain(
+        '| 39 | `POST /api/v2/routing/queues` | one of routing:queue:add | **not predicted**: ' +
+          'genesyscloud\\_routing\\_queue.sales is not in the manifest |',
+      );
+      // The queue and the flow job: the declared principal holds what the platform asked for.
+      expect(text).toContain(
+        '| 7 | `POST /api/v2/routing/queues` | one of routing:queue:add in division `Support` ' +
+          '(manifest: `terraform:genesyscloud_routing_queue.billing`) | **not predicted**: the deploy ran with other ' +
+          "grants than the ones checked | run check in live mode with the deploy's own credentials",
+      );
     }
   });
 

@@ -30,6 +30,7 @@ interface Expected {
   resource?: string;
   division?: { name: string; from: 'log' | 'manifest'; at?: string };
   predicted: boolean;
+  cause?: string;
 }
 interface Case {
   log: string;
@@ -74,6 +75,7 @@ const shape = (d: Diagnosis): Expected => ({
       }
     : {}),
   predicted: d.predicted,
+  ...(d.cause ? { cause: d.cause } : {}),
 });
 
 describe('corpus logs against the bundled examples (manifest-cases.json)', () => {
@@ -96,6 +98,8 @@ describe('corpus logs against the bundled examples (manifest-cases.json)', () =>
     const flow = got.find((d) => d.failure.resource === 'genesyscloud_flow.billing_ivr')!;
     expect(flow.resource).toBeUndefined();
     expect(flow.division).toBeUndefined();
+    // Nor is it said to be missing from the manifest: the plan's flows are matched only with the expanded manifest.
+    expect(flow.cause).toBe('other-grants');
     // A `terraform:` resource is labelled by its address: the report alone matches it.
     const queue = got.find((d) => d.failure.resource === 'genesyscloud_routing_queue.billing')!;
     expect(queue.resource).toBe('terraform:genesyscloud_routing_queue.billing');
@@ -121,6 +125,7 @@ describe('corpus logs against the bundled examples (manifest-cases.json)', () =>
     expect(d!.division).toBeUndefined();
     expect(d!.findings[0]).toMatchObject({ code: 'unpredicted-403', operation: failures[0]!.operation });
     expect(d!.findings[0]!.division).toBeUndefined();
+    expect(d!.cause).toBe('no-plan');
   });
 });
 

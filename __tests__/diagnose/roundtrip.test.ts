@@ -157,9 +157,12 @@ describe('diagnose round trip against the enforcing fake', () => {
     const [d] = explainFailures(failures, 'deploy.log', report as never, new Map([['prod', principal]]));
     expect(d!.predicted).toBe(false);
     expect(d!.findings[0]).toMatchObject({ code: 'unpredicted-403', missing: ['telephony:plugin:all'] });
-    expect(d!.findings[0]!.message).toMatch(
-      /did not predict it: it needs all of `telephony:plugin:all`\. Please report this gap/,
+    expect(d!.cause).toBe('no-plan');
+    expect(d!.findings[0]!.message).toContain(
+      'did not predict it: it needs all of `telephony:plugin:all`. ' +
+        'No plan of the manifest makes a call needing `telephony:plugin:all` for org prod: ',
     );
+    expect(d!.findings[0]!.message).toMatch(/Please report this gap with the log excerpt$/);
     expect(d!.findings[0]!.fix).toMatch(/telephony:plugin:all/);
   });
 });

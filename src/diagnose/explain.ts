@@ -4,13 +4,27 @@
  * org id the log names, else the selected one), the manifest resource the log names and the
  * division the manifest places it in (./resolve.ts), the fix exactly as `check` words it (the org's
  * principal evaluated against the failed call), and whether `check` predicted the failure. A 403 no
- * finding predicted is `unpredicted-403`: a gap in the plans, to be reported. Pure.
+ * finding predicted is `unpredicted-403`, with its cause (./cause.ts: no plan makes the call, the
+ * deploy ran with other grants, another division, the catalog differs, ...). A refusal naming no
+ * permission (`not.authorized`) gets the OAuth scopes the catalog admits the call with. Pure.
  */
-import type { Finding, Principal, Requirement, Resource, SourceLocation } from '../types.js';
+import type { Catalog, CatalogOperation } from '../catalog/catalog.js';
+import { bundledCatalog } from '../catalog/bundled.js';
+import type { Finding, PermissionSet, Principal, Requirement, Resource, SourceLocation } from '../types.js';
 import type { OrgReport, Report } from '../report/model.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import {
+  type CatalogEntry,
+  type ScopeFacts,
+  scopeAdvice,
+  scopeFacts,
+  type UnpredictedCause,
+  unpredictedCause,
+} from './cause.js';
 import type { LogFailure } from './model.js';
-import { matchResource } from './resolve.js';
+import { matchResource, namedResources } from './resolve.js';
+
+export type { CatalogEntry, ScopeFacts, UnpredictedCause } from './cause.js';
 
 /** One failure of the log, explained. */
 export interface Diagnosis {
@@ -36,6 +50,14 @@ export interface Diagnosis {
   predicted: boolean;
   /** What to do, as findings in `check`'s words (the org's principal against the failed call). */
   findings: Finding[];
+  /** Why check did not predict it (only for an `unpredicted-403`: a report was given, no finding predicted it). */
+  cause?: UnpredictedCause;
+  /** {@link cause} in words: what the log, the plans, the catalog and the principal show. */
+  reason?: string;
+  /** The catalog's entry of the failed call (swagger `x-inin-requires-permissions`, `security`), when it has one. */
+  catalog?: CatalogEntry;
+  /** A refusal that names no permission (`not.authorized`): the scopes that admit the call, and the principal's. */
+  scopes?: ScopeFacts;
 }
 
 const ERRORS = new Set(['missing-permission', 'missing-division-grant', 'missing-scope', 'entitlement-missing']);
@@ -44,7 +66,7 @@ const ERRORS = new Set(['missing-permission', 'missing-division-grant', 'missing
  * Explains `failures` against a check `report` of the manifest. `principals` are the orgs' principals
  * the check used (declared, or read live), by org name; `logFile` names the log in locations;
  * `resources` (the expanded manifest, when the caller has it) lets a Terraform address name a flow or
- * script imported from a plan.
+ * script imported from a plan; `catalog` gives each call's entry (default: the bundled one).
  */
 export function explainFailures(
   failures: readonly LogFailure[],
@@ -53,6 +75,7 @@ export function explainFailures(
   principals: ReadonlyMap<string, Principal> = new Map(),
   selectedOrg?: string,
   resources: readonly Resource[] = [],
+  catalog: Pick<Catalog, 'lookup'> = bundledCatalog(),
 ): Diagnosis[] {
   const fallback = report ? pickOrg(report, selectedOrg) : undefined;
   return failures.map((failure) => {
@@ -71,7 +94,12 @@ export function explainFailures(
         : undefined;
     const predictedBy = orgReport ? predictors(orgReport, failure, match.resource, division?.name) : [];
     const predicted = predictedBy.length > 0;
+    const op = failure.operation ? entryOf(catalog, failure.operation) : undefined;
+    const entry = op ? catalogEntry(op) : undefined;
+    const principal = org ? principals.get(org) : undefined;
+    const scopes = !perms?.values.length && failure.operation ? scopeFacts(op, principal) : undefined;
     let findings: Finding[] = [];
+    let why: { cause: UnpredictedCause; reason: string } | undefined;
     if (predicted) {
       findings = predictedBy.map((f) => ({
         ...f,
@@ -79,49 +107,68 @@ export function explainFailures(
         message: `${f.message} (the deploy log, line ${failure.line}, shows this 403; check predicted it)`,
       }));
     } else {
-      const principal = org ? principals.get(org) : undefined;
       const resource = match.resource ?? failure.resource;
-      const requirement: Requirement | undefined = perms
-        ? {
-            resource: resource ?? 'deploy',
-            action: 'deploy',
-            operation: what,
-            purpose: 'the call that failed in the deploy log',
-            scopes: [],
-            scopesUnknown: true,
-            permissions: perms,
-            division: division?.name ?? null,
-            location: at,
-          }
-        : undefined;
-      const wording =
-        requirement && principal ? evaluate([requirement], principal, org!).filter((f) => f.severity === 'error') : [];
-      const need = perms
+      const evaluateIn = (set: PermissionSet, inDivision: string | null): Finding[] => {
+        if (!principal || !org) return [];
+        const requirement: Requirement = {
+          resource: resource ?? 'deploy',
+          action: 'deploy',
+          operation: what,
+          purpose: 'the call that failed in the deploy log',
+          scopes: [],
+          scopesUnknown: true,
+          permissions: set,
+          division: inDivision,
+          location: at,
+        };
+        return evaluate([requirement], principal, org).filter(
+          (f) => f.severity === 'error' || f.code === 'conditional-permission',
+        );
+      };
+      const need = perms?.values.length
         ? `${perms.mode === 'ANY' ? 'one of' : 'all of'} ${perms.values.map((v) => `\`${v}\``).join(', ')}`
-        : 'a permission the log does not name';
+        : undefined;
       const base: Finding = {
         severity: 'error',
         code: report ? 'unpredicted-403' : 'missing-permission',
-        message: report
-          ? `${what} was refused (403, deploy log line ${failure.line}) and check did not predict it: ` +
-            `it needs ${need}. Please report this gap with the log excerpt`
-          : `${what} was refused (403, deploy log line ${failure.line}): it needs ${need}`,
+        message: '',
         operation: what,
         location: at,
-        ...(perms ? { missing: perms.values } : {}),
+        ...(perms?.values.length ? { missing: perms.values } : {}),
         ...(division ? { division: division.name } : {}),
         ...(resource ? { resource } : {}),
       };
-      if (wording[0]?.fix) base.fix = wording[0].fix;
-      else if (perms) {
-        const add =
-          perms.mode === 'ANY' && perms.values.length > 1
-            ? `one of ${perms.values.join(', ')}`
-            : perms.values.join(', ');
-        const where = division ? `, granted in division ${division.name}` : '';
-        base.fix = `add ${add} to a role the deploy principal holds${where}`;
+      const wording = perms?.values.length ? evaluateIn(perms, division?.name ?? null) : [];
+      const refused = `${what} was refused (403, deploy log line ${failure.line})`;
+      if (report) {
+        const result = unpredictedCause({
+          failure,
+          ...(orgReport ? { orgReport } : {}),
+          orgNames: report.orgs.map((o) => o.name),
+          ...(principal ? { principal } : {}),
+          named: orgReport ? namedResources(failure, orgReport, resources) : { labels: new Set(), conclusive: false },
+          ...(match.resource ? { resource: match.resource } : {}),
+          ...(division ? { division } : {}),
+          ...(op ? { entry: op } : {}),
+          evaluateIn,
+        });
+        why = { cause: result.cause, reason: result.reason };
+        const needs = need ? `it needs ${need}` : noPermission(failure);
+        base.message = `${refused} and check did not predict it: ${needs}. ${result.reason}`;
+        const fix = result.fix ?? wording.find((f) => f.severity === 'error')?.fix ?? addFix(perms, division?.name);
+        if (fix) base.fix = fix;
+        const remedy = result.fix ? result.remedy : wording.find((f) => f.severity === 'error')?.remedy;
+        if (remedy) base.remedy = remedy;
+      } else {
+        const advice = scopes ? scopeAdvice(what, scopes, op) : undefined;
+        base.message = need
+          ? `${refused}: it needs ${need}`
+          : `${refused}: ${noPermission(failure)}${advice ? `. ${advice.reason}` : ''}`;
+        const fix = wording.find((f) => f.severity === 'error')?.fix ?? addFix(perms, division?.name) ?? advice?.fix;
+        if (fix) base.fix = fix;
+        const remedy = wording.find((f) => f.severity === 'error')?.remedy ?? advice?.remedy;
+        if (remedy) base.remedy = remedy;
       }
-      if (wording[0]?.remedy) base.remedy = wording[0].remedy;
       findings = [base];
     }
     return {
@@ -131,8 +178,42 @@ export function explainFailures(
       ...(division ? { division } : {}),
       predicted,
       findings,
+      ...(why ? why : {}),
+      ...(entry ? { catalog: entry } : {}),
+      ...(scopes ? { scopes } : {}),
     };
   });
+}
+
+/** The words for a refusal that names no permission. */
+function noPermission(failure: LogFailure): string {
+  return failure.code === 'not.authorized'
+    ? 'the platform names no permission (not.authorized)'
+    : 'the log names no permission';
+}
+
+/** The fix when the principal is not known: add the permissions to a role of the deploy principal. */
+function addFix(perms: PermissionSet | undefined, division: string | undefined): string | undefined {
+  if (!perms?.values.length) return undefined;
+  const add =
+    perms.mode === 'ANY' && perms.values.length > 1 ? `one of ${perms.values.join(', ')}` : perms.values.join(', ');
+  return `add ${add} to a role the deploy principal holds${division ? `, granted in division ${division}` : ''}`;
+}
+
+/** The catalog operation of `operation` (`METHOD /template`). */
+function entryOf(catalog: Pick<Catalog, 'lookup'>, operation: string) {
+  const space = operation.indexOf(' ');
+  if (space < 0) return undefined;
+  return catalog.lookup(operation.slice(0, space), operation.slice(space + 1));
+}
+
+/** The catalog's entry of an operation, as the diagnosis shows it. */
+function catalogEntry(op: CatalogOperation): CatalogEntry {
+  return {
+    permissions: op.permissions ? { mode: op.permissions.mode, values: [...op.permissions.values] } : null,
+    scopes: [...op.scopes],
+    scopesUnknown: op.scopesUnknown,
+  };
 }
 
 /**

@@ -96,6 +96,37 @@ function divisionOf(failure: LogFailure, reqs: readonly Requirement[]): Resource
   return { name: first.division!, ...(first.divisionLocation ? { location: first.divisionLocation } : {}) };
 }
 
+function requirementsByLabel(orgReport: Pick<OrgReport, 'requirements'>): Map<string, Requirement[]> {
+  const byLabel = new Map<string, Requirement[]>();
+  for (const q of orgReport.requirements) {
+    const list = byLabel.get(q.resource) ?? [];
+    list.push(q);
+    byLabel.set(q.resource, list);
+  }
+  return byLabel;
+}
+
+/**
+ * The labels of the org's resources the log's name for the object (`failure.resource`: a Terraform
+ * address or an Archy flow name) designates: none when it is no resource of the org. `conclusive` is
+ * false when the caller could not tell: a Terraform address of a flow or script is only matched
+ * through the expanded manifest (`resources`), and none was given.
+ */
+export function namedResources(
+  failure: LogFailure,
+  orgReport: Pick<OrgReport, 'name' | 'requirements'>,
+  resources: readonly Resource[] = [],
+): { labels: Set<string>; conclusive: boolean } {
+  const labels =
+    failure.resource === undefined
+      ? new Set<string>()
+      : candidates(failure, requirementsByLabel(orgReport), addressLabels(resources, orgReport.name));
+  const conclusive =
+    failure.resource !== undefined &&
+    (labels.size > 0 || !isTerraformAddress(failure.resource) || resources.length > 0);
+  return { labels, conclusive };
+}
+
 /**
  * The manifest resource `failure` is about, in `orgReport` (its requirements, labelled `kind:name`),
  * and the division the manifest places the failed call in. `resources` (the expanded manifest, when
@@ -106,12 +137,7 @@ export function matchResource(
   orgReport: Pick<OrgReport, 'name' | 'requirements'>,
   resources: readonly Resource[] = [],
 ): ResourceMatch {
-  const byLabel = new Map<string, Requirement[]>();
-  for (const q of orgReport.requirements) {
-    const list = byLabel.get(q.resource) ?? [];
-    list.push(q);
-    byLabel.set(q.resource, list);
-  }
+  const byLabel = requirementsByLabel(orgReport);
   const found = candidates(failure, byLabel, addressLabels(resources, orgReport.name));
   if (found.size !== 1) return {};
   const [resource] = [...found] as [string];
