@@ -135,10 +135,14 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
       );
       const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
       identities[i] = orgIdentity(org, g, loaded.locate(['orgs', index]));
-      let findings = [...g.findings];
+      // In this order before the sort (it keeps the order of findings that compare equal): the grants
+      // reader's, this one, the lint's, the principal-level evaluation's, the shared ones, the excess ones.
+      const before = [...g.findings];
+      let shared: SharedFindings = { own: [], shared: [], sorted: true };
+      const after: Finding[] = [];
       let excess: ExcessResult | undefined;
       if (requirements.length === 0) {
-        findings.push({
+        before.push({
           severity: 'warning',
           code: 'unverifiable',
           message: `org ${org.name}: the manifest deploys nothing to this org, so nothing was checked`,
@@ -147,21 +151,26 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
       }
       if (g.principal) {
         if (g.principal.source === 'declared')
-          for (const f of lintPrincipal(g.principal, catalog, org.name)) findings.push(f);
+          for (const f of lintPrincipal(g.principal, catalog, org.name)) before.push(f);
         // Orgs with the same resources share these finding objects (see ownFindings).
-        findings = findings.concat(cached(lintOf, setId, () => lintDeclaredNames(set, catalog)));
+        for (const f of cached(lintOf, setId, () => lintDeclaredNames(set, catalog))) before.push(f);
         // Permissions the org's products lack are reported once, as entitlement-missing (live).
-        findings = findings.concat(evaluateShared(evaluations, setId, requirements, g.principal, org.name));
+        shared = evaluateShared(evaluations, setId, requirements, g.principal, org.name);
+        for (const f of shared.own) before.push(f);
         if (opts.excess) {
           const needed = requirements.concat(alsoNeeded.get(org.name.toLowerCase()) ?? []);
           excess = excessFor(org.name, g.principal, needed, {
             severity: opts.excess.severity ?? 'notice',
             vocabulary: catalog.permissions,
           });
-          for (const f of excess.findings) findings.push(f);
+          for (const f of excess.findings) after.push(f);
         }
       }
-      findings.sort(compareFindings);
+      // Shared findings alone, already in order: a copy (the sort would leave them as they are).
+      const findings =
+        before.length === 0 && after.length === 0 && shared.sorted
+          ? shared.shared.slice()
+          : before.concat(shared.shared, after).sort(compareFindings);
       const o: OrgReport = {
         name: org.name,
         orgId: g.orgId ?? org.orgId ?? null,
@@ -289,6 +298,15 @@ function principalLocations(p: Principal): Array<SourceLocation | undefined> {
 
 const placeKey = (l: SourceLocation) => `${l.file}\u0000${l.line}\u0000${l.column}`;
 
+/** An org's evaluation: its principal-level findings, and the findings about its requirements. */
+interface SharedFindings {
+  own: Finding[];
+  /** Not to be changed: the group's own list when nothing was copied for this org. */
+  shared: readonly Finding[];
+  /** Whether `shared` is in report order (compareFindings). */
+  sorted: boolean;
+}
+
 /**
  * `evaluate(requirements, principal, orgName)`, computed once per group of orgs with the same
  * resources (`setId`) and the same principal fingerprint: the first org's findings about
@@ -303,13 +321,13 @@ function evaluateShared(
   requirements: readonly Requirement[],
   principal: Principal,
   orgName: string,
-): Finding[] {
+): SharedFindings {
   const key = `${setId}\u0000${principalFingerprint(principal)}`;
   const shared = cache.get(key);
-  if (shared === null) return evaluate(requirements, principal, orgName);
-  let out = evaluate([], principal, orgName);
+  if (shared === null) return { own: [], shared: evaluate(requirements, principal, orgName), sorted: false };
+  const own = evaluate([], principal, orgName);
   if (shared === undefined) {
-    const findings = evaluate(requirements, principal, orgName).slice(out.length).sort(compareFindings);
+    const findings = evaluate(requirements, principal, orgName).slice(own.length).sort(compareFindings);
     const names = (f: Finding) => f.message.includes(orgName) || f.fix?.includes(orgName) === true;
     const atPrincipal = new Map<string, number[]>();
     for (const l of principalLocations(principal)) if (l) atPrincipal.set(placeKey(l), []);
@@ -320,10 +338,8 @@ function evaluateShared(
       if (related && related !== here) related.push(i);
     });
     cache.set(key, findings.some(names) ? null : { principal, findings, atPrincipal });
-    return out.concat(findings);
+    return { own, shared: findings, sorted: true };
   }
-  const base = out.length;
-  out = out.concat(shared.findings);
   // The places that differ: this org's grants and scopes (role definitions are the same places).
   const from = principalLocations(shared.principal);
   const to = principalLocations(principal);
@@ -333,15 +349,15 @@ function evaluateShared(
     if (l && !moved.has(placeKey(l)) && (t === undefined || placeKey(t) !== placeKey(l))) moved.set(placeKey(l), t);
   });
   // Only the findings at a moved place are copied (a finding at two of them, once).
-  const copied = new Set<number>();
+  let out: Finding[] | undefined;
   for (const place of moved.keys()) {
     for (const i of shared.atPrincipal.get(place) ?? []) {
-      if (copied.has(i)) continue;
-      copied.add(i);
-      out[base + i] = movedFinding(shared.findings[i]!, moved);
+      out ??= shared.findings.slice();
+      if (out[i] === shared.findings[i]) out[i] = movedFinding(shared.findings[i]!, moved);
     }
   }
-  return out;
+  // A moved finding may sort elsewhere.
+  return out ? { own, shared: out, sorted: false } : { own, shared: shared.findings, sorted: true };
 }
 
 /** A copy of `f` at the other org's places where it points at the first org's principal. */
@@ -405,7 +421,8 @@ function catalogCoverage(byResource: Map<Resource, Requirement[]>, catalog: Cata
   let planned = 0;
   let unknown = 0;
   for (const reqs of byResource.values()) {
-    for (const q of reqs) {
+    for (let i = 0; i < reqs.length; i++) {
+      const q = reqs[i]!;
       if (!q.operation.includes(' /api/v2/')) continue;
       planned++;
       if (q.unverifiable === NOT_IN_CATALOG) unknown++;
