@@ -233,6 +233,8 @@ describe('partner scale: orgs with the same principal are evaluated once and the
     expect(related(model.orgs[2]!)).not.toEqual(related(model.orgs[5]!));
     // kinds 0 and 1 share the finding objects of their first org
     expect(model.orgs[4]!.findings.every((f, k) => f === model.orgs[1]!.findings[k])).toBe(true);
+    // ... in a list of its own (stages after the check add to an org's list in place)
+    expect(new Set(model.orgs.map((o) => o.findings)).size).toBe(model.orgs.length);
     expectFaithful(model, parse(model));
   });
 
