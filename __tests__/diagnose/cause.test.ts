@@ -89,9 +89,11 @@ const OPS = principal([['Queue Admin', ['routing:queue:add', 'routing:queue:view
 describe('the cause of an unpredicted 403', () => {
   it('no-plan: no plan of the manifest makes the call (a gap in the plans, to report)', () => {
     const r = report(orgReport([req('flow:Main IVR', FLOWS, 'Home')]));
-    const d = one(failure({ operation: QUEUES, permissions: ANY('routing:queue:add') }), r, OPS);
+    const flows = principal([['Flows', ['architect:flow:*'], ['Home']]]);
+    const d = one(failure({ operation: QUEUES, permissions: ANY('routing:queue:add') }), r, flows);
     expect(d.cause).toBe('no-plan');
     expect(d.findings[0]!.code).toBe('unpredicted-403');
+    expect(d.findings[0]!.fix).toBe('add `routing:queue:add` to role Flows');
     expect(d.reason).toBe(
       'No plan of the manifest makes this call for org prod: if the deploy only deploys what the manifest lists, ' +
         "this is a gap in check's plans. Please report this gap with the log excerpt",
@@ -99,6 +101,21 @@ describe('the cause of an unpredicted 403', () => {
     expect(diagnosisText([d], 'deploy.log')).toContain(
       'NOT predicted by check: please report this gap (no plan of the manifest makes this call)',
     );
+  });
+
+  it('no-plan: a principal holding what the body names gets no grant as its fix', () => {
+    const r = report(orgReport([req('flow:Main IVR', FLOWS, 'Home')]));
+    const held = one(failure({ operation: QUEUES, permissions: ANY('routing:queue:add'), division: 'Home' }), r, OPS);
+    expect(held.cause).toBe('no-plan');
+    expect(held.reason).toContain(
+      'excerpt. The principal check evaluated (declared in the manifest) holds `routing:queue:add` in division Home: ',
+    );
+    expect(held.reason).toMatch(/: the deploy also ran with other grants than the ones checked$/);
+    expect(held.findings[0]!.fix).toMatch(/^run check in live mode with the deploy's own credentials/);
+    // No division known: held somewhere, and no fix is made up.
+    const somewhere = one(failure({ operation: QUEUES, permissions: ANY('routing:queue:add') }), r, OPS);
+    expect(somewhere.reason).toMatch(/holds `routing:queue:add` in some division; the log does not say the call's$/);
+    expect(somewhere.findings[0]!.fix).toBeUndefined();
   });
 
   it("no-plan: the named resource's plan does not make the call", () => {

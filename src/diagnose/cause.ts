@@ -352,12 +352,27 @@ function causeOf(input: CauseInput): CauseResult {
       ? `The ${labels.length === 1 ? 'plan' : 'plans'} of ${labels.join(', ')} (org ${org}) ` +
         `do${labels.length === 1 ? 'es' : ''} not make ${action}`
       : `No plan of the manifest makes ${action} for org ${org}`;
-    return {
-      cause: 'no-plan',
-      reason:
-        `${subject}: if the deploy only deploys what the manifest lists, this is a gap in check's plans. ` +
-        'Please report this gap with the log excerpt',
-    };
+    const gap =
+      `${subject}: if the deploy only deploys what the manifest lists, this is a gap in check's plans. ` +
+      'Please report this gap with the log excerpt';
+    // The principal may hold what the body names all the same: then no grant is the fix.
+    if (principal && perms?.values.length && input.evaluateIn(perms, division?.name ?? null).length === 0) {
+      if (division)
+        return {
+          cause: 'no-plan',
+          reason:
+            `${gap}. The principal check evaluated (${evaluated}) holds ${needText(perms)} in division ` +
+            `${division.name}: the deploy also ran with other grants than the ones checked`,
+          fix: recheckFix(org, kind, principal.grant),
+        };
+      return {
+        cause: 'no-plan',
+        reason:
+          `${gap}. The principal check evaluated (${evaluated}) holds ${needText(perms)} in some division; ` +
+          "the log does not say the call's",
+      };
+    }
+    return { cause: 'no-plan', reason: gap };
   }
   const plannedDivisions = unique(planned.map((q) => q.division));
   const plan = planMakes(planned);

@@ -155,7 +155,11 @@ export function explainFailures(
         why = { cause: result.cause, reason: result.reason };
         const needs = need ? `it needs ${need}` : noPermission(failure);
         base.message = `${refused} and check did not predict it: ${needs}. ${result.reason}`;
-        const fix = result.fix ?? wording.find((f) => f.severity === 'error')?.fix ?? addFix(perms, division?.name);
+        // With the principal known, a grant is the fix only where evaluating it says one is missing.
+        const fix =
+          result.fix ??
+          wording.find((f) => f.severity === 'error')?.fix ??
+          (principal ? undefined : addFix(perms, division?.name));
         if (fix) base.fix = fix;
         const remedy = result.fix ? result.remedy : wording.find((f) => f.severity === 'error')?.remedy;
         if (remedy) base.remedy = remedy;
