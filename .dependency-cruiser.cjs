@@ -43,7 +43,7 @@ module.exports = {
     layer('evaluate/', ['catalog/', 'util/', 'types\\.ts', 'domain/']),
     layer('policy/', ['evaluate/', 'report/', 'util/', 'types\\.ts', 'domain/']),
     layer('report/', ['util/', 'types\\.ts', 'domain/']),
-    layer('diagnose/', ['evaluate/', 'report/', 'catalog/', 'genesys/', 'util/', 'types\\.ts', 'domain/']),
+    layer('diagnose/', ['evaluate/', 'grants/', 'report/', 'catalog/', 'genesys/', 'util/', 'types\\.ts', 'domain/']),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

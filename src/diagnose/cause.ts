@@ -9,6 +9,7 @@
 import type { CatalogOperation } from '../catalog/catalog.js';
 import { divisionCovered } from '../evaluate/evaluate.js';
 import { policyCovers } from '../evaluate/permissions.js';
+import { credentialNames } from '../grants/credentials.js';
 import type { OrgReport } from '../report/model.js';
 import type { Finding, GrantType, PermissionSet, Principal, Requirement } from '../types.js';
 import type { LogFailure } from './model.js';
@@ -156,13 +157,7 @@ const sameSet = (a: PermissionSet | null, b: PermissionSet | null) =>
 
 /** What to do when the deploy ran with other grants than the checked ones (a user principal: its token). */
 function recheckFix(org: string, principal: 'declared' | 'live' | 'none', grant?: GrantType): string {
-  // The org's credential variables, as src/grants/credentials.ts names them (diagnose/ may not import grants/).
-  const key = `GENESYS_${org.toUpperCase().replace(/-/g, '_')}`;
-  const names = {
-    clientId: `${key}_CLIENT_ID`,
-    clientSecret: `${key}_CLIENT_SECRET`,
-    accessToken: `${key}_ACCESS_TOKEN`,
-  };
+  const names = credentialNames(org);
   const vars =
     grant === 'user'
       ? `${names.accessToken} set to the token the deploy uses`
