@@ -16,8 +16,34 @@ const escRemedy = (r: Remedy): Remedy => ({
   division: r.division === null ? null : termText(r.division),
 });
 
-/** A copy of a finding with every string a name can reach escaped for a terminal. */
+const changes = (s: string) => termText(s) !== s;
+const remedyChanges = (r: Remedy | undefined) =>
+  !!r &&
+  ((r.role !== undefined && changes(r.role)) ||
+    r.permissions.some(changes) ||
+    (r.division !== null && changes(r.division)));
+
+/** Whether escaping changes any string of a finding that escFinding escapes. */
+function escapeChanges(f: Finding): boolean {
+  return (
+    changes(f.message) ||
+    (f.fix !== undefined && changes(f.fix)) ||
+    (f.resource !== undefined && changes(f.resource)) ||
+    (f.operation !== undefined && changes(f.operation)) ||
+    (typeof f.division === 'string' && changes(f.division)) ||
+    (f.missing ? f.missing.some(changes) : false) ||
+    (f.location ? changes(f.location.file) : false) ||
+    remedyChanges(f.remedy) ||
+    remedyChanges(f.alsoRemedy)
+  );
+}
+
+/**
+ * A finding with every string a name can reach escaped for a terminal: a copy, or the finding
+ * itself when escaping changes nothing (the renderer only reads it).
+ */
 function escFinding(f: Finding): Finding {
+  if (!escapeChanges(f)) return f;
   const e: Finding = { ...f, message: termText(f.message) };
   if (f.fix !== undefined) e.fix = termText(f.fix);
   if (f.resource !== undefined) e.resource = termText(f.resource);
