@@ -12,18 +12,28 @@ export interface PosNode {
   /** Offset of the node's first character (the key's offset for an empty value). */
   start: number;
   /** Offset of the key, for map values. */
-  keyStart?: number;
-  /** Children by key (maps) or index (sequences). */
-  children?: Map<string | number, PosNode>;
+  keyStart: number | undefined;
+  /** Children by index (sequences) or by key (maps). */
+  children: PosNode[] | Map<string, PosNode> | undefined;
+}
+
+/** The child of `node` at a path segment, if any. */
+export function childAt(node: PosNode, segment: string | number): PosNode | undefined {
+  const c = node.children;
+  if (c === undefined) return undefined;
+  if (Array.isArray(c)) return typeof segment === 'number' ? c[segment] : undefined;
+  return typeof segment === 'string' ? c.get(segment) : undefined;
 }
 
 interface Frame {
   open: number;
   close: number;
   result: unknown;
-  kind: string;
-  children: Frame[];
+  /** Created with the first child (most frames are scalars, without any). */
+  children: Frame[] | undefined;
 }
+
+const NO_FRAMES: Frame[] = [];
 
 /** Anchors (&a), aliases (*a) and tags (!t) are left to the slow path (alias bombs, exact positions). */
 const NEEDS_SLOW_PATH = /(^|[\s,[{])[&*!][^\s,\]}]/m;
@@ -46,7 +56,7 @@ function skipBlank(text: string, i: number, end: number): number {
  */
 export function fastParse(text: string, maxDepth: number): { value: unknown; tree: PosNode } | undefined {
   if (NEEDS_SLOW_PATH.test(text)) return undefined;
-  const stack: Frame[] = [{ open: 0, close: text.length, result: undefined, kind: 'root', children: [] }];
+  const stack: Frame[] = [{ open: 0, close: text.length, result: undefined, children: undefined }];
   let tooDeep = false;
   let value: unknown;
   try {
@@ -55,14 +65,15 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; tre
       json: false,
       listener(event, state) {
         if (event === 'open') {
-          stack.push({ open: state.position, close: -1, result: undefined, kind: '', children: [] });
+          stack.push({ open: state.position, close: -1, result: undefined, children: undefined });
           if (stack.length > maxDepth * 2 + 4) tooDeep = true;
         } else {
           const f = stack.pop()!;
           f.close = state.position;
           f.result = state.result;
-          f.kind = state.kind ?? '';
-          stack[stack.length - 1]!.children.push(f);
+          const parent = stack[stack.length - 1]!;
+          if (parent.children) parent.children.push(f);
+          else parent.children = [f];
         }
       },
     });
@@ -71,71 +82,72 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; tre
   }
   if (tooDeep || stack.length !== 1 || value === null || value === undefined || typeof value !== 'object')
     return undefined;
-  const root = unwrap(stack[0]!.children, value);
+  const root = unwrap(stack[0]!.children ?? NO_FRAMES, value);
   if (!root) return undefined;
   const tree = build(text, root, undefined);
   return tree ? { value, tree } : undefined;
 }
 
-/** js-yaml wraps some nodes in an outer open/close pair with the same result: keep the innermost. */
-function unwrap(list: Frame[], result: unknown): Frame | undefined {
-  if (list.length !== 1) return undefined;
-  let f = list[0]!;
+/** The innermost of the wrapper frames js-yaml puts around a collection (same result, one child). */
+function innermost(frame: Frame): Frame {
+  let f = frame;
   while (
-    f.children.length === 1 &&
+    f.children?.length === 1 &&
     f.children[0]!.result === f.result &&
     typeof f.result === 'object' &&
     f.result !== null
   )
     f = f.children[0]!;
+  return f;
+}
+
+/** js-yaml wraps some nodes in an outer open/close pair with the same result: keep the innermost. */
+function unwrap(list: Frame[], result: unknown): Frame | undefined {
+  if (list.length !== 1) return undefined;
+  const f = innermost(list[0]!);
   return f.result === result || (typeof result !== 'object' && f.result === result) ? f : undefined;
 }
 
 function build(text: string, f: Frame, keyStart: number | undefined): PosNode | undefined {
   let start = skipBlank(text, f.open, text.length);
   if (keyStart !== undefined && (start >= f.close || (f.result === null && start >= f.close))) start = keyStart;
-  const node: PosNode = { start };
-  if (keyStart !== undefined) node.keyStart = keyStart;
+  const node: PosNode = { start, keyStart, children: undefined };
   const r = f.result;
   if (Array.isArray(r)) {
-    const items = flatten(f.children, r.length);
+    const items = flatten(f.children ?? NO_FRAMES, r.length);
     if (!items) return undefined;
-    node.children = new Map();
+    const children: PosNode[] = new Array(r.length);
     for (let i = 0; i < r.length; i++) {
       if (items[i]!.result !== r[i] && !(typeof r[i] !== 'object' || r[i] === null)) return undefined;
       const child = build(text, items[i]!, undefined);
       if (!child) return undefined;
-      node.children.set(i, child);
+      children[i] = child;
     }
+    node.children = children;
   } else if (r !== null && typeof r === 'object') {
     const keys = Object.keys(r);
-    const items = flatten(f.children, keys.length * 2);
+    const items = flatten(f.children ?? NO_FRAMES, keys.length * 2);
     if (!items) return undefined;
-    node.children = new Map();
+    const children = new Map<string, PosNode>();
     for (let k = 0; k < keys.length; k++) {
       const keyFrame = items[2 * k]!;
       const valueFrame = items[2 * k + 1]!;
       if (String(keyFrame.result) !== keys[k]) return undefined;
       const child = build(text, valueFrame, skipBlank(text, keyFrame.open, text.length));
       if (!child) return undefined;
-      node.children.set(keys[k]!, child);
+      children.set(keys[k]!, child);
     }
+    node.children = children;
   }
   return node;
 }
 
-/** The direct children of a collection, with wrapper frames removed; undefined when the count is off. */
+/**
+ * The direct children of a collection, with wrapper frames removed (in place: the frames are this
+ * parse's own); undefined when the count is off.
+ */
 function flatten(children: Frame[], expected: number): Frame[] | undefined {
-  const out = children.map((c) => {
-    let f = c;
-    while (
-      f.children.length === 1 &&
-      f.children[0]!.result === f.result &&
-      typeof f.result === 'object' &&
-      f.result !== null
-    )
-      f = f.children[0]!;
-    return f;
-  });
-  return out.length === expected ? out : undefined;
+  if (children.length !== expected) return undefined;
+  for (let i = 0; i < children.length; i++) children[i] = innermost(children[i]!);
+  return children;
 }

@@ -20,7 +20,7 @@ import {
 } from 'yaml';
 import type { Finding, SourceLocation } from '../types.js';
 import { fatal } from './errors.js';
-import { fastParse, type PosNode } from './fast-yaml.js';
+import { childAt, fastParse, type PosNode } from './fast-yaml.js';
 import { jsonSyntaxError } from './json-check.js';
 import { MAX_NESTING_DEPTH, nestingBeyond } from './nesting.js';
 import { lineStartsOf, positionIn } from './positions.js';
@@ -251,7 +251,7 @@ function fastDocument(
   const locate = (path: NodePath, key = false): SourceLocation => {
     let node = fast.tree;
     for (let i = 0; i < path.length; i++) {
-      const next = node.children?.get(path[i]!);
+      const next = childAt(node, path[i]!);
       if (!next) break;
       node = next;
       if (i === path.length - 1 && key && next.keyStart !== undefined) return at(next.keyStart);
