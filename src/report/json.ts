@@ -221,15 +221,17 @@ export function* reportJsonChunks(r: Report): Generator<string> {
 const withId = (id: number, text: string) => `{"id":${id},${text.slice(1)}`;
 
 function* list(length: number, item: (i: number) => string, indent: string): Generator<string> {
+  const sep = `,\n${indent}`;
   const batch: string[] = [];
+  let first = true;
   for (let i = 0; i < length; i++) {
-    batch.push(`${i ? ',' : ''}\n${indent}${item(i)}`);
-    if (batch.length === 512) {
-      yield batch.join('');
+    batch.push(item(i));
+    if (batch.length === 512 || i === length - 1) {
+      yield (first ? `\n${indent}` : sep) + batch.join(sep);
+      first = false;
       batch.length = 0;
     }
   }
-  if (batch.length) yield batch.join('');
 }
 
 /** The fields of a requirement that describe its planned call, not the resource or its place. */
