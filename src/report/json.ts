@@ -220,19 +220,30 @@ export function* reportJsonChunks(r: Report): Generator<string> {
 /** `{"id":N,...}` from an object's JSON text. */
 const withId = (id: number, text: string) => `{"id":${id},${text.slice(1)}`;
 
+/**
+ * The items' texts, joined in chunks of about CHUNK characters: small enough to stay in V8's young
+ * generation (a string over 128 KB is allocated on pages of its own), large enough to write few.
+ */
 function* list(length: number, item: (i: number) => string, indent: string): Generator<string> {
   const sep = `,\n${indent}`;
   const batch: string[] = [];
+  let size = 0;
   let first = true;
   for (let i = 0; i < length; i++) {
-    batch.push(item(i));
-    if (batch.length === 512 || i === length - 1) {
+    const text = item(i);
+    batch.push(text);
+    size += text.length + sep.length;
+    if (size >= CHUNK || i === length - 1) {
       yield (first ? `\n${indent}` : sep) + batch.join(sep);
       first = false;
       batch.length = 0;
+      size = 0;
     }
   }
 }
+
+/** Characters per chunk of a list (see list). */
+const CHUNK = 32_768;
 
 /** The fields of a requirement that describe its planned call, not the resource or its place. */
 type CallPart = Omit<Requirement, 'resource' | 'division' | 'location' | 'divisionLocation'>;
