@@ -451,11 +451,19 @@ export function orgFindingTable(r: Report, index: RequirementIndex): { rows: Tab
   /** Per membership class: where each finding object was first seen (org, position). */
   const firstSeen: Array<Map<Finding, [number, number]>> = [];
   const idsOf: Int32Array[] = [];
-  const orgRanges = r.orgs.map((o, i) => {
+  const orgRanges: IdRange[][] = [];
+  r.orgs.forEach((o, i) => {
     // Orgs with the same resource ranges hold the same requirements: one membership class.
     const membership = cached(classes, JSON.stringify(index.orgResources[i]), () => classes.size);
     const seen = (firstSeen[membership] ??= new Map());
     const of = o.findings;
+    // The same findings as an org before it (in its class), in the same order: the same ranges.
+    const source = of.length ? seen.get(of[0]!) : undefined;
+    if (source && source[1] === 0 && sameList(r.orgs[source[0]]!.findings, of)) {
+      idsOf.push(idsOf[source[0]]!);
+      orgRanges.push(orgRanges[source[0]]!);
+      return;
+    }
     const ids = new Int32Array(of.length);
     idsOf.push(ids);
     let along: readonly Finding[] = [];
@@ -485,9 +493,16 @@ export function orgFindingTable(r: Report, index: RequirementIndex): { rows: Tab
       if (last && last[1] === id - 1) last[1] = id;
       else ranges.push([id, id]);
     }
-    return ranges;
+    orgRanges.push(ranges);
   });
   return { rows, orgRanges };
+}
+
+/** Whether two lists hold the same objects in the same order. */
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Deep equality of JSON-like values: the same JSON text, property order aside. */
