@@ -223,20 +223,23 @@ const withId = (id: number, text: string) => `{"id":${id},${text.slice(1)}`;
 /**
  * The items' texts, joined in chunks of about CHUNK characters: small enough to stay in V8's young
  * generation (a string over 128 KB is allocated on pages of its own), large enough to write few.
+ * Each chunk is one joined string (a chunk made of two would be copied whole to be written).
  */
 function* list(length: number, item: (i: number) => string, indent: string): Generator<string> {
+  if (length === 0) return;
+  yield `\n${indent}`;
   const sep = `,\n${indent}`;
+  // After the first chunk, a chunk starts with an empty item: the separator before its first item.
   const batch: string[] = [];
   let size = 0;
-  let first = true;
   for (let i = 0; i < length; i++) {
     const text = item(i);
     batch.push(text);
     size += text.length + sep.length;
     if (size >= CHUNK || i === length - 1) {
-      yield (first ? `\n${indent}` : sep) + batch.join(sep);
-      first = false;
+      yield batch.join(sep);
       batch.length = 0;
+      batch.push('');
       size = 0;
     }
   }

@@ -7,7 +7,7 @@ import type { SourceLocation } from '../types.js';
 /** Offsets at which each line of `text` starts (line 1 at offset 0). */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

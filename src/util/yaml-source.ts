@@ -75,11 +75,12 @@ export function parseYamlSource(
   options: { fast?: boolean } = {},
 ): { doc: SourceDocument } | { errors: Finding[] } {
   const lineCounter = new LineCounter();
-  const original = mapping ? lineStartsOf(mapping.originalText) : undefined;
-  const lines = lineStartsOf(text);
+  // Line starts, worked out when a position is first asked for (the fast path has its own).
+  let original: number[] | undefined;
+  let lines: number[] | undefined;
   const at = (offset: number): SourceLocation => {
-    if (mapping && original) return positionIn(original, mapping.toOriginal(offset), file);
-    return positionIn(lines, offset, file);
+    if (mapping) return positionIn((original ??= lineStartsOf(mapping.originalText)), mapping.toOriginal(offset), file);
+    return positionIn((lines ??= lineStartsOf(text)), offset, file);
   };
   const suffix = (offset: number) => {
     const what = mapping?.describe?.(offset);
