@@ -63,11 +63,23 @@ export function planResource(r: Resource): { calls: PlannedCall[]; warnings?: Fi
   const exists = 'exists' in r.details ? r.details.exists : undefined;
   if (exists === true || exists === false) calls = calls.filter((c) => c.branch !== (exists ? 'absent' : 'present'));
   // Plan tables override `when` with undefined for unconditional variants: drop the key once, here.
+  // Copies are made without the dropped keys (a `delete` would turn each copy into a slow dictionary).
   const planned = calls.map((c) => {
-    const copy = { ...c };
-    if (copy.when === undefined || (exists !== undefined && copy.branch)) delete copy.when;
-    if (copy.branch === undefined || exists !== undefined) delete copy.branch;
-    return copy;
+    const dropWhen = c.when === undefined || (exists !== undefined && !!c.branch);
+    const dropBranch = c.branch === undefined || exists !== undefined;
+    if (dropWhen && dropBranch) {
+      const { when: _when, branch: _branch, ...copy } = c;
+      return copy;
+    }
+    if (dropWhen) {
+      const { when: _when, ...copy } = c;
+      return copy;
+    }
+    if (dropBranch) {
+      const { branch: _branch, ...copy } = c;
+      return copy;
+    }
+    return { ...c };
   });
   return warnings ? { calls: planned, warnings } : { calls: planned };
 }
