@@ -25,15 +25,57 @@ export function childAt(node: PosNode, segment: string | number): PosNode | unde
   return typeof segment === 'string' ? c.get(segment) : undefined;
 }
 
-interface Frame {
-  open: number;
-  close: number;
-  result: unknown;
-  /** Created with the first child (most frames are scalars, without any). */
-  children: Frame[] | undefined;
-}
+/**
+ * The parse events as a tree of frames (one per node js-yaml opens: 161,000 for a manifest of
+ * 10,000 resources), kept in typed arrays rather than as objects: frame i opened at `open[i]`,
+ * closed at `close[i]` with `result[i]`, and has `count[i]` children, from `first[i]` along `next`.
+ */
+class Frames {
+  size = 0;
+  open = new Int32Array(1024);
+  close = new Int32Array(1024);
+  first = new Int32Array(1024);
+  last = new Int32Array(1024);
+  next = new Int32Array(1024);
+  count = new Int32Array(1024);
+  result: unknown[] = [];
 
-const NO_FRAMES: Frame[] = [];
+  /** A new frame opened at `open`, without children yet. */
+  add(open: number): number {
+    if (this.size === this.open.length) this.grow();
+    const i = this.size++;
+    this.open[i] = open;
+    this.close[i] = -1;
+    this.first[i] = -1;
+    this.last[i] = -1;
+    this.next[i] = -1;
+    this.count[i] = 0;
+    this.result.push(undefined);
+    return i;
+  }
+
+  /** Makes `child` the last child of `parent`. */
+  append(parent: number, child: number): void {
+    if (this.last[parent] === -1) this.first[parent] = child;
+    else this.next[this.last[parent]!] = child;
+    this.last[parent] = child;
+    this.count[parent]!++;
+  }
+
+  private grow(): void {
+    const more = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.open = more(this.open);
+    this.close = more(this.close);
+    this.first = more(this.first);
+    this.last = more(this.last);
+    this.next = more(this.next);
+    this.count = more(this.count);
+  }
+}
 
 /** Anchors (&a), aliases (*a) and tags (!t) are left to the slow path (alias bombs, exact positions). */
 const NEEDS_SLOW_PATH = /(^|[\s,[{])[&*!][^\s,\]}]/m;
@@ -56,7 +98,10 @@ function skipBlank(text: string, i: number, end: number): number {
  */
 export function fastParse(text: string, maxDepth: number): { value: unknown; tree: PosNode } | undefined {
   if (NEEDS_SLOW_PATH.test(text)) return undefined;
-  const stack: Frame[] = [{ open: 0, close: text.length, result: undefined, children: undefined }];
+  const frames = new Frames();
+  const root = frames.add(0);
+  frames.close[root] = text.length;
+  const stack: number[] = [root];
   let tooDeep = false;
   let value: unknown;
   try {
@@ -65,15 +110,13 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; tre
       json: false,
       listener(event, state) {
         if (event === 'open') {
-          stack.push({ open: state.position, close: -1, result: undefined, children: undefined });
+          stack.push(frames.add(state.position));
           if (stack.length > maxDepth * 2 + 4) tooDeep = true;
         } else {
           const f = stack.pop()!;
-          f.close = state.position;
-          f.result = state.result;
-          const parent = stack[stack.length - 1]!;
-          if (parent.children) parent.children.push(f);
-          else parent.children = [f];
+          frames.close[f] = state.position;
+          frames.result[f] = state.result;
+          frames.append(stack[stack.length - 1]!, f);
         }
       },
     });
@@ -82,72 +125,68 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; tre
   }
   if (tooDeep || stack.length !== 1 || value === null || value === undefined || typeof value !== 'object')
     return undefined;
-  const root = unwrap(stack[0]!.children ?? NO_FRAMES, value);
-  if (!root) return undefined;
-  const tree = build(text, root, undefined);
+  const top = unwrap(frames, root, value);
+  if (top === undefined) return undefined;
+  const tree = build(text, frames, top, undefined);
   return tree ? { value, tree } : undefined;
 }
 
 /** The innermost of the wrapper frames js-yaml puts around a collection (same result, one child). */
-function innermost(frame: Frame): Frame {
+function innermost(frames: Frames, frame: number): number {
+  const { count, first, result } = frames;
   let f = frame;
-  while (
-    f.children?.length === 1 &&
-    f.children[0]!.result === f.result &&
-    typeof f.result === 'object' &&
-    f.result !== null
-  )
-    f = f.children[0]!;
+  while (count[f] === 1 && result[first[f]!] === result[f] && typeof result[f] === 'object' && result[f] !== null)
+    f = first[f]!;
   return f;
 }
 
 /** js-yaml wraps some nodes in an outer open/close pair with the same result: keep the innermost. */
-function unwrap(list: Frame[], result: unknown): Frame | undefined {
-  if (list.length !== 1) return undefined;
-  const f = innermost(list[0]!);
-  return f.result === result || (typeof result !== 'object' && f.result === result) ? f : undefined;
+function unwrap(frames: Frames, root: number, result: unknown): number | undefined {
+  if (frames.count[root] !== 1) return undefined;
+  const f = innermost(frames, frames.first[root]!);
+  const r = frames.result[f];
+  return r === result || (typeof result !== 'object' && r === result) ? f : undefined;
 }
 
-function build(text: string, f: Frame, keyStart: number | undefined): PosNode | undefined {
-  let start = skipBlank(text, f.open, text.length);
-  if (keyStart !== undefined && (start >= f.close || (f.result === null && start >= f.close))) start = keyStart;
+/**
+ * The position node of frame `f` and its descendants; undefined when the events do not match the
+ * value (the direct children of a collection, wrapper frames removed, must be one per item or two
+ * per key).
+ */
+function build(text: string, frames: Frames, f: number, keyStart: number | undefined): PosNode | undefined {
+  const close = frames.close[f]!;
+  const r = frames.result[f];
+  let start = skipBlank(text, frames.open[f]!, text.length);
+  if (keyStart !== undefined && (start >= close || (r === null && start >= close))) start = keyStart;
   const node: PosNode = { start, keyStart, children: undefined };
-  const r = f.result;
   if (Array.isArray(r)) {
-    const items = flatten(f.children ?? NO_FRAMES, r.length);
-    if (!items) return undefined;
+    if (frames.count[f] !== r.length) return undefined;
     const children: PosNode[] = new Array(r.length);
-    for (let i = 0; i < r.length; i++) {
-      if (items[i]!.result !== r[i] && !(typeof r[i] !== 'object' || r[i] === null)) return undefined;
-      const child = build(text, items[i]!, undefined);
+    let raw = frames.first[f]!;
+    for (let i = 0; i < r.length; i++, raw = frames.next[raw]!) {
+      const item = innermost(frames, raw);
+      if (frames.result[item] !== r[i] && !(typeof r[i] !== 'object' || r[i] === null)) return undefined;
+      const child = build(text, frames, item, undefined);
       if (!child) return undefined;
       children[i] = child;
     }
     node.children = children;
   } else if (r !== null && typeof r === 'object') {
     const keys = Object.keys(r);
-    const items = flatten(f.children ?? NO_FRAMES, keys.length * 2);
-    if (!items) return undefined;
+    if (frames.count[f] !== keys.length * 2) return undefined;
     const children = new Map<string, PosNode>();
+    let raw = frames.first[f]!;
     for (let k = 0; k < keys.length; k++) {
-      const keyFrame = items[2 * k]!;
-      const valueFrame = items[2 * k + 1]!;
-      if (String(keyFrame.result) !== keys[k]) return undefined;
-      const child = build(text, valueFrame, skipBlank(text, keyFrame.open, text.length));
+      const keyFrame = innermost(frames, raw);
+      raw = frames.next[raw]!;
+      const valueFrame = innermost(frames, raw);
+      raw = frames.next[raw]!;
+      if (String(frames.result[keyFrame]) !== keys[k]) return undefined;
+      const child = build(text, frames, valueFrame, skipBlank(text, frames.open[keyFrame]!, text.length));
       if (!child) return undefined;
       children.set(keys[k]!, child);
     }
     node.children = children;
   }
   return node;
-}
-
-/**
- * The direct children of a collection, with wrapper frames removed (in place: the frames are this
- * parse's own); undefined when the count is off.
- */
-function flatten(children: Frame[], expected: number): Frame[] | undefined {
-  if (children.length !== expected) return undefined;
-  for (let i = 0; i < children.length; i++) children[i] = innermost(children[i]!);
-  return children;
 }
