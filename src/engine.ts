@@ -130,9 +130,12 @@ export async function runCheck(opts: CheckOptions): Promise<Report> {
     report.orgs = await mapLimit(selected, opts.concurrency ?? 16, async ({ org, index }, i) => {
       const setId = perOrg.setOf[i]!;
       const { set, requirements } = sets[setId]!;
-      const requiredPermissions = cached(requiredPermissionsOf, setId, () =>
-        [...new Set(requirements.flatMap((q) => q.permissions?.values ?? []))].sort(),
-      );
+      const requiredPermissions = cached(requiredPermissionsOf, setId, () => {
+        const all = new Set<string>();
+        for (let k = 0; k < requirements.length; k++)
+          for (const p of requirements[k]!.permissions?.values ?? []) all.add(p);
+        return [...all].sort();
+      });
       const g = await grants(org, index, { loaded, requirements, requiredPermissions, resources });
       identities[i] = orgIdentity(org, g, loaded.locate(['orgs', index]));
       // In this order before the sort (it keeps the order of findings that compare equal): the grants
