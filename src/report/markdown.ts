@@ -4,7 +4,8 @@
  * `<details>` in the output are this file's own.
  */
 import type { Finding, Requirement } from '../types.js';
-import { groupRemedies, remedySentence } from './remedies.js';
+import { type GroupedRemedy, groupRemedies, remedySentence } from './remedies.js';
+import { perList } from '../util/memo.js';
 import type { OrgReport, Report } from './model.js';
 import { htmlText, mdCode, mdMessage, mdText, mdUrl } from './escape.js';
 
@@ -68,8 +69,20 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
           : '✅ **allowed**';
   out.push(`## ${opts.title === undefined ? 'Genesys Cloud preflight' : esc(opts.title)}`);
   out.push('');
-  const blocked = r.orgs.reduce((n, o) => n + o.findings.filter((f) => f.remedy && !f.accepted).length, 0);
-  const fixes = r.orgs.reduce((n, o) => n + groupRemedies(o.findings).length, 0);
+  // Orgs evaluated together hold the same finding and requirement objects: each distinct list is
+  // counted and rendered once (perList), then placed under each org's own heading.
+  const remediesOf = perList(groupRemedies);
+  const countsOf = perList((fs: readonly Finding[]) => ({
+    blocked: fs.filter((f) => f.remedy && !f.accepted).length,
+    errors: count(fs, 'error'),
+    warnings: count(fs, 'warning'),
+  }));
+  const findingsPartOf = perList((fs: readonly Finding[]) =>
+    perList((reqs: readonly Requirement[]) => findingsPart(fs, reqs, remediesOf(fs))),
+  );
+  const requirementRowsOf = perList(requirementRows);
+  const blocked = r.orgs.reduce((n, o) => n + countsOf(o.findings).blocked, 0);
+  const fixes = r.orgs.reduce((n, o) => n + remediesOf(o.findings).length, 0);
   const counts = [
     `${r.summary.errors} error${r.summary.errors === 1 ? '' : 's'}`,
     ...(blocked
@@ -96,7 +109,7 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     out.push('| --- | --- | --- | --- | ---: | ---: | ---: |');
     for (const o of r.orgs) {
       out.push(
-        `| ${esc(o.name)} | ${esc(o.region)} | ${principalLabel(o)} | ${verdict(o)} | ${count(o.findings, 'error')} | ${count(o.findings, 'warning')} | ${o.requirements.length} |`,
+        `| ${esc(o.name)} | ${esc(o.region)} | ${principalLabel(o)} | ${verdict(o)} | ${countsOf(o.findings).errors} | ${countsOf(o.findings).warnings} | ${o.requirements.length} |`,
       );
     }
     out.push('');
@@ -106,93 +119,108 @@ export function renderMarkdown(r: Report, exit: number, opts: MarkdownOptions = 
     out.push(`### ${esc(o.name)}: ${verdict(o)}`);
     out.push('');
     if (o.excess) out.push(`_Excess privilege: the deploy principal ${esc(o.excess.summary)}._`, '');
-    const fixes = groupRemedies(o.findings);
-    if (fixes.length) {
-      out.push('**Fix**');
-      out.push('');
-      for (const g of fixes) {
-        const more = g.resources.length > 5 ? ` and ${g.resources.length - 5} more` : '';
-        out.push(`- ${remedySentence(g, code, esc)} — needed by ${g.resources.slice(0, 5).map(esc).join(', ')}${more}`);
-      }
-      out.push('');
-    }
-    const other = o.findings.filter((f) => !f.remedy && !f.accepted);
-    if (other.length) {
-      const seen = new Set<string>();
-      out.push('**Findings**');
-      out.push('');
-      for (const f of other) {
-        const key = `${f.code}${f.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const icon = f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️';
-        const at = f.location ? ` (${code(`${f.location.file}:${f.location.line}`)})` : '';
-        out.push(`- ${icon} ${code(f.code)} ${mdMessage(f.message)}${at}${f.fix ? ` — ${mdMessage(f.fix)}` : ''}`);
-      }
-      out.push('');
-    }
-    const accepted = o.findings.filter((f) => f.accepted);
-    if (accepted.length) {
-      // Accepted findings stay visible (with their reason) so nobody mistakes them for fixed ones.
-      const byEntry = new Map<number, Finding[]>();
-      for (const f of accepted) byEntry.set(f.accepted!.entry, [...(byEntry.get(f.accepted!.entry) ?? []), f]);
-      out.push(`**Accepted findings** (${accepted.length}, reported as notices)`);
-      out.push('');
-      for (const [entry, fs] of byEntry) {
-        const a = fs[0]!.accepted!;
-        const who = a.owner ? `, owner ${code(a.owner)}` : '';
-        const until = a.expires ? `, until ${a.expires}` : '';
-        const codes = [...new Set(fs.map((f) => f.code))].map(code).join(', ');
-        out.push(
-          `- entry #${entry + 1} accepts ${fs.length} finding${fs.length === 1 ? '' : 's'} (${codes})${who}${until}: ${mdMessage(a.reason)}`,
-        );
-      }
-      out.push('');
-    }
-    const errs = o.findings.filter((f) => f.remedy && !f.accepted);
-    if (errs.length) {
-      out.push(`<details><summary>${errs.length} blocked call${errs.length === 1 ? '' : 's'}</summary>`);
-      out.push('');
-      out.push('| Resource | Operation | Division | Missing |');
-      out.push('| --- | --- | --- | --- |');
-      const when = new Map(
-        o.requirements.filter((q) => q.when).map((q) => [`${q.resource}\u0000${q.operation}`, q.when!]),
-      );
-      let last = '';
-      for (const f of errs.slice(0, MAX_TABLE_ROWS)) {
-        const first = f.resource !== last;
-        last = f.resource ?? '';
-        const res = first
-          ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}`
-          : '';
-        const w = when.get(`${f.resource}\u0000${f.operation}`);
-        const op = `${cellCode(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''}`;
-        out.push(`| ${res} | ${op} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(cellCode).join(', ')} |`);
-      }
-      if (errs.length > MAX_TABLE_ROWS)
-        out.push('', `_… and ${errs.length - MAX_TABLE_ROWS} more blocked calls in the JSON report._`);
-      out.push('');
-      out.push('</details>');
-      out.push('');
-    }
+    for (const line of findingsPartOf(o.findings)(o.requirements)) out.push(line);
     if (opts.requirements !== false && o.requirements.length) {
       out.push(`<details><summary>All ${o.requirements.length} requirements of ${htmlText(o.name)}</summary>`);
       out.push('');
-      out.push('| Resource | Action | Operation | Permissions | Scopes | Division |');
-      out.push('| --- | --- | --- | --- | --- | --- |');
-      for (const q of o.requirements.slice(0, MAX_TABLE_ROWS)) {
-        const op = `${cellCode(q.operation)}${q.when ? ` _(${esc(q.when)})_` : ''}`;
-        const scopes = q.scopes.map(cellCode).join(', ') || (q.scopesUnknown ? '_unknown_' : '—');
-        out.push(
-          `| ${esc(q.resource)} | ${esc(q.action)} | ${op} | ${permissionsCell(q)} | ${scopes} | ${esc(q.division ?? '—')} |`,
-        );
-      }
-      if (o.requirements.length > MAX_TABLE_ROWS)
-        out.push('', `_… and ${o.requirements.length - MAX_TABLE_ROWS} more requirements in the JSON report._`);
+      for (const line of requirementRowsOf(o.requirements)) out.push(line);
       out.push('');
       out.push('</details>');
       out.push('');
     }
   }
   return out.join('\n');
+}
+
+/** An org section's fixes, other findings, accepted findings and blocked calls (markdown lines). */
+function findingsPart(
+  findings: readonly Finding[],
+  requirements: readonly Requirement[],
+  fixes: GroupedRemedy[],
+): string[] {
+  const out: string[] = [];
+  if (fixes.length) {
+    out.push('**Fix**');
+    out.push('');
+    for (const g of fixes) {
+      const more = g.resources.length > 5 ? ` and ${g.resources.length - 5} more` : '';
+      out.push(`- ${remedySentence(g, code, esc)} — needed by ${g.resources.slice(0, 5).map(esc).join(', ')}${more}`);
+    }
+    out.push('');
+  }
+  const other = findings.filter((f) => !f.remedy && !f.accepted);
+  if (other.length) {
+    const seen = new Set<string>();
+    out.push('**Findings**');
+    out.push('');
+    for (const f of other) {
+      const key = `${f.code}${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const icon = f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️';
+      const at = f.location ? ` (${code(`${f.location.file}:${f.location.line}`)})` : '';
+      out.push(`- ${icon} ${code(f.code)} ${mdMessage(f.message)}${at}${f.fix ? ` — ${mdMessage(f.fix)}` : ''}`);
+    }
+    out.push('');
+  }
+  const accepted = findings.filter((f) => f.accepted);
+  if (accepted.length) {
+    // Accepted findings stay visible (with their reason) so nobody mistakes them for fixed ones.
+    const byEntry = new Map<number, Finding[]>();
+    for (const f of accepted) byEntry.set(f.accepted!.entry, [...(byEntry.get(f.accepted!.entry) ?? []), f]);
+    out.push(`**Accepted findings** (${accepted.length}, reported as notices)`);
+    out.push('');
+    for (const [entry, fs] of byEntry) {
+      const a = fs[0]!.accepted!;
+      const who = a.owner ? `, owner ${code(a.owner)}` : '';
+      const until = a.expires ? `, until ${a.expires}` : '';
+      const codes = [...new Set(fs.map((f) => f.code))].map(code).join(', ');
+      out.push(
+        `- entry #${entry + 1} accepts ${fs.length} finding${fs.length === 1 ? '' : 's'} (${codes})${who}${until}: ${mdMessage(a.reason)}`,
+      );
+    }
+    out.push('');
+  }
+  const errs = findings.filter((f) => f.remedy && !f.accepted);
+  if (errs.length) {
+    out.push(`<details><summary>${errs.length} blocked call${errs.length === 1 ? '' : 's'}</summary>`);
+    out.push('');
+    out.push('| Resource | Operation | Division | Missing |');
+    out.push('| --- | --- | --- | --- |');
+    const when = new Map(requirements.filter((q) => q.when).map((q) => [`${q.resource}\u0000${q.operation}`, q.when!]));
+    let last = '';
+    for (const f of errs.slice(0, MAX_TABLE_ROWS)) {
+      const first = f.resource !== last;
+      last = f.resource ?? '';
+      const res = first
+        ? `${esc(f.resource ?? '')}${f.location ? ` (${esc(basename(f.location.file))}:${f.location.line})` : ''}`
+        : '';
+      const w = when.get(`${f.resource}\u0000${f.operation}`);
+      const op = `${cellCode(f.operation ?? '')}${w ? ` _(${esc(w)})_` : ''}`;
+      out.push(`| ${res} | ${op} | ${esc(f.division ?? '—')} | ${(f.missing ?? []).map(cellCode).join(', ')} |`);
+    }
+    if (errs.length > MAX_TABLE_ROWS)
+      out.push('', `_… and ${errs.length - MAX_TABLE_ROWS} more blocked calls in the JSON report._`);
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
+  return out;
+}
+
+/** The rows of an org's requirements table (header included, at most MAX_TABLE_ROWS rows). */
+function requirementRows(requirements: readonly Requirement[]): string[] {
+  const out: string[] = [];
+  out.push('| Resource | Action | Operation | Permissions | Scopes | Division |');
+  out.push('| --- | --- | --- | --- | --- | --- |');
+  for (const q of requirements.slice(0, MAX_TABLE_ROWS)) {
+    const op = `${cellCode(q.operation)}${q.when ? ` _(${esc(q.when)})_` : ''}`;
+    const scopes = q.scopes.map(cellCode).join(', ') || (q.scopesUnknown ? '_unknown_' : '—');
+    out.push(
+      `| ${esc(q.resource)} | ${esc(q.action)} | ${op} | ${permissionsCell(q)} | ${scopes} | ${esc(q.division ?? '—')} |`,
+    );
+  }
+  if (requirements.length > MAX_TABLE_ROWS)
+    out.push('', `_… and ${requirements.length - MAX_TABLE_ROWS} more requirements in the JSON report._`);
+  return out;
 }

@@ -8,6 +8,7 @@ import type { Finding, Remedy, SourceLocation } from '../types.js';
 import { groupRemedies, remedySentence } from './remedies.js';
 import type { Report } from './model.js';
 import { termLines, termText } from './escape.js';
+import { perList } from '../util/memo.js';
 
 const escRemedy = (r: Remedy): Remedy => ({
   ...r,
@@ -202,20 +203,7 @@ function section(findings: readonly Finding[], esc: (f: Finding) => Finding): Se
  * same finding objects in the same order (src/engine.ts), and the same objects print the same lines.
  */
 function sections(esc: (f: Finding) => Finding): (findings: readonly Finding[]) => Section {
-  const byLength = new Map<number, Array<{ findings: readonly Finding[]; s: Section }>>();
-  const same = (a: readonly Finding[], b: readonly Finding[]) => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  };
-  return (findings) => {
-    let known = byLength.get(findings.length);
-    if (!known) byLength.set(findings.length, (known = []));
-    const hit = known.find((k) => k.findings === findings || same(k.findings, findings));
-    if (hit) return hit.s;
-    const s = section(findings, esc);
-    known.push({ findings, s });
-    return s;
-  };
+  return perList((findings: readonly Finding[]) => section(findings, esc));
 }
 
 /** Renders the report for a terminal (no colour codes; names escaped by `termLines`). */
