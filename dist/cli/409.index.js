@@ -259,7 +259,9 @@ function classifyNetworkError(err) {
  * `HTTP_PROXY` and `NO_PROXY` (lower case first, as undici and curl read them). The proxy comes
  * from the trusted environment, never from the manifest; the host allow-list (hosts.ts) still
  * applies to the target host. A proxy URL may carry `user:password@`: the password is a secret
- * (masked, never printed); messages name the proxy by `host:port` and its variable only.
+ * (masked, never printed; the route keeps the URL and the password in non-enumerable properties,
+ * so no serialisation of it or of an error carrying it shows them); messages name the proxy by
+ * `host:port` and its variable only. A path, query or fragment in a proxy URL is dropped (as curl does).
  */
 
 
@@ -330,6 +332,11 @@ function proxyRoute(env, lower) {
     }
     if (!u.hostname)
         throw new ProxyConfigError(variable, 'it names no host');
+    // A path, query or fragment means nothing to a CONNECT proxy (curl ignores them); undici refuses
+    // a proxy URL with any, which would end the run with an internal error instead of a check.
+    u.pathname = '/';
+    u.search = '';
+    u.hash = '';
     const secrets = [];
     if (u.password) {
         secrets.push(decode(u.password), u.password);
@@ -337,7 +344,11 @@ function proxyRoute(env, lower) {
     }
     const port = u.port || (u.protocol === 'https:' ? '443' : '80');
     const host = `${u.hostname}:${port}`;
-    return { variable, url: u.href, host, secrets: [...new Set(secrets.filter(Boolean))] };
+    const route = { variable, host };
+    return Object.defineProperties(route, {
+        url: { value: u.href, enumerable: false },
+        secrets: { value: [...new Set(secrets.filter(Boolean))], enumerable: false },
+    });
 }
 /**
  * Reads `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY` (each lower case first, then upper case) from `env`.
