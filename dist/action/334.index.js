@@ -113,7 +113,10 @@ function scopeFacts(entry, principal) {
 }
 /**
  * What the catalog says about the scopes of `operation`, and what the org's principal has of them:
- * the sentences and the fix. `org` and `principalKind` name the principal's origin.
+ * the sentences and the fix. `org` and `principalKind` name the principal's origin. Scopes limit user
+ * tokens only (SDK model `OAuthClient`: "Scopes only apply to clients not using the client_credential
+ * grant"; "Roles and divisions only apply to clients using the client_credential grant"; see
+ * src/genesys/models.ts).
  */
 function scopeAdvice(operation, facts, entry, org, principalKind = 'none') {
     if (!entry)
