@@ -35,7 +35,8 @@ async function refusedQuickly(
 ) {
   const ws = workspace(id, files);
   if (opts.fifo) mkfifo(ws, opts.fifo);
-  const r = await runCase(ws, opts);
+  // Processes with real pipes and a kill timer: a hang must show as a killed run, not a stuck worker.
+  const r = await runCase(ws, { formats: ['text'], ...opts, process: true });
   expect({ exits: exitCodes(r), ...verdict(r, { refused: { path, at } }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
 }
 

@@ -1,8 +1,12 @@
 /**
  * Harness of the attack suite (issue 10): an attacker's workspace as actions/checkout leaves it
  * (git repo, checkout credential in .git/config), the runner's environment with fake secrets, the
- * bundled action and CLI run as a runner runs them (kill timer, 512 MB heap cap), and the checks
- * every case makes on every output channel.
+ * action and the CLI run on it, and the checks every case makes on every output channel.
+ *
+ * A case runs the tree's action and CLI in this worker (support/in-process.ts: the run's own
+ * environment, directory and streams) unless it needs what only a process shows: `process: true`
+ * (and `stdinPipe`) run the bundles as a runner runs them, with real pipes, a kill timer and a
+ * 512 MB heap cap. `GP_E2E_PROCESS=1` runs every case so.
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import { spawn, execFileSync } from 'node:child_process';
@@ -28,6 +32,7 @@ import { startFakeGitHub, type FakeComment, type FakeGitHub } from '../support/f
 import { bundledCatalog } from '../../src/catalog/bundled.js';
 import { startFakeGenesys, type FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { parseCommands, parseOutputFile, type WorkflowCommand } from '../support/runner.js';
+import { runInProcess } from '../support/in-process.js';
 import { bundles } from './bundle.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -390,6 +395,40 @@ function spawnCapped(
   });
 }
 
+/**
+ * One run of `entry` in this worker (support/in-process.ts), as a {@link ProcRun}: a run past
+ * KILL_MS is reported as timed out (and left to finish), streams over MAX_STREAM_BYTES as overflow.
+ */
+async function runHere(
+  label: string,
+  entry: 'cli' | 'action',
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<ProcRun> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((done) => {
+    timer = setTimeout(() => done('late'), KILL_MS);
+  });
+  const r = await Promise.race([runInProcess(entry, args, env, cwd), late]);
+  clearTimeout(timer);
+  if (r === 'late') return { label, code: null, signal: 'SIGKILL', timedOut: true, stdout: '', stderr: '' };
+  const over = (['stdout', 'stderr'] as const).find((s) => Buffer.byteLength(r[s]) > MAX_STREAM_BYTES);
+  return {
+    label,
+    code: r.code,
+    signal: null,
+    timedOut: false,
+    ...(over ? { overflow: `${over} over ${MAX_STREAM_BYTES} bytes` } : {}),
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
+}
+
+/** Whether a case runs processes: asked for, a stdin pipe, or GP_E2E_PROCESS set. */
+const inProcesses = (opts: { process?: boolean; stdinPipe?: boolean }) =>
+  Boolean(opts.process || opts.stdinPipe || process.env.GP_E2E_PROCESS);
+
 /** The runner's environment of a step in `ws` (no INPUT_* variables). */
 export function runnerEnv(
   ws: Workspace,
@@ -436,8 +475,13 @@ export interface RunOptions {
   cliArgs?: string[];
   /** Which CLI formats to run (default all four); [] = action only. */
   formats?: readonly Format[];
-  /** Give every process a stdin pipe that stays open (the /dev/stdin case). */
+  /** Give every process a stdin pipe that stays open (the /dev/stdin case; implies `process`). */
   stdinPipe?: boolean;
+  /**
+   * Run the bundles in processes as a runner does (kill timer, heap cap, real pipes) instead of
+   * in this worker: for what only a process shows (heap limits, hangs, pipes, exit by signal).
+   */
+  process?: boolean;
   /** Prepares the fake GitHub (seed comments) before the run. */
   seed?: (github: FakeGitHub) => void;
   /** Run the action first, then the CLI runs (so calls to a fake can be told apart). Default: all at once. */
@@ -483,13 +527,21 @@ export async function runCase(ws: Workspace, opts: RunOptions = {}): Promise<Cas
     for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
     const runnerFiles = { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerDir };
     const actionEnv = { ...env, ...inputEnv, ...runnerFiles };
+    const spawned = inProcesses(opts);
     const startAction = () =>
-      spawnCapped('action', [b.action], actionEnv, ws.dir, { stdinPipe: opts.stdinPipe, watchFile: reportFile });
+      spawned
+        ? spawnCapped('action', [b.action], actionEnv, ws.dir, { stdinPipe: opts.stdinPipe, watchFile: reportFile })
+        : runHere('action', 'action', [], actionEnv, ws.dir);
     const cliArgs = opts.cliArgs ?? (inputs.manifest ? ['--manifest', inputs.manifest] : []);
-    const cliRun = (f: Format) =>
-      spawnCapped(`cli --format ${f}`, [b.cli, 'check', '--format', f, ...cliArgs], env, ws.dir, {
-        stdinPipe: opts.stdinPipe,
-      }).then((r) => [f, r] as const);
+    const cliRun = (f: Format) => {
+      const label = `cli --format ${f}`;
+      const args = ['check', '--format', f, ...cliArgs];
+      return (
+        spawned
+          ? spawnCapped(label, [b.cli, ...args], env, ws.dir, { stdinPipe: opts.stdinPipe })
+          : runHere(label, 'cli', args, env, ws.dir)
+      ).then((r) => [f, r] as const);
+    };
     const startCli = () => (opts.formats ?? FORMATS).map(cliRun);
     let proc: ProcRun;
     let cliRuns: Array<readonly [Format, ProcRun]>;
@@ -527,11 +579,21 @@ export function fakeGitHub(): Promise<FakeGitHub> {
   return startFakeGitHub({ token: WORKFLOW_TOKEN, repositories: [`${OWNER}/${REPO}`] });
 }
 
-/** Runs another CLI command (`policy`, `orgs`...) in the workspace with the runner's environment. */
-export async function runCliCommand(ws: Workspace, args: string[], env: Record<string, string> = {}): Promise<ProcRun> {
-  const b = await bundles();
+/**
+ * Runs another CLI command (`policy`, `orgs`...) in the workspace with the runner's environment
+ * (in this worker unless `opts.process` or GP_E2E_PROCESS: see {@link RunOptions.process}).
+ */
+export async function runCliCommand(
+  ws: Workspace,
+  args: string[],
+  env: Record<string, string> = {},
+  opts: { process?: boolean } = {},
+): Promise<ProcRun> {
   const base = runnerEnv(ws, { url: 'http://127.0.0.1:9' } as FakeGitHub, env);
-  return spawnCapped(`cli ${args.join(' ')}`, [b.cli, ...args], base, ws.dir);
+  const label = `cli ${args.join(' ')}`;
+  if (!inProcesses(opts)) return runHere(label, 'cli', args, base, ws.dir);
+  const b = await bundles();
+  return spawnCapped(label, [b.cli, ...args], base, ws.dir);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ const OFFLINE: RunOptions = {
   inputs: { mode: 'offline' },
   cliArgs: ['--mode', 'offline'],
   serial: true,
+  // Processes with the runner's heap cap: memory must stay bounded as a runner measures it.
+  process: true,
   formats: ['text', 'json'],
 };
 /** Three runs one after another, each bounded by the kill timer. */

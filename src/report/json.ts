@@ -540,29 +540,41 @@ const shape = (r: Report) =>
   r.orgs.map((o) => `${o.passed}:${o.findings.length}:${o.requirements.length}`).join(',');
 
 /**
- * Writes the JSON report to a file descriptor or path without building it as one string. The same
- * report written again (`--format json` and a report file) is copied from the first file written,
- * when that file and the report's counts are unchanged, instead of being serialised twice.
+ * Where a JSON report goes: a file path, a file descriptor, or a stream (the CLI's standard
+ * output is `process.stdout`, whose writes are synchronous for files and pipes on Linux).
  */
-export function writeJsonReport(r: Report, target: string | number): void {
+export type JsonTarget = string | number | NodeJS.WritableStream;
+
+/** Writes `bytes` whole to `to` (a stream gets a copy: the caller reuses its buffer). */
+function emit(to: number | NodeJS.WritableStream, bytes: Buffer): void {
+  if (typeof to === 'number') writeAll(to, bytes);
+  else if (bytes.length) to.write(Buffer.from(bytes));
+}
+
+/**
+ * Writes the JSON report to a path, file descriptor or stream without building it as one string.
+ * The same report written again (`--format json` and a report file) is copied from the first file
+ * written, when that file and the report's counts are unchanged, instead of being serialised twice.
+ */
+export function writeJsonReport(r: Report, target: JsonTarget): void {
   const before = lastWritten.get(r);
   if (before && before.path !== target && copyWritten(before, r, target)) return;
-  const fd = typeof target === 'number' ? target : openSync(target, 'w');
+  const to = typeof target === 'string' ? openSync(target, 'w') : target;
   try {
     // Chunks are encoded into one reused buffer (a chunk too large for it is written on its own).
     const buffer = Buffer.allocUnsafe(1 << 20);
     let used = 0;
     for (const chunk of reportJsonChunks(r)) {
       if (used + chunk.length * 3 > buffer.length) {
-        writeAll(fd, buffer.subarray(0, used));
+        emit(to, buffer.subarray(0, used));
         used = 0;
       }
-      if (chunk.length * 3 > buffer.length) writeAll(fd, Buffer.from(chunk, 'utf8'));
+      if (chunk.length * 3 > buffer.length) emit(to, Buffer.from(chunk, 'utf8'));
       else used += buffer.write(chunk, used, 'utf8');
     }
-    writeAll(fd, buffer.subarray(0, used));
+    emit(to, buffer.subarray(0, used));
   } finally {
-    if (typeof target !== 'number') closeSync(fd);
+    if (typeof target === 'string') closeSync(to as number);
   }
   if (typeof target === 'string') {
     const st = statSync(target);
@@ -574,7 +586,7 @@ export function writeJsonReport(r: Report, target: string | number): void {
 function copyWritten(
   before: { path: string; size: number; mtimeMs: number; shape: string },
   r: Report,
-  target: string | number,
+  target: JsonTarget,
 ): boolean {
   if (before.shape !== shape(r)) return false;
   let from: Stats;
@@ -596,7 +608,7 @@ function copyWritten(
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
-      writeAll(target, chunk.subarray(0, n));
+      emit(target, chunk.subarray(0, n));
     }
   } finally {
     closeSync(fd);
