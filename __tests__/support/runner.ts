@@ -1,8 +1,36 @@
-/** Runs a bundled entry point as the GitHub runner would, and parses what it wrote. */
+/**
+ * Runs an entry point as the GitHub runner would, and parses what it wrote.
+ *
+ * `entry` is a bundle path (support/bundle.ts). The run's bundles of the tree are run in this
+ * worker (support/in-process.ts: the same source, the run's own environment, directory and
+ * streams, without a process start); a process runs them when the caller asks (`process: true`:
+ * exit by signal, heap caps, pipes), when GP_E2E_PROCESS is set, and always for another bundle
+ * (`GP_DIST=dist` runs the committed dist/ in processes).
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInProcess } from './in-process.js';
+import { bundlePaths } from './bundle.js';
+
+/** How a run is made. */
+export interface RunHow {
+  /** A process, even for the tree's bundle. */
+  process?: boolean;
+}
+
+/** The in-process entry for `entry`, or undefined when it must run in a process. */
+function here(entry: string, how: RunHow): 'cli' | 'action' | undefined {
+  if (how.process || process.env.GP_E2E_PROCESS || process.env.GP_DIST) return undefined;
+  let tree: { action: string; cli: string };
+  try {
+    tree = bundlePaths();
+  } catch {
+    return undefined;
+  }
+  return entry === tree.cli ? 'cli' : entry === tree.action ? 'action' : undefined;
+}
 
 export interface RunResult {
   code: number | null;
@@ -38,6 +66,7 @@ export function runAction(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
   cwd = process.cwd(),
+  how: RunHow = {},
 ): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'gp-runner-'));
   const outputFile = join(dir, 'output');
@@ -47,35 +76,35 @@ export function runAction(
   const inputEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const base: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir };
+  const runEnv = {
+    ...base,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
+    GITHUB_ACTIONS: 'true',
+    ...inputEnv,
+    ...env,
+  };
+  const collect = (code: number | null, stdout: string, stderr: string): RunResult => ({
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+    dir,
+  });
+  const inWorker = here(entry, how);
+  if (inWorker) {
+    return runInProcess(inWorker, [], runEnv, cwd).then((r) => collect(r.code, r.stdout, r.stderr));
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
-      cwd,
-      env: {
-        ...base,
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STEP_SUMMARY: summaryFile,
-        RUNNER_TEMP: dir,
-        GITHUB_ACTIONS: 'true',
-        ...inputEnv,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [entry], { cwd, env: runEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
-        dir,
-      }),
-    );
+    child.on('close', (code) => resolve(collect(code, stdout, stderr)));
   });
 }
 
@@ -85,11 +114,15 @@ export function runCli(
   args: string[],
   env: Record<string, string> = {},
   cwd = process.cwd(),
+  how: RunHow = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const runEnv = { PATH: process.env.PATH ?? '', ...env };
+  const inWorker = here(entry, how);
+  if (inWorker) return runInProcess(inWorker, args, runEnv, cwd);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: runEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
