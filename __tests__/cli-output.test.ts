@@ -1,6 +1,6 @@
 /**
- * The CLI's outputs and help, run from the sources in a child process (the run's bundle of
- * src/cli.ts, support/bundle.ts; never the committed dist/):
+ * The CLI's outputs and help, run from the sources in this worker (support/in-process.ts; with
+ * GP_E2E_PROCESS or GP_DIST set, in a child process on the bundle, support/bundle.ts):
  * `--output FILE` writes the chosen `--format` to FILE (standard output then shows the text
  * report), `--report FILE` writes the JSON report; every format without `--output` goes to
  * standard output; `COMMAND --help` prints the command's usage, examples, environment variables
@@ -17,6 +17,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
 import { bundlePaths } from './support/bundle.js';
+import { runInProcess } from './support/in-process.js';
 
 const ROOT = process.cwd();
 let CLI = '';
@@ -39,8 +40,11 @@ interface Run {
 
 /** Runs the CLI from the sources with `args`, in `cwd`, with `stdin` as its standard input. */
 function cli(args: string[], opts: { cwd?: string; stdin?: string } = {}): Promise<Run> {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  if (!process.env.GP_E2E_PROCESS && !process.env.GP_DIST) {
+    return runInProcess('cli', args, env, opts.cwd ?? ROOT, { stdin: opts.stdin ?? '' });
+  }
   return new Promise((done) => {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
     const child = execFile(
       process.execPath,
       [CLI, ...args],
@@ -58,7 +62,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gp-cli-'));
 jest.setTimeout(120_000);
 
 beforeAll(() => {
-  CLI = bundlePaths().cli;
+  if (process.env.GP_E2E_PROCESS || process.env.GP_DIST) CLI = bundlePaths().cli;
 });
 
 describe('--output and --report', () => {
