@@ -16,6 +16,7 @@ import { allFindings, exitCode } from '../../src/report/model.js';
 import type { Finding } from '../../src/types.js';
 import { CASES, type BadCase } from '../fixtures/bad/cases.js';
 import { bundlePaths } from '../support/bundle.js';
+import { runInProcess } from '../support/in-process.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -163,12 +164,17 @@ describe.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
 describe('through the CLI', () => {
   const cliCases = CASES.filter((c) => c.cli && testable(c));
 
-  /** Runs `genesys-preflight check --manifest M` (the run's bundle of src/), optionally with file modes enforced. */
+  /**
+   * Runs `genesys-preflight check --manifest M`: in this worker (support/in-process.ts), or, with
+   * file modes enforced (`dropped`) or GP_E2E_PROCESS / GP_DIST set, the run's bundle in a process.
+   */
   function cli(manifest: string, dropped = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env = { ...process.env };
+    const env = { ...process.env } as Record<string, string>;
     delete env.NODE_OPTIONS;
     delete env.GENESYS_PREFLIGHT_DEBUG;
-    const args = [bundlePaths().cli, 'check', '--manifest', manifest, '--mode', 'offline'];
+    const check = ['check', '--manifest', manifest, '--mode', 'offline'];
+    if (!dropped && !process.env.GP_E2E_PROCESS && !process.env.GP_DIST) return runInProcess('cli', check, env, ROOT);
+    const args = [bundlePaths().cli, ...check];
     const prefix = dropped && 'argv' in DROP ? DROP.argv : [];
     const [cmd, ...argv] = [...prefix, process.execPath, ...args];
     return new Promise((done) => {
