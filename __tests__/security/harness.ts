@@ -14,6 +14,7 @@ import {
   appendFileSync,
   chmodSync,
   closeSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -144,6 +145,27 @@ function git(cwd: string, args: string[]): string {
   }).trim();
 }
 
+let template: string | undefined;
+
+/**
+ * The `.git` of an empty repository on branch main, made once per worker and copied into each
+ * workspace (a `git init` per case would be one more process each).
+ */
+function gitTemplate(): string {
+  if (template) return template;
+  const dir = mkdtempSync(join(tmpdir(), 'gp-sec-git-'));
+  roots.push(dir);
+  git(dir, ['init', '-q', '-b', 'main']);
+  rmSync(join(dir, '.git', 'hooks'), { recursive: true, force: true });
+  template = join(dir, '.git');
+  return template;
+}
+
+/** The commit `main` points at (read from the ref file: no `git rev-parse` process). */
+function headOf(dir: string): string {
+  return readFileSync(join(dir, '.git', 'refs', 'heads', 'main'), 'utf8').trim();
+}
+
 function writeSpec(base: string, rel: string, spec: FileSpec): void {
   const path = join(base, rel);
   mkdirSync(dirname(path), { recursive: true });
@@ -173,15 +195,16 @@ export function workspace(
   chmodSync(dir, 0o755);
   writeFileSync(join(root, 'outside.yaml'), `inboundCall:\n  name: ${c}-outside\n  secret: ${c}\n`);
   writeFileSync(join(root, 'outside'), `${c} outside the workspace\n`);
-  git(dir, ['init', '-q', '-b', 'main']);
-  for (const [rel, spec] of Object.entries(opts.base ?? {})) writeSpec(dir, rel, spec);
-  git(dir, ['add', '-A']);
+  cpSync(gitTemplate(), join(dir, '.git'), { recursive: true });
+  const base = Object.entries(opts.base ?? {});
+  for (const [rel, spec] of base) writeSpec(dir, rel, spec);
+  if (base.length) git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '--allow-empty', '-m', 'base']);
-  const baseSha = git(dir, ['rev-parse', 'HEAD']);
+  const baseSha = headOf(dir);
   for (const [rel, spec] of Object.entries(files)) writeSpec(dir, rel, spec);
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '--allow-empty', '-m', 'pull request']);
-  const headSha = git(dir, ['rev-parse', 'HEAD']);
+  const headSha = headOf(dir);
   // actions/checkout (persist-credentials: true, the default) leaves this in .git/config.
   const credential = `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${CHECKOUT_BASIC}\n`;
   appendFileSync(join(dir, '.git', 'config'), `# ${c}\n${credential}`);
