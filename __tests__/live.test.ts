@@ -16,7 +16,6 @@ import {
   catalogRequirements,
   fakeOrgs,
   liveCheckOnce,
-  scenarioEnv,
   startScenario,
   writeScenarioManifest,
   type ScenarioOrg,
@@ -59,6 +58,7 @@ async function live(
   extraEnv: Record<string, string> = {},
   orgFilter: string[] = [],
   client: typeof FAST = FAST,
+  concurrency?: number,
 ): Promise<{ report: Report; clients: Map<string, number> }> {
   const clients = new Map<string, number>();
   const mode = resolveMode(
@@ -67,8 +67,53 @@ async function live(
     { ...env, ...extraEnv },
     { client, onClient: (org, c) => clients.set(org, c.requestCount) },
   );
-  const report = await runCheck({ manifestPath: manifest, mode: mode.mode, grants: mode.grants!, orgs: orgFilter });
+  const report = await runCheck({
+    manifestPath: manifest,
+    mode: mode.mode,
+    grants: mode.grants!,
+    orgs: orgFilter,
+    ...(concurrency ? { concurrency } : {}),
+  });
   return { report, clients };
+}
+
+/**
+ * The clock of the client's per-attempt timeout: while installed, timers of exactly `delay` ms
+ * (the hang client's `timeoutMs`, a value nothing else in the run uses) are held; `elapse()` makes
+ * the pending ones fire at once, as if `delay` ms had passed. Other timers are the real ones.
+ * Should `elapse()` never be called, a held timer still fires after `delay` real ms.
+ */
+function holdTimeouts(delay: number) {
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const pending = new Map<unknown, () => void>();
+  globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    if (ms !== delay) return realSet(fn, ms, ...args);
+    const handle = realSet(() => {
+      pending.delete(handle);
+      fn(...args);
+    }, ms);
+    pending.set(handle, () => {
+      realClear(handle);
+      pending.delete(handle);
+      fn(...args);
+    });
+    return handle;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((handle?: Parameters<typeof clearTimeout>[0]) => {
+    pending.delete(handle);
+    realClear(handle);
+  }) as typeof clearTimeout;
+  return {
+    pending: () => pending.size,
+    elapse: () => {
+      for (const fire of [...pending.values()]) fire();
+    },
+    restore: () => {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -210,6 +255,8 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
   // this quick is that request count (no elapsed time is asserted); a hang is bounded by the
   // client's timeoutMs and, should that break, by the test timeout.
   const attempts = 1 + FAST.maxRetries;
+  // The hang's timeout passes on a held clock (holdTimeouts), not in real time: any value is correct.
+  const HANG = { ...HANG_CLIENT, timeoutMs: 28_765 };
   const cases: Array<[string, Parameters<FakeGenesys['setFault']>[0], string, number]> = [
     ['5xx on every call', { kind: 'server-error', status: 503 }, 'unverifiable', 1 + attempts],
     ['429 storm beyond the retry budget', { kind: 'rate-limit', retryAfterSeconds: 1 }, 'unverifiable', 1 + attempts],
@@ -225,9 +272,22 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
       org: orgs[1]!.id,
       ...(fault.kind === 'reject-token' ? {} : { path: /^\/api\/v2\// }),
     });
+    const clock = fault.kind === 'hang' ? holdTimeouts(HANG.timeoutMs) : undefined;
     try {
       fake.calls.length = 0;
-      const { report, clients } = await live(manifest, {}, [], fault.kind === 'hang' ? HANG_CLIENT : FAST);
+      // A hang: the orgs run one after the other (the good org first), so when the fake holds the
+      // faulted org's API call, the only timeout pending is that call's: its time is made to pass.
+      const run = clock ? live(manifest, {}, [], HANG, 1) : live(manifest, {}, [], FAST);
+      if (clock) {
+        let settled = false;
+        void run.finally(() => {
+          settled = true;
+        });
+        const held = () => fake.calls.some((c) => c.org === orgs[1]!.id && c.fault === 'hang');
+        while (!settled && !(held() && clock.pending() > 0)) await new Promise((r) => setTimeout(r, 5));
+        clock.elapse();
+      }
+      const { report, clients } = await run;
       expect(clients.get('missing')).toBe(requests);
       expect(fake.calls.filter((c) => c.org === orgs[1]!.id)).toHaveLength(requests);
       const by = Object.fromEntries(report.orgs.map((o) => [o.name, o]));
@@ -237,6 +297,7 @@ describe('faults: the org ends unverifiable or auth-failed, exit 2, the others a
       expect(by.missing!.passed).toBe(false);
       expect(exitCode(report, 'never')).toBe(2);
     } finally {
+      clock?.restore();
       remove();
     }
   });
