@@ -21,8 +21,13 @@ function bigReport(chars: number): string {
     '| Resource | Missing |',
     '|---|---|',
   ];
-  let i = 0;
-  while (lines.join('\n').length < chars) lines.push(`| flow:Main IVR ${i++} | architect:flow:publish |`);
+  // the joined length, kept as lines are added (joining on every row took ~2 s for 200,000 characters)
+  let length = lines.join('\n').length;
+  for (let i = 0; length < chars; i++) {
+    const row = `| flow:Main IVR ${i} | architect:flow:publish |`;
+    lines.push(row);
+    length += 1 + row.length;
+  }
   lines.push('', '</details>');
   return lines.join('\n');
 }
