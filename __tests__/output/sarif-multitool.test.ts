@@ -152,8 +152,28 @@ const MISSING: Finding = {
   related: { file: 'genesys-preflight.yml', line: 12, column: 5 },
 };
 
+/** The file a validation result is about (its log's name + `.sarif`). */
+const fileOf = (r: ValidationResult) =>
+  r.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.replace(/^.*\//, '') ?? '';
+
+/**
+ * A log GitHub's rules must reject: the report of one finding with its rule's fullDescription
+ * removed and a result message without text.
+ */
+function brokenLog(): string {
+  const sarif = JSON.parse(renderSarif(report([], [MISSING]), '1.2.3'));
+  const run = sarif.runs[0];
+  delete run.tool.driver.rules[0].fullDescription;
+  run.results[0].message = { id: 'no-text' };
+  return JSON.stringify(sarif);
+}
+
 suite(title, () => {
-  it('every log the check writes: no error or warning under the SARIF and GitHub rules', async () => {
+  // One Multitool run validates every log (each run starts .NET and loads the rules): the logs the
+  // check writes and the broken one, told apart by file.
+  let v: Validation;
+  let exampleResults = 0;
+  beforeAll(async () => {
     const example = (manifestPath: string, extra: Partial<Parameters<typeof runCheck>[0]> = {}) =>
       runCheck({ manifestPath, mode: 'offline', ...extra });
     const logs: Record<string, string> = {
@@ -178,24 +198,25 @@ suite(title, () => {
         ]),
         '1.2.3',
       ),
+      broken: brokenLog(),
     };
-    // The examples do produce findings (a log with no result would prove little).
-    expect(JSON.parse(logs.example!).runs[0].results.length).toBeGreaterThan(5);
-    const v = validate(logs);
-    expect(v.status).toBe(0);
-    expect(v.executionSuccessful).toBe(true);
-    expect(problems(v)).toEqual([]);
-    expect(v.configurationNotifications).toEqual(['WRN999.RuleExplicitlyDisabled']);
+    exampleResults = JSON.parse(logs.example!).runs[0].results.length;
+    v = validate(logs);
   }, 120_000);
 
+  it('every log the check writes: no error or warning under the SARIF and GitHub rules', () => {
+    // The examples do produce findings (a log with no result would prove little).
+    expect(exampleResults).toBeGreaterThan(5);
+    expect(v.executionSuccessful).toBe(true);
+    const ours = { ...v, results: v.results.filter((r) => fileOf(r) !== 'broken.sarif') };
+    expect(problems(ours)).toEqual([]);
+    expect(v.configurationNotifications).toEqual(['WRN999.RuleExplicitlyDisabled']);
+  });
+
   it('the GitHub rules are applied: a broken log raises their errors', () => {
-    const sarif = JSON.parse(renderSarif(report([], [MISSING]), '1.2.3'));
-    const run = sarif.runs[0];
-    delete run.tool.driver.rules[0].fullDescription;
-    run.results[0].message = { id: 'no-text' };
-    const v = validate({ broken: JSON.stringify(sarif) });
-    const ids = new Set(v.results.filter((r) => r.level === 'error').map((r) => r.ruleId));
+    const broken = v.results.filter((r) => fileOf(r) === 'broken.sarif' && r.level === 'error');
+    const ids = new Set(broken.map((r) => r.ruleId));
     // GH2012: a rule without fullDescription; GH1015: a result message without text.
     expect([...ids].sort()).toEqual(expect.arrayContaining(['GH1015', 'GH2012']));
-  }, 120_000);
+  });
 });
