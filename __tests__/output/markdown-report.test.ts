@@ -85,9 +85,11 @@ function expectInert(md: string, allowedLinks: number): void {
     'a',
     'blockquote',
   ]);
-  for (const t of tags(html)) expect({ tag: t, allowed: allowed.has(t) }).toEqual({ tag: t, allowed: true });
-  expect(tags(html).filter((t) => t === 'a')).toHaveLength(allowedLinks);
-  expect(tags(html)).not.toContain('img');
+  const found = tags(html);
+  // expect() only for a tag that is not allowed (a call per tag of every report cost more than the rest)
+  for (const t of found) if (!allowed.has(t)) expect({ tag: t, allowed: false }).toEqual({ tag: t, allowed: true });
+  expect(found.filter((t) => t === 'a')).toHaveLength(allowedLinks);
+  expect(found).not.toContain('img');
   expect(html).not.toContain('<!--');
   expect(md).not.toMatch(/<!--/);
   const text = textOutsideCode(html);
