@@ -83,6 +83,24 @@ const clone = (p: Principal): Principal => ({
 });
 const RUNS = { numRuns: 400 };
 
+/*
+ * Speed: a jest expect() call costs ~50 µs here, more than an evaluation of these small inputs, and the
+ * properties below check every finding of every run. So each check is made with plain code first and
+ * expect() runs (and fails, with its usual message) only when the check does not hold.
+ */
+
+/** Fails unless every finding of `after` is about a call that `before` has a finding about too. */
+function expectNoNewFinding(before: Finding[], after: Finding[]): void {
+  if (count(after) > count(before)) expect(count(after)).toBeLessThanOrEqual(count(before));
+  const had = keys(before);
+  for (const key of keys(after)) if (!had.has(key)) expect([...had]).toContain(key);
+}
+
+/** Fails unless the two lists of one-line strings are equal. */
+function expectSameLines(got: string[], want: string[]): void {
+  if (got.length !== want.length || got.some((x, i) => x !== want[i])) expect(got).toEqual(want);
+}
+
 describe('evaluator properties', () => {
   it('adding a permission to a role never adds a finding', () => {
     fc.assert(
@@ -96,8 +114,7 @@ describe('evaluator properties', () => {
           const q = clone(p);
           q.roles[k % q.roles.length]!.permissions.push({ permission: perm });
           const after = evaluate(reqs, q, 'o');
-          expect(count(after)).toBeLessThanOrEqual(count(before));
-          for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
+          expectNoNewFinding(before, after);
         },
       ),
       RUNS,
@@ -116,8 +133,7 @@ describe('evaluator properties', () => {
           const q = clone(p);
           q.roles[k % q.roles.length]!.divisions.push({ name: division });
           const after = evaluate(reqs, q, 'o');
-          expect(count(after)).toBeLessThanOrEqual(count(before));
-          for (const key of keys(after)) expect(keys(before).has(key)).toBe(true);
+          expectNoNewFinding(before, after);
         },
       ),
       RUNS,
@@ -148,7 +164,7 @@ describe('evaluator properties', () => {
         const b = evaluate(reqs, q, 'o')
           .map((f) => `${f.operation} ${f.code} ${f.missing?.join(',')}`)
           .sort();
-        expect(b).toEqual(a);
+        expectSameLines(b, a);
       }),
       RUNS,
     );
@@ -162,8 +178,10 @@ describe('evaluator properties', () => {
         const all = clone(p);
         all.roles.forEach((r) => (r.divisions = DIVISIONS.map((name) => ({ name }))));
         const fs = evaluate(reqs, star, 'o');
-        expect(fs.some((f) => f.code === 'missing-division-grant')).toBe(false);
-        expect(fs.map((f) => `${f.operation} ${f.code}`).sort()).toEqual(
+        const grants = fs.filter((f) => f.code === 'missing-division-grant');
+        if (grants.length > 0) expect(grants).toEqual([]);
+        expectSameLines(
+          fs.map((f) => `${f.operation} ${f.code}`).sort(),
           evaluate(reqs, all, 'o')
             .map((f) => `${f.operation} ${f.code}`)
             .sort(),
@@ -250,6 +268,9 @@ const arbOrgs = fc.array(
   { minLength: 1, maxLength: 4 },
 );
 
+/** The canonical JSON texts (`bag`) of the two are equal: for JSON data, toEqual after a JSON round trip. */
+const sameJson = (a: unknown, b: unknown) => bag([a])[0] === bag([b])[0];
+
 describe('report schema property', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(REPORT_SCHEMA as object);
   it('every streamed JSON report (v3) validates against the schema and holds exactly what the report holds', () => {
@@ -277,24 +298,31 @@ describe('report schema property', () => {
         const streamed = JSON.parse([...reportJsonChunks(report)].join('')) as ReportV3;
         if (!validate(streamed)) throw new Error(JSON.stringify(validate.errors));
         expect(streamed.version).toBe(3);
-        expect(streamed.requirements.map((q) => q.id)).toEqual(streamed.requirements.map((_, i) => i));
+        if (streamed.requirements.some((q, i) => q.id !== i))
+          expect(streamed.requirements.map((q) => q.id)).toEqual(streamed.requirements.map((_, i) => i));
         expect(streamed.requirements).toHaveLength(new Set(report.orgs.flatMap((o) => o.requirements)).size);
         const decoded = expandOrgs(streamed);
         report.orgs.forEach((o, i) => {
-          expect(bag(decoded[i]!.requirements)).toEqual(bag(o.requirements));
-          expect(streamed.orgs[i]!.summary).toEqual(summarize(o.findings));
-          expect(decoded[i]!.findings.map((f) => f.finding)).toEqual(JSON.parse(JSON.stringify(o.findings)));
+          expectSameLines(bag(decoded[i]!.requirements), bag(o.requirements));
+          const summary = summarize(o.findings);
+          const got = streamed.orgs[i]!.summary;
+          if (!sameJson(got, summary)) expect(got).toEqual(summary);
+          // in order; equal canonical JSON texts (`bag` items) <=> toEqual after a JSON round trip
+          const gotFindings = decoded[i]!.findings.map((f) => f.finding);
+          if (gotFindings.length !== o.findings.length || gotFindings.some((f, k) => !sameJson(f, o.findings[k])))
+            expect(gotFindings).toEqual(JSON.parse(JSON.stringify(o.findings)));
           const { principal } = orgs[i]!;
           for (const { finding, requirement, inOrg } of decoded[i]!.findings) {
             if (finding.operation === undefined) {
-              expect(requirement).toBeUndefined();
+              if (requirement !== undefined) expect(requirement).toBeUndefined();
               continue;
             }
             // the linked requirement, checked alone, yields this very finding
-            expect(inOrg).toBe(true);
+            if (inOrg !== true) expect(inOrg).toBe(true);
             const { id: _id, ...q } = requirement!;
             const alone = evaluate([q], principal, `o${i}`).filter((f) => f.operation);
-            expect(JSON.parse(JSON.stringify(alone))).toContainEqual(finding);
+            if (!alone.some((f) => sameJson(f, finding)))
+              expect(JSON.parse(JSON.stringify(alone))).toContainEqual(finding);
           }
         });
       }),
