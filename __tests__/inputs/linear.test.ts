@@ -1,6 +1,7 @@
 /**
- * Bounded work on small hostile inputs. Each scenario runs in a child process (the TypeScript
- * sources through tsx) with a kill timeout and, for the deep ones, a small heap: a quadratic or
+ * Bounded work on small hostile inputs. Each scenario runs in a child process (plain `node` on the
+ * functions under test, bundled from the TypeScript sources by esbuild as the global setup bundles
+ * the entry points) with a kill timeout and, for the deep ones, a small heap: a quadratic or
  * exponential path would be killed and fail the test. No elapsed time is asserted; what is asserted
  * is that the scenario finished, with the documented result or error.
  *
@@ -15,33 +16,59 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { closest, didYouMean, MAX_SUGGEST_LENGTH, suggester } from '../../src/util/suggest.js';
 import { MAX_NESTING_DEPTH, nestingBeyond } from '../../src/util/nesting.js';
 import { parseYamlSource } from '../../src/util/yaml-source.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const src = (p: string) => JSON.stringify(join(ROOT, 'src', p));
+
+/** What the scenarios call, exported by the bundle `lib.mjs` the children import: `[name, source under src/]`. */
+const LIB: Array<[string, string]> = [
+  ['loadManifest', 'manifest/load.ts'],
+  ['parseYamlSource', 'util/yaml-source.ts'],
+  ['scanFlowReferences', 'resources/references.ts'],
+  ['groupReferencesByLookup', 'plan/references.ts'],
+  ['importTerraformPlan', 'resources/terraform.ts'],
+];
+/** ESM output still meets `require()` of Node built-ins inside bundled CommonJS packages (as global-setup.mjs). */
+const REQUIRE_SHIM =
+  "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
 
 let tmp: string;
-beforeAll(() => {
+beforeAll(async () => {
   tmp = realpathSync(mkdtempSync(join(tmpdir(), 'genesys-preflight-linear-')));
+  // One bundle of the functions under test for every child (a plain `node` start, no TypeScript loader).
+  const entry = LIB.map(([name, file]) => `export { ${name} } from ${JSON.stringify(join(ROOT, 'src', file))};`);
+  writeFileSync(join(tmp, 'lib.ts'), `${entry.join('\n')}\n`);
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: [join(tmp, 'lib.ts')],
+    outfile: join(tmp, 'lib.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    banner: { js: REQUIRE_SHIM },
+    logLevel: 'error',
+  });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs `body` (TypeScript, top-level await allowed) in a child; resolves with its stdout parsed as JSON. */
+/** Runs `body` (an ES module, top-level await allowed) in a child; resolves with its stdout parsed as JSON. */
 function child(name: string, body: string, opts: { timeoutMs?: number; heapMb?: number } = {}): Promise<unknown> {
-  const script = join(tmp, `${name}.ts`);
-  // The child starts in the repository (where tsx resolves) and works in the temp directory.
-  writeFileSync(script, `process.chdir(${JSON.stringify(tmp)});\n${body}`);
+  const script = join(tmp, `${name}.mjs`);
+  writeFileSync(script, body);
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   delete env.GITHUB_WORKSPACE;
-  const args = [...(opts.heapMb ? [`--max-old-space-size=${opts.heapMb}`] : []), '--import', 'tsx', script];
+  const args = [...(opts.heapMb ? [`--max-old-space-size=${opts.heapMb}`] : []), script];
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
       args,
-      { cwd: ROOT, env, timeout: opts.timeoutMs ?? 40_000, maxBuffer: 1 << 20 },
+      { cwd: tmp, env, timeout: opts.timeoutMs ?? 40_000, maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         if (error)
           fail(
@@ -66,9 +93,9 @@ describe('hostile sizes finish with the documented result', () => {
     const out = await child(
       'roles',
       `
-      import { loadManifest } from ${src('manifest/load.ts')};
+      import { loadManifest } from './lib.mjs';
       try { loadManifest('roles.yml'); console.log('null'); }
-      catch (e: any) { console.log(JSON.stringify(e.findings.map((f: any) => f.message))); }
+      catch (e) { console.log(JSON.stringify(e.findings.map((f) => f.message))); }
     `,
     );
     expect(out).toEqual(['org a: the role of principal.roles[0] is not defined under "roles"']);
@@ -99,12 +126,10 @@ describe('hostile sizes finish with the documented result', () => {
       'refs',
       `
       import { readFileSync } from 'node:fs';
-      import { parseYamlSource } from ${src('util/yaml-source.ts')};
-      import { scanFlowReferences } from ${src('resources/references.ts')};
-      import { groupReferencesByLookup } from ${src('plan/references.ts')};
-      const result: unknown[] = [];
+      import { groupReferencesByLookup, parseYamlSource, scanFlowReferences } from './lib.mjs';
+      const result = [];
       for (const f of ['refs-list.yaml', 'refs-map.yaml']) {
-        const p = parseYamlSource(readFileSync(f, 'utf8'), f) as any;
+        const p = parseYamlSource(readFileSync(f, 'utf8'), f);
         const refs = scanFlowReferences(p.doc, 'inboundCall');
         const groups = groupReferencesByLookup(refs);
         result.push([refs.length, [...groups].map(([call, l]) => [call, l.length]), refs[39_999].location.line]);
@@ -131,7 +156,7 @@ describe('hostile sizes finish with the documented result', () => {
     const out = await child(
       'deep-plan',
       `
-      import { importTerraformPlan } from ${src('resources/terraform.ts')};
+      import { importTerraformPlan } from './lib.mjs';
       const from = { file: 'm.yml', line: 1, column: 1 };
       console.log(JSON.stringify(['deep-plan.json', 'deep-obj.json'].map((f) =>
         importTerraformPlan(f, { displayPath: f, orgs: ['o'], from }).errors.map((e) => [e.message, e.location]))));
@@ -162,9 +187,9 @@ describe('hostile sizes finish with the documented result', () => {
     const out = await child(
       'deep-yaml',
       `
-      import { loadManifest } from ${src('manifest/load.ts')};
+      import { loadManifest } from './lib.mjs';
       console.log(JSON.stringify(['deep-flow.yml', 'deep-block.yml', 'deep-open.yml'].map((f) => {
-        try { loadManifest(f); return null; } catch (e: any) { return e.findings.map((x: any) => [x.message, x.location.line]); }
+        try { loadManifest(f); return null; } catch (e) { return e.findings.map((x) => [x.message, x.location.line]); }
       })));
     `,
       { heapMb: 256 },
