@@ -22,10 +22,19 @@ const HIDDEN =
 /** What the runner would run: a line whose text after leading white space starts a command (.NET TrimStart is a subset of \s). */
 const COMMAND = /^\s*(::|##\[)/;
 
+/** A high surrogate not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Fails when `text` holds a hidden character, a lone surrogate or a line that is a workflow command. Each
+ * check is made with plain code first and expect() (~50 µs a call here, called per line of 1,000 runs)
+ * runs, for its message, only when the check does not hold.
+ */
 function expectSafe(text: string): void {
-  expect(text).not.toMatch(HIDDEN);
-  expect(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)).toBe(false);
-  for (const line of text.split('\n')) expect({ line, command: COMMAND.test(line) }).toEqual({ line, command: false });
+  if (HIDDEN.test(text)) expect(text).not.toMatch(HIDDEN);
+  if (LONE_SURROGATE.test(text)) expect(LONE_SURROGATE.test(text)).toBe(false);
+  for (const line of text.split('\n'))
+    if (COMMAND.test(line)) expect({ line, command: true }).toEqual({ line, command: false });
 }
 
 describe('termLines', () => {
@@ -40,7 +49,8 @@ describe('termLines', () => {
       fc.property(fc.array(hostileName, { maxLength: 6 }), (names) => {
         const out = termLines(names.join('\n'));
         expectSafe(out);
-        expect(out.split('\n')).toHaveLength(names.join('\n').split('\n').length);
+        const [lines, want] = [out.split('\n'), names.join('\n').split('\n').length];
+        if (lines.length !== want) expect(lines).toHaveLength(want);
       }),
       { numRuns: 1000 },
     );
