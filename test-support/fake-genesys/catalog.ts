@@ -2,11 +2,38 @@
 import type { DomainPermission, DomainPermissionCollection } from '../../src/genesys/models.js';
 import { policyPermissions, type OrgState } from './state.js';
 
-/** Catalog entries of an org: its `permissionCatalog`, or every concrete (wildcard-free) permission of its roles. */
+/** Per configured `permissionCatalog` array: its entries, and the division-awareness by permission. */
+const built = new WeakMap<object, { perms: DomainPermission[]; aware: Map<string, boolean | undefined> }>();
+
+/**
+ * Catalog entries of an org: its `permissionCatalog`, or every concrete (wildcard-free) permission of its roles.
+ * The list may be shared between calls: read it, never modify it.
+ */
 export function catalogOf(org: OrgState): DomainPermission[] {
-  const entries =
-    org.config.permissionCatalog ??
-    [...org.roles.values()].flatMap((r) => r.permissionPolicies.flatMap(policyPermissions));
+  return indexed(org).perms;
+}
+
+/**
+ * The org's catalog and its division-awareness index: built once for a configured
+ * `permissionCatalog` (a fixed list; thousands of entries for a scenario org), every time for one
+ * derived from the roles (which a test may change).
+ */
+function indexed(org: OrgState): { perms: DomainPermission[]; aware: Map<string, boolean | undefined> } {
+  const configured = org.config.permissionCatalog;
+  const hit = configured && built.get(configured);
+  if (hit) return hit;
+  const perms = build(
+    configured ?? [...org.roles.values()].flatMap((r) => r.permissionPolicies.flatMap(policyPermissions)),
+  );
+  const aware = new Map<string, boolean | undefined>(
+    perms.map((p) => [`${p.domain}:${p.entityType}:${p.action}`, p.divisionAware] as const),
+  );
+  const out = { perms, aware };
+  if (configured) built.set(configured, out);
+  return out;
+}
+
+function build(entries: NonNullable<OrgState['config']['permissionCatalog']>): DomainPermission[] {
   const seen = new Map<string, DomainPermission>();
   for (const e of entries) {
     const spec = typeof e === 'string' ? { permission: e } : e;
@@ -47,5 +74,5 @@ export function collections(perms: DomainPermission[]): DomainPermissionCollecti
 
 /** The `divisionAware` flag of `permission` in the org's catalog, or undefined when not listed. */
 export function divisionAwareness(org: OrgState, permission: string): boolean | undefined {
-  return catalogOf(org).find((p) => `${p.domain}:${p.entityType}:${p.action}` === permission)?.divisionAware;
+  return indexed(org).aware.get(permission);
 }
