@@ -145,6 +145,22 @@ function git(cwd: string, args: string[]): string {
   }).trim();
 }
 
+/**
+ * Runs git commands of constant words (no input reaches them) one after another in one shell:
+ * one process started from this worker instead of one per command (each start copies the
+ * worker's memory map).
+ */
+function gitSteps(cwd: string, steps: ReadonlyArray<readonly string[]>): void {
+  const identity = '-c user.name=attacker -c user.email=attacker@example.com -c commit.gpgsign=false';
+  const quote = (w: string) => (/^[\w.-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
+  const script = steps.map((step) => `git ${identity} ${step.map(quote).join(' ')}`).join(' && ');
+  execFileSync('/bin/sh', ['-c', script], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1' },
+  });
+}
+
 let template: string | undefined;
 
 /**
@@ -164,6 +180,12 @@ function gitTemplate(): string {
 /** The commit `main` points at (read from the ref file: no `git rev-parse` process). */
 function headOf(dir: string): string {
   return readFileSync(join(dir, '.git', 'refs', 'heads', 'main'), 'utf8').trim();
+}
+
+/** The repository's first commit: the new value of the first line of HEAD's reflog. */
+function firstCommit(dir: string): string {
+  const first = readFileSync(join(dir, '.git', 'logs', 'HEAD'), 'utf8').split('\n', 1)[0]!;
+  return first.split(' ')[1]!;
 }
 
 function writeSpec(base: string, rel: string, spec: FileSpec): void {
@@ -197,13 +219,24 @@ export function workspace(
   writeFileSync(join(root, 'outside'), `${c} outside the workspace\n`);
   cpSync(gitTemplate(), join(dir, '.git'), { recursive: true });
   const base = Object.entries(opts.base ?? {});
-  for (const [rel, spec] of base) writeSpec(dir, rel, spec);
-  if (base.length) git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--allow-empty', '-m', 'base']);
-  const baseSha = headOf(dir);
-  for (const [rel, spec] of Object.entries(files)) writeSpec(dir, rel, spec);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--allow-empty', '-m', 'pull request']);
+  const commitBase = ['commit', '-q', '--allow-empty', '-m', 'base'];
+  const commitPr = [
+    ['add', '-A'],
+    ['commit', '-q', '--allow-empty', '-m', 'pull request'],
+  ];
+  let baseSha: string;
+  if (base.length) {
+    for (const [rel, spec] of base) writeSpec(dir, rel, spec);
+    gitSteps(dir, [['add', '-A'], commitBase]);
+    baseSha = headOf(dir);
+    for (const [rel, spec] of Object.entries(files)) writeSpec(dir, rel, spec);
+    gitSteps(dir, commitPr);
+  } else {
+    // The base commit is empty: the PR's files may be written first (untracked until its commit).
+    for (const [rel, spec] of Object.entries(files)) writeSpec(dir, rel, spec);
+    gitSteps(dir, [commitBase, ...commitPr]);
+    baseSha = firstCommit(dir);
+  }
   const headSha = headOf(dir);
   // actions/checkout (persist-credentials: true, the default) leaves this in .git/config.
   const credential = `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${CHECKOUT_BASIC}\n`;
