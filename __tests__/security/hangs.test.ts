@@ -25,7 +25,14 @@ attackSuite();
 const M = /genesys-preflight\.yml:\d+:\d+/;
 const MANIFEST = 'genesys-preflight.yml';
 
-/** Runs the case (stdout, stderr and stdin are real pipes) and expects a prompt, located exit 2. */
+/**
+ * A case that could block a read: the action as a process, with real pipes (stdout, stderr, and
+ * stdin with `stdinPipe`) and the kill timer, so a hang shows as a killed run, not a stuck jest
+ * worker. The CLI shares the action's file reading; it runs too where it reads stdin its own way.
+ */
+const BLOCKING: RunOptions = { process: true, formats: [] };
+
+/** Runs the case and expects a prompt, located exit 2. */
 async function refusedQuickly(
   id: string,
   files: Record<string, FileSpec>,
@@ -35,8 +42,7 @@ async function refusedQuickly(
 ) {
   const ws = workspace(id, files);
   if (opts.fifo) mkfifo(ws, opts.fifo);
-  // Processes with real pipes and a kill timer: a hang must show as a killed run, not a stuck worker.
-  const r = await runCase(ws, { formats: ['text'], ...opts, process: true });
+  const r = await runCase(ws, opts);
   expect({ exits: exitCodes(r), ...verdict(r, { refused: { path, at } }) }).toEqual({ exits: allExit(r, 2), ...CLEAN });
 }
 
@@ -47,7 +53,7 @@ describe('class 5: no input can hang the job', () => {
   it(
     'flows[].file: /proc/self/fd/1 (the process reads its own stdout pipe)',
     async () => {
-      await refusedQuickly('fd1', flowAt('/proc/self/fd/1'), '/proc/self/fd/1', M);
+      await refusedQuickly('fd1', flowAt('/proc/self/fd/1'), '/proc/self/fd/1', M, BLOCKING);
     },
     CASE_TIMEOUT,
   );
@@ -56,7 +62,7 @@ describe('class 5: no input can hang the job', () => {
     'a FIFO in the workspace (open blocks until a writer comes)',
     async () => {
       const files = { ...flowAt('flows/pipe.yaml'), 'flows/main.yaml': flowFile('Main IVR') };
-      await refusedQuickly('fifo', files, 'flows/pipe.yaml', M, { fifo: 'flows/pipe.yaml' });
+      await refusedQuickly('fifo', files, 'flows/pipe.yaml', M, { ...BLOCKING, fifo: 'flows/pipe.yaml' });
     },
     CASE_TIMEOUT,
   );
@@ -64,7 +70,7 @@ describe('class 5: no input can hang the job', () => {
   it(
     'flows[].file: /dev/zero (endless)',
     async () => {
-      await refusedQuickly('dev-zero', flowAt('/dev/zero'), '/dev/zero', M);
+      await refusedQuickly('dev-zero', flowAt('/dev/zero'), '/dev/zero', M, BLOCKING);
     },
     CASE_TIMEOUT,
   );
@@ -72,7 +78,11 @@ describe('class 5: no input can hang the job', () => {
   it(
     'flows[].file: /dev/stdin, an open pipe nobody writes to',
     async () => {
-      await refusedQuickly('dev-stdin', flowAt('/dev/stdin'), '/dev/stdin', M, { stdinPipe: true });
+      await refusedQuickly('dev-stdin', flowAt('/dev/stdin'), '/dev/stdin', M, {
+        ...BLOCKING,
+        formats: ['text'],
+        stdinPipe: true,
+      });
     },
     CASE_TIMEOUT,
   );
@@ -81,7 +91,11 @@ describe('class 5: no input can hang the job', () => {
     'the manifest is a committed symlink to /dev/stdin (an open pipe)',
     async () => {
       const files = { [MANIFEST]: { symlink: '/dev/stdin' } };
-      await refusedQuickly('manifest-stdin', files, MANIFEST, /genesys-preflight\.yml(:\d+:\d+)?/, { stdinPipe: true });
+      await refusedQuickly('manifest-stdin', files, MANIFEST, /genesys-preflight\.yml(:\d+:\d+)?/, {
+        ...BLOCKING,
+        formats: ['text'],
+        stdinPipe: true,
+      });
     },
     CASE_TIMEOUT,
   );
@@ -89,6 +103,7 @@ describe('class 5: no input can hang the job', () => {
   it(
     'flows[].file: a directory',
     async () => {
+      // Reading a directory fails at once (EISDIR): nothing can block, the runs stay in the worker.
       await refusedQuickly('directory', { ...flowAt('flows'), 'flows/main.yaml': flowFile('Main IVR') }, 'flows', M);
     },
     CASE_TIMEOUT,
