@@ -17,16 +17,16 @@
  * signals, the bundle as built. Runs are serialised: two at once would share the process's state.
  */
 import { Readable } from 'node:stream';
-import { summary } from '@actions/core';
-import { runCli } from '../../src/cli/run.js';
-import { run as runAction } from '../../src/action/run.js';
-import { newGitHubContext, type GitHubContext } from '../../src/github/context.js';
+import type { GitHubContext } from '../../src/github/context.js';
+
+// The entry points are imported on first use: a suite that runs only the CLI never loads the
+// action's modules (octokit, the toolkit), which cost a suite ~0.5 s to load.
 
 /**
  * A process starts with a fresh `@actions/core` job summary; its one instance here keeps the
  * buffer and caches the GITHUB_STEP_SUMMARY path of the first run (private `_filePath`).
  */
-function freshSummary(): void {
+function freshSummary(summary: typeof import('@actions/core').summary): void {
   summary.emptyBuffer();
   (summary as unknown as { _filePath?: string })._filePath = undefined;
 }
@@ -37,13 +37,30 @@ function freshSummary(): void {
  * @throws Error when the event file cannot be read: a process's import would fail instead, with
  *   messages of its own, so such a case must run as a process
  */
-function runGitHubContext(): GitHubContext | undefined {
+function runGitHubContext(newGitHubContext: () => GitHubContext): GitHubContext | undefined {
   if (!process.env.GITHUB_EVENT_PATH && !process.env.GITHUB_REPOSITORY) return undefined;
   try {
     return newGitHubContext();
   } catch (e) {
     throw new Error(`in-process run: ${(e as Error).message} (run this case in a process)`);
   }
+}
+
+/**
+ * The entry point as a function of the arguments giving the exit code, its modules loaded: the
+ * CLI's `runCli`; the action's `run` with a fresh job summary and the run's GitHub context, its
+ * exit code read from `process.exitCode` as the runner would.
+ */
+async function entryPoint(entry: 'cli' | 'action'): Promise<(args: string[]) => Promise<number>> {
+  if (entry === 'cli') return (await import('../../src/cli/run.js')).runCli;
+  const { run } = await import('../../src/action/run.js');
+  const { newGitHubContext } = await import('../../src/github/context.js');
+  const { summary } = await import('@actions/core');
+  return async () => {
+    freshSummary(summary);
+    await run(process.env, runGitHubContext(newGitHubContext));
+    return Number(process.exitCode ?? 0);
+  };
 }
 
 /** What a run wrote and how it ended. */
@@ -102,6 +119,9 @@ export function runInProcess(
   opts: InProcessOptions = {},
 ): Promise<InProcessRun> {
   return serialised(async () => {
+    // Loaded before the run's environment is in place: module-level state (the toolkit's context
+    // and request defaults) is then the same for every run of the suite, not the first run's.
+    const main = await entryPoint(entry);
     const savedEnv = process.env;
     const savedCwd = process.cwd();
     const savedExit = process.exitCode;
@@ -114,13 +134,7 @@ export function runInProcess(
     const err = capture(process.stderr);
     try {
       process.chdir(cwd);
-      let code: number;
-      if (entry === 'cli') code = await runCli([...args]);
-      else {
-        freshSummary();
-        await runAction(process.env, runGitHubContext());
-        code = Number(process.exitCode ?? 0);
-      }
+      const code = await main([...args]);
       return { code, stdout: out.text(), stderr: err.text() };
     } finally {
       out.restore();
