@@ -79,6 +79,46 @@ describe('readBaseManifest', () => {
     }
   });
 
+  it('a path that is a directory or a file over 10 MB in the base is unavailable, saying why', () => {
+    const big = join(dir, 'big.yml');
+    mkdirSync(join(dir, 'dir.yml'));
+    writeFileSync(join(dir, 'dir.yml', 'x'), 'x');
+    writeFileSync(big, `# ${'x'.repeat(10 * 1024 * 1024)}\n`);
+    git('add', 'dir.yml', 'big.yml');
+    git('commit', '-q', '-m', 'tree and big');
+    const sha = git('rev-parse', 'HEAD');
+    try {
+      expect(readBaseManifest(join(dir, 'dir.yml'), { baseSha: sha })).toEqual({
+        kind: 'unavailable',
+        why: 'the manifest path is a tree in the base commit',
+      });
+      expect(readBaseManifest(big, { baseSha: sha })).toEqual({
+        kind: 'unavailable',
+        why: 'the base manifest could not be read (larger than 10 MB?)',
+      });
+      // The same file 10 MB and under is read whole.
+      expect(readBaseManifest(join(dir, 'deploy', 'genesys-preflight.yml'), { baseSha: sha })).toMatchObject({
+        kind: 'found',
+        commit: sha,
+      });
+    } finally {
+      git('reset', '-q', '--hard', headSha);
+      rmSync(join(dir, 'dir.yml'), { recursive: true, force: true });
+    }
+  });
+
+  it('a manifest path with a line break is unavailable (never a second name for git)', () => {
+    const odd = join(dir, `deploy\n${baseSha}:deploy`);
+    mkdirSync(odd);
+    try {
+      writeFileSync(join(odd, 'genesys-preflight.yml'), MANIFEST('x'));
+      const b = readBaseManifest(join(odd, 'genesys-preflight.yml'), { baseSha });
+      expect(b).toEqual({ kind: 'unavailable', why: 'the manifest path holds a line break' });
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
+  });
+
   it('outside a git checkout it is unavailable', () => {
     const other = mkdtempSync(join(tmpdir(), 'gp-nogit-'));
     writeFileSync(join(other, 'm.yml'), MANIFEST('x'));
