@@ -23,4 +23,6 @@ export default {
   globalSetup: '<rootDir>/__tests__/global-setup.mjs',
   globalTeardown: '<rootDir>/__tests__/global-teardown.mjs',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
+  // The slow suites first also in a fresh clone (no durations cached yet): support/sequencer.cjs.
+  testSequencer: '<rootDir>/__tests__/support/sequencer.cjs',
 };
