@@ -482,7 +482,7 @@ async function runHere(
 }
 
 /** Whether a case runs processes: asked for, a stdin pipe, or GP_E2E_PROCESS set. */
-const inProcesses = (opts: { process?: boolean; stdinPipe?: boolean }) =>
+const inProcesses = (opts: { process?: boolean | 'action'; stdinPipe?: boolean }) =>
   Boolean(opts.process || opts.stdinPipe || process.env.GP_E2E_PROCESS);
 
 /** The runner's environment of a step in `ws` (no INPUT_* variables). */
@@ -536,8 +536,9 @@ export interface RunOptions {
   /**
    * Run the bundles in processes as a runner does (kill timer, heap cap, real pipes) instead of
    * in this worker: for what only a process shows (heap limits, hangs, pipes, exit by signal).
+   * `'action'`: the action only (the runner's step, with its heap cap); the CLI runs here.
    */
-  process?: boolean;
+  process?: boolean | 'action';
   /** Prepares the fake GitHub (seed comments) before the run. */
   seed?: (github: FakeGitHub) => void;
   /** Run the action first, then the CLI runs (so calls to a fake can be told apart). Default: all at once. */
@@ -584,6 +585,7 @@ export async function runCase(ws: Workspace, opts: RunOptions = {}): Promise<Cas
     const runnerFiles = { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerDir };
     const actionEnv = { ...env, ...inputEnv, ...runnerFiles };
     const spawned = inProcesses(opts);
+    const cliSpawned = spawned && (opts.process !== 'action' || Boolean(opts.stdinPipe || process.env.GP_E2E_PROCESS));
     const startAction = () =>
       spawned
         ? spawnCapped('action', [b.action], actionEnv, ws.dir, { stdinPipe: opts.stdinPipe, watchFile: reportFile })
@@ -593,7 +595,7 @@ export async function runCase(ws: Workspace, opts: RunOptions = {}): Promise<Cas
       const label = `cli --format ${f}`;
       const args = ['check', '--format', f, ...cliArgs];
       return (
-        spawned
+        cliSpawned
           ? spawnCapped(label, [b.cli, ...args], env, ws.dir, { stdinPipe: opts.stdinPipe })
           : runHere(label, 'cli', args, env, ws.dir)
       ).then((r) => [f, r] as const);

@@ -30,8 +30,9 @@ const OFFLINE: RunOptions = {
   inputs: { mode: 'offline' },
   cliArgs: ['--mode', 'offline'],
   serial: true,
-  // Processes with the runner's heap cap: memory must stay bounded as a runner measures it.
-  process: true,
+  // The action as the runner runs it, with its heap cap: memory must stay bounded as a runner
+  // measures it. The CLI (run by people, with no cap) shares the engine and runs in the worker.
+  process: 'action',
   formats: ['text'],
 };
 /** Two runs one after another, each bounded by the kill timer. */
