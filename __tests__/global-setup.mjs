@@ -13,11 +13,8 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './support/node-bundle.mjs';
 
-/** ESM output still meets `require()` of Node built-ins inside bundled CommonJS packages. */
-const REQUIRE_SHIM =
-  "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
 /** A bundle directory older than this belongs to a run that never reached its teardown (interrupted). */
 const STALE_MS = 6 * 3_600_000;
 
@@ -41,20 +38,9 @@ export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'gp-tree-'));
   const entries = { action: 'src/main.ts', cli: 'src/cli.ts' };
   try {
-    await Promise.all(Object.entries(entries).map(([name, entry]) => build({
-      absWorkingDir: root,
-      entryPoints: [entry],
-      outfile: join(dir, name, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      // As ncc (webpack) resolves: a package's ESM build first (jsonc-parser's UMD build hides
-      // its requires from any bundler).
-      mainFields: ['module', 'main'],
-      banner: { js: REQUIRE_SHIM },
-      logLevel: 'error',
-    })));
+    await Promise.all(
+      Object.entries(entries).map(([name, entry]) => bundleForNode(root, entry, join(dir, name, 'index.js'))),
+    );
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -16,7 +16,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../support/node-bundle.mjs';
 import { closest, didYouMean, MAX_SUGGEST_LENGTH, suggester } from '../../src/util/suggest.js';
 import { MAX_NESTING_DEPTH, nestingBeyond } from '../../src/util/nesting.js';
 import { parseYamlSource } from '../../src/util/yaml-source.js';
@@ -31,9 +31,6 @@ const LIB: Array<[string, string]> = [
   ['groupReferencesByLookup', 'plan/references.ts'],
   ['importTerraformPlan', 'resources/terraform.ts'],
 ];
-/** ESM output still meets `require()` of Node built-ins inside bundled CommonJS packages (as global-setup.mjs). */
-const REQUIRE_SHIM =
-  "import { createRequire as __gpRequire } from 'node:module';\nconst require = __gpRequire(import.meta.url);";
 
 let tmp: string;
 beforeAll(async () => {
@@ -41,18 +38,7 @@ beforeAll(async () => {
   // One bundle of the functions under test for every child (a plain `node` start, no TypeScript loader).
   const entry = LIB.map(([name, file]) => `export { ${name} } from ${JSON.stringify(join(ROOT, 'src', file))};`);
   writeFileSync(join(tmp, 'lib.ts'), `${entry.join('\n')}\n`);
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(tmp, 'lib.ts')],
-    outfile: join(tmp, 'lib.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: REQUIRE_SHIM },
-    logLevel: 'error',
-  });
+  await bundleForNode(ROOT, join(tmp, 'lib.ts'), join(tmp, 'lib.mjs'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

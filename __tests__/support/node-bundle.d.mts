@@ -1,0 +1,2 @@
+/** Types of node-bundle.mjs. */
+export function bundleForNode(root: string, entry: string, outfile: string): Promise<unknown>;
