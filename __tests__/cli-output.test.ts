@@ -17,7 +17,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
 import { bundlePaths } from './support/bundle.js';
-import { runInProcess } from './support/in-process.js';
+import { runInProcess, runsInWorker } from './support/in-process.js';
 
 const ROOT = process.cwd();
 let CLI = '';
@@ -41,7 +41,7 @@ interface Run {
 /** Runs the CLI from the sources with `args`, in `cwd`, with `stdin` as its standard input. */
 function cli(args: string[], opts: { cwd?: string; stdin?: string } = {}): Promise<Run> {
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-  if (!process.env.GP_E2E_PROCESS && !process.env.GP_DIST) {
+  if (runsInWorker()) {
     return runInProcess('cli', args, env, opts.cwd ?? ROOT, { stdin: opts.stdin ?? '' });
   }
   return new Promise((done) => {
@@ -62,7 +62,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'gp-cli-'));
 jest.setTimeout(120_000);
 
 beforeAll(() => {
-  if (process.env.GP_E2E_PROCESS || process.env.GP_DIST) CLI = bundlePaths().cli;
+  if (!runsInWorker()) CLI = bundlePaths().cli;
 });
 
 describe('--output and --report', () => {

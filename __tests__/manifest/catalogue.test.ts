@@ -16,7 +16,7 @@ import { allFindings, exitCode } from '../../src/report/model.js';
 import type { Finding } from '../../src/types.js';
 import { CASES, type BadCase } from '../fixtures/bad/cases.js';
 import { bundlePaths } from '../support/bundle.js';
-import { runInProcess } from '../support/in-process.js';
+import { runInProcess, runsInWorker } from '../support/in-process.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -173,7 +173,7 @@ describe('through the CLI', () => {
     delete env.NODE_OPTIONS;
     delete env.GENESYS_PREFLIGHT_DEBUG;
     const check = ['check', '--manifest', manifest, '--mode', 'offline'];
-    if (!dropped && !process.env.GP_E2E_PROCESS && !process.env.GP_DIST) return runInProcess('cli', check, env, ROOT);
+    if (!dropped && runsInWorker()) return runInProcess('cli', check, env, ROOT);
     const args = [bundlePaths().cli, ...check];
     const prefix = dropped && 'argv' in DROP ? DROP.argv : [];
     const [cmd, ...argv] = [...prefix, process.execPath, ...args];

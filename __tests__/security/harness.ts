@@ -6,7 +6,7 @@
  * A case runs the tree's action and CLI in this worker (support/in-process.ts: the run's own
  * environment, directory and streams) unless it needs what only a process shows: `process: true`
  * (and `stdinPipe`) run the bundles as a runner runs them, with real pipes, a kill timer and a
- * 512 MB heap cap. `GP_E2E_PROCESS=1` runs every case so.
+ * 512 MB heap cap. `GP_E2E_PROCESS=1` runs every case so, `GP_DIST=dist` on the committed dist/.
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import { spawn, execFileSync } from 'node:child_process';
@@ -33,7 +33,7 @@ import { startFakeGitHub, type FakeComment, type FakeGitHub } from '../support/f
 import { bundledCatalog } from '../../src/catalog/bundled.js';
 import { startFakeGenesys, type FakeGenesys } from '../../test-support/fake-genesys/index.js';
 import { parseCommands, parseOutputFile, type WorkflowCommand } from '../support/runner.js';
-import { runInProcess } from '../support/in-process.js';
+import { runInProcess, runsInWorker } from '../support/in-process.js';
 import { bundles } from './bundle.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -135,16 +135,6 @@ export interface Workspace {
   headSha: string;
 }
 
-function git(cwd: string, args: string[]): string {
-  const identity = ['-c', 'user.name=attacker', '-c', 'user.email=attacker@example.com', '-c', 'commit.gpgsign=false'];
-  return execFileSync('git', [...identity, ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1' },
-  }).trim();
-}
-
 /**
  * Runs git commands of constant words (no input reaches them) one after another in one shell:
  * one process started from this worker instead of one per command (each start copies the
@@ -171,7 +161,7 @@ function gitTemplate(): string {
   if (template) return template;
   const dir = mkdtempSync(join(tmpdir(), 'gp-sec-git-'));
   roots.push(dir);
-  git(dir, ['init', '-q', '-b', 'main']);
+  gitSteps(dir, [['init', '-q', '-b', 'main']]);
   rmSync(join(dir, '.git', 'hooks'), { recursive: true, force: true });
   template = join(dir, '.git');
   return template;
@@ -481,9 +471,9 @@ async function runHere(
   };
 }
 
-/** Whether a case runs processes: asked for, a stdin pipe, or GP_E2E_PROCESS set. */
+/** Whether a case runs processes: asked for, a stdin pipe, or GP_E2E_PROCESS / GP_DIST set. */
 const inProcesses = (opts: { process?: boolean | 'action'; stdinPipe?: boolean }) =>
-  Boolean(opts.process || opts.stdinPipe || process.env.GP_E2E_PROCESS);
+  Boolean(opts.process || opts.stdinPipe || !runsInWorker());
 
 /** The runner's environment of a step in `ws` (no INPUT_* variables). */
 export function runnerEnv(
@@ -585,7 +575,7 @@ export async function runCase(ws: Workspace, opts: RunOptions = {}): Promise<Cas
     const runnerFiles = { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runnerDir };
     const actionEnv = { ...env, ...inputEnv, ...runnerFiles };
     const spawned = inProcesses(opts);
-    const cliSpawned = spawned && (opts.process !== 'action' || Boolean(opts.stdinPipe || process.env.GP_E2E_PROCESS));
+    const cliSpawned = spawned && (opts.process !== 'action' || Boolean(opts.stdinPipe) || !runsInWorker());
     const startAction = () =>
       spawned
         ? spawnCapped('action', [b.action], actionEnv, ws.dir, { stdinPipe: opts.stdinPipe, watchFile: reportFile })

@@ -63,6 +63,15 @@ async function entryPoint(entry: 'cli' | 'action'): Promise<(args: string[]) => 
   };
 }
 
+/**
+ * Whether the end-to-end suites run the tree's entry points in the worker: not when
+ * `GP_E2E_PROCESS` asks for processes, nor when `GP_DIST` names bundles to run (a process runs
+ * those: the worker has only the tree's source).
+ */
+export function runsInWorker(): boolean {
+  return !process.env.GP_E2E_PROCESS && !process.env.GP_DIST;
+}
+
 /** What a run wrote and how it ended. */
 export interface InProcessRun {
   code: number;

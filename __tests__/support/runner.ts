@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInProcess } from './in-process.js';
+import { runInProcess, runsInWorker } from './in-process.js';
 import { bundlePaths } from './bundle.js';
 
 /** How a run is made. */
@@ -22,7 +22,7 @@ export interface RunHow {
 
 /** The in-process entry for `entry`, or undefined when it must run in a process. */
 function here(entry: string, how: RunHow): 'cli' | 'action' | undefined {
-  if (how.process || process.env.GP_E2E_PROCESS || process.env.GP_DIST) return undefined;
+  if (how.process || !runsInWorker()) return undefined;
   let tree: { action: string; cli: string };
   try {
     tree = bundlePaths();
